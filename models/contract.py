@@ -1,0 +1,190 @@
+"""The contract aggregate: contract, parties, line items, installments, articles.
+
+Column names follow the ledger CSV format (shared spec ``csv-format.md``), so the same
+word means the same thing in the store, the CSV files, the code and the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import FEN, Base, DecimalText, Money
+
+#: Roles of the parties, in order: 甲方 is the purchaser, the others suppliers.
+ROLES: tuple[str, ...] = ("甲方", "乙方", "丙方", "丁方", "戊方")
+#: Contract statuses as stored; empty means "derived from the dates".
+STATUSES: tuple[str, ...] = ("draft", "active", "completed", "terminated")
+
+
+class Contract(Base):
+    """A signed (or draft) procurement contract: the register's unit.
+
+    Amounts are ``Decimal`` yuan, tax included; ``tax_rate`` is a percent (``6`` = 6 %).
+    ``counterparty`` and ``search_text`` are kept by ``services.contracts`` for the list.
+    """
+
+    __tablename__ = "contracts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_no: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    procurement_no: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str | None] = mapped_column(String(20))
+    sign_date: Mapped[dt.date | None] = mapped_column(Date)
+    sign_place: Mapped[str | None] = mapped_column(Text)
+    effective_date: Mapped[dt.date | None] = mapped_column(Date)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    total_amount: Mapped[Decimal] = mapped_column(Money)
+    total_in_words: Mapped[str | None] = mapped_column(Text)
+    tax_rate: Mapped[Decimal | None] = mapped_column(DecimalText)
+    amount_excl_tax: Mapped[Decimal | None] = mapped_column(Money)
+    notes: Mapped[str | None] = mapped_column(Text)
+    counterparty: Mapped[str] = mapped_column(Text, default="", index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    parties: Mapped[list[Party]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="Party.role_order"
+    )
+    line_items: Mapped[list[LineItem]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="LineItem.seq"
+    )
+    installments: Mapped[list[Installment]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="Installment.seq"
+    )
+    articles: Mapped[list[Article]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="Article.seq"
+    )
+
+    def party(self, role: str) -> Party | None:
+        """The party with ``role`` (甲方 … 戊方), or None."""
+        return next((p for p in self.parties if p.role == role), None)
+
+
+class Party(Base):
+    """A party to a contract: 甲方 (purchaser) or one of 乙方 … 戊方 (suppliers).
+
+    ``share_amount`` (yuan) is a consortium member's part of the total.
+    """
+
+    __tablename__ = "parties"
+    __table_args__ = (UniqueConstraint("contract_id", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(10))
+    role_order: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+    legal_rep: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    tax_id: Mapped[str | None] = mapped_column(String(40))
+    bank: Mapped[str | None] = mapped_column(Text)
+    account: Mapped[str | None] = mapped_column(Text)
+    share_amount: Mapped[Decimal | None] = mapped_column(Money)
+
+    contract: Mapped[Contract] = relationship(back_populates="parties")
+
+
+class LineItem(Base):
+    """A priced line: ``unit_price`` × ``quantity`` × ``periods`` (billing months).
+
+    ``amount`` is the amount *as the contract states it* (None when it states none);
+    ``effective_amount`` is what counts toward the total.
+    """
+
+    __tablename__ = "line_items"
+    __table_args__ = (UniqueConstraint("contract_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    unit_price: Mapped[Decimal | None] = mapped_column(DecimalText)
+    quantity: Mapped[Decimal | None] = mapped_column(DecimalText)
+    periods: Mapped[int | None] = mapped_column(Integer)
+    amount: Mapped[Decimal | None] = mapped_column(Money)
+    party_role: Mapped[str | None] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    contract: Mapped[Contract] = relationship(back_populates="line_items")
+
+    @property
+    def computed_amount(self) -> Decimal | None:
+        """unit_price × quantity × periods in yuan, rounded half up to the fen; None if unpriced."""
+        return line_amount(self.unit_price, self.quantity, self.periods)
+
+    @property
+    def effective_amount(self) -> Decimal:
+        """The stated amount if any, else the computed one, else 0 (yuan)."""
+        if self.amount is not None:
+            return self.amount
+        return self.computed_amount or Decimal("0.00")
+
+    @property
+    def amount_differs(self) -> bool:
+        """True when the contract states an amount that is not unit price × quantity × periods."""
+        computed = self.computed_amount
+        return self.amount is not None and computed is not None and computed != self.amount
+
+
+def line_amount(unit_price: Decimal | None, quantity: Decimal | None, periods: int | None) -> Decimal | None:
+    """unit_price × quantity × periods (yuan), rounded half up to the fen once, at the end.
+
+    ``periods`` None means one period. Returns None when the price or the quantity is missing.
+    """
+    if unit_price is None or quantity is None:
+        return None
+    product = unit_price * quantity * (periods if periods is not None else 1)
+    return product.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+class Installment(Base):
+    """A payment installment: ``percent`` of the total or a stated ``amount`` (yuan), due on
+    ``due_date`` or ``due_offset`` ``due_unit`` after the ``due_after`` event(s)."""
+
+    __tablename__ = "installments"
+    __table_args__ = (
+        UniqueConstraint("contract_id", "seq"),
+        Index("ix_installments_contract_due", "contract_id", "due_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str | None] = mapped_column(Text)
+    payee_role: Mapped[str | None] = mapped_column(String(10))
+    percent: Mapped[Decimal | None] = mapped_column(DecimalText)
+    amount: Mapped[Decimal | None] = mapped_column(Money)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_after: Mapped[str | None] = mapped_column(String(200))
+    due_offset: Mapped[int | None] = mapped_column(Integer)
+    due_unit: Mapped[str | None] = mapped_column(String(20))
+    condition: Mapped[str | None] = mapped_column(Text)
+    paid_date: Mapped[dt.date | None] = mapped_column(Date)
+    paid_amount: Mapped[Decimal | None] = mapped_column(Money)
+
+    contract: Mapped[Contract] = relationship(back_populates="installments")
+
+
+class Article(Base):
+    """An article (clause text) of a contract, for printing: heading and body paragraphs."""
+
+    __tablename__ = "articles"
+    __table_args__ = (UniqueConstraint("contract_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    heading: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+
+    contract: Mapped[Contract] = relationship(back_populates="articles")

@@ -1,0 +1,1 @@
+"""Domain services of ContractDesk: money, CSV ledger, store, contracts. Qt-free."""

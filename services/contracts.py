@@ -1,0 +1,236 @@
+"""The register's use cases over the store: list, load, save, delete contracts.
+
+Every function takes an open ``Session``; the caller's ``Store.session()`` block is the
+transaction (one user action). Raises ``ContractError`` for a missing or duplicate contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Select, case, delete, func, literal, select
+from sqlalchemy.orm import Session, selectinload
+
+from models.contract import ROLES, Article, Contract, Installment, LineItem, Party
+from services.contract_data import (
+    ArticleData,
+    ContractData,
+    InstallmentData,
+    LineItemData,
+    PartyData,
+    scalar_fields,
+)
+
+
+class ContractError(ValueError):
+    """A contract that should exist does not, or one that should not exist does."""
+
+
+#: Sort keys of the contract list, by column name.
+LIST_COLUMNS: tuple[str, ...] = (
+    "contract_no", "title", "counterparty", "total_amount", "term", "status", "next_due",
+)
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    """One row of the contract list: what the table shows (amounts in yuan)."""
+
+    id: int
+    contract_no: str
+    title: str
+    counterparty: str
+    total_amount: Decimal
+    start_date: dt.date | None
+    end_date: dt.date | None
+    status: str
+    next_due: dt.date | None
+
+
+def _status_expr(today: dt.date):  # noqa: ANN202 - a SQL expression
+    """Stored status, else derived: no signing date → draft; past the end → completed; else active."""
+    return case(
+        (Contract.status.is_not(None), Contract.status),
+        (Contract.sign_date.is_(None), literal("draft")),
+        (Contract.end_date < today, literal("completed")),
+        else_=literal("active"),
+    )
+
+
+def _next_due_expr():  # noqa: ANN202 - a SQL expression
+    """Earliest fixed due date of an unpaid installment (relative rules come with the calendar)."""
+    return (
+        select(func.min(Installment.due_date))
+        .where(Installment.contract_id == Contract.id, Installment.paid_date.is_(None))
+        .correlate(Contract)
+        .scalar_subquery()
+    )
+
+
+def derive_status(contract: ContractData | Contract, today: dt.date) -> str:
+    """Python twin of the list's status rule, for a contract in memory."""
+    if contract.status:
+        return contract.status
+    if contract.sign_date is None:
+        return "draft"
+    if contract.end_date is not None and contract.end_date < today:
+        return "completed"
+    return "active"
+
+
+def search_ids(
+    session: Session, *, text: str = "", sort: str = "contract_no", descending: bool = False,
+    today: dt.date | None = None, only_ids: list[int] | None = None,
+) -> list[int]:
+    """Ids of the contracts matching ``text`` (number, title, party names; case-insensitive),
+    sorted by ``sort`` (one of ``LIST_COLUMNS``) in SQL. Ties are broken by contract number."""
+    today = today or dt.date.today()
+    order = {
+        "contract_no": Contract.contract_no,
+        "title": Contract.title,
+        "counterparty": Contract.counterparty,
+        "total_amount": Contract.total_amount,
+        "term": Contract.start_date,
+        "status": _status_expr(today),
+        "next_due": _next_due_expr(),
+    }[sort]
+    key = order.desc() if descending else order.asc()
+    query: Select = select(Contract.id)
+    for word in text.lower().split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))
+    if only_ids is not None:
+        query = query.where(Contract.id.in_(only_ids))
+    query = query.order_by(key.nulls_last(), Contract.contract_no)
+    return list(session.scalars(query))
+
+
+def list_rows(session: Session, ids: list[int], today: dt.date | None = None) -> dict[int, ContractRow]:
+    """The list rows of ``ids`` (any order; missing ids are absent from the result)."""
+    today = today or dt.date.today()
+    query = select(
+        Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
+        Contract.start_date, Contract.end_date, _status_expr(today), _next_due_expr(),
+    ).where(Contract.id.in_(ids))
+    return {row[0]: ContractRow(*row) for row in session.execute(query)}
+
+
+def count(session: Session) -> int:
+    """Number of contracts in the store."""
+    return session.scalar(select(func.count(Contract.id))) or 0
+
+
+def find_id(session: Session, contract_no: str) -> int | None:
+    """The id of the contract numbered ``contract_no``, or None."""
+    return session.scalar(select(Contract.id).where(Contract.contract_no == contract_no))
+
+
+def load(session: Session, contract_id: int) -> ContractData:
+    """The whole contract ``contract_id`` as ``ContractData``. Raises ``ContractError`` if absent."""
+    contract = session.get(
+        Contract, contract_id,
+        options=[selectinload(Contract.parties), selectinload(Contract.line_items),
+                 selectinload(Contract.installments), selectinload(Contract.articles)],
+    )
+    if contract is None:
+        raise ContractError(f"no contract with id {contract_id}")
+    return to_data(contract)
+
+
+def load_by_no(session: Session, contract_no: str) -> ContractData:
+    """The whole contract numbered ``contract_no``. Raises ``ContractError`` if absent."""
+    contract_id = find_id(session, contract_no)
+    if contract_id is None:
+        raise ContractError(f"no contract numbered {contract_no!r} in the store")
+    return load(session, contract_id)
+
+
+def _copy(source: object, target_cls: type, names: list[str]) -> object:
+    return target_cls(**{name: getattr(source, name) for name in names})
+
+
+def to_data(contract: Contract) -> ContractData:
+    """A session-free copy of an ORM contract and its children."""
+    data = _copy(contract, ContractData, scalar_fields(ContractData))
+    assert isinstance(data, ContractData)
+    data.parties = [_copy(p, PartyData, scalar_fields(PartyData)) for p in contract.parties]  # type: ignore[misc]
+    data.line_items = [_copy(i, LineItemData, scalar_fields(LineItemData)) for i in contract.line_items]  # type: ignore[misc]
+    data.installments = [
+        _copy(i, InstallmentData, scalar_fields(InstallmentData)) for i in contract.installments  # type: ignore[misc]
+    ]
+    data.articles = [_copy(a, ArticleData, scalar_fields(ArticleData)) for a in contract.articles]  # type: ignore[misc]
+    return data
+
+
+def list_columns(parties: list[PartyData], contract_no: str, title: str) -> tuple[str, str]:
+    """(counterparty, search_text) kept on the contract row for the list.
+
+    counterparty: the suppliers' names joined with 、; search_text: number, title and all party
+    names, lower-cased. Migration 0002 fills both the same way for older stores.
+    """
+    ordered = sorted(parties, key=lambda p: ROLES.index(p.role) if p.role in ROLES else 99)
+    counterparty = "、".join(p.name for p in ordered if p.role != "甲方")
+    search = " ".join([contract_no, title, *(p.name for p in ordered)]).lower()
+    return counterparty, search
+
+
+def save(session: Session, data: ContractData, *, contract_id: int | None = None) -> int:
+    """Insert or update one contract and replace all its children; returns its id.
+
+    ``contract_id`` None inserts (``ContractError`` if the number is taken); otherwise updates
+    that contract (``ContractError`` if it is gone or its new number belongs to another).
+    """
+    existing = find_id(session, data.contract_no)
+    if contract_id is None:
+        if existing is not None:
+            raise ContractError(f"contract {data.contract_no!r} is already in the store")
+        contract = Contract()
+        session.add(contract)
+    else:
+        if existing is not None and existing != contract_id:
+            raise ContractError(f"contract number {data.contract_no!r} belongs to another contract")
+        found = session.get(Contract, contract_id)
+        if found is None:
+            raise ContractError(f"no contract with id {contract_id}")
+        contract = found
+    write_header(contract, data)
+    replace_children(session, contract, data, tables=("parties", "line_items", "installments", "articles"))
+    session.flush()
+    return contract.id
+
+
+def write_header(contract: Contract, data: ContractData) -> None:
+    """Copy the header fields of ``data`` onto ``contract`` (children untouched)."""
+    for name in scalar_fields(ContractData):
+        setattr(contract, name, getattr(data, name))
+    contract.counterparty, contract.search_text = list_columns(data.parties, data.contract_no, data.title)
+
+
+_CHILD_TYPES = {"parties": (Party, PartyData), "line_items": (LineItem, LineItemData),
+                "installments": (Installment, InstallmentData), "articles": (Article, ArticleData)}
+
+
+def replace_children(session: Session, contract: Contract, data: ContractData, *, tables: tuple[str, ...]) -> None:
+    """Replace the rows of ``tables`` (child table names) of ``contract`` with those in ``data``."""
+    if contract.id is None:
+        session.flush()
+    for table in tables:
+        orm_cls, data_cls = _CHILD_TYPES[table]
+        session.execute(delete(orm_cls).where(orm_cls.contract_id == contract.id))
+        names = scalar_fields(data_cls)
+        for item in getattr(data, table):
+            row = orm_cls(contract_id=contract.id, **{n: getattr(item, n) for n in names})
+            if table == "parties":
+                row.role_order = ROLES.index(item.role) if item.role in ROLES else len(ROLES)
+            session.add(row)
+    session.expire(contract)
+
+
+def delete_contract(session: Session, contract_id: int) -> None:
+    """Delete a contract and (by cascade) its children. Raises ``ContractError`` if absent."""
+    contract = session.get(Contract, contract_id)
+    if contract is None:
+        raise ContractError(f"no contract with id {contract_id}")
+    session.delete(contract)
