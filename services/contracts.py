@@ -49,7 +49,7 @@ class ContractRow:
     next_due: dt.date | None
 
 
-def _status_expr(today: dt.date):  # noqa: ANN202 - a SQL expression
+def _status_expr(today: dt.date):
     """Stored status, else derived: no signing date → draft; past the end → completed; else active."""
     return case(
         (Contract.status.is_not(None), Contract.status),
@@ -59,7 +59,7 @@ def _status_expr(today: dt.date):  # noqa: ANN202 - a SQL expression
     )
 
 
-def _next_due_expr():  # noqa: ANN202 - a SQL expression
+def _next_due_expr():
     """Earliest fixed due date of an unpaid installment (relative rules come with the calendar)."""
     return (
         select(func.min(Installment.due_date))

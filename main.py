@@ -1,0 +1,101 @@
+"""ContractDesk (合同台账): start the window, or run a command over the same services.
+
+    uv run main.py [--db PATH] [--lang zh_CN|en]      open the window
+    uv run main.py import PATH [--replace] [--db PATH]
+    uv run main.py export DIR [--db PATH]
+    uv run main.py list [--db PATH]
+
+Exit status: 0 success, 1 input rejected (problems on stderr, one per line), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+COMMANDS = ("import", "export", "list")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="contractdesk", description="ContractDesk contract register")
+    db_help = "store file (default: $CONTRACTDESK_DB, else the user data folder)"
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help=db_help)
+    sub = parser.add_subparsers(dest="command")
+    imp = sub.add_parser("import", parents=[common], help="import a ledger (folder, .zip or one CSV file)")
+    imp.add_argument("path", type=Path)
+    imp.add_argument("--replace", action="store_true", help="update contracts already in the store")
+    exp = sub.add_parser("export", parents=[common], help="export the register as a ledger folder")
+    exp.add_argument("folder", type=Path)
+    sub.add_parser("list", parents=[common], help="list the contracts")
+    return parser
+
+
+def run_command(argv: list[str]) -> int:
+    """Run one command-line subcommand; returns the exit status."""
+    args = _parser().parse_args(argv)
+    from services.ledger_files import LedgerFileError
+    from services.ledger_import import LedgerError, import_ledger
+    from services.store import StoreError, open_store, resolve_db_path
+
+    try:
+        store = open_store(resolve_db_path(args.db))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        if args.command == "import":
+            try:
+                result = import_ledger(store, args.path, replace=args.replace)
+            except LedgerFileError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            except LedgerError as exc:
+                for problem in exc.problems:
+                    print(problem, file=sys.stderr)
+                print(f"rejected: nothing imported ({len(exc.problems)} problem(s))", file=sys.stderr)
+                return 1
+            for warning in result.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            print(f"imported {len(result.added)} new, {len(result.updated)} updated contract(s) into {store.path}")
+            return 0
+        if args.command == "export":
+            from services.ledger_write import export_ledger
+
+            with store.session() as session:
+                written = export_ledger(session, args.folder)
+            print(f"exported {len(written)} files to {args.folder}")
+            return 0
+        return _list(store)
+    finally:
+        store.close()
+
+
+def _list(store: object) -> int:
+    from services import contracts
+
+    with store.session() as session:  # type: ignore[attr-defined]
+        ids = contracts.search_ids(session)
+        rows = contracts.list_rows(session, ids)
+    for contract_id in ids:
+        row = rows[contract_id]
+        term = f"{row.start_date or ''}..{row.end_date or ''}"
+        print(f"{row.contract_no}\t{row.total_amount}\t{row.status}\t{term}\t{row.title}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: a subcommand if the first argument names one, else the window."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        return run_command(argv)
+    if argv and not argv[0].startswith("-"):
+        _parser().parse_args(argv)  # unknown command: argparse says so and exits 2
+    from ui.app import run_app
+
+    return run_app(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

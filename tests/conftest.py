@@ -1,0 +1,39 @@
+"""Shared fixtures: offscreen Qt, and a fresh temporary store per test.
+
+Migrating a new store takes a moment, so one migrated template is built per session and
+copied for each test (the pattern of Anki's ``getEmptyCol``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("CONTRACTDESK_DB", None)
+
+from services.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_LEDGER = ROOT / "resources" / "sample_ledger"
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_store(path).close()
+    return path
+
+
+@pytest.fixture
+def store(template_store: Path, tmp_path: Path) -> Iterator[Store]:
+    """A fresh, migrated, empty store in this test's temporary folder."""
+    path = tmp_path / "store.db"
+    shutil.copyfile(template_store, path)
+    opened = open_store(path)
+    yield opened
+    opened.close()
