@@ -104,7 +104,9 @@ def search_ids(
     if only_ids is not None:
         query = query.where(Contract.id.in_(only_ids))
     query = query.order_by(key.nulls_last(), Contract.contract_no)
-    return list(session.scalars(query))
+    # Core execution on the session's connection (same transaction): the ORM result layer
+    # costs ~1 µs per row, which is half the time of listing 100,000 ids.
+    return list(session.connection().execute(query).scalars())
 
 
 def list_rows(session: Session, ids: list[int], today: dt.date | None = None) -> dict[int, ContractRow]:
@@ -225,6 +227,7 @@ def replace_children(session: Session, contract: Contract, data: ContractData, *
             if table == "parties":
                 row.role_order = ROLES.index(item.role) if item.role in ROLES else len(ROLES)
             session.add(row)
+    session.flush()  # expire() would discard header changes not yet flushed (when ``tables`` is empty)
     session.expire(contract)
 
 

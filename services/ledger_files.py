@@ -1,7 +1,8 @@
 """Finding and decoding the files of a ledger: a folder, a ``.zip`` of one, or one CSV file.
 
 Text is UTF-8 (with or without BOM) or GB18030/GBK, what Excel on Chinese Windows saves;
-the encoding is detected with charset-normalizer when the bytes are not valid UTF-8.
+bytes that are not valid UTF-8 are decoded as GB18030 (a superset of GBK); charset-normalizer
+only names the likely encoding when neither fits.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from pathlib import Path, PurePosixPath
 from charset_normalizer import from_bytes
 
 from services.ledger_schema import TABLES_BY_NAME
-
-_GB_FAMILY = {"gb18030", "gbk", "gb2312", "hz", "cp936"}
 
 
 class LedgerFileError(ValueError):
@@ -84,13 +83,15 @@ def decode(file: LedgerFile) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    encoding = (best.encoding if best else "").replace("_", "").lower()
-    if encoding in _GB_FAMILY or encoding.startswith("gb"):
+    # GB18030 strictly, whatever the detector guesses: on a short file it often says big5 for
+    # GBK text (e.g. one line "X,1,云主机"), and the format admits no other legacy encoding.
+    # NUL bytes mean UTF-16 or binary, never GB18030 text.
+    if b"\x00" not in data:
         try:
             return data.decode("gb18030")
         except UnicodeDecodeError:
             pass
+    best = from_bytes(data).best()  # only to name the likely encoding in the message
     raise LedgerFileError(
         f"{file.label}: cannot read the text: it is neither UTF-8 nor GB18030/GBK "
         f"(looks like {best.encoding if best else 'binary data'}); save it from Excel as "

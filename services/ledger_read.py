@@ -57,7 +57,7 @@ def _header_map(table: Table) -> dict[str, Column]:
 
 def _sniff_separator(text: str, table: Table) -> str:
     """The separator under which the header line names the most known columns."""
-    first_line = text.split("\n", 1)[0]
+    first_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]  # a bare \r (Mac Excel) would make csv raise
     known = _header_map(table)
 
     def hits(sep: str) -> int:

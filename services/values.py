@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from models.base import FEN, decimal_text
 from models.contract import ROLES
 
+#: Digits before the decimal point a value may have (10^15 yuan is far beyond any contract).
+MAX_INTEGER_DIGITS = 15
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -31,6 +33,9 @@ def _number(text: str, what: str) -> Decimal:
         compact = compact.replace(",", "")
     if not _PLAIN.match(compact):
         raise ValueError(f"not a {what}: {text!r}")
+    if len(compact.lstrip("+-").split(".")[0]) > MAX_INTEGER_DIGITS:
+        # Beyond any contract, and beyond what Decimal's 28-digit context rounds exactly.
+        raise ValueError(f"{what} is too large: {text!r}")
     try:
         return Decimal(compact)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid forms

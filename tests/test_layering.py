@@ -1,0 +1,71 @@
+"""Layering: models/ and services/ are Qt-free — nothing there imports PySide6 or the ui package,
+neither in the source nor at run time (checked in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+LAYERS = ("models", "services")
+
+_PROBE = r"""
+import importlib, json, pkgutil, sys
+
+imported = []
+for package_name in ("models", "services"):
+    package = importlib.import_module(package_name)
+    imported.append(package_name)
+    for info in pkgutil.walk_packages(package.__path__, prefix=package_name + "."):
+        name = info.name
+        # Alembic's env.py and the version scripts run only inside an Alembic migration context.
+        if name == "models.migrations.env" or name.startswith("models.migrations.versions"):
+            continue
+        importlib.import_module(name)
+        imported.append(name)
+loaded_ui = sorted(m for m in sys.modules if m == "ui" or m.startswith("ui."))
+loaded_qt = sorted(m for m in sys.modules if m == "PySide6" or m.startswith(("PySide6.", "shiboken6")))
+print(json.dumps({"imported": imported, "ui": loaded_ui, "qt": loaded_qt}))
+"""
+
+_IMPORT = re.compile(r"^\s*(?:from\s+(PySide6|shiboken6|ui)\b|import\s+(?:[\w.]+\s*,\s*)*(PySide6|shiboken6|ui)\b)",
+                     re.MULTILINE)
+
+
+def test_importing_models_and_services_loads_no_qt_and_no_ui() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    imported = set(report["imported"])
+    # the walk really reached every module (so an empty walk cannot pass)
+    expected = {f"{layer}.{path.stem}" for layer in LAYERS for path in (ROOT / layer).glob("*.py")
+                if path.stem != "__init__"}
+    assert expected <= imported
+    assert {"models.contract", "services.store", "services.ledger_import"} <= imported
+    assert report["qt"] == []
+    assert report["ui"] == []
+
+
+def test_no_source_file_in_models_or_services_imports_qt_or_ui() -> None:
+    files = [path for layer in LAYERS for path in sorted((ROOT / layer).rglob("*.py"))]
+    assert len(files) >= 10
+    offenders = [
+        f"{path.relative_to(ROOT)}: {match.group(0).strip()}"
+        for path in files
+        for match in _IMPORT.finditer(path.read_text("utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_static_check_would_catch_an_import() -> None:
+    for line in ("from PySide6.QtCore import Qt", "import PySide6", "from ui.main_window import MainWindow",
+                 "import ui", "    from ui import formatting", "import os, PySide6.QtGui"):
+        assert _IMPORT.search(line), line
+    for line in ("import uiautomation", "from services import ui_text", "# PySide6 is not used here",
+                 "from models.base import Base"):
+        assert not _IMPORT.search(line), line

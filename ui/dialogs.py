@@ -1,0 +1,55 @@
+"""The questions and messages the window puts to the officer, behind one injectable object.
+
+Views call a ``DialogService`` instead of ``QMessageBox``/``QFileDialog`` directly, so tests
+hand in a scripted one and no modal ever blocks a test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class DialogService:
+    """Real dialogs, parented to ``parent``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ledger_to_import(self) -> Path | None:
+        """A .zip, a folder's contracts.csv (meaning the whole folder) or one table's CSV."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent,
+            QCoreApplication.translate(
+                "DialogService", "Import ledger: choose a .zip, or contracts.csv of a ledger folder"
+            ),
+            "",
+            QCoreApplication.translate("DialogService", "Ledger (*.zip *.csv);;All files (*)"),
+        )
+        return Path(path) if path else None
+
+    def folder_to_export(self) -> Path | None:
+        """The folder to write the ledger's CSV files into."""
+        path = QFileDialog.getExistingDirectory(
+            self.parent, QCoreApplication.translate("DialogService", "Export ledger to folder")
+        )
+        return Path(path) if path else None
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Yes/No question; True for Yes."""
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def info(self, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def error(self, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        if details:
+            box.setDetailedText(details)
+        box.exec()

@@ -1,0 +1,295 @@
+"""The main window: the contract list (or a welcome page on an empty store) and the menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import contracts as contract_service
+from services.ledger_files import LedgerFileError
+from services.ledger_import import ImportCancelled, LedgerError, LedgerPlan, apply_ledger, import_ledger, read_ledger
+from services.ledger_write import ExportCancelled, export_ledger
+from services.store import Store, default_db_path, open_store
+from ui import i18n
+from ui.contract_editor import ContractEditor
+from ui.contract_list_model import ContractListModel
+from ui.contract_list_view import ContractListView
+from ui.dialogs import DialogService
+from ui.tasks import TaskControl, run_task
+
+SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
+_open_windows: list[QMainWindow] = []  # keeps a window rebuilt for a new language alive
+
+
+class WelcomePage(QWidget):
+    """Shown instead of an empty grid when the store holds no contract."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(self.tr("The register is empty"))
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        hint = QLabel(self.tr("Start by entering a signed contract, importing a ledger, or looking at the samples."))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(hint)
+        for text, slot in (
+            (self.tr("New contract…"), window.new_contract),
+            (self.tr("Import ledger…"), window.import_ledger),
+            (self.tr("Open sample contracts"), window.open_samples),
+        ):
+            button = QPushButton(text)
+            button.setMinimumHeight(40)
+            button.setMaximumWidth(320)
+            button.clicked.connect(slot)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """The register's window over ``store``. ``dialogs`` asks and tells (a fake one in tests)."""
+
+    def __init__(self, store: Store, *, dialogs: DialogService | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.dialogs = dialogs or DialogService(self)
+        self._injected_dialogs = dialogs
+        self._hand_over_store = False
+        self.model = ContractListModel(store, parent=self)
+        self.list_view = ContractListView(self.model)
+        self.list_view.contractActivated.connect(self.edit_contract)
+        self.welcome = WelcomePage(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.list_view)
+        self.setCentralWidget(self.pages)
+        self.model.countChanged.connect(lambda _n: self._update_page())
+        self._build_menus()
+        self._update_page()
+        self.resize(1200, 720)
+
+    # ----- menus
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New contract…"), self.new_contract, QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.tr("&Open contract"), self._edit_current)
+        self.import_action = self._action(self.tr("&Import ledger…"), self.import_ledger, "Ctrl+I")
+        self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
+        self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
+        self.delete_action = self._action(self.tr("&Delete contract…"), self.delete_contract, "Shift+Del")
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.new_action, self.import_action, self.export_action, self.samples_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.delete_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find…"), self.list_view.focus_search, QKeySequence.StandardKey.Find)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        language_menu = QMenu(self.tr("&Language"), self)
+        group = QActionGroup(self)
+        current = i18n.preferred_language()
+        for code, name in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+        view_menu.addMenu(language_menu)
+        self.list_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list_view.table.addActions([self.open_action, self.new_action, self.delete_action])
+
+    def _update_page(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.search_text()
+        self.pages.setCurrentWidget(self.welcome if empty else self.list_view)
+        self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.path))
+        self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(self.model.rowCount(), self.store.path))
+
+    # ----- contracts
+    def new_contract(self) -> ContractEditor:
+        """Open the editor on a new contract (non-modal; returns it for tests)."""
+        return self._open_editor(None)
+
+    def _edit_current(self) -> None:
+        contract_id = self.list_view.current_contract_id()
+        if contract_id is not None:
+            self.edit_contract(contract_id)
+
+    def edit_contract(self, contract_id: int) -> ContractEditor:
+        """Open the editor on contract ``contract_id``."""
+        return self._open_editor(contract_id)
+
+    def _open_editor(self, contract_id: int | None) -> ContractEditor:
+        editor = ContractEditor(self.store, contract_id, self,
+                                show_error=lambda text: self.dialogs.error(self.tr("ContractDesk"), text),
+                                confirm=lambda text: self.dialogs.confirm(self.tr("ContractDesk"), text))
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._after_save)
+        editor.show()
+        return editor
+
+    def _after_save(self, contract_id: int) -> None:
+        self.model.refresh()
+        self._update_page()
+        self.list_view.select_contract(contract_id)
+
+    def delete_contract(self) -> None:
+        contract_id = self.list_view.current_contract_id()
+        if contract_id is None:
+            return
+        row = self.model.row_of(contract_id)
+        number = self.model.index(row, 0).data() if row is not None else ""
+        if not self.dialogs.confirm(self.tr("Delete contract"),
+                                    self.tr("Delete contract {0} and all its lines? This cannot be undone.")
+                                    .format(number)):
+            return
+        with self.store.session() as session:
+            contract_service.delete_contract(session, contract_id)
+        self.model.refresh()
+        self._update_page()
+
+    # ----- import / export
+    def import_ledger(self) -> None:
+        """Ask for a ledger, read and check it off the GUI thread, ask before updating, then write it."""
+        path = self.dialogs.ledger_to_import()
+        if path is None:
+            return
+        if path.name.lower() == "contracts.csv":
+            path = path.parent  # the whole ledger folder
+
+        def read(_control: TaskControl) -> LedgerPlan:
+            with self.store.session() as session:
+                return read_ledger(path, session)
+
+        run_task(self, self.tr("Reading the ledger…"), read, lambda plan: self._confirm_import(path, plan),
+                 self._import_failed, cancellable=False)
+
+    def _confirm_import(self, path: Path, plan: LedgerPlan) -> None:
+        if plan.problems.errors:
+            self._import_failed(LedgerError(plan.problems.errors))
+            return
+        if plan.existing and not self.dialogs.confirm(
+            self.tr("Update contracts?"),
+            self.tr("{0} contract(s) of this ledger are already in the register:\n{1}\n\nUpdate them from the ledger?")
+            .format(len(plan.existing), "\n".join(plan.existing)),
+        ):
+            return
+
+        def write(control: TaskControl) -> object:
+            with self.store.session() as session:
+                return apply_ledger(session, plan, replace=True, progress=control.progress,
+                                    cancelled=control.cancelled)
+
+        run_task(self, self.tr("Importing contracts…"), write, self._imported, self._import_failed)
+
+    def _imported(self, result: object) -> None:
+        self.model.refresh()
+        self._update_page()
+        text = self.tr("{0} contract(s) added, {1} updated.").format(len(result.added), len(result.updated))
+        self.dialogs.info(self.tr("Import finished"), text, "\n".join(result.warnings))
+
+    def _import_failed(self, error: BaseException) -> None:
+        if isinstance(error, ImportCancelled):
+            self.statusBar().showMessage(self.tr("Import cancelled; the register is unchanged."))
+            return
+        if isinstance(error, LedgerError):
+            self.dialogs.error(self.tr("Ledger rejected"),
+                               self.tr("Nothing was imported: the ledger has {0} problem(s).").format(
+                                   len(error.problems)) + "\n\n" + "\n".join(error.problems[:12]),
+                               "\n".join(error.problems))
+            return
+        if isinstance(error, (LedgerFileError, OSError)):
+            self.dialogs.error(self.tr("Ledger rejected"), str(error))
+            return
+        raise error
+
+    def export_ledger(self) -> None:
+        """Ask for a folder and write the register there as a ledger, off the GUI thread."""
+        folder = self.dialogs.folder_to_export()
+        if folder is None:
+            return
+
+        def work(control: TaskControl) -> list[Path]:
+            with self.store.session() as session:
+                return export_ledger(session, folder, progress=control.progress, cancelled=control.cancelled)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ExportCancelled):
+                self.statusBar().showMessage(self.tr("Export cancelled; nothing was written."))
+            elif isinstance(error, OSError):
+                self.dialogs.error(self.tr("Export failed"), str(error))
+            else:
+                raise error
+
+        run_task(self, self.tr("Exporting the register…"), work,
+                 lambda files: self.dialogs.info(self.tr("Export finished"),
+                                                 self.tr("{0} files written to {1}").format(len(files), folder)),
+                 failed)
+
+    def open_samples(self) -> None:
+        """Switch to a store built afresh from the sample ledger shipped in resources/."""
+        path = default_db_path().with_name("sample-contracts.db")
+
+        def build(_control: TaskControl) -> Store:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            store = open_store(path)
+            import_ledger(store, SAMPLE_LEDGER)
+            return store
+
+        def failed(error: BaseException) -> None:
+            self.dialogs.error(self.tr("Sample contracts"), str(error))
+
+        run_task(self, self.tr("Building the sample register…"), build, self.set_store, failed, cancellable=False)
+
+    def set_store(self, store: Store) -> MainWindow:
+        """Show ``store`` in a new window in place of this one (whose store is closed)."""
+        return self._replace_with(store, hand_over=False)
+
+    def _replace_with(self, store: Store, *, hand_over: bool) -> MainWindow:
+        window = MainWindow(store, dialogs=self._injected_dialogs)
+        window.setGeometry(self.geometry())
+        window.show()
+        _open_windows.append(window)
+        self._hand_over_store = hand_over
+        self.close()
+        return window
+
+    # ----- language
+    def switch_language(self, language: str) -> MainWindow:
+        """Save the choice and rebuild the window in ``language`` on the same store."""
+        i18n.settings().setValue("language", language)
+        i18n.install(language)
+        return self._replace_with(self.store, hand_over=True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._hand_over_store:
+            self.store.close()
+        if self in _open_windows:
+            _open_windows.remove(self)
+        super().closeEvent(event)
