@@ -38,11 +38,11 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
     if not path.exists():
         raise LedgerFileError(f"{path}: no such file or folder")
     if path.is_dir():
-        entries = [(p.name, str(p), p.read_bytes) for p in sorted(path.iterdir()) if p.is_file()]
+        entries = [(p.name, p.name, p.read_bytes) for p in sorted(path.iterdir()) if p.is_file()]
     elif path.suffix.lower() == ".zip":
         entries = _zip_entries(path)
     else:
-        entries = [(path.name, str(path), path.read_bytes)]
+        entries = [(path.name, path.name, path.read_bytes)]
     files: list[LedgerFile] = []
     ignored: list[str] = []
     for name, label, read in entries:

@@ -4,8 +4,9 @@ A bad ledger is rejected as a whole with every problem listed as ``file:row:colu
 nothing is half-imported: the whole import is one transaction, and a cancelled import
 rolls back. Which rows are replaced (spec ``csv-format.md``; our rule where it is silent):
 
-* a contract in ``contracts.csv`` already in the store is updated only when ``replace`` is
-  given (the window asks first; the command line needs ``--replace``), never duplicated;
+* a contract already in the store — in ``contracts.csv``, or named by a child file — is
+  updated only when ``replace`` is given (the window asks first; the command line needs
+  ``--replace``), never duplicated;
 * every child file present (parties, line items, installments, articles) is authoritative
   for the contracts it concerns — the contracts of ``contracts.csv`` and those it names —
   and replaces their rows of that table; a child file that is absent leaves them alone.
@@ -51,13 +52,15 @@ class LedgerPlan:
     """A ledger read and checked, not yet written.
 
     ``contracts``: the contracts of contracts.csv by number; ``children``: table → contract
-    number → rows, for each child file present; ``existing``: numbers of contracts.csv
-    already in the store; ``problems``: errors (reject) and warnings (report).
+    number → rows, for each child file present; ``existing``: numbers of the contracts the
+    ledger would update (already in the store), with ``existing_in`` naming the file that
+    names each; ``problems``: errors (reject) and warnings (report).
     """
 
     contracts: dict[str, ContractData] = field(default_factory=dict)
     children: dict[str, dict[str, list[object]]] = field(default_factory=dict)
     existing: list[str] = field(default_factory=list)
+    existing_in: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
     rows: dict[str, int] = field(default_factory=dict)
 
@@ -113,6 +116,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
             plan.contracts[data.contract_no] = data
             if data.contract_no in in_store:
                 plan.existing.append(data.contract_no)
+                plan.existing_in[data.contract_no] = label
         plan.rows[CONTRACTS.name] = len(rows)
     for table in CHILD_TABLES:
         if table not in records:
@@ -128,6 +132,9 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
                     "(not in contracts.csv nor in the store)"
                 )
                 continue
+            if contract_no not in plan.contracts and contract_no not in plan.existing_in:
+                plan.existing.append(contract_no)
+                plan.existing_in[contract_no] = label
             by_contract.setdefault(contract_no, []).append(_DATA_TYPES[table](**values))
         plan.children[table] = by_contract
         plan.rows[table] = len(rows)
@@ -159,7 +166,8 @@ def apply_ledger(
         raise LedgerError(plan.problems.errors)
     if plan.existing and not replace:
         raise LedgerError([
-            f"contracts.csv: contract {no!r} is already in the store; import with --replace to update it"
+            f"{plan.existing_in.get(no, 'contracts.csv')}: contract {no!r} is already in the store; "
+            "import with --replace to update it"
             for no in plan.existing
         ])
     numbers = plan.contract_numbers

@@ -154,7 +154,16 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
     titles = {name: header[index].strip() for name, index in positions.items()}
     records: list[Record] = []
     seen: dict[tuple[object, ...], int] = {}
-    for row_number, cells in enumerate(reader, start=2):
+    row_number = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a cell beyond the csv module's field size limit
+            problems.errors.append(f"{label}:{row_number + 1}: not readable as CSV ({exc})")
+            break
+        row_number += 1
         if not any(cell.strip() for cell in cells):
             continue
         record = Record(row_number, {})

@@ -205,7 +205,7 @@ def test_sample_unstored_tables_are_skipped_warnings(store: Store) -> None:
     skipped = sorted(w for w in plan.problems.warnings if "skipped" in w)
     assert len(skipped) == 3
     for name, warning in zip(("bonds", "milestones", "penalty_clauses"), skipped, strict=True):
-        assert warning.startswith(f"{SAMPLE_LEDGER / name}.csv: skipped")
+        assert warning.startswith(f"{name}.csv: skipped")
     result = import_ledger(store, SAMPLE_LEDGER)
     assert sorted(result.warnings) == skipped
 
@@ -314,7 +314,7 @@ def test_short_gb18030_file_is_read(loaded: Store, tmp_path: Path) -> None:
     # A one-line GBK file is too short for charset detection (it guesses big5); still GB18030.
     path = tmp_path / "line_items.csv"
     path.write_bytes(f"contract_no,seq,name\r\n{BJMEMC},1,云主机\r\n".encode("gb18030"))
-    import_ledger(loaded, path)
+    import_ledger(loaded, path, replace=True)
     assert [(i.seq, i.name) for i in load(loaded, BJMEMC).line_items] == [(1, "云主机")]
 
 
@@ -360,7 +360,13 @@ def test_single_line_items_file_replaces_that_contracts_lines(loaded: Store, tmp
         [BJMEMC, "1", "x86 平台云主机服务-vCPU", "8", "1,084", "7"],
         [BJMEMC, "2", "WAF防护", "0.5", "1", "7"],
     ])
-    result = import_ledger(loaded, path)  # a child file alone needs no --replace
+    with pytest.raises(LedgerError) as refused:  # it updates a contract in the store: ask first
+        import_ledger(loaded, path)
+    assert refused.value.problems == [
+        f"line_items.csv: contract '{BJMEMC}' is already in the store; import with --replace to update it"
+    ]
+    assert snapshot(loaded) == before
+    result = import_ledger(loaded, path, replace=True)
     assert result.added == []
     assert result.updated == [BJMEMC]
     after = snapshot(loaded)
@@ -412,7 +418,7 @@ def test_unknown_column_is_a_warning_and_import_goes_on(store: Store, tmp_path: 
     write_rows(folder / "contracts.csv", [[*rows[0], "经办人"], *([*row, "王五"] for row in rows[1:])])
     result = import_ledger(store, folder)
     assert result.added == list(NUMBERS)
-    assert result.warnings == [f"{folder / 'contracts.csv'}:1:经办人: unknown column, ignored"]
+    assert result.warnings == [f"contracts.csv:1:经办人: unknown column, ignored"]
     assert export_bytes(store, tmp_path / "out") == sample_bytes()
 
 
@@ -423,7 +429,7 @@ def test_money_in_wan_is_read_with_a_warning(store: Store, tmp_path: Path) -> No
     set_cell(folder / "contracts.csv", 4, "total_amount", "RMB 2,557,267.6")
     result = import_ledger(store, folder)
     assert result.warnings == [
-        f"{folder / 'contracts.csv'}:2:total_amount: amount written in 万元 ('273.871850万元'), read as 2738718.50 yuan"
+        f"contracts.csv:2:total_amount: amount written in 万元 ('273.871850万元'), read as 2738718.50 yuan"
     ]
     assert export_bytes(store, tmp_path / "out") == sample_bytes()
 
@@ -432,7 +438,7 @@ def test_non_ledger_files_in_the_folder_are_reported(store: Store, tmp_path: Pat
     folder = copy_sample(tmp_path / "ledger")
     (folder / "readme.txt").write_text("notes")
     result = import_ledger(store, folder)
-    assert result.warnings == [f"{folder / 'readme.txt'}: not a ledger file, ignored"]
+    assert result.warnings == [f"readme.txt: not a ledger file, ignored"]
 
 
 # --- bad input: rejected whole -----------------------------------------------------------
@@ -516,32 +522,32 @@ def test_bad_cell_rejects_the_whole_ledger(rejected: Rejected, bad_base: Path, n
     set_cell(bad_base / name, row, column, text)
     problems = rejected(bad_base)
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"{bad_base / name}:{row}:{column}: ")
+    assert problems[0].startswith(f"{name}:{row}:{column}: ")
     assert reason in problems[0]
 
 
 def test_problem_names_the_header_as_the_file_writes_it(rejected: Rejected, bad_base: Path) -> None:
     _variant(bad_base, _chinese_headers)
     set_cell(bad_base / "line_items.csv", 5, "合价", "abc")
-    assert rejected(bad_base) == [f"{bad_base / 'line_items.csv'}:5:合价: not a money amount: 'abc'"]
+    assert rejected(bad_base) == [f"line_items.csv:5:合价: not a money amount: 'abc'"]
 
 
 def test_missing_required_column(rejected: Rejected, bad_base: Path) -> None:
     rows = read_rows(bad_base / "line_items.csv")
     drop = rows[0].index("name")
     write_rows(bad_base / "line_items.csv", [[c for i, c in enumerate(row) if i != drop] for row in rows])
-    assert rejected(bad_base) == [f"{bad_base / 'line_items.csv'}:1:name: required column missing"]
+    assert rejected(bad_base) == [f"line_items.csv:1:name: required column missing"]
 
 
 def test_column_given_twice(rejected: Rejected, bad_base: Path) -> None:
     rows = read_rows(bad_base / "contracts.csv")
     write_rows(bad_base / "contracts.csv", [[*rows[0], "合同名称"], *([*row, "x"] for row in rows[1:])])
-    assert rejected(bad_base) == [f"{bad_base / 'contracts.csv'}:1:合同名称: column title appears twice"]
+    assert rejected(bad_base) == [f"contracts.csv:1:合同名称: column title appears twice"]
 
 
 def test_empty_file(rejected: Rejected, bad_base: Path) -> None:
     (bad_base / "articles.csv").write_bytes(b"")
-    assert rejected(bad_base) == [f"{bad_base / 'articles.csv'}:1: the file is empty (a header row is needed)"]
+    assert rejected(bad_base) == [f"articles.csv:1: the file is empty (a header row is needed)"]
 
 
 @pytest.mark.parametrize(
@@ -559,7 +565,7 @@ def test_undecodable_file(rejected: Rejected, bad_base: Path, data: bytes) -> No
     (bad_base / "articles.csv").write_bytes(data)
     problems = rejected(bad_base)
     assert len(problems) == 1
-    assert problems[0].startswith(f"{bad_base / 'articles.csv'}: cannot read the text: it is neither UTF-8 nor GB18030")
+    assert problems[0].startswith(f"articles.csv: cannot read the text: it is neither UTF-8 nor GB18030")
 
 
 def test_utf16_without_bom_is_rejected(rejected: Rejected, bad_base: Path) -> None:
@@ -567,7 +573,7 @@ def test_utf16_without_bom_is_rejected(rejected: Rejected, bad_base: Path) -> No
     (bad_base / "articles.csv").write_bytes("contract_no,seq,heading\r\nX,1,一\r\n".encode("utf-16-le"))
     problems = rejected(bad_base)
     assert problems
-    assert all(p.startswith(f"{bad_base / 'articles.csv'}:1:") for p in problems)
+    assert all(p.startswith(f"articles.csv:1:") for p in problems)
 
 
 def test_several_problems_are_all_listed(rejected: Rejected, bad_base: Path) -> None:
@@ -578,11 +584,11 @@ def test_several_problems_are_all_listed(rejected: Rejected, bad_base: Path) -> 
     (bad_base / "articles.csv").write_bytes(b"\xff\xff\xff")
     problems = rejected(bad_base)
     assert [p.split(": ")[0] for p in problems] == [
-        f"{bad_base / 'articles.csv'}",
-        f"{bad_base / 'contracts.csv'}:2:sign_date",
-        f"{bad_base / 'contracts.csv'}:4:total_amount",
-        f"{bad_base / 'line_items.csv'}:3:seq",
-        f"{bad_base / 'parties.csv'}:5:role",
+        f"articles.csv",
+        f"contracts.csv:2:sign_date",
+        f"contracts.csv:4:total_amount",
+        f"line_items.csv:3:seq",
+        f"parties.csv:5:role",
     ]
 
 
@@ -624,7 +630,7 @@ def test_child_row_for_a_contract_only_in_the_store_is_accepted(loaded: Store, t
     folder = copy_sample(tmp_path / "one", ("contracts.csv", "installments.csv"))
     rows = read_rows(folder / "contracts.csv")
     write_rows(folder / "contracts.csv", [rows[0], ["NEW-1", "新合同", *[""] * 8, "100.00", "", "", "", ""]])
-    result = import_ledger(loaded, folder)
+    result = import_ledger(loaded, folder, replace=True)
     assert result.added == ["NEW-1"]
     assert result.updated == sorted(NUMBERS)  # named by installments.csv, already in the store
     assert len(snapshot(loaded)) == 4
@@ -689,3 +695,10 @@ def test_progress_counts_up_to_n(store: Store) -> None:
     calls: list[tuple[int, int]] = []
     import_ledger(store, SAMPLE_LEDGER, progress=lambda i, n: calls.append((i, n)))
     assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_oversized_cell_is_a_problem_not_a_crash(rejected: Rejected, bad_base: Path) -> None:
+    set_cell(bad_base / "articles.csv", 3, "body", "长" * 200_000)
+    problems = rejected(bad_base)
+    assert len(problems) == 1
+    assert problems[0].startswith("articles.csv:3: not readable as CSV (field larger than field limit")
