@@ -94,8 +94,8 @@ def test_bad_ledger_lists_problems_and_imports_nothing(capsys: pytest.CaptureFix
     assert status == 1
     assert out == ""
     assert err.splitlines() == [
-        f"line_items.csv:5:amount: money amount has more than two decimals: '60774.001'",
-        f"line_items.csv:7:seq: not an integer: '五'",
+        "line_items.csv:5:amount: money amount has more than two decimals: '60774.001'",
+        "line_items.csv:7:seq: not an integer: '五'",
         "rejected: nothing imported (2 problem(s))",
     ]
     assert run(capsys, "list", "--db", db) == (0, "", "")

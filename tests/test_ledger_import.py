@@ -418,7 +418,7 @@ def test_unknown_column_is_a_warning_and_import_goes_on(store: Store, tmp_path: 
     write_rows(folder / "contracts.csv", [[*rows[0], "经办人"], *([*row, "王五"] for row in rows[1:])])
     result = import_ledger(store, folder)
     assert result.added == list(NUMBERS)
-    assert result.warnings == [f"contracts.csv:1:经办人: unknown column, ignored"]
+    assert result.warnings == ["contracts.csv:1:经办人: unknown column, ignored"]
     assert export_bytes(store, tmp_path / "out") == sample_bytes()
 
 
@@ -429,7 +429,7 @@ def test_money_in_wan_is_read_with_a_warning(store: Store, tmp_path: Path) -> No
     set_cell(folder / "contracts.csv", 4, "total_amount", "RMB 2,557,267.6")
     result = import_ledger(store, folder)
     assert result.warnings == [
-        f"contracts.csv:2:total_amount: amount written in 万元 ('273.871850万元'), read as 2738718.50 yuan"
+        "contracts.csv:2:total_amount: amount written in 万元 ('273.871850万元'), read as 2738718.50 yuan"
     ]
     assert export_bytes(store, tmp_path / "out") == sample_bytes()
 
@@ -438,7 +438,7 @@ def test_non_ledger_files_in_the_folder_are_reported(store: Store, tmp_path: Pat
     folder = copy_sample(tmp_path / "ledger")
     (folder / "readme.txt").write_text("notes")
     result = import_ledger(store, folder)
-    assert result.warnings == [f"readme.txt: not a ledger file, ignored"]
+    assert result.warnings == ["readme.txt: not a ledger file, ignored"]
 
 
 # --- bad input: rejected whole -----------------------------------------------------------
@@ -529,25 +529,25 @@ def test_bad_cell_rejects_the_whole_ledger(rejected: Rejected, bad_base: Path, n
 def test_problem_names_the_header_as_the_file_writes_it(rejected: Rejected, bad_base: Path) -> None:
     _variant(bad_base, _chinese_headers)
     set_cell(bad_base / "line_items.csv", 5, "合价", "abc")
-    assert rejected(bad_base) == [f"line_items.csv:5:合价: not a money amount: 'abc'"]
+    assert rejected(bad_base) == ["line_items.csv:5:合价: not a money amount: 'abc'"]
 
 
 def test_missing_required_column(rejected: Rejected, bad_base: Path) -> None:
     rows = read_rows(bad_base / "line_items.csv")
     drop = rows[0].index("name")
     write_rows(bad_base / "line_items.csv", [[c for i, c in enumerate(row) if i != drop] for row in rows])
-    assert rejected(bad_base) == [f"line_items.csv:1:name: required column missing"]
+    assert rejected(bad_base) == ["line_items.csv:1:name: required column missing"]
 
 
 def test_column_given_twice(rejected: Rejected, bad_base: Path) -> None:
     rows = read_rows(bad_base / "contracts.csv")
     write_rows(bad_base / "contracts.csv", [[*rows[0], "合同名称"], *([*row, "x"] for row in rows[1:])])
-    assert rejected(bad_base) == [f"contracts.csv:1:合同名称: column title appears twice"]
+    assert rejected(bad_base) == ["contracts.csv:1:合同名称: column title appears twice"]
 
 
 def test_empty_file(rejected: Rejected, bad_base: Path) -> None:
     (bad_base / "articles.csv").write_bytes(b"")
-    assert rejected(bad_base) == [f"articles.csv:1: the file is empty (a header row is needed)"]
+    assert rejected(bad_base) == ["articles.csv:1: the file is empty (a header row is needed)"]
 
 
 @pytest.mark.parametrize(
@@ -565,7 +565,7 @@ def test_undecodable_file(rejected: Rejected, bad_base: Path, data: bytes) -> No
     (bad_base / "articles.csv").write_bytes(data)
     problems = rejected(bad_base)
     assert len(problems) == 1
-    assert problems[0].startswith(f"articles.csv: cannot read the text: it is neither UTF-8 nor GB18030")
+    assert problems[0].startswith("articles.csv: cannot read the text: it is neither UTF-8 nor GB18030")
 
 
 def test_utf16_without_bom_is_rejected(rejected: Rejected, bad_base: Path) -> None:
@@ -573,7 +573,7 @@ def test_utf16_without_bom_is_rejected(rejected: Rejected, bad_base: Path) -> No
     (bad_base / "articles.csv").write_bytes("contract_no,seq,heading\r\nX,1,一\r\n".encode("utf-16-le"))
     problems = rejected(bad_base)
     assert problems
-    assert all(p.startswith(f"articles.csv:1:") for p in problems)
+    assert all(p.startswith("articles.csv:1:") for p in problems)
 
 
 def test_several_problems_are_all_listed(rejected: Rejected, bad_base: Path) -> None:
@@ -584,11 +584,11 @@ def test_several_problems_are_all_listed(rejected: Rejected, bad_base: Path) -> 
     (bad_base / "articles.csv").write_bytes(b"\xff\xff\xff")
     problems = rejected(bad_base)
     assert [p.split(": ")[0] for p in problems] == [
-        f"articles.csv",
-        f"contracts.csv:2:sign_date",
-        f"contracts.csv:4:total_amount",
-        f"line_items.csv:3:seq",
-        f"parties.csv:5:role",
+        "articles.csv",
+        "contracts.csv:2:sign_date",
+        "contracts.csv:4:total_amount",
+        "line_items.csv:3:seq",
+        "parties.csv:5:role",
     ]
 
 
