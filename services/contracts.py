@@ -94,18 +94,24 @@ def search_ids(
         "total_amount": Contract.total_amount,
         "term": Contract.start_date,
         "status": _status_expr(today),
-        "next_due": _next_due_expr(),
+        "next_due": Contract.next_due,
     }[sort]
     key = order.desc() if descending else order.asc()
+    if sort in ("term", "next_due", "status"):
+        key = key.nulls_last()  # contracts without a date go to the end either way
     query: Select = select(Contract.id)
     for word in text.lower().split():
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))
     if only_ids is not None:
         query = query.where(Contract.id.in_(only_ids))
-    query = query.order_by(key.nulls_last(), Contract.contract_no)
+    tie = Contract.contract_no.desc() if descending else Contract.contract_no.asc()
+    query = query.order_by(key, tie)
     # Core execution on the session's connection (same transaction): the ORM result layer
-    # costs ~1 µs per row, which is half the time of listing 100,000 ids.
+    # costs ~1 µs per row, which is half the time of listing 100,000 ids. Core does not
+    # autoflush, so flush as session.scalars() would have.
+    if session.autoflush:
+        session.flush()
     return list(session.connection().execute(query).scalars())
 
 
@@ -114,7 +120,7 @@ def list_rows(session: Session, ids: list[int], today: dt.date | None = None) ->
     today = today or dt.date.today()
     query = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
-        Contract.start_date, Contract.end_date, _status_expr(today), _next_due_expr(),
+        Contract.start_date, Contract.end_date, _status_expr(today), Contract.next_due,
     ).where(Contract.id.in_(ids))
     return {row[0]: ContractRow(*row) for row in session.execute(query)}
 
@@ -199,15 +205,30 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
         contract = found
     write_header(contract, data)
     replace_children(session, contract, data, tables=("parties", "line_items", "installments", "articles"))
+    refresh_list_columns(session, contract)
     session.flush()
     return contract.id
 
 
 def write_header(contract: Contract, data: ContractData) -> None:
-    """Copy the header fields of ``data`` onto ``contract`` (children untouched)."""
+    """Copy the header fields of ``data`` onto ``contract`` (children untouched; call
+    ``refresh_list_columns`` once the children are written)."""
     for name in scalar_fields(ContractData):
         setattr(contract, name, getattr(data, name))
-    contract.counterparty, contract.search_text = list_columns(data.parties, data.contract_no, data.title)
+
+
+def refresh_list_columns(session: Session, contract: Contract) -> None:
+    """Re-derive the list's columns of ``contract`` from its stored parties and installments:
+    counterparty, search_text (see ``list_columns``) and next_due (earliest fixed due date of
+    an unpaid installment; relative deadlines join it with the milestone calendar)."""
+    session.flush()
+    parties = [PartyData(role=p.role, name=p.name)
+               for p in session.scalars(select(Party).where(Party.contract_id == contract.id))]
+    contract.counterparty, contract.search_text = list_columns(parties, contract.contract_no, contract.title)
+    contract.next_due = session.scalar(
+        select(func.min(Installment.due_date))
+        .where(Installment.contract_id == contract.id, Installment.paid_date.is_(None))
+    )
 
 
 _CHILD_TYPES = {"parties": (Party, PartyData), "line_items": (LineItem, LineItemData),

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.contract import Contract, Party
+from models.contract import Contract
 from services import contracts as contract_service
 from services.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
 from services.ledger_files import LedgerFileError, collect, decode
@@ -191,19 +191,10 @@ def apply_ledger(
         for table in tables:
             setattr(carrier, table, plan.children.get(table, {}).get(contract_no, []))
         contract_service.replace_children(session, contract, carrier, tables=tables)
-        _refresh_list_columns(session, contract)
+        contract_service.refresh_list_columns(session, contract)
         if progress is not None:
             progress(index + 1, len(numbers))
     return ImportResult(added=added, updated=updated, warnings=list(plan.problems.warnings))
-
-
-def _refresh_list_columns(session: Session, contract: Contract) -> None:
-    session.flush()
-    parties = [PartyData(role=p.role, name=p.name) for p in
-               session.scalars(select(Party).where(Party.contract_id == contract.id))]
-    contract.counterparty, contract.search_text = contract_service.list_columns(
-        parties, contract.contract_no, contract.title
-    )
 
 
 def import_ledger(

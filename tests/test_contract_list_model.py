@@ -258,6 +258,19 @@ def _bulk_insert(store: Store, count: int) -> None:
         session.execute(insert(Contract), rows)
 
 
+def test_search_ids_sees_unflushed_changes(filled: Store) -> None:
+    # search_ids runs on the Core connection for speed; it must still autoflush like the ORM.
+    with filled.session() as session:
+        session.add(Contract(contract_no="ZC-2025-009", title="未刷新的合同", currency="CNY",
+                             total_amount=Decimal("1.00"), counterparty="", search_text="zc-2025-009 未刷新的合同"))
+        found = contracts.search_ids(session, text="未刷新")
+        assert found == [contracts.find_id(session, "ZC-2025-009")]
+        with session.no_autoflush:
+            session.add(Contract(contract_no="ZC-2025-010", title="未刷新二", currency="CNY",
+                                 total_amount=Decimal("1.00"), counterparty="", search_text="zc-2025-010 未刷新二"))
+            assert contracts.search_ids(session, text="未刷新二") == []
+
+
 def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
     _bulk_insert(store, 600)
     calls: list[int] = []

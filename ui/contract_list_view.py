@@ -72,7 +72,7 @@ class ContractListView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(self._timer.start)
+        self.search.textChanged.connect(lambda _text: self._timer.start())  # restarts the wait
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
         self.table.installEventFilter(self)
