@@ -53,7 +53,7 @@ class WelcomePage(QWidget):
         ):
             button = QPushButton(text)
             button.setMinimumHeight(40)
-            button.setMaximumWidth(320)
+            button.setFixedWidth(280)
             button.clicked.connect(slot)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
