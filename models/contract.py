@@ -107,8 +107,8 @@ class Party(Base):
 class LineItem(Base):
     """A priced line: ``unit_price`` × ``quantity`` × ``periods`` (billing months).
 
-    ``amount`` is the amount *as the contract states it* (None when it states none);
-    ``effective_amount`` is what counts toward the total.
+    ``amount`` is the amount *as the contract states it* (None when it states none); the
+    computed and effective amounts are derived on ``services.contract_data.LineItemData``.
     """
 
     __tablename__ = "line_items"
@@ -127,24 +127,6 @@ class LineItem(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
     contract: Mapped[Contract] = relationship(back_populates="line_items")
-
-    @property
-    def computed_amount(self) -> Decimal | None:
-        """unit_price × quantity × periods in yuan, rounded half up to the fen; None if unpriced."""
-        return line_amount(self.unit_price, self.quantity, self.periods)
-
-    @property
-    def effective_amount(self) -> Decimal:
-        """The stated amount if any, else the computed one, else 0 (yuan)."""
-        if self.amount is not None:
-            return self.amount
-        return self.computed_amount or Decimal("0.00")
-
-    @property
-    def amount_differs(self) -> bool:
-        """True when the contract states an amount that is not unit price × quantity × periods."""
-        computed = self.computed_amount
-        return self.amount is not None and computed is not None and computed != self.amount
 
 
 def line_amount(unit_price: Decimal | None, quantity: Decimal | None, periods: int | None) -> Decimal | None:
