@@ -1,6 +1,6 @@
 """Benchmark of the contract list over a large store (default 100,000 contracts).
 
-    uv run python bench/bench_list.py [--n 100000] [--keep PATH]
+    uv run python bench/bench_list.py [--n 100000] [--keep PATH] [--plans]
 
 Builds a store with N contracts (2 parties, 3 line items, 2 installments each) by bulk
 inserts into the migrated schema, then times what the list does interactively — open,
@@ -8,9 +8,9 @@ first screen, filter, sort by every column, scroll — through ``ContractListMod
 the equivalent raw ``sqlite3`` SELECT on the same file as a baseline (``ratio`` = model ÷
 raw: the cost of SQLAlchemy, Python and Qt on top of SQLite itself). Times in ms, median of
 ``--repeat`` runs. ``--keep PATH`` writes the store there and reuses it next time if it
-already holds N contracts (building 100,000 takes a few seconds). ``--proposed-indexes``
-adds the indexes proposed for the schema (``PROPOSED_INDEXES``) to the bench store first,
-to measure their effect (drop them with ``--no-proposed-indexes`` on a kept store).
+already holds N contracts at the current schema revision (building 100,000 takes a few
+seconds). Each raw query is checked to return the ids in the model's order; ``--plans``
+prints SQLite's plan of each sort. Exit status 1 if a step is over budget or out of step.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from services.contract_data import PartyData
-from services.contracts import list_columns
-from services.store import open_store
+from services.contracts import LIST_COLUMNS, list_columns
+from services.store import head_revision, open_store
 from ui.contract_list_model import BLOCK_SIZE, COLUMN_COUNT, ContractListModel
 
 TODAY = dt.date(2025, 6, 1)
@@ -58,27 +58,6 @@ ITEMS = ("办公设备", "物业管理", "保安", "食材配送", "网络运维
 KINDS = ("服务", "采购", "货物", "工程", "租赁")
 # Status column: mostly derived from the dates; a few stored as draft/terminated.
 STORED_STATUS = [None] * 92 + ["terminated"] * 5 + ["draft"] * 3
-
-
-#: Indexes proposed for the schema: each sort key with the contract-number tie-break, so the
-#: sort is a covering index scan. (Next due needs a stored column first: see bench/README.md.)
-PROPOSED_INDEXES = {
-    "ix_contracts_title_no": "contracts (title, contract_no)",
-    "ix_contracts_counterparty_no": "contracts (counterparty, contract_no)",
-    "ix_contracts_total_no": "contracts (total_amount, contract_no)",
-    "ix_contracts_start_no": "contracts (start_date, contract_no)",
-}
-
-
-def set_proposed_indexes(path: Path, present: bool) -> None:
-    """Create (or drop) ``PROPOSED_INDEXES`` in the bench store, then refresh the statistics."""
-    with sqlite3.connect(path) as db:
-        for name, target in PROPOSED_INDEXES.items():
-            if present:
-                db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
-            else:
-                db.execute(f"DROP INDEX IF EXISTS {name}")
-        db.execute("ANALYZE")
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -107,8 +86,6 @@ def _contract_rows(n: int, rng: random.Random) -> Iterator[tuple[tuple, list[tup
         total = sum(lines)
         parties = [PartyData("甲方", purchaser), PartyData("乙方", supplier)]
         counterparty, search_text = list_columns(parties, contract_no, title)
-        contract = (cid, contract_no, title, status, _iso(sign), _iso(start), _iso(end), "CNY", total,
-                    "6", counterparty, search_text)
         party_rows = [(cid, p.role, order, p.name) for order, p in enumerate(parties)]
         line_rows = [(cid, seq, f"{item}第{seq}项", "项", f"{amount // 100}.{amount % 100:02d}", "1",
                       None, amount) for seq, amount in enumerate(lines, start=1)]
@@ -120,6 +97,11 @@ def _contract_rows(n: int, rng: random.Random) -> Iterator[tuple[tuple, list[tup
             (cid, 2, "尾款", "70", None, second_due, None if second_due else "验收合格",
              None if second_due else 15, None if second_due else "工作日", None),
         ]
+        # next_due as services.contracts.refresh_list_columns keeps it: the earliest due_date of
+        # an unpaid installment (min() skips relative deadlines); None if there is none.
+        next_due = min((i[5] for i in installment_rows if i[9] is None and i[5] is not None), default=None)
+        contract = (cid, contract_no, title, status, _iso(sign), _iso(start), _iso(end), "CNY", total,
+                    "6", counterparty, search_text, next_due)
         yield contract, party_rows, line_rows, installment_rows
 
 
@@ -139,7 +121,8 @@ def build_store(path: Path, n: int) -> float:
     with db:
         db.executemany(
             "INSERT INTO contracts (id, contract_no, title, status, sign_date, start_date, end_date, currency,"
-            " total_amount, tax_rate, counterparty, search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", contracts)
+            " total_amount, tax_rate, counterparty, search_text, next_due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            contracts)
         db.executemany("INSERT INTO parties (contract_id, role, role_order, name) VALUES (?,?,?,?)", parties)
         db.executemany(
             "INSERT INTO line_items (contract_id, seq, name, unit, unit_price, quantity, periods, amount)"
@@ -153,7 +136,8 @@ def build_store(path: Path, n: int) -> float:
 
 
 def prepare_store(keep: Path | None, n: int) -> tuple[Path, str]:
-    """The store path to benchmark, building it unless ``keep`` already holds ``n`` contracts."""
+    """The store path to benchmark, building it unless ``keep`` already holds ``n`` contracts
+    at the newest schema revision (an older one is rebuilt: ANALYZE must see the new indexes)."""
     if keep is None:
         path = Path(tempfile.mkdtemp(prefix="contractdesk-bench-")) / "bench.db"
     else:
@@ -162,9 +146,10 @@ def prepare_store(keep: Path | None, n: int) -> tuple[Path, str]:
             try:
                 with sqlite3.connect(path) as db:
                     (have,) = db.execute("SELECT count(*) FROM contracts").fetchone()
-            except sqlite3.Error:
-                have = -1
-            if have == n:
+                    (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
+            except (sqlite3.Error, TypeError):
+                have, revision = -1, None
+            if have == n and revision == head_revision():
                 return path, "reused"
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -172,33 +157,48 @@ def prepare_store(keep: Path | None, n: int) -> tuple[Path, str]:
     return path, f"built in {seconds:.1f} s"
 
 
-# --- raw SQL baseline: the same queries search_ids / list_rows issue ---------------------------
+# --- raw SQL baseline: the SQL search_ids / list_rows issue, verbatim ----------------------------
 
-STATUS_SQL = ("CASE WHEN status IS NOT NULL THEN status WHEN sign_date IS NULL THEN 'draft' "
-              "WHEN end_date < :today THEN 'completed' ELSE 'active' END")
-NEXT_DUE_SQL = ("(SELECT min(i.due_date) FROM installments i "
-                "WHERE i.contract_id = contracts.id AND i.paid_date IS NULL)")
+STATUS_SQL = ("CASE WHEN (contracts.status IS NOT NULL) THEN contracts.status WHEN (contracts.sign_date IS NULL) "
+              "THEN ? WHEN (contracts.end_date < ?) THEN ? ELSE ? END")
+STATUS_PARAMS = ("draft", TODAY.isoformat(), "completed", "active")
 SORT_SQL = {
-    "contract_no": "contract_no", "title": "title", "counterparty": "counterparty",
-    "total_amount": "total_amount", "term": "start_date", "status": STATUS_SQL, "next_due": NEXT_DUE_SQL,
+    "contract_no": "contracts.contract_no", "title": "contracts.title", "counterparty": "contracts.counterparty",
+    "total_amount": "contracts.total_amount", "term": "contracts.start_date", "status": STATUS_SQL,
+    "next_due": "contracts.next_due",
 }
 SORT_KEYS = list(SORT_SQL)
+#: Keys search_ids sorts with NULLS LAST (contracts without a date at the end either way).
+NULLS_LAST = ("term", "next_due", "status")
+
+
+def raw_ids_sql(word: str = "", sort: str = "contract_no", descending: bool = False) -> tuple[str, list]:
+    """search_ids' SELECT and its parameters (one search word at most)."""
+    direction = "DESC" if descending else "ASC"
+    where, params = "", []
+    if word:
+        where = " WHERE contracts.search_text LIKE ? ESCAPE '\\'"
+        params.append(f"%{word.lower()}%")
+    nulls = " NULLS LAST" if sort in NULLS_LAST else ""
+    if sort == "status":
+        params.extend(STATUS_PARAMS)
+    sql = (f"SELECT contracts.id FROM contracts{where} "
+           f"ORDER BY {SORT_SQL[sort]} {direction}{nulls}, contracts.contract_no {direction}")
+    return sql, params
 
 
 def raw_ids(db: sqlite3.Connection, word: str = "", sort: str = "contract_no", descending: bool = False) -> list:
-    where = "WHERE search_text LIKE :pattern ESCAPE '\\'" if word else ""
-    direction = "DESC" if descending else "ASC"
-    sql = (f"SELECT id FROM contracts {where} "
-           f"ORDER BY {SORT_SQL[sort]} {direction} NULLS LAST, contract_no")
-    params = {"pattern": f"%{word.lower()}%", "today": TODAY.isoformat()}
+    sql, params = raw_ids_sql(word, sort, descending)
     return [row[0] for row in db.execute(sql, params)]
 
 
 def raw_rows(db: sqlite3.Connection, ids: list[int]) -> list:
-    marks = ",".join("?" * len(ids))
-    sql = (f"SELECT id, contract_no, title, counterparty, total_amount, start_date, end_date, "
-           f"{STATUS_SQL.replace(':today', '?')}, {NEXT_DUE_SQL} FROM contracts WHERE id IN ({marks})")
-    return db.execute(sql, [TODAY.isoformat(), *ids]).fetchall()
+    """list_rows' SELECT."""
+    marks = ", ".join("?" * len(ids))
+    sql = ("SELECT contracts.id, contracts.contract_no, contracts.title, contracts.counterparty, "
+           f"contracts.total_amount, contracts.start_date, contracts.end_date, {STATUS_SQL} AS anon_1, "
+           f"contracts.next_due FROM contracts WHERE contracts.id IN ({marks})")
+    return db.execute(sql, [*STATUS_PARAMS, *ids]).fetchall()
 
 
 # --- timing ------------------------------------------------------------------------------------
@@ -247,25 +247,25 @@ def block_ids(model: ContractListModel, first: int, count: int) -> list[int]:
     return [model.contract_id(r) for r in range(start, min(stop, model.rowCount()))]
 
 
+def model_ids(model: ContractListModel) -> list[int]:
+    """All ids of the model, in display order."""
+    return [model.contract_id(row) for row in range(model.rowCount())]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=100_000, help="number of contracts (default 100000)")
     parser.add_argument("--keep", type=Path, help="store file to write (and reuse when it holds N contracts)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the median is shown")
-    parser.add_argument("--proposed-indexes", action=argparse.BooleanOptionalAction, default=None,
-                        help="add (or with --no-…, drop) the proposed indexes before measuring")
+    parser.add_argument("--plans", action="store_true", help="print SQLite's query plan of each sort")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])  # noqa: F841 - models need an application
 
     path, how = prepare_store(args.keep, args.n)
-    if args.proposed_indexes is not None:
-        set_proposed_indexes(path, args.proposed_indexes)
-    with sqlite3.connect(path) as db:
-        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    extra = "with" if set(PROPOSED_INDEXES) <= names else "without"
-    print(f"store: {path} ({args.n:,} contracts, {how}, {extra} the proposed indexes); "
-          f"sqlite {sqlite3.sqlite_version}; today={TODAY}")
+    print(f"store: {path} ({args.n:,} contracts, {how}); sqlite {sqlite3.sqlite_version}; today={TODAY}")
     results: list[tuple[str, Timing, float | None, int | None]] = []
+    assert tuple(SORT_KEYS) == LIST_COLUMNS, "SORT_SQL is out of step with services.contracts.LIST_COLUMNS"
+    mismatched: list[str] = []  # steps where the raw SQL did not return the model's ids in its order
 
     started = time.perf_counter()
     store = open_store(path)
@@ -289,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         raw = timed(lambda w=word: raw_ids(db, w), args.repeat)
         ms = timed(lambda w=word: model.set_search(w), args.repeat, setup=lambda: model.set_search(""))
         results.append((f"filter {word!r}", ms, raw, matches))
+        if model_ids(model) != raw_ids(db, word):
+            mismatched.append(f"filter {word!r}")
     raw = timed(lambda: raw_ids(db), args.repeat)
     results.append(("clear filter", timed(lambda: model.set_search(""), args.repeat,
                                           setup=lambda: model.set_search(RARE_WORD)), raw, args.n))
@@ -301,13 +303,23 @@ def main(argv: list[str] | None = None) -> int:
             ms = timed(lambda c=column, o=order: model.sort(c, o), args.repeat,
                        setup=lambda c=other: model.sort(c, Qt.SortOrder.AscendingOrder))
             results.append((f"sort {key} {'desc' if descending else 'asc'}", ms, raw, args.n))
+            if model_ids(model) != raw_ids(db, sort=key, descending=descending):
+                mismatched.append(results[-1][0])
 
+    # Sorting while filtered: the LIKE needs the row, so an index walk is no longer covering.
     model.sort(0, Qt.SortOrder.AscendingOrder)
     model.set_search(COMMON_WORD)
-    raw = timed(lambda: raw_ids(db, COMMON_WORD, sort="next_due"), args.repeat)
-    ms = timed(lambda: model.sort(6, Qt.SortOrder.AscendingOrder), args.repeat,
-               setup=lambda: model.sort(0, Qt.SortOrder.AscendingOrder))
-    results.append((f"sort next_due, filtered {COMMON_WORD!r}", ms, raw, model.rowCount()))
+    for column, key in enumerate(SORT_KEYS):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            descending = order == Qt.SortOrder.DescendingOrder
+            other = (column + 1) % COLUMN_COUNT
+            raw = timed(lambda k=key, d=descending: raw_ids(db, COMMON_WORD, sort=k, descending=d), args.repeat)
+            ms = timed(lambda c=column, o=order: model.sort(c, o), args.repeat,
+                       setup=lambda c=other: model.sort(c, Qt.SortOrder.AscendingOrder))
+            label = f"sort {key} {'desc' if descending else 'asc'}, filtered"
+            results.append((label, ms, raw, model.rowCount()))
+            if model_ids(model) != raw_ids(db, COMMON_WORD, sort=key, descending=descending):
+                mismatched.append(label)
     model.set_search("")
     model.sort(0, Qt.SortOrder.AscendingOrder)
 
@@ -338,6 +350,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<44}{ms:>10.1f}{ms.best:>8.1f}{raw_text:>10}{ratio:>8}{rows_text:>9}{flag}")
         if flag:
             slow.append(label)
+    if mismatched:
+        print(f"\nraw SQL out of step with the model (order differs): {', '.join(mismatched)}")
+    if args.plans:
+        print(f"\nquery plans (EXPLAIN QUERY PLAN) of search_ids, unfiltered | filtered {COMMON_WORD!r}:")
+        for key in SORT_KEYS:
+            for descending in (False, True):
+                plans = []
+                for word in ("", COMMON_WORD):
+                    sql, params = raw_ids_sql(word, sort=key, descending=descending)
+                    plans.append("; ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params)))
+                print(f"  {key} {'desc' if descending else 'asc'}: {' | '.join(plans)}")
     print()
     print(f"model ms: median of {args.repeat} runs (best: fastest run); raw ms: median of the same SQL "
           "through sqlite3; ratio = model / raw")
@@ -345,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
           + ("all within" if not slow else f"{len(slow)} over ({', '.join(slow)})"))
     db.close()
     store.close()
-    return 1 if slow else 0
+    return 1 if slow or mismatched else 0
 
 
 if __name__ == "__main__":
