@@ -4,6 +4,8 @@
     uv run main.py import PATH [--replace] [--db PATH]
     uv run main.py export DIR [--db PATH]
     uv run main.py list [--db PATH]
+    uv run main.py check [CONTRACT_NO] [--lang zh_CN|en] [--db PATH]
+    uv run main.py print CONTRACT_NO [--out FILE.pdf] [--summary] [--font PATH] [--db PATH]
 
 Exit status: 0 success, 1 input rejected (problems on stderr, one per line), 2 wrong usage.
 """
@@ -14,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-COMMANDS = ("import", "export", "list")
+COMMANDS = ("import", "export", "list", "print", "check")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,6 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", parents=[common], help="export the register as a ledger folder")
     exp.add_argument("folder", type=Path)
     sub.add_parser("list", parents=[common], help="list the contracts")
+    chk = sub.add_parser("check", parents=[common], help="check figures, capitals, dates and parties; 1 on errors")
+    chk.add_argument("contract_no", metavar="CONTRACT_NO", nargs="?", help="one contract (default: every one)")
+    chk.add_argument("--lang", choices=("zh_CN", "en"), help="language of the messages (default: the locale's)")
+    prt = sub.add_parser("print", parents=[common], help="write a contract for signature (or its summary) as PDF")
+    prt.add_argument("contract_no", metavar="CONTRACT_NO")
+    prt.add_argument("--out", metavar="FILE.pdf", type=Path,
+                     help="the PDF to write (default: the contract number, in the current folder)")
+    prt.add_argument("--summary", action="store_true", help="the bilingual summary instead of the contract")
+    prt.add_argument("--font", metavar="PATH", help="a TrueType font with Chinese glyphs (default: a system font)")
     return parser
 
 
@@ -59,6 +70,8 @@ def run_command(argv: list[str]) -> int:
             for warning in result.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
             print(f"imported {len(result.added)} new, {len(result.updated)} updated contract(s) into {store.path}")
+            if result.with_problems:
+                print(f"{len(result.with_problems)} with problems: see main.py check")
             return 0
         if args.command == "export":
             from services.ledger_write import export_ledger
@@ -67,6 +80,12 @@ def run_command(argv: list[str]) -> int:
                 written = export_ledger(session, args.folder)
             print(f"exported {len(written)} files to {args.folder}")
             return 0
+        if args.command == "print":
+            return _print(store, args)
+        if args.command == "check":
+            from services.check_run import check_command
+
+            return check_command(store, args.contract_no, args.lang)
         return _list(store)
     finally:
         store.close()
@@ -82,6 +101,33 @@ def _list(store: object) -> int:
         row = rows[contract_id]
         term = f"{row.start_date or ''}..{row.end_date or ''}"
         print(f"{row.contract_no}\t{row.total_amount}\t{row.status}\t{term}\t{row.title}")
+    return 0
+
+
+def _print(store: object, args: argparse.Namespace) -> int:
+    """``print``: the contract (or with ``--summary`` its bilingual summary) as PDF; 1 if unknown."""
+    from services import contracts
+    from services.pdf_common import default_pdf_name
+
+    try:
+        with store.session() as session:  # type: ignore[attr-defined]
+            data = contracts.load_by_no(session, args.contract_no)
+    except contracts.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.summary:
+        from services.pdf_summary import write_summary_pdf as write
+    else:
+        from services.pdf_contract import write_contract_pdf as write
+    out = args.out or Path(default_pdf_name(data.contract_no, summary=args.summary))
+    try:
+        result = write(data, out, font_path=args.font)
+    except OSError as exc:
+        print(f"error: cannot write {out}: {exc}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {result.path} ({result.pages} page(s))")
     return 0
 
 

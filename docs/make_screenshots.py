@@ -3,7 +3,8 @@
     uv run python docs/make_screenshots.py
 
 Builds a temporary store from resources/sample_ledger, opens the main window and the
-contract editor on BJMEMC-2025174-ZC, and saves each in English and Chinese.
+contract editor on BJMEMC-2025174-ZC, and saves each in English and Chinese; then the
+editor's Checks panel on the same contract with three typos made (``editor_checks``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from services import contracts  # noqa: E402
 from services.ledger_import import import_ledger  # noqa: E402
 from services.store import open_store  # noqa: E402
 from ui import i18n  # noqa: E402
+from ui.checks_panel import show_problem  # noqa: E402
+from ui.line_items_model import COL_AMOUNT  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -50,6 +53,16 @@ def main() -> None:
                 editor.tabs.setCurrentIndex(index)
                 app.processEvents()
                 editor.grab().save(str(OUT / f"{name}{suffix}.png"))
+            editor.close()
+            editor = window.edit_contract(contract_id)  # typos for the checks to find; never saved
+            editor.resize(1100, 760)
+            editor.header.edit("sign_date").setText("2015-07-24")
+            editor.line_items.model.setData(editor.line_items.model.index(3, COL_AMOUNT), "60775")
+            editor.parties.model.setData(editor.parties.model.index(0, 7), "12110000400709393X")
+            show_problem(editor, editor.checks.problems()[0])
+            app.processEvents()
+            editor.grab().save(str(OUT / f"editor_checks{suffix}.png"))
+            editor.undo_stack.setClean()
             editor.close()
             window.close()
         empty = open_store(Path(folder) / "empty.db")

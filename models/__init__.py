@@ -5,5 +5,10 @@ Qt-free: nothing here imports PySide6 or ``ui``.
 
 from models.base import Base, DecimalText, Money
 from models.contract import Article, Contract, Installment, LineItem, Party
+from models.obligations import Bond, ContractEvent, DeadlineDone, Holiday, Milestone
+from models.penalty import PenaltyCalculation, PenaltyClause
 
-__all__ = ["Article", "Base", "Contract", "DecimalText", "Installment", "LineItem", "Money", "Party"]
+__all__ = [
+    "Article", "Base", "Bond", "Contract", "ContractEvent", "DeadlineDone", "DecimalText", "Holiday",
+    "Installment", "LineItem", "Milestone", "Money", "Party", "PenaltyCalculation", "PenaltyClause",
+]

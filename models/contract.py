@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import FEN, Base, DecimalText, Money
+
+if TYPE_CHECKING:
+    from models.obligations import Bond, Milestone
+    from models.penalty import PenaltyClause
 
 #: Roles of the parties, in order: 甲方 is the purchaser, the others suppliers.
 ROLES: tuple[str, ...] = ("甲方", "乙方", "丙方", "丁方", "戊方")
@@ -25,7 +30,9 @@ class Contract(Base):
 
     Amounts are ``Decimal`` yuan, tax included; ``tax_rate`` is a percent (``6`` = 6 %).
     ``counterparty``, ``search_text`` and ``next_due`` are kept by ``services.contracts`` for
-    the list (derived from the parties and installments; never edited directly).
+    the list (derived from the parties and installments; never edited directly), and so is
+    ``problem_level``: the outcome of the contract checks (``services.checks``) — 0 none,
+    1 warnings, 2 errors, NULL not checked yet.
     """
 
     __tablename__ = "contracts"
@@ -58,6 +65,7 @@ class Contract(Base):
     counterparty: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
     next_due: Mapped[dt.date | None] = mapped_column(Date)
+    problem_level: Mapped[int | None] = mapped_column(Integer)
 
     parties: Mapped[list[Party]] = relationship(
         back_populates="contract", cascade="all, delete-orphan", order_by="Party.role_order"
@@ -70,6 +78,15 @@ class Contract(Base):
     )
     articles: Mapped[list[Article]] = relationship(
         back_populates="contract", cascade="all, delete-orphan", order_by="Article.seq"
+    )
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="Milestone.seq"
+    )
+    bonds: Mapped[list[Bond]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="Bond.seq"
+    )
+    penalty_clauses: Mapped[list[PenaltyClause]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="PenaltyClause.seq"
     )
 
     def party(self, role: str) -> Party | None:

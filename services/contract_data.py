@@ -93,6 +93,64 @@ class ArticleData:
 
 
 @dataclass
+class MilestoneData:
+    """An obligation or deadline: fixed ``due_date`` or a rule (``due_offset`` ``due_unit`` after
+    ``due_after``), optionally recurring (``recurrence``, an RFC 5545 RRULE)."""
+
+    seq: int
+    name: str
+    kind: str | None = None
+    responsible_role: str | None = None
+    due_date: dt.date | None = None
+    due_after: str | None = None
+    due_offset: int | None = None
+    due_unit: str | None = None
+    recurrence: str | None = None
+    done_date: dt.date | None = None
+    note: str | None = None
+
+
+@dataclass
+class BondData:
+    """A performance bond or other security: ``percent`` of the total or a stated ``amount`` (yuan)."""
+
+    seq: int
+    kind: str | None = None
+    form: str | None = None
+    percent: Decimal | None = None
+    amount: Decimal | None = None
+    due_date: dt.date | None = None
+    due_after: str | None = None
+    due_offset: int | None = None
+    due_unit: str | None = None
+    valid_until: dt.date | None = None
+    lodged_date: dt.date | None = None
+    returned_date: dt.date | None = None
+    note: str | None = None
+
+
+@dataclass
+class PenaltyClauseData:
+    """A liquidated-damages clause (spec ``penalty_clauses.csv``): ``rate`` and ``cap_rate`` in
+    percent, ``amount`` and ``cap_amount`` in yuan; ``base``/``cap_base`` name the base."""
+
+    clause_ref: str
+    trigger: str
+    kind: str
+    payer_role: str | None = None
+    rate: Decimal | None = None
+    base: str | None = None
+    amount: Decimal | None = None
+    cap_rate: Decimal | None = None
+    cap_base: str | None = None
+    cap_amount: Decimal | None = None
+    day_count: str | None = None
+    part_day: str | None = None
+    terminate_after_days: int | None = None
+    text: str | None = None
+
+
+@dataclass
 class ContractData:
     """A whole contract with its parties, line items, installments and articles."""
 
@@ -115,6 +173,9 @@ class ContractData:
     line_items: list[LineItemData] = field(default_factory=list)
     installments: list[InstallmentData] = field(default_factory=list)
     articles: list[ArticleData] = field(default_factory=list)
+    milestones: list[MilestoneData] = field(default_factory=list)
+    bonds: list[BondData] = field(default_factory=list)
+    penalty_clauses: list[PenaltyClauseData] = field(default_factory=list)
 
 
 #: The scalar (non-list) fields of each record type, in the spec's column order.

@@ -12,14 +12,22 @@ from decimal import Decimal
 
 from sqlalchemy import Select, case, delete, func, literal, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from models.contract import ROLES, Article, Contract, Installment, LineItem, Party
+from models.obligations import Bond, Milestone
+from models.penalty import PenaltyClause
+from services.checks import Problem, check_contract, stored_level
 from services.contract_data import (
     ArticleData,
+    BondData,
     ContractData,
     InstallmentData,
     LineItemData,
+    MilestoneData,
     PartyData,
+    PenaltyClauseData,
     scalar_fields,
 )
 
@@ -47,6 +55,7 @@ class ContractRow:
     end_date: dt.date | None
     status: str
     next_due: dt.date | None
+    problem_level: int | None = None  # services.checks: 0 none, 1 warnings, 2 errors, None not checked
 
 
 def _status_expr(today: dt.date):
@@ -82,10 +91,12 @@ def derive_status(contract: ContractData | Contract, today: dt.date) -> str:
 
 def search_ids(
     session: Session, *, text: str = "", sort: str = "contract_no", descending: bool = False,
-    today: dt.date | None = None, only_ids: list[int] | None = None,
+    today: dt.date | None = None, only_ids: list[int] | None = None, problems_only: bool = False,
 ) -> list[int]:
     """Ids of the contracts matching ``text`` (number, title, party names; case-insensitive),
-    sorted by ``sort`` (one of ``LIST_COLUMNS``) in SQL. Ties are broken by contract number."""
+    sorted by ``sort`` (one of ``LIST_COLUMNS``) in SQL. Ties are broken by contract number.
+    ``problems_only``: only contracts whose stored checks found errors or warnings
+    (``problem_level`` ≥ 1)."""
     today = today or dt.date.today()
     order = {
         "contract_no": Contract.contract_no,
@@ -96,15 +107,23 @@ def search_ids(
         "status": _status_expr(today),
         "next_due": Contract.next_due,
     }[sort]
+    words = text.lower().split()
+    if words or problems_only:
+        # A filter needs each row anyway: scanning the table and sorting the hits beats
+        # walking the sort index and fetching all 100,000 rows at random (bench: 250 → 100 ms).
+        # Unary + keeps the order but stops SQLite from choosing the index.
+        order = UnaryExpression(order, operator=operators.custom_op("+"), type_=order.type)
     key = order.desc() if descending else order.asc()
     if sort in ("term", "next_due", "status"):
         key = key.nulls_last()  # contracts without a date go to the end either way
     query: Select = select(Contract.id)
-    for word in text.lower().split():
+    for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))
     if only_ids is not None:
         query = query.where(Contract.id.in_(only_ids))
+    if problems_only:
+        query = query.where(Contract.problem_level > 0)
     tie = Contract.contract_no.desc() if descending else Contract.contract_no.asc()
     query = query.order_by(key, tie)
     # Core execution on the session's connection (same transaction): the ORM result layer
@@ -120,7 +139,7 @@ def list_rows(session: Session, ids: list[int], today: dt.date | None = None) ->
     today = today or dt.date.today()
     query = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
-        Contract.start_date, Contract.end_date, _status_expr(today), Contract.next_due,
+        Contract.start_date, Contract.end_date, _status_expr(today), Contract.next_due, Contract.problem_level,
     ).where(Contract.id.in_(ids))
     return {row[0]: ContractRow(*row) for row in session.execute(query)}
 
@@ -140,7 +159,9 @@ def load(session: Session, contract_id: int) -> ContractData:
     contract = session.get(
         Contract, contract_id,
         options=[selectinload(Contract.parties), selectinload(Contract.line_items),
-                 selectinload(Contract.installments), selectinload(Contract.articles)],
+                 selectinload(Contract.installments), selectinload(Contract.articles),
+                 selectinload(Contract.milestones), selectinload(Contract.bonds),
+                 selectinload(Contract.penalty_clauses)],
     )
     if contract is None:
         raise ContractError(f"no contract with id {contract_id}")
@@ -159,16 +180,16 @@ def _copy(source: object, target_cls: type, names: list[str]) -> object:
     return target_cls(**{name: getattr(source, name) for name in names})
 
 
-def to_data(contract: Contract) -> ContractData:
-    """A session-free copy of an ORM contract and its children."""
+def to_data(contract: Contract, *, articles: bool = True) -> ContractData:
+    """A session-free copy of an ORM contract and its children (without the articles when
+    ``articles`` is False: the checks do not read them)."""
     data = _copy(contract, ContractData, scalar_fields(ContractData))
     assert isinstance(data, ContractData)
-    data.parties = [_copy(p, PartyData, scalar_fields(PartyData)) for p in contract.parties]  # type: ignore[misc]
-    data.line_items = [_copy(i, LineItemData, scalar_fields(LineItemData)) for i in contract.line_items]  # type: ignore[misc]
-    data.installments = [
-        _copy(i, InstallmentData, scalar_fields(InstallmentData)) for i in contract.installments  # type: ignore[misc]
-    ]
-    data.articles = [_copy(a, ArticleData, scalar_fields(ArticleData)) for a in contract.articles]  # type: ignore[misc]
+    for table, (_orm_cls, data_cls) in _CHILD_TYPES.items():
+        if table == "articles" and not articles:
+            continue
+        names = scalar_fields(data_cls)
+        setattr(data, table, [_copy(row, data_cls, names) for row in getattr(contract, table)])
     return data
 
 
@@ -204,8 +225,8 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
             raise ContractError(f"no contract with id {contract_id}")
         contract = found
     write_header(contract, data)
-    replace_children(session, contract, data, tables=("parties", "line_items", "installments", "articles"))
-    refresh_list_columns(session, contract)
+    replace_children(session, contract, data, tables=tuple(_CHILD_TYPES))
+    refresh_list_columns(session, contract, data)
     session.flush()
     return contract.id
 
@@ -217,10 +238,12 @@ def write_header(contract: Contract, data: ContractData) -> None:
         setattr(contract, name, getattr(data, name))
 
 
-def refresh_list_columns(session: Session, contract: Contract) -> None:
+def refresh_list_columns(session: Session, contract: Contract, data: ContractData | None = None) -> list[Problem]:
     """Re-derive the list's columns of ``contract`` from its stored parties and installments:
-    counterparty, search_text (see ``list_columns``) and next_due (earliest fixed due date of
-    an unpaid installment; relative deadlines join it with the milestone calendar)."""
+    counterparty, search_text (see ``list_columns``), next_due (earliest fixed due date of
+    an unpaid installment; relative deadlines join it with the milestone calendar) and
+    problem_level (``services.checks.stored_level``). ``data``: the contract as just written,
+    if the caller has it (else it is read back). Returns the problems the checks found."""
     session.flush()
     parties = [PartyData(role=p.role, name=p.name)
                for p in session.scalars(select(Party).where(Party.contract_id == contract.id))]
@@ -229,10 +252,15 @@ def refresh_list_columns(session: Session, contract: Contract) -> None:
         select(func.min(Installment.due_date))
         .where(Installment.contract_id == contract.id, Installment.paid_date.is_(None))
     )
+    problems = check_contract(data if data is not None else to_data(contract, articles=False))
+    contract.problem_level = stored_level(problems)
+    return problems
 
 
 _CHILD_TYPES = {"parties": (Party, PartyData), "line_items": (LineItem, LineItemData),
-                "installments": (Installment, InstallmentData), "articles": (Article, ArticleData)}
+                "installments": (Installment, InstallmentData), "articles": (Article, ArticleData),
+                "milestones": (Milestone, MilestoneData), "bonds": (Bond, BondData),
+                "penalty_clauses": (PenaltyClause, PenaltyClauseData)}
 
 
 def replace_children(session: Session, contract: Contract, data: ContractData, *, tables: tuple[str, ...]) -> None:
@@ -243,10 +271,12 @@ def replace_children(session: Session, contract: Contract, data: ContractData, *
         orm_cls, data_cls = _CHILD_TYPES[table]
         session.execute(delete(orm_cls).where(orm_cls.contract_id == contract.id))
         names = scalar_fields(data_cls)
-        for item in getattr(data, table):
+        for position, item in enumerate(getattr(data, table), start=1):
             row = orm_cls(contract_id=contract.id, **{n: getattr(item, n) for n in names})
             if table == "parties":
                 row.role_order = ROLES.index(item.role) if item.role in ROLES else len(ROLES)
+            elif table == "penalty_clauses":
+                row.seq = position  # keyed by clause_ref; seq keeps the contract's order
             session.add(row)
     session.flush()  # expire() would discard header changes not yet flushed (when ``tables`` is empty)
     session.expire(contract)

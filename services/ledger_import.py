@@ -16,21 +16,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.contract import Contract
+from models.contract import ROLES, Contract
 from services import contracts as contract_service
-from services.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
+from services.checks import Problem, wan_problem
+from services.contract_data import (
+    ArticleData,
+    BondData,
+    ContractData,
+    InstallmentData,
+    LineItemData,
+    MilestoneData,
+    PartyData,
+    PenaltyClauseData,
+)
 from services.ledger_files import LedgerFileError, collect, decode
 from services.ledger_read import Problems, Record, read_table
 from services.ledger_schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
 from services.store import Store
 
 _DATA_TYPES = {"parties": PartyData, "line_items": LineItemData, "installments": InstallmentData,
-               "articles": ArticleData}
+               "articles": ArticleData, "milestones": MilestoneData, "bonds": BondData,
+               "penalty_clauses": PenaltyClauseData}
 
 Progress = Callable[[int, int], None]
 
@@ -54,7 +66,8 @@ class LedgerPlan:
     ``contracts``: the contracts of contracts.csv by number; ``children``: table → contract
     number → rows, for each child file present; ``existing``: numbers of the contracts the
     ledger would update (already in the store), with ``existing_in`` naming the file that
-    names each; ``problems``: errors (reject) and warnings (report).
+    names each; ``problems``: errors (reject) and warnings (report); ``wan``: contract number →
+    the money cells written in 万元, as (table, seq or role, column, cell text, amount read).
     """
 
     contracts: dict[str, ContractData] = field(default_factory=dict)
@@ -63,6 +76,7 @@ class LedgerPlan:
     existing_in: dict[str, str] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
     rows: dict[str, int] = field(default_factory=dict)
+    wan: dict[str, list[tuple[str, object, str, str, Decimal]]] = field(default_factory=dict)
 
     @property
     def contract_numbers(self) -> list[str]:
@@ -73,11 +87,19 @@ class LedgerPlan:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did: contract numbers ``added`` and ``updated``, and the warnings."""
+    """What an import did: contract numbers ``added`` and ``updated``, the warnings, and
+    ``problems``: for every contract written, in ledger order, what the checks found
+    (``services.checks``), amounts written in 万元 first."""
 
     added: list[str]
     updated: list[str]
     warnings: list[str]
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+
+    @property
+    def with_problems(self) -> list[str]:
+        """Numbers of the contracts written with at least one problem, in ledger order."""
+        return [no for no, found in self.problems.items() if found]
 
 
 def read_ledger(path: Path, session: Session) -> LedgerPlan:
@@ -114,6 +136,9 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         for record in rows:
             data = ContractData(**record.values)  # type: ignore[arg-type]
             plan.contracts[data.contract_no] = data
+            for column, cell in record.wan:
+                plan.wan.setdefault(data.contract_no, []).append(
+                    ("contracts", None, column, cell, record.values[column]))  # type: ignore[arg-type]
             if data.contract_no in in_store:
                 plan.existing.append(data.contract_no)
                 plan.existing_in[data.contract_no] = label
@@ -136,6 +161,9 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
                 plan.existing.append(contract_no)
                 plan.existing_in[contract_no] = label
             by_contract.setdefault(contract_no, []).append(_DATA_TYPES[table](**values))
+            for column, cell in record.wan:
+                key = values.get("role", values.get("seq"))
+                plan.wan.setdefault(contract_no, []).append((table, key, column, cell, values[column]))  # type: ignore[arg-type]
         plan.children[table] = by_contract
         plan.rows[table] = len(rows)
     _check_parties(plan, records)
@@ -173,6 +201,7 @@ def apply_ledger(
     numbers = plan.contract_numbers
     added: list[str] = []
     updated: list[str] = []
+    found: dict[str, list[Problem]] = {}
     for index, contract_no in enumerate(numbers):
         if cancelled is not None and cancelled():
             raise ImportCancelled()
@@ -191,10 +220,26 @@ def apply_ledger(
         for table in tables:
             setattr(carrier, table, plan.children.get(table, {}).get(contract_no, []))
         contract_service.replace_children(session, contract, carrier, tables=tables)
-        contract_service.refresh_list_columns(session, contract)
+        checked = contract_service.refresh_list_columns(session, contract)
+        found[contract_no] = [*_wan_problems(plan, contract_no), *checked]
         if progress is not None:
             progress(index + 1, len(numbers))
-    return ImportResult(added=added, updated=updated, warnings=list(plan.problems.warnings))
+    return ImportResult(added=added, updated=updated, warnings=list(plan.problems.warnings), problems=found)
+
+
+def _wan_problems(plan: LedgerPlan, contract_no: str) -> list[Problem]:
+    """The ``amount_in_wan`` warnings of one contract, each with the path of the field its cell
+    went to (a child file present replaces that table, so the row's place is its rank there)."""
+    problems = []
+    for table, key, column, cell, amount in plan.wan.get(contract_no, []):
+        path = column
+        if table != "contracts":
+            rows = plan.children.get(table, {}).get(contract_no, [])
+            keys = sorted((getattr(row, "role", None) or getattr(row, "seq", 0) for row in rows),
+                          key=lambda k: ROLES.index(k) if k in ROLES else k if isinstance(k, int) else 99)
+            path = f"{table}[{keys.index(key) if key in keys else 0}].{column}"
+        problems.append(wan_problem(path, table, key, column, cell, amount))
+    return problems
 
 
 def import_ledger(

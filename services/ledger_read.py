@@ -9,14 +9,23 @@ row 1, the first record row 2.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dateutil.rrule import rrulestr
+
 from services import values
 from services.ledger_schema import (
+    BOND_KIND_ALIASES,
+    DAY_COUNT_ALIASES,
     EVENT_ALIASES,
+    MILESTONE_KIND_ALIASES,
+    PART_DAY_ALIASES,
+    PENALTY_BASE_ALIASES,
+    PENALTY_KIND_ALIASES,
     STATUS_ALIASES,
     UNIT_ALIASES,
     Column,
@@ -37,10 +46,12 @@ class Problems:
 
 @dataclass
 class Record:
-    """One parsed row: ``values`` by column name (absent = empty cell) and its spreadsheet row number."""
+    """One parsed row: ``values`` by column name (absent = empty cell) and its spreadsheet row number;
+    ``wan``: (column, cell text) of the money cells written in 万元 (read × 10,000)."""
 
     row: int
     values: dict[str, object]
+    wan: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _normalise(header: str) -> str:
@@ -108,6 +119,16 @@ def _parse_currency(text: str) -> str:
     return body
 
 
+def _parse_rrule(text: str) -> str:
+    """An RFC 5545 RRULE (``FREQ=MONTHLY;BYMONTHDAY=5``), checked with python-dateutil."""
+    body = text.strip().removeprefix("RRULE:")
+    try:
+        rrulestr(body, dtstart=dt.datetime(2000, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"not an RFC 5545 RRULE (e.g. FREQ=MONTHLY;BYMONTHDAY=5): {text!r}") from exc
+    return body
+
+
 _PARSERS: dict[str, Callable[[str], object]] = {
     "text": lambda text: text,
     "decimal": values.parse_decimal,
@@ -119,6 +140,13 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "unit": _parse_code(UNIT_ALIASES, "deadline unit"),
     "events": _parse_events,
     "currency": _parse_currency,
+    "milestone_kind": _parse_code(MILESTONE_KIND_ALIASES, "milestone kind"),
+    "bond_kind": _parse_code(BOND_KIND_ALIASES, "bond kind"),
+    "penalty_kind": _parse_code(PENALTY_KIND_ALIASES, "penalty kind"),
+    "penalty_base": _parse_code(PENALTY_BASE_ALIASES, "penalty base"),
+    "day_count": _parse_code(DAY_COUNT_ALIASES, "day count"),
+    "part_day": _parse_code(PART_DAY_ALIASES, "part-day rule"),
+    "rrule": _parse_rrule,
 }
 
 
@@ -193,6 +221,7 @@ def _read_cell(cell: str, column: Column, record: Record, where: str, problems: 
             amount, wan = values.parse_money(cell)
             if wan:
                 problems.warnings.append(f"{where}: amount written in 万元 ({cell!r}), read as {amount} yuan")
+                record.wan.append((column.name, cell))
             record.values[column.name] = amount
         else:
             record.values[column.name] = _PARSERS[column.kind](cell)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Kinds of value; each has a parser in ``services.ledger_read`` and a writer in ``ledger_write``.
-KINDS = ("text", "money", "decimal", "percent", "date", "int", "role", "status", "unit", "events", "currency")
+KINDS = ("text", "money", "decimal", "percent", "date", "int", "role", "status", "unit", "events", "currency",
+         "milestone_kind", "bond_kind", "penalty_kind", "penalty_base", "day_count", "part_day", "rrule")
 
 
 @dataclass(frozen=True)
@@ -107,16 +108,16 @@ INSTALLMENTS = Table("installments", ("contract_no", "seq"), (
 MILESTONES = Table("milestones", ("contract_no", "seq"), (
     _NO, _SEQ,
     _c("name", "名称", required=True),
-    _c("kind", "类型"),
+    _c("kind", "类型", "milestone_kind"),
     _c("responsible_role", "责任方", "role"),
     *_DUE,
-    _c("recurrence", "重复规则"),
+    _c("recurrence", "重复规则", "rrule"),
     _c("done_date", "完成日期", "date"),
     _c("note", "备注"),
 ))
 BONDS = Table("bonds", ("contract_no", "seq"), (
     _NO, _SEQ,
-    _c("kind", "类型"),
+    _c("kind", "类型", "bond_kind"),
     _c("form", "形式"),
     _c("percent", "比例", "percent"),
     _c("amount", "金额", "money"),
@@ -131,15 +132,15 @@ PENALTY_CLAUSES = Table("penalty_clauses", ("contract_no", "clause_ref"), (
     _c("clause_ref", "条款号", required=True),
     _c("trigger", "违约情形", required=True),
     _c("payer_role", "违约方", "role"),
-    _c("kind", "计算方式", required=True),
+    _c("kind", "计算方式", "penalty_kind", required=True),
     _c("rate", "比例", "percent"),
-    _c("base", "计算基数"),
+    _c("base", "计算基数", "penalty_base"),
     _c("amount", "金额", "money"),
     _c("cap_rate", "上限比例", "percent"),
-    _c("cap_base", "上限基数"),
+    _c("cap_base", "上限基数", "penalty_base"),
     _c("cap_amount", "上限金额", "money"),
-    _c("day_count", "计日方式"),
-    _c("part_day", "不足一日"),
+    _c("day_count", "计日方式", "day_count"),
+    _c("part_day", "不足一日", "part_day"),
     _c("terminate_after_days", "解除阈值天数", "int"),
     _c("text", "原文"),
 ))
@@ -153,8 +154,8 @@ ARTICLES = Table("articles", ("contract_no", "seq"), (
 ALL_TABLES: tuple[Table, ...] = (
     CONTRACTS, PARTIES, LINE_ITEMS, INSTALLMENTS, MILESTONES, BONDS, PENALTY_CLAUSES, ARTICLES,
 )
-#: Tables this version stores; the others are reported as skipped on import.
-SUPPORTED: tuple[Table, ...] = (CONTRACTS, PARTIES, LINE_ITEMS, INSTALLMENTS, ARTICLES)
+#: Tables this version stores (all of them); any other would be reported as skipped on import.
+SUPPORTED: tuple[Table, ...] = ALL_TABLES
 #: Child tables (all but contracts) this version stores, by name.
 CHILD_TABLES: tuple[str, ...] = tuple(t.name for t in SUPPORTED if t is not CONTRACTS)
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
@@ -163,6 +164,16 @@ TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 STATUS_ALIASES = {"draft": "草稿", "active": "履行中", "completed": "已完成", "terminated": "已终止"}
 #: ``due_unit`` values: code → Chinese alias.
 UNIT_ALIASES = {"working_days": "工作日", "days": "日", "months": "月"}
+#: Coded values of the remaining tables: code → Chinese alias (spec ``csv-format.md``).
+MILESTONE_KIND_ALIASES = {"deliverable": "交付", "acceptance": "验收", "report": "报告", "drill": "演练",
+                          "notice": "通知", "other": "其他"}
+BOND_KIND_ALIASES = {"performance": "履约保证金", "warranty": "质保金", "bid": "投标保证金"}
+PENALTY_KIND_ALIASES = {"per_day": "按日", "one_off": "一次性", "monthly_fee_coefficient": "月服务费×系数",
+                        "fixed_amount": "固定金额"}
+PENALTY_BASE_ALIASES = {"contract_total": "合同总额", "overdue_amount": "逾期金额", "monthly_fee": "月服务费",
+                        "daily_fee": "日服务费"}
+DAY_COUNT_ALIASES = {"calendar": "自然日", "working": "工作日"}
+PART_DAY_ALIASES = {"whole": "按一日计", "prorate": "按比例"}
 #: Events a deadline counts from (``due_after``): code → Chinese alias.
 EVENT_ALIASES = {
     "signing": "签订", "effective": "生效", "start": "服务开始", "end": "服务结束",

@@ -112,7 +112,9 @@ def open_store(path: str | os.PathLike[str], *, target: str = "head") -> Store:
     """Open (creating if absent) the store at ``path`` and migrate it to ``target``.
 
     Before migrating a file that already holds data, it is copied to
-    ``<name>.backup-<revision>-<timestamp>.db`` beside it (``Store.backup_path``).
+    ``<name>.backup-<revision>-<timestamp>.db`` beside it (``Store.backup_path``); after an
+    upgrade to head, the contracts a migration left unchecked (``problem_level`` NULL) are
+    checked (``services.check_run.refresh_problem_levels``).
     Raises ``StoreError`` if the file's revision is unknown to this version (written by a
     newer ContractDesk) or the file is not an SQLite database.
     """
@@ -139,7 +141,14 @@ def open_store(path: str | os.PathLike[str], *, target: str = "head") -> Store:
             backup = _backup(engine, path, revision)
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), target)
-    return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup_path=backup)
+    store = Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup_path=backup)
+    if backup is not None and wanted == head_revision():
+        # Derived data a migration cannot compute (revision 0003): the checks' problem_level.
+        from services.check_run import refresh_problem_levels
+
+        with store.session() as session:
+            refresh_problem_levels(session)
+    return store
 
 
 def _backup(engine: Engine, path: Path, revision: str) -> Path:

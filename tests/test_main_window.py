@@ -33,6 +33,12 @@ class FakeDialogs:
     def folder_to_export(self) -> Path | None:
         return self.folder
 
+    def pdf_to_save(self, default_name: str) -> Path | None:
+        """``self.pdf`` (a folder: the default name in it; None: cancelled); records the name offered."""
+        self.pdf_names = [*getattr(self, "pdf_names", []), default_name]
+        pdf = getattr(self, "pdf", None)
+        return pdf / default_name if pdf is not None and pdf.is_dir() else pdf
+
     def confirm(self, title: str, text: str) -> bool:
         self.questions.append(text)
         return self.answer
@@ -77,7 +83,7 @@ def test_import_lists_the_three_sample_contracts(window, store, tmp_path):
     assert numbers == {"BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY"}
     totals = {window.model.index(row, 3).data() for row in range(window.model.rowCount())}
     assert totals == {"2,738,718.50", "415,580.00", "2,557,267.60"}
-    assert window.dialogs.infos == ["3 contract(s) added, 0 updated."]
+    assert window.dialogs.infos == ["3 contract(s) added, 0 updated, 0 with problems."]
 
 
 def test_reimport_asks_before_updating_and_never_duplicates(window, store):
@@ -90,7 +96,7 @@ def test_reimport_asks_before_updating_and_never_duplicates(window, store):
     assert window.dialogs.infos == []
     window.dialogs.answer = True
     window.import_ledger()
-    assert window.dialogs.infos == ["0 contract(s) added, 3 updated."]
+    assert window.dialogs.infos == ["0 contract(s) added, 3 updated, 0 with problems."]
     with store.session() as session:
         assert contract_service.count(session) == 3
 
@@ -108,9 +114,7 @@ def test_export_writes_the_ledger(window, store, tmp_path):
     import_ledger(store, SAMPLE_LEDGER)
     window.dialogs.folder = tmp_path / "out"
     window.export_ledger()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "articles.csv", "contracts.csv", "installments.csv", "line_items.csv", "parties.csv",
-    ]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in SAMPLE_LEDGER.glob("*.csv"))
     assert (tmp_path / "out" / "line_items.csv").read_bytes() == (SAMPLE_LEDGER / "line_items.csv").read_bytes()
 
 

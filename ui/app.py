@@ -4,32 +4,48 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from services.store import StoreError, open_store, resolve_db_path
-from ui import i18n
+from ui import i18n, startup
 from ui.main_window import MainWindow
 
 
 def run_app(argv: list[str]) -> int:
     """Open the main window on the store named by ``--db`` / ``$CONTRACTDESK_DB`` / the default.
 
-    ``--lang zh_CN|en`` overrides the language for this run. Returns the exit status.
+    ``--lang zh_CN|en`` overrides the language for this run; ``--screenshot PNG`` renders the
+    window to a file and exits. Unexpected errors are logged and shown (``ui.crash``); a second
+    start on the same store brings the first one forward (``ui.single_instance``).
+    Returns the exit status.
     """
     parser = argparse.ArgumentParser(prog="contractdesk")
     parser.add_argument("--db", metavar="PATH")
     parser.add_argument("--lang", choices=i18n.LANGUAGES)
+    parser.add_argument("--screenshot", metavar="PNG", type=Path, help="save the window as PNG, then exit")
     args, qt_args = parser.parse_known_args(argv)
+    startup.start_logging()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    app.setApplicationName("ContractDesk")
-    app.setOrganizationName("ContractDesk")
+    startup.prepare_application(app)
+    startup.install_crash_handler()
     i18n.install(args.lang or i18n.preferred_language())
+    db_path = resolve_db_path(args.db)
+    instance = startup.claim_store(db_path, raise_running=args.screenshot is None)
+    if isinstance(instance, int):
+        return instance
     try:
-        store = open_store(resolve_db_path(args.db))
-    except StoreError as exc:
-        QMessageBox.critical(None, "ContractDesk", str(exc))
-        return 1
-    window = MainWindow(store)
-    window.show()
-    return app.exec()
+        try:
+            store = open_store(db_path)
+        except StoreError as exc:
+            QMessageBox.critical(None, "ContractDesk", str(exc))
+            return 1
+        window = MainWindow(store)
+        window.show()
+        instance.activated.connect(startup.bring_main_window_forward)
+        if args.screenshot is not None:
+            startup.schedule_screenshot(window, args.screenshot)
+        return app.exec()
+    finally:
+        instance.release()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from models.contract import ROLES
 from services import contracts as contract_service
 from services.contract_data import ArticleData, ContractData, InstallmentData, PartyData
 from services.store import Store
+from ui.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.header_form import HeaderForm
 from ui.line_items_editor import LineItemsEditor
 from ui.record_table_model import FieldColumn, RecordTableModel
@@ -115,6 +117,14 @@ class ContractEditor(QDialog):
         self.tabs.addTab(self.line_items, self.tr("Line items"))
         self.tabs.addTab(self.installments, self.tr("Installments"))
         self.tabs.addTab(self.articles, self.tr("Articles"))
+        # The checks (核对) under the tabs, re-run on every edit; a click shows the field.
+        self.checks = ChecksPanel()
+        self.checks.problemActivated.connect(lambda problem: show_problem(self, problem))
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.checks)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
 
         self.problems = QLabel()
         self.problems.setStyleSheet("color: #b00020;")
@@ -123,7 +133,7 @@ class ContractEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self._add_actions()
@@ -187,6 +197,7 @@ class ContractEditor(QDialog):
         total = self.header.total_amount()
         self.line_items.set_contract_figures(total if total is not None else Decimal("0.00"), self.header.tax_rate())
         self.problems.setText("\n".join(self.problems_list()))
+        self.checks.set_problems(run_checks(self))
 
     def problems_list(self) -> list[str]:
         """Everything that blocks saving, each naming where it is."""

@@ -21,6 +21,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from services import contracts
 from services.contracts import LIST_COLUMNS, ContractRow
@@ -84,6 +86,8 @@ class ContractListModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._cache: dict[int, _CachedRow | None] = {}
         self._positions: dict[int, int] | None = None
+        self._problems_only = False
+        self._icons: dict[int, QIcon] = {}
         self._ids: list[int] = self._query_ids()
 
     # --- queries ---------------------------------------------------------------------------
@@ -101,6 +105,7 @@ class ContractListModel(QAbstractTableModel):
             return contracts.search_ids(
                 session, text=text, sort=LIST_COLUMNS[column],
                 descending=order == Qt.SortOrder.DescendingOrder, today=self._day(),
+                problems_only=self._problems_only,
             )
 
     def _fetch_block(self, row: int) -> None:
@@ -148,6 +153,18 @@ class ContractListModel(QAbstractTableModel):
     def search_text(self) -> str:
         """The current filter text (stripped)."""
         return self._search
+
+    def set_problems_only(self, on: bool) -> None:
+        """Show only the contracts whose checks found errors or warnings (stored
+        ``problem_level``, filtered in SQL), or all again. Resets the model and emits ``countChanged``."""
+        if on == self._problems_only:
+            return
+        self._problems_only = on
+        self._reset(self._query_ids())
+
+    def problems_only(self) -> bool:
+        """True while only contracts with problems are shown."""
+        return self._problems_only
 
     def refresh(self) -> None:
         """Re-run the search after contracts changed (import, save, delete), keeping filter and
@@ -225,7 +242,8 @@ class ContractListModel(QAbstractTableModel):
 
     def data(self, index: QIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display texts, alignment, tool tips (full title; full counterparty in its column),
-        ``ContractIdRole`` and ``SortRole``. Fetches the row's block on first access."""
+        ``ContractIdRole``, ``SortRole`` and the checks' icon on the number (DecorationRole).
+        Fetches the row's block on first access."""
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
@@ -233,6 +251,8 @@ class ContractListModel(QAbstractTableModel):
             return self._ids[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if column == COL_TOTAL else _ALIGN_LEFT
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_NUMBER:
+            return self._problem_icon(row)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
             return None
         cached = self._cached(row)
@@ -243,6 +263,18 @@ class ContractListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return cached.row.counterparty if column == COL_COUNTERPARTY else cached.row.title
         return self._sort_value(cached.row, column)
+
+    def _problem_icon(self, row: int) -> QIcon | None:
+        """The checks' icon of a row: critical for errors, warning for warnings only, else none."""
+        cached = self._cached(row)
+        level = cached.row.problem_level if cached is not None else None
+        if not level:
+            return None
+        if level not in self._icons:
+            pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if level >= 2
+                      else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._icons[level] = QApplication.style().standardIcon(pixmap)
+        return self._icons[level]
 
     # --- formatting ------------------------------------------------------------------------
 

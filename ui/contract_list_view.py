@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -62,6 +63,9 @@ class ContractListView(QWidget):
         self.search.setPlaceholderText(self.tr("Search number, title or party (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
+        self.problems_only = QCheckBox(self.tr("Only contracts with problems"), self)
+        self.problems_only.setToolTip(self.tr("Contracts whose checks (核对) found errors or warnings"))
+        self.problems_only.toggled.connect(model.set_problems_only)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.table = QTableView(self)
@@ -85,6 +89,7 @@ class ContractListView(QWidget):
         # The search row breathes like a tool bar; the table runs to the window's edges.
         top.setContentsMargins(6, 6, 8, 2)
         top.addWidget(self.search, 1)
+        top.addWidget(self.problems_only)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -36,6 +36,21 @@ class DialogService:
             self.parent, QCoreApplication.translate("DialogService", "Export ledger to folder")
         )
         return Path(path) if path else None
+
+    def pdf_to_save(self, default_name: str) -> Path | None:
+        """Where to write a print-out: ``default_name`` in the Documents folder is offered; ``.pdf``
+        is added when the name has no suffix. None when cancelled."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            QCoreApplication.translate("DialogService", "Save PDF"),
+            str(Path(folder) / default_name) if folder else default_name,
+            QCoreApplication.translate("DialogService", "PDF (*.pdf)"),
+        )
+        if not path:
+            return None
+        chosen = Path(path)
+        return chosen if chosen.suffix else chosen.with_suffix(".pdf")
 
     def confirm(self, title: str, text: str) -> bool:
         """Yes/No question; True for Yes."""

@@ -166,11 +166,16 @@ class HeaderForm(QWidget):
         except ValueError:
             return None
 
-    def apply_to(self, data: ContractData) -> None:
-        """Write the parsed fields into ``data``. Call only when ``errors()`` is empty."""
+    def apply_to(self, data: ContractData, *, skip_invalid: bool = False) -> None:
+        """Write the parsed fields into ``data``. Call only when ``errors()`` is empty, or with
+        ``skip_invalid``: a field that does not parse is then written as None (the checks run on
+        what parses)."""
         for name, kind, _required in _FIELDS:
             if kind == "status":
                 data.status = self.status.currentData() or None
+                continue
+            if skip_invalid and name in self._errors:
+                setattr(data, name, None)
                 continue
             text = self._edits[name].text().strip()
             setattr(data, name, _parser(kind)(text) if text else None)

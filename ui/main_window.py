@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,10 +23,13 @@ from services.ledger_import import ImportCancelled, LedgerError, LedgerPlan, app
 from services.ledger_write import ExportCancelled, export_ledger
 from services.store import Store, default_db_path, open_store
 from ui import i18n
+from ui.about import AboutDialog
+from ui.checks_panel import problem_lines
 from ui.contract_editor import ContractEditor
 from ui.contract_list_model import ContractListModel
 from ui.contract_list_view import ContractListView
 from ui.dialogs import DialogService
+from ui.printing import PdfPrinting
 from ui.tasks import TaskControl, run_task
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
@@ -60,13 +64,17 @@ class WelcomePage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """The register's window over ``store``. ``dialogs`` asks and tells (a fake one in tests)."""
+    """The register's window over ``store``. ``dialogs`` asks and tells (a fake one in tests);
+    ``open_file(path)`` shows a written PDF (default: the system viewer; a recorder in tests)."""
 
-    def __init__(self, store: Store, *, dialogs: DialogService | None = None) -> None:
+    def __init__(self, store: Store, *, dialogs: DialogService | None = None,
+                 open_file: Callable[[Path], None] | None = None) -> None:
         super().__init__()
         self.store = store
         self.dialogs = dialogs or DialogService(self)
         self._injected_dialogs = dialogs
+        self._open_file = open_file
+        self.printing = PdfPrinting(self, open_file=open_file)
         self._hand_over_store = False
         self.model = ContractListModel(store, parent=self)
         self.list_view = ContractListView(self.model)
@@ -98,9 +106,14 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
         self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
         self.delete_action = self._action(self.tr("&Delete contract…"), self.delete_contract, "Shift+Del")
+        self.print_action = self._action(self.tr("&Print contract…"), self.printing.print_contract, "Ctrl+P")
+        self.print_summary_action = self._action(self.tr("Print s&ummary…"), self.printing.print_summary,
+                                                 "Ctrl+Shift+P")
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.import_action, self.export_action, self.samples_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.print_summary_action])
         file_menu.addSeparator()
         file_menu.addAction(self.delete_action)
         file_menu.addSeparator()
@@ -121,11 +134,15 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
         view_menu.addMenu(language_menu)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About ContractDesk"), self.show_about)
+        help_menu.addAction(self.about_action)
         self.list_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list_view.table.addActions([self.open_action, self.new_action, self.delete_action])
+        self.list_view.table.addActions([self.open_action, self.new_action, self.print_action,
+                                         self.print_summary_action, self.delete_action])
 
     def _update_page(self) -> None:
-        empty = self.model.rowCount() == 0 and not self.model.search_text()
+        empty = self.model.rowCount() == 0 and not self.model.search_text() and not self.model.problems_only()
         self.pages.setCurrentWidget(self.welcome if empty else self.list_view)
         self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.path))
         self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(self.model.rowCount(), self.store.path))
@@ -210,8 +227,17 @@ class MainWindow(QMainWindow):
     def _imported(self, result: object) -> None:
         self.model.refresh()
         self._update_page()
-        text = self.tr("{0} contract(s) added, {1} updated.").format(len(result.added), len(result.updated))
-        self.dialogs.info(self.tr("Import finished"), text, "\n".join(result.warnings))
+        with_problems = result.with_problems
+        text = self.tr("{0} contract(s) added, {1} updated, {2} with problems.").format(
+            len(result.added), len(result.updated), len(with_problems))
+        details = [*result.warnings, *problem_lines(result.problems)]
+        self.dialogs.info(self.tr("Import finished"), text, "\n".join(details))
+        if with_problems:  # open the first, its Checks panel listing the problems
+            with self.store.session() as session:
+                contract_id = contract_service.find_id(session, with_problems[0])
+            if contract_id is not None:
+                self.list_view.select_contract(contract_id)
+                self.edit_contract(contract_id)
 
     def _import_failed(self, error: BaseException) -> None:
         if isinstance(error, ImportCancelled):
@@ -272,13 +298,21 @@ class MainWindow(QMainWindow):
         return self._replace_with(store, hand_over=False)
 
     def _replace_with(self, store: Store, *, hand_over: bool) -> MainWindow:
-        window = MainWindow(store, dialogs=self._injected_dialogs)
+        window = MainWindow(store, dialogs=self._injected_dialogs, open_file=self._open_file)
         window.setGeometry(self.geometry())
         window.show()
         _open_windows.append(window)
         self._hand_over_store = hand_over
         self.close()
         return window
+
+    # ----- help
+    def show_about(self) -> AboutDialog:
+        """Help → About: version, this store's path, licences (non-modal; returned for tests)."""
+        dialog = AboutDialog(self.store.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # ----- language
     def switch_language(self, language: str) -> MainWindow:

@@ -1,0 +1,121 @@
+"""Help → About: the version, where the store, logs and settings are, and the bundled components' licences."""
+
+from __future__ import annotations
+
+import html
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import crash, i18n
+from ui.version import __version__
+
+QT_SOURCE = "https://download.qt.io/official_releases/QtForPython/"
+LICENCES = Path(__file__).resolve().parent.parent / "resources" / "licences"  # LGPL-3.0, GPL-3.0, PSF texts
+
+
+@dataclass(frozen=True)
+class Component:
+    """A component shipped with the app: its name, its distribution (for the version), its licence."""
+
+    name: str
+    distribution: str | None  # None: Qt and Python themselves
+    licence: str
+    url: str
+
+    def version(self) -> str:
+        """The installed version ('' if its metadata is not bundled)."""
+        if self.name == "Qt":
+            return qVersion()
+        if self.name == "Python":
+            return platform.python_version()
+        try:
+            return metadata.version(self.distribution or self.name)
+        except metadata.PackageNotFoundError:
+            return ""
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("Python", None, "PSF-2.0", "https://www.python.org/"),
+    Component("Qt", None, "LGPL-3.0-only", "https://www.qt.io/"),
+    Component("PySide6", "PySide6-Essentials", "LGPL-3.0-only", "https://pyside.org/"),
+    Component("shiboken6", "shiboken6", "LGPL-3.0-only", "https://pyside.org/"),
+    Component("SQLAlchemy", "SQLAlchemy", "MIT", "https://www.sqlalchemy.org/"),
+    Component("Alembic", "alembic", "MIT", "https://alembic.sqlalchemy.org/"),
+    Component("Mako", "Mako", "MIT", "https://www.makotemplates.org/"),
+    Component("MarkupSafe", "MarkupSafe", "BSD-3-Clause", "https://palletsprojects.com/p/markupsafe/"),
+    Component("ReportLab", "reportlab", "BSD-3-Clause", "https://www.reportlab.com/"),
+    Component("Pillow", "pillow", "MIT-CMU", "https://python-pillow.org/"),
+    Component("Babel", "babel", "BSD-3-Clause", "https://babel.pocoo.org/"),
+    Component("python-dateutil", "python-dateutil", "Apache-2.0 / BSD-3-Clause", "https://github.com/dateutil/dateutil"),
+    Component("tzdata", "tzdata", "Apache-2.0", "https://github.com/python/tzdata"),
+    Component("platformdirs", "platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
+    Component("charset-normalizer", "charset-normalizer", "MIT", "https://github.com/jawah/charset_normalizer"),
+    Component("cn2an", "cn2an", "MIT", "https://github.com/Ailln/cn2an"),
+    Component("proces", "proces", "MIT", "https://github.com/Ailln/proces"),
+    Component("typing_extensions", "typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions"),
+)
+
+
+class AboutDialog(QDialog):
+    """Non-modal About box for the window over the store at ``store_path``."""
+
+    def __init__(self, store_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About ContractDesk"))
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("ContractDesk {0}").format(__version__))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        layout.addWidget(title)
+        layout.addWidget(QLabel(self.tr("A register of procurement contracts for public bodies.")))
+        form = QFormLayout()
+        self.paths = {
+            "store": str(store_path),
+            "logs": str(crash.log_dir()),
+            "settings": i18n.settings().fileName(),
+        }
+        for label, key in ((self.tr("Store:"), "store"), (self.tr("Logs:"), "logs"),
+                           (self.tr("Settings:"), "settings")):
+            value = QLabel(self.paths[key])
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, value)
+        layout.addLayout(form)
+        self.licences = QTextBrowser()
+        self.licences.setOpenExternalLinks(True)
+        self.licences.setHtml(self.licences_html())
+        layout.addWidget(self.licences, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+
+    def licences_html(self) -> str:
+        """The components table and the LGPL notice, as HTML."""
+        rows = "".join(
+            f"<tr><td><a href='{html.escape(c.url)}'>{html.escape(c.name)}</a></td>"
+            f"<td>{html.escape(c.version())}</td><td>{html.escape(c.licence)}</td></tr>"
+            for c in COMPONENTS
+        )
+        columns = (self.tr("Component"), self.tr("Version"), self.tr("Licence"))
+        head = "<tr>" + "".join(f"<th align='left'>{html.escape(name)}</th>" for name in columns) + "</tr>"
+        title = self.tr("Bundled components")
+        notice = self.tr(
+            "Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as "
+            "separate libraries in the installation folder and may be replaced by compatible builds. "
+            "Their source code is available at {0}. The licence texts are in the installation folder: "
+            "{1} (Qt, PySide6, Python) and next to each other component."
+        ).format(f"<a href='{QT_SOURCE}'>{QT_SOURCE}</a>", html.escape(str(LICENCES)))
+        return (f"<p><b>{html.escape(title)}</b></p>"
+                f"<table cellspacing='0' cellpadding='3'>{head}{rows}</table><p>{notice}</p>")

@@ -1,0 +1,112 @@
+"""File → Print contract… / Print summary… (and the list's context menu): ask where to save the PDF,
+write it off the GUI thread (``ui.tasks.run_task``), then open it in the system's PDF viewer.
+
+The font set in the settings (``QSettings`` key ``pdf/font_path``) is tried before the system
+fonts; when the print-out had to fall back to a non-embedded font, or has other warnings, the
+officer is told through ``DialogService.info``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from services import contracts as contract_service
+from ui import i18n
+from ui.tasks import TaskControl, run_task
+
+if TYPE_CHECKING:
+    from services.pdf_common import PrintResult
+    from ui.main_window import MainWindow
+
+# The settings key of the officer's TrueType font for print-outs (empty: a system font).
+FONT_PATH_KEY = "pdf/font_path"
+
+
+def open_in_viewer(path: Path) -> None:
+    """Open ``path`` with the desktop's default application (the PDF viewer)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def font_path_setting() -> str | None:
+    """The font file set in the settings, or None."""
+    value = i18n.settings().value(FONT_PATH_KEY, "", str)
+    return value or None
+
+
+class PdfPrinting(QObject):
+    """The print actions of ``window``: its selected contract, store and dialogs.
+
+    ``open_file(path)`` shows the written PDF (default ``open_in_viewer``; tests pass a recorder);
+    ``font_path()`` gives the preferred font file (default: the settings).
+    """
+
+    def __init__(
+        self, window: MainWindow, *, open_file: Callable[[Path], None] | None = None,
+        font_path: Callable[[], str | None] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.open_file = open_file or open_in_viewer
+        self.font_path = font_path or font_path_setting
+
+    def print_contract(self) -> None:
+        """Print the selected contract for signature."""
+        self._print(summary=False)
+
+    def print_summary(self) -> None:
+        """Print the bilingual summary of the selected contract."""
+        self._print(summary=True)
+
+    def _print(self, *, summary: bool) -> None:
+        from services.pdf_common import default_pdf_name
+
+        window = self.window
+        contract_id = window.list_view.current_contract_id()
+        if contract_id is None:
+            window.statusBar().showMessage(self.tr("Select a contract to print first."))
+            return
+        row = window.model.row_of(contract_id)
+        number = window.model.index(row, 0).data() if row is not None else ""
+        path = window.dialogs.pdf_to_save(default_pdf_name(number or "contract", summary=summary))
+        if path is None:
+            return
+        font_path = self.font_path()
+        store = window.store
+
+        def work(_control: TaskControl) -> PrintResult:
+            if summary:
+                from services.pdf_summary import write_summary_pdf as write
+            else:
+                from services.pdf_contract import write_contract_pdf as write
+            with store.session() as session:
+                data = contract_service.load(session, contract_id)
+            return write(data, path, font_path=font_path)
+
+        label = self.tr("Writing the summary…") if summary else self.tr("Writing the contract…")
+        run_task(window, label, work, self._printed, self._failed, cancellable=False)
+
+    def _printed(self, result: PrintResult) -> None:
+        self.window.statusBar().showMessage(self.tr("Wrote {0} ({1} pages)").format(result.path, result.pages))
+        self.open_file(result.path)
+        if not result.font.embedded:
+            self.window.dialogs.info(
+                self.tr("Fonts not embedded"),
+                self.tr("No Chinese TrueType font was found, so none is embedded: the PDF depends on the "
+                        "viewer's fonts and may print differently on other machines. Install a Chinese "
+                        "font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings."),
+                "\n".join(result.warnings),
+            )
+        elif result.warnings:
+            self.window.dialogs.info(self.tr("Printed with warnings"),
+                                     self.tr("The PDF was written. Please check:"), "\n".join(result.warnings))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, (OSError, contract_service.ContractError)):
+            self.window.dialogs.error(self.tr("Printing failed"), str(error))
+            return
+        raise error
