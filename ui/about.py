@@ -65,6 +65,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component("charset-normalizer", "charset-normalizer", "MIT", "https://github.com/jawah/charset_normalizer"),
     Component("cn2an", "cn2an", "MIT", "https://github.com/Ailln/cn2an"),
     Component("proces", "proces", "MIT", "https://github.com/Ailln/proces"),
+    Component("chinesecalendar", "chinesecalendar", "MIT", "https://github.com/LKI/chinese-calendar"),
+    Component("icalendar", "icalendar", "BSD-2-Clause", "https://github.com/collective/icalendar"),
+    Component("lunar-python", "lunar-python", "MIT", "https://github.com/6tail/lunar-python"),
     Component("typing_extensions", "typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions"),
 )
 
