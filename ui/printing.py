@@ -16,16 +16,12 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from services import contracts as contract_service
-from ui import i18n
+from ui import settings
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
     from services.pdf_common import PrintResult
     from ui.main_window import MainWindow
-
-# The settings key of the officer's TrueType font for print-outs (empty: a system font).
-FONT_PATH_KEY = "pdf/font_path"
-
 
 def open_in_viewer(path: Path) -> None:
     """Open ``path`` with the desktop's default application (the PDF viewer)."""
@@ -33,9 +29,9 @@ def open_in_viewer(path: Path) -> None:
 
 
 def font_path_setting() -> str | None:
-    """The font file set in the settings, or None."""
-    value = i18n.settings().value(FONT_PATH_KEY, "", str)
-    return value or None
+    """The font file set in the settings (``ui.settings.pdf_font_path``), or None."""
+    path = settings.pdf_font_path()
+    return str(path) if path else None
 
 
 class PdfPrinting(QObject):
