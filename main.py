@@ -6,6 +6,9 @@
     uv run main.py list [--db PATH]
     uv run main.py check [CONTRACT_NO] [--lang zh_CN|en] [--db PATH]
     uv run main.py print CONTRACT_NO [--out FILE.pdf] [--summary] [--font PATH] [--db PATH]
+    uv run main.py penalty CONTRACT_NO CLAUSE_REF (--days N | --from DATE --to DATE) [--amount OVERDUE]
+                   [--lang zh_CN|en] [--db PATH]
+    uv run main.py calendar [--from DATE] [--to DATE] [--ics FILE] [--reminder-days N] [--lang zh_CN|en] [--db PATH]
 
 Exit status: 0 success, 1 input rejected (problems on stderr, one per line), 2 wrong usage.
 """
@@ -16,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-COMMANDS = ("import", "export", "list", "print", "check")
+COMMANDS = ("import", "export", "list", "print", "check", "penalty", "calendar")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +43,19 @@ def _parser() -> argparse.ArgumentParser:
                      help="the PDF to write (default: the contract number, in the current folder)")
     prt.add_argument("--summary", action="store_true", help="the bilingual summary instead of the contract")
     prt.add_argument("--font", metavar="PATH", help="a TrueType font with Chinese glyphs (default: a system font)")
+    pen = sub.add_parser("penalty", parents=[common],
+                         help="liquidated damages under a clause, with the working; the amount on the last line")
+    pen.add_argument("contract_no", metavar="CONTRACT_NO")
+    pen.add_argument("clause_ref", metavar="CLAUSE_REF", help="e.g. 8.1.2; statutory-sme for the statutory SME rate")
+    pen.add_argument("--days", metavar="N", help="days late or interrupted (a fraction allowed)")
+    pen.add_argument("--from", dest="due", metavar="DATE", help="the due date (with --to)")
+    pen.add_argument("--to", dest="actual", metavar="DATE", help="the actual date")
+    pen.add_argument("--amount", metavar="OVERDUE", help="the overdue amount in yuan, when the base needs it")
+    pen.add_argument("--lang", choices=("zh_CN", "en"), help="language of the working (default: the locale's)")
+    from services.calendar_cli import add_arguments as calendar_arguments
+
+    calendar_arguments(sub.add_parser("calendar", parents=[common], help="deadlines of every contract in date order, "
+                                      "or an .ics file (--ics)"))
     return parser
 
 
@@ -82,6 +98,15 @@ def run_command(argv: list[str]) -> int:
             return 0
         if args.command == "print":
             return _print(store, args)
+        if args.command == "penalty":
+            from services.penalty_run import penalty_command
+
+            return penalty_command(store, args.contract_no, args.clause_ref, days=args.days, due=args.due,
+                                   actual=args.actual, amount=args.amount, language=args.lang)
+        if args.command == "calendar":
+            from services.calendar_cli import calendar_command
+
+            return calendar_command(store, args)
         if args.command == "check":
             from services.check_run import check_command
 

@@ -4,11 +4,14 @@
 
 Builds a temporary store from resources/sample_ledger, opens the main window and the
 contract editor on BJMEMC-2025174-ZC, and saves each in English and Chinese; then the
-editor's Checks panel on the same contract with three typos made (``editor_checks``).
+editor's Checks panel on the same contract with three typos made (``editor_checks``), and the
+liquidated-damages calculator on its clause 8.1.2, 16 days late (``penalty_dialog``); the
+deadline calendar's month view and agenda as on 25 September 2026 (``calendar_month``, ``agenda``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -27,8 +30,33 @@ from ui import i18n  # noqa: E402
 from ui.checks_panel import show_problem  # noqa: E402
 from ui.line_items_model import COL_AMOUNT  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.penalty_dialog import PenaltyDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+
+
+def shoot_calendar(app: QApplication, window: MainWindow, suffix: str) -> None:
+    """The month view (September 2026: 中秋节, a make-up Sunday, three deadlines due on the 30th) and
+    the agenda, as on 25 September 2026 (fixed, so the pictures do not change with the day they
+    are made), each a floating dock."""
+    from ui import tasks
+
+    tasks.set_synchronous(True)  # the deadlines are computed before the picture is taken
+    feature = window.calendar_feature
+    feature.source._today = lambda: dt.date(2026, 9, 25)
+    feature.source.stale = True
+    for dock, name, size in ((feature.calendar_dock, "calendar_month", (900, 720)),
+                             (feature.agenda_dock, "agenda", (1180, 560))):
+        if name == "calendar_month":
+            feature.show_calendar().select_day(dt.date(2026, 9, 30))
+        else:
+            feature.show_agenda()
+        dock.setFloating(True)
+        dock.resize(*size)
+        app.processEvents()
+        dock.grab().save(str(OUT / f"{name}{suffix}.png"))
+        dock.hide()
+    tasks.set_synchronous(False)
 
 
 def main() -> None:
@@ -64,6 +92,16 @@ def main() -> None:
             editor.grab().save(str(OUT / f"editor_checks{suffix}.png"))
             editor.undo_stack.setClean()
             editor.close()
+            penalty = PenaltyDialog(store, contract_id, window, user="officer")  # 8.1.2, 16 days late
+            penalty.select_clause("8.1.2")
+            penalty.due_edit.setText("2026-05-15")
+            penalty.actual_edit.setText("2026-05-31")
+            penalty.resize(1080, 600)
+            penalty.show()
+            app.processEvents()
+            penalty.grab().save(str(OUT / f"penalty_dialog{suffix}.png"))
+            penalty.close()
+            shoot_calendar(app, window, suffix)
             window.close()
         empty = open_store(Path(folder) / "empty.db")
         window = MainWindow(empty)

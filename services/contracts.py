@@ -240,19 +240,20 @@ def write_header(contract: Contract, data: ContractData) -> None:
 
 def refresh_list_columns(session: Session, contract: Contract, data: ContractData | None = None) -> list[Problem]:
     """Re-derive the list's columns of ``contract`` from its stored parties and installments:
-    counterparty, search_text (see ``list_columns``), next_due (earliest fixed due date of
-    an unpaid installment; relative deadlines join it with the milestone calendar) and
-    problem_level (``services.checks.stored_level``). ``data``: the contract as just written,
-    if the caller has it (else it is read back). Returns the problems the checks found."""
+    counterparty, search_text (see ``list_columns``), next_due (the earliest not-done deadline
+    to act on — installment, bond, milestone — on the working-day calendar:
+    ``services.agenda.stored_next_due``) and problem_level (``services.checks.stored_level``).
+    ``data``: the contract as just written, if the caller has it (else it is read back).
+    Returns the problems the checks found."""
+    from services.agenda import stored_next_due  # services.agenda builds on this module
+
     session.flush()
     parties = [PartyData(role=p.role, name=p.name)
                for p in session.scalars(select(Party).where(Party.contract_id == contract.id))]
     contract.counterparty, contract.search_text = list_columns(parties, contract.contract_no, contract.title)
-    contract.next_due = session.scalar(
-        select(func.min(Installment.due_date))
-        .where(Installment.contract_id == contract.id, Installment.paid_date.is_(None))
-    )
-    problems = check_contract(data if data is not None else to_data(contract, articles=False))
+    data = data if data is not None else to_data(contract, articles=False)
+    contract.next_due = stored_next_due(session, contract.id, data)
+    problems = check_contract(data)
     contract.problem_level = stored_level(problems)
     return problems
 

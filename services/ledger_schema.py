@@ -169,7 +169,7 @@ MILESTONE_KIND_ALIASES = {"deliverable": "交付", "acceptance": "验收", "repo
                           "notice": "通知", "other": "其他"}
 BOND_KIND_ALIASES = {"performance": "履约保证金", "warranty": "质保金", "bid": "投标保证金"}
 PENALTY_KIND_ALIASES = {"per_day": "按日", "one_off": "一次性", "monthly_fee_coefficient": "月服务费×系数",
-                        "fixed_amount": "固定金额"}
+                        "fixed_amount": "固定金额", "liability_cap": "责任上限"}
 PENALTY_BASE_ALIASES = {"contract_total": "合同总额", "overdue_amount": "逾期金额", "monthly_fee": "月服务费",
                         "daily_fee": "日服务费"}
 DAY_COUNT_ALIASES = {"calendar": "自然日", "working": "工作日"}

@@ -37,3 +37,7 @@ def store(template_store: Path, tmp_path: Path) -> Iterator[Store]:
     opened = open_store(path)
     yield opened
     opened.close()
+#: The sample ledger plus the 10 % cap on the purchaser's total liability of 2026-021 (its
+#: clause 第十一条2(2), recorded in the sample only in the contract's notes) as a
+#: ``liability_cap`` row — our extension of the ledger format (docs/csv-format.md).
+CAP_LEDGER = ROOT / "tests" / "resources" / "ledger_with_liability_cap"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QMenu
 
 from services import pdf_fonts
 from services.ledger_import import import_ledger
@@ -46,7 +47,9 @@ def select(window: MainWindow, number: str) -> None:
 
 
 def test_print_actions_are_in_the_file_menu_and_the_context_menu(window):
-    file_menu = window.menuBar().actions()[0].menu()
+    # findChildren keeps Python owners of the menus (PySide6 6.8 deletes a QAction.menu() wrapper)
+    menus = {menu.title(): menu for menu in window.menuBar().findChildren(QMenu)}
+    file_menu = menus["&File"]
     assert window.print_action in file_menu.actions()
     assert window.print_summary_action in file_menu.actions()
     assert window.print_action in window.list_view.table.actions()

@@ -355,7 +355,10 @@ def test_list_rows(listed: Store) -> None:
     assert rows["BJMEMC-2025174-ZC"].status == "completed"  # ended 2026-05-15
     assert rows["2026-021"].status == "active"
     assert rows["TEST-1"].status == "active"  # stored status wins over the dates
-    assert rows["2026-021"].next_due is None  # relative deadlines only
+    # the earliest open deadline on the working-day calendar (services.deadlines): 10 days after
+    # signing on 31 March 2026, the list of technical documents (milestone 1)
+    assert rows["2026-021"].next_due == dt.date(2026, 4, 10)
+    assert rows["BJMEMC-2025174-ZC"].next_due == dt.date(2025, 8, 14)  # 15 working days after 24 July 2025
     assert rows["TEST-1"].next_due == dt.date(2026, 1, 5)  # the unpaid installment
 
 

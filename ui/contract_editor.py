@@ -1,4 +1,4 @@
-"""The contract editor: header, parties, line items, installments and articles in one dialog.
+"""The contract editor: header, parties, line items, installments, milestones, bonds and articles in one dialog.
 
 It edits a session-free copy (``ContractData``); Save writes it in one transaction through
 ``services.contracts.save`` and is refused while any field is invalid. Ctrl+Z / Ctrl+Shift+Z
@@ -34,6 +34,8 @@ from services.store import Store
 from ui.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.header_form import HeaderForm
 from ui.line_items_editor import LineItemsEditor
+from ui.obligation_tables import bonds_model, milestones_model, obligation_problems, with_event_codes
+from ui.penalty_clauses import clause_problems, penalty_clauses_model
 from ui.record_table_model import FieldColumn, RecordTableModel
 
 
@@ -86,6 +88,7 @@ class ContractEditor(QDialog):
     """
 
     saved = Signal(int)
+    eventRecorded = Signal(int)  # Record event… saved an event of this contract (stored at once)
 
     def __init__(
         self, store: Store, contract_id: int | None = None, parent: QWidget | None = None,
@@ -111,12 +114,18 @@ class ContractEditor(QDialog):
         self.parties = RecordTable(self._parties_model())
         self.installments = RecordTable(self._installments_model())
         self.articles = RecordTable(self._articles_model())
+        self.milestones = RecordTable(milestones_model(self.data.milestones, self.undo_stack, self))
+        self.bonds = RecordTable(bonds_model(self.data.bonds, self.undo_stack, self))
+        self.penalties = RecordTable(penalty_clauses_model(self.data.penalty_clauses, self.undo_stack, self))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.header, self.tr("General"))
         self.tabs.addTab(self.parties, self.tr("Parties"))
         self.tabs.addTab(self.line_items, self.tr("Line items"))
         self.tabs.addTab(self.installments, self.tr("Installments"))
+        self.tabs.addTab(self.milestones, self.tr("Milestones"))
+        self.tabs.addTab(self.bonds, self.tr("Bonds"))
         self.tabs.addTab(self.articles, self.tr("Articles"))
+        self.tabs.addTab(self.penalties, self.tr("Penalty clauses"))
         # The checks (核对) under the tabs, re-run on every edit; a click shows the field.
         self.checks = ChecksPanel()
         self.checks.problemActivated.connect(lambda problem: show_problem(self, problem))
@@ -132,6 +141,14 @@ class ContractEditor(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.penalty_button = self.buttons.addButton(self.tr("Liquidated damages…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.penalty_button.clicked.connect(self.open_penalty_calculator)
+        self.event_button = self.buttons.addButton(self.tr("Record event…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.event_button.setToolTip(self.tr("Record the date of an event deadlines count from (acceptance, "
+                                             "invoice received, budget approved …); saved at once"))
+        self.event_button.setEnabled(contract_id is not None)
+        self.event_button.clicked.connect(self.record_event)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.problems)
@@ -212,6 +229,8 @@ class ContractEditor(QDialog):
             problems.append(self.tr("Parties: each role (甲方 … 戊方) may appear only once"))
         if any(not p.name.strip() for p in parties):
             problems.append(self.tr("Parties: every party needs a name"))
+        problems += clause_problems(self.penalties.model.records)
+        problems += obligation_problems(self.milestones.model.records, self.bonds.model.records)
         return problems
 
     def collect(self) -> ContractData:
@@ -222,6 +241,9 @@ class ContractEditor(QDialog):
         data.line_items = copy.deepcopy(self.line_items.items())
         data.installments = copy.deepcopy(self.installments.model.records)
         data.articles = copy.deepcopy(self.articles.model.records)
+        data.milestones = with_event_codes(copy.deepcopy(self.milestones.model.records))
+        data.bonds = with_event_codes(copy.deepcopy(self.bonds.model.records))
+        data.penalty_clauses = copy.deepcopy(self.penalties.model.records)
         return data
 
     def save(self) -> bool:
@@ -242,6 +264,24 @@ class ContractEditor(QDialog):
         self.saved.emit(self.contract_id)
         self.accept()
         return True
+
+    def record_event(self) -> QDialog | None:
+        """Record event… for this (saved) contract: non-modal, stored at once (returned for tests)."""
+        if self.contract_id is None:
+            return None
+        from ui.calendar_dialogs import RecordEventDialog
+
+        dialog = RecordEventDialog(self.store, self.contract_id, self)
+        dialog.recorded.connect(self.eventRecorded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_penalty_calculator(self) -> QDialog:
+        """The liquidated-damages calculator on this contract as edited (non-modal; returned for tests)."""
+        from ui.penalty_dialog import open_for_editor
+
+        return open_for_editor(self)
 
     def _message_box(self, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox

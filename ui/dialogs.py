@@ -6,10 +6,11 @@ hand in a scripted one and no modal ever blocks a test.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class DialogService:
@@ -51,6 +52,50 @@ class DialogService:
             return None
         chosen = Path(path)
         return chosen if chosen.suffix else chosen.with_suffix(".pdf")
+
+    def ics_to_save(self, default_name: str) -> Path | None:
+        """Where to write the deadlines as an iCalendar file (``.ics`` added when no suffix); None when cancelled."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            QCoreApplication.translate("DialogService", "Export calendar"),
+            str(Path(folder) / default_name) if folder else default_name,
+            QCoreApplication.translate("DialogService", "iCalendar (*.ics)"),
+        )
+        if not path:
+            return None
+        chosen = Path(path)
+        return chosen if chosen.suffix else chosen.with_suffix(".ics")
+
+    def holiday_csv_to_open(self) -> Path | None:
+        """A working-day schedule CSV (date, is_working_day, name) to import; None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent,
+            QCoreApplication.translate("DialogService", "Import working-day schedule"),
+            "",
+            QCoreApplication.translate("DialogService", "CSV (*.csv);;All files (*)"),
+        )
+        return Path(path) if path else None
+
+    def holiday_csv_to_save(self) -> Path | None:
+        """Where to export the working-day schedule as CSV; None when cancelled."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, QCoreApplication.translate("DialogService", "Export working-day schedule"),
+            "holidays.csv", QCoreApplication.translate("DialogService", "CSV (*.csv)"),
+        )
+        return Path(path) if path else None
+
+    def ask_date(self, title: str, label: str, default: dt.date) -> dt.date | None:
+        """A date (a calendar pops up), ``default`` preselected; None when cancelled."""
+        from ui.calendar_dialogs import DateDialog
+
+        dialog = DateDialog(title, label, default, self.parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_int(self, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
+        """A whole number in [minimum, maximum]; None when cancelled."""
+        number, ok = QInputDialog.getInt(self.parent, title, label, value, minimum, maximum)
+        return number if ok else None
 
     def confirm(self, title: str, text: str) -> bool:
         """Yes/No question; True for Yes."""

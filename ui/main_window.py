@@ -24,6 +24,7 @@ from services.ledger_write import ExportCancelled, export_ledger
 from services.store import Store, default_db_path, open_store
 from ui import i18n
 from ui.about import AboutDialog
+from ui.calendar_feature import CalendarFeature
 from ui.checks_panel import problem_lines
 from ui.contract_editor import ContractEditor
 from ui.contract_list_model import ContractListModel
@@ -85,8 +86,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.list_view)
         self.setCentralWidget(self.pages)
         self.model.countChanged.connect(lambda _n: self._update_page())
+        self.calendar_feature = CalendarFeature(self)  # Calendar / Agenda docks, .ics, schedule, start-up notice
         self._build_menus()
         self._update_page()
+        self.calendar_feature.start()
         self.resize(1200, 720)
 
     # ----- menus
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.print_summary_action])
+        file_menu.addAction(self.calendar_feature.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.delete_action)
         file_menu.addSeparator()
@@ -133,7 +137,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+        view_menu.addActions([self.calendar_feature.calendar_action, self.calendar_feature.agenda_action])
+        view_menu.addSeparator()
         view_menu.addMenu(language_menu)
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.addActions([self.calendar_feature.holidays_action, self.calendar_feature.reminder_action])
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.penalty_action = self._action(self.tr("&Liquidated damages…"), self.open_penalty_calculator, "Ctrl+L")
+        tools_menu.addAction(self.penalty_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About ContractDesk"), self.show_about)
         help_menu.addAction(self.about_action)
@@ -167,12 +178,14 @@ class MainWindow(QMainWindow):
                                 confirm=lambda text: self.dialogs.confirm(self.tr("ContractDesk"), text))
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self._after_save)
+        editor.eventRecorded.connect(lambda _id: self.calendar_feature.invalidate())
         editor.show()
         return editor
 
     def _after_save(self, contract_id: int) -> None:
         self.model.refresh()
         self._update_page()
+        self.calendar_feature.invalidate()
         self.list_view.select_contract(contract_id)
 
     def delete_contract(self) -> None:
@@ -189,6 +202,7 @@ class MainWindow(QMainWindow):
             contract_service.delete_contract(session, contract_id)
         self.model.refresh()
         self._update_page()
+        self.calendar_feature.invalidate()
 
     # ----- import / export
     def import_ledger(self) -> None:
@@ -227,6 +241,7 @@ class MainWindow(QMainWindow):
     def _imported(self, result: object) -> None:
         self.model.refresh()
         self._update_page()
+        self.calendar_feature.invalidate()
         with_problems = result.with_problems
         text = self.tr("{0} contract(s) added, {1} updated, {2} with problems.").format(
             len(result.added), len(result.updated), len(with_problems))
@@ -305,6 +320,12 @@ class MainWindow(QMainWindow):
         self._hand_over_store = hand_over
         self.close()
         return window
+
+    def open_penalty_calculator(self) -> QWidget | None:
+        """Tools → Liquidated damages… on the selected contract (non-modal; returned for tests)."""
+        from ui.penalty_dialog import open_for_window
+
+        return open_for_window(self)
 
     # ----- help
     def show_about(self) -> AboutDialog:

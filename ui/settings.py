@@ -5,7 +5,8 @@ Linux: ``~/.config/ContractDesk/ContractDesk.conf``; Windows: the registry under
 
 - ``language`` — ``zh_CN`` or ``en`` (View → Language; see ``ui.i18n``);
 - ``pdf/font_path`` — the TrueType/OpenType font for printed contracts (empty: a system CJK font);
-- ``calendar/reminder_days`` — how many days before a due date a reminder is shown.
+- ``calendar/reminder_days`` — calendar days before: the renewal reminder (before the end of a term)
+  and the alarm of each deadline exported as .ics (Settings → Reminder days…).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ui.i18n import settings
 LANGUAGE = "language"
 PDF_FONT_PATH = "pdf/font_path"
 REMINDER_DAYS = "calendar/reminder_days"
-DEFAULT_REMINDER_DAYS = 30
+DEFAULT_REMINDER_DAYS = 30  # = services.deadlines.DEFAULT_REMINDER_DAYS, the command line's default
 
 
 def pdf_font_path() -> Path | None:
