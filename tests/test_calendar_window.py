@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from services import agenda
 from services import contracts as contract_service
@@ -105,7 +105,7 @@ def test_empty_store_opens_without_a_notice(qtbot, store) -> None:
     assert not feature.notice.isVisible()
     assert feature.calendar_action.shortcut().toString() == "Ctrl+K"
     assert feature.agenda_action.shortcut().toString() == "Ctrl+G"
-    menus = {action.text(): action.menu() for action in window.menuBar().actions()}
+    menus = {menu.title(): menu for menu in window.menuBar().findChildren(QMenu)}
     assert feature.holidays_action in menus["&Settings"].actions()
     assert feature.export_action in menus["&File"].actions()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMenu
 
 from services import contracts as contract_service
 from services.ledger_import import import_ledger
@@ -60,7 +60,7 @@ def open_on(window: MainWindow, qtbot, number: str) -> PenaltyDialog:
 
 def test_tools_menu_opens_a_non_modal_calculator_on_the_selected_contract(window, qtbot):
     assert window.penalty_action.shortcut().toString() == "Ctrl+L"
-    tools = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tools")
+    tools = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Tools")
     assert window.penalty_action in tools.actions()
     assert window.open_penalty_calculator() is None  # nothing selected yet
     assert window.statusBar().currentMessage() == "Select a contract first."
