@@ -134,9 +134,18 @@ def _print(store: object, args: argparse.Namespace) -> int:
     from services import contracts
     from services.pdf_common import default_pdf_name
 
+    extra = {}
     try:
         with store.session() as session:  # type: ignore[attr-defined]
             data = contracts.load_by_no(session, args.contract_no)
+            if args.summary:  # "Next milestones" with the events and done marks recorded in the store
+                import datetime as dt
+
+                from services.agenda import contract_deadlines
+
+                contract_id = contracts.find_id(session, args.contract_no)
+                extra["deadlines"] = contract_deadlines(session, contract_id, today=dt.date.today(),
+                                                        reminder_days=0, data=data)
     except contracts.ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -146,7 +155,7 @@ def _print(store: object, args: argparse.Namespace) -> int:
         from services.pdf_contract import write_contract_pdf as write
     out = args.out or Path(default_pdf_name(data.contract_no, summary=args.summary))
     try:
-        result = write(data, out, font_path=args.font)
+        result = write(data, out, font_path=args.font, **extra)
     except OSError as exc:
         print(f"error: cannot write {out}: {exc}", file=sys.stderr)
         return 1

@@ -1,15 +1,14 @@
-"""The bilingual contract summary (合同摘要 / Contract Summary), one or two A4 pages (issue 3).
+"""The bilingual contract summary (合同摘要 / Contract Summary), one or two A4 pages (issue 3) — a
+third when a long list of line items meets many clauses (WHZF-2026-ZWY: 26 items, 7 clauses).
 
 For leadership, auditors and foreign-language counterparts: every label in Chinese with its English
 under it; the parties, the term, the total in figures, in Chinese capitals (大写) and in English
 words (banking convention, ``services.english_amount``), the tax rate and the amount excluding
-tax, the line items (name, amount) and the installments with their deadlines in both languages.
-Dates are written per language by babel (2025年10月16日 / 16 October 2025); amounts as
-``¥2,738,718.50`` in both.
-
-Bonds, penalty clauses and milestones are not stored yet: ``pending_sections`` is the marked
-extension point where they will join, and ``write_summary_pdf(sections=…)`` already prints any
-``SummarySection`` it is given.
+tax, the line items (name, amount), the installments with their deadlines in both languages, the
+bonds, the penalty clauses and the next milestones (``services.pdf_summary_sections``). Dates are
+written per language by babel (2025年10月16日 / 16 October 2025); amounts as ``¥2,738,718.50`` in
+both. A section with nothing to show is left out, heading and all. The tables after the key facts
+are set compactly (8 pt, ``pdf_summary_sections.tight``).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.lib.units import mm
@@ -25,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from models.base import FEN
 from services.contract_data import ContractData
+from services.deadlines import Deadline
 from services.due_text import date_text, due_text
 from services.english_amount import to_english_words
 from services.pdf_common import (
@@ -41,49 +40,43 @@ from services.pdf_common import (
     table_style,
 )
 from services.pdf_fonts import FontChoice
+from services.pdf_summary_sections import (
+    bond_section,
+    head_cell,
+    heading,
+    milestone_section,
+    penalty_section,
+    summary_deadlines,
+    tight,
+    tight_style,
+)
 
-__all__ = ["SummarySection", "pending_sections", "summary_story", "write_summary_pdf"]
+__all__ = ["summary_story", "write_summary_pdf"]
 
 _LABEL_WIDTH = 46 * mm
 
 
-@dataclass(frozen=True)
-class SummarySection:
-    """A further section of the summary: a bilingual title and rows of (Chinese label, English
-    label, Chinese value, English value); an empty English value prints the Chinese one alone."""
-
-    title_zh: str
-    title_en: str
-    rows: tuple[tuple[str, str, str, str], ...]
-
-
-def pending_sections(data: ContractData) -> list[SummarySection]:
-    """EXTENSION POINT (issue 3): the bond (履约保证金 / Performance Bond), the penalty clauses
-    (违约责任 / Penalty Clauses) and the next milestones (近期节点 / Next Milestones).
-
-    The store does not keep them yet (the ledger's bonds.csv, penalty_clauses.csv and milestones.csv
-    are skipped on import), so nothing is printed for them: build their ``SummarySection``s here
-    from ``data`` once ``ContractData`` carries them. Returns an empty list until then.
-    """
-    return []
-
-
 def write_summary_pdf(
     data: ContractData, path: str | os.PathLike[str], *, font_path: str | None = None, font: FontChoice | None = None,
-    sections: Sequence[SummarySection] = (), today: dt.date | None = None,
+    today: dt.date | None = None, deadlines: Sequence[Deadline] | None = None,
 ) -> PrintResult:
     """Write the bilingual summary of ``data`` to ``path`` (PDF) and return what was written.
 
-    ``font_path``/``font`` as in ``services.pdf_contract.write_contract_pdf``; ``sections`` are printed
-    after the installments (see ``pending_sections``); ``today`` is the "prepared on" date (default:
-    today). Raises ``OSError`` when the file cannot be written.
+    ``font_path``/``font`` as in ``services.pdf_contract.write_contract_pdf``; ``today`` is the
+    "prepared on" date (default: today). ``deadlines``: the contract's deadlines from the store
+    (``services.agenda.contract_deadlines``: recorded events, done marks, the holiday table), for
+    "Next milestones"; when None they are computed from ``data`` alone as of ``today`` — without
+    recorded events or done marks, so deadlines counted from an acceptance, an invoice … show as
+    waiting (``pdf_summary_sections.summary_deadlines``). Raises ``OSError`` when the file cannot
+    be written.
     """
 
     def footer(page: int, total: int) -> tuple[str, str]:
         return f"合同编号 Contract No. {data.contract_no}", f"第 {page} 页 共 {total} 页 · Page {page} of {total}"
 
-    extra = [*pending_sections(data), *sections]
-    result = render(path, lambda printer: summary_story(data, printer, extra, today or dt.date.today()), footer,
+    day = today or dt.date.today()
+    items = list(deadlines) if deadlines is not None else summary_deadlines(data, day)
+    result = render(path, lambda printer: summary_story(data, printer, items, day), footer,
                     title=f"合同摘要 Contract Summary — {data.title}", subject=f"Contract {data.contract_no}",
                     font_path=font_path, font=font)
     result.warnings += line_total_warning(data)
@@ -96,9 +89,11 @@ def _both(zh: str | None, en: str | None) -> list[tuple[str, str | None]]:
 
 
 def summary_story(
-    data: ContractData, printer: Printer, sections: Sequence[SummarySection], today: dt.date,
+    data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date,
 ) -> list[Flowable]:
-    """The flowables of the summary, in order (see the module docstring)."""
+    """The flowables of the summary, in order (see the module docstring); ``deadlines`` are the
+    contract's (``services.deadlines``), for "Next milestones"."""
+    tight(printer)
     story: list[Flowable] = [
         printer.p("合同摘要  Contract Summary", "title"),
         printer.p(data.title, "subtitle"),
@@ -108,8 +103,9 @@ def summary_story(
     story.append(_facts_table(data, printer))
     story += _line_items(data, printer)
     story += _installments(data, printer)
-    for section in sections:
-        story += _section(section, printer)
+    story += bond_section(data, printer)
+    story += penalty_section(data, printer)
+    story += milestone_section(deadlines, printer)
     return story
 
 
@@ -173,38 +169,30 @@ def _excl_tax(data: ContractData) -> list[tuple[str, str | None]] | None:
             ("en", "computed from the tax rate; not stated in the contract")]
 
 
-def _heading(printer: Printer, zh: str, en: str) -> Paragraph:
-    return printer.p(f"{zh}  {en}", "h1")
-
-
-def _head_cell(printer: Printer, zh: str, en: str) -> Paragraph:
-    return printer.lines([("text", zh), ("en", en)], "cell_head")
-
-
 def _line_items(data: ContractData, printer: Printer) -> list[Flowable]:
     if not data.line_items:
         return []
-    rows: list[list[Flowable | str]] = [[_head_cell(printer, "序号", "No."), _head_cell(printer, "名称", "Item"),
-                                         _head_cell(printer, "金额", "Amount")]]
+    rows: list[list[Flowable | str]] = [[head_cell(printer, "序号", "No."), head_cell(printer, "名称", "Item"),
+                                         head_cell(printer, "金额", "Amount")]]
     for item in data.line_items:
-        rows.append([printer.p(str(item.seq), "cell_center"), printer.p(item.name, "cell"),
-                     printer.p(money(item.effective_amount, currency=data.currency), "cell_right")])
+        rows.append([printer.p(str(item.seq), "tight_center"), printer.p(item.name, "tight"),
+                     printer.p(money(item.effective_amount, currency=data.currency), "tight_right")])
     total = sum((item.effective_amount for item in data.line_items), Decimal("0.00"))
-    rows.append([printer.lines([("text", "合计"), ("en", "Total")], "cell_center"), "",
-                 printer.p(money(total, currency=data.currency), "cell_right")])
-    table = Table(rows, colWidths=[14 * mm, CONTENT_WIDTH - 14 * mm - 36 * mm, 36 * mm], repeatRows=1, hAlign="LEFT")
-    table.setStyle(table_style(printer.font_name, 1, extra=[
-        ("SPAN", (0, -1), (1, -1)), ("BACKGROUND", (0, -1), (-1, -1), "#F2F2F2")]))
-    return [_heading(printer, "分项明细", "Line Items"), table]
+    rows.append([printer.lines([("text", "合计"), ("en", "Total")], "tight_center"), "",
+                 printer.p(money(total, currency=data.currency), "tight_right")])
+    table = Table(rows, colWidths=[10 * mm, CONTENT_WIDTH - 10 * mm - 28 * mm, 28 * mm], repeatRows=1, hAlign="LEFT")
+    table.setStyle(tight_style(printer.font_name, 1, extra=[  # the total never starts a page alone
+        ("SPAN", (0, -1), (1, -1)), ("BACKGROUND", (0, -1), (-1, -1), "#F2F2F2"), ("NOSPLIT", (0, -2), (-1, -1))]))
+    return [heading(printer, "分项明细", "Line Items"), table]
 
 
 def _installments(data: ContractData, printer: Printer) -> list[Flowable]:
     if not data.installments:
         return []
     rows: list[list[Flowable]] = [[
-        _head_cell(printer, "序号", "No."), _head_cell(printer, "收款方", "Payee"),
-        _head_cell(printer, "比例", "Share"), _head_cell(printer, "金额", "Amount"),
-        _head_cell(printer, "付款时间", "Due"),
+        head_cell(printer, "序号", "No."), head_cell(printer, "收款方", "Payee"),
+        head_cell(printer, "比例", "Share"), head_cell(printer, "金额", "Amount"),
+        head_cell(printer, "付款时间", "Due"),
     ]]
     for item in data.installments:
         amount = installment_amount(item, data.total_amount)
@@ -212,23 +200,14 @@ def _installments(data: ContractData, printer: Printer) -> list[Flowable]:
         due_zh = due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "zh")
         due_en = due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "en")
         rows.append([
-            printer.p(str(item.seq), "cell_center"),
-            printer.lines([("text", role), ("en", ROLE_EN.get(role, "").split(" (")[0])], "cell_center"),
-            printer.p(percent_text(item.percent) or "—", "cell_center"),
-            printer.p("—" if amount is None else money(amount, currency=data.currency), "cell_right"),
-            printer.lines([("text", due_zh or "—"), ("en", due_en)]),
+            printer.p(str(item.seq), "tight_center"),
+            printer.lines([("text", role), ("en", ROLE_EN.get(role, "").split(" (")[0])], "tight_center"),
+            printer.p(percent_text(item.percent) or "—", "tight_center"),
+            printer.p("—" if amount is None else money(amount, currency=data.currency), "tight_right"),
+            printer.lines([("text", due_zh or "—"), ("en", due_en)], "tight"),
         ])
     widths = [12 * mm, 24 * mm, 16 * mm, 32 * mm]
     table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1, hAlign="LEFT")
-    table.setStyle(table_style(printer.font_name, 1))
-    return [KeepTogether([_heading(printer, "付款计划", "Payment Schedule"), table])]
+    table.setStyle(tight_style(printer.font_name, 1))
+    return [KeepTogether([heading(printer, "付款计划", "Payment Schedule"), table])]
 
-
-def _section(section: SummarySection, printer: Printer) -> list[Flowable]:
-    rows = [_row(printer, zh, en, printer.lines(_both(value_zh, value_en or value_zh)))
-            for zh, en, value_zh, value_en in section.rows]
-    if not rows:
-        return []
-    table = Table(rows, colWidths=[_LABEL_WIDTH, CONTENT_WIDTH - _LABEL_WIDTH], hAlign="LEFT")
-    table.setStyle(table_style(printer.font_name, 0, extra=[("BACKGROUND", (0, 0), (0, -1), "#F2F2F2")]))
-    return [_heading(printer, section.title_zh, section.title_en), table]

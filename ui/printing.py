@@ -8,6 +8,7 @@ officer is told through ``DialogService.info``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,9 +80,15 @@ class PdfPrinting(QObject):
                 from services.pdf_summary import write_summary_pdf as write
             else:
                 from services.pdf_contract import write_contract_pdf as write
+            extra = {}
             with store.session() as session:
                 data = contract_service.load(session, contract_id)
-            return write(data, path, font_path=font_path)
+                if summary:  # "Next milestones" with the events and done marks recorded in the store
+                    from services.agenda import contract_deadlines
+
+                    extra["deadlines"] = contract_deadlines(session, contract_id, today=dt.date.today(),
+                                                            reminder_days=0, data=data)
+            return write(data, path, font_path=font_path, **extra)
 
         label = self.tr("Writing the summary…") if summary else self.tr("Writing the contract…")
         run_task(window, label, work, self._printed, self._failed, cancellable=False)
