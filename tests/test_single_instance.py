@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,20 +30,33 @@ def key(tmp_path: Path) -> Iterator[str]:
     QLocalServer.removeServer(name)
 
 
-def _in_thread(function, *args, **kwargs) -> dict[str, object]:
-    """Run ``function`` on a thread (a second start blocks while the first answers on this one)."""
-    outcome: dict[str, object] = {}
+def _second_start(key: str, lock_dir: Path, method: str = "acquire") -> subprocess.Popen[str]:
+    """A later start in its own process, as a double-click makes it (Qt objects must stay on the
+    thread that made them: a second start on a Python thread of this process crashed teardown)."""
+    script = ("import sys\nfrom pathlib import Path\nfrom PySide6.QtCore import QCoreApplication\n"
+              "from ui.single_instance import SingleInstance\napp = QCoreApplication([])\n"
+              "start = SingleInstance(sys.argv[1], lock_dir=Path(sys.argv[2]))\n"
+              f"print(start.{method}(timeout_ms=5000))\n")
+    return subprocess.Popen([sys.executable, "-c", script, key, str(lock_dir)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
-    def run() -> None:
-        try:
-            outcome["result"] = function(*args, **kwargs)
-        except BaseException as exc:
-            outcome["error"] = exc
 
-    thread = threading.Thread(target=run)
-    thread.start()
-    outcome["thread"] = thread
-    return outcome
+def _claim_in_another_process(db: Path, *, raise_running: bool = True) -> subprocess.Popen[str]:
+    """``startup.claim_store`` in a second process, as a second double-click runs it."""
+    script = ("import sys\nfrom PySide6.QtWidgets import QApplication\nfrom ui import startup\n"
+              "app = QApplication([])\n"
+              f"print(startup.claim_store(sys.argv[1], raise_running={raise_running}))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.Popen([sys.executable, "-c", script, str(db)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _answer(qtbot, process: subprocess.Popen[str]) -> str:
+    """Let this process's event loop answer until the second start exits; its printed result."""
+    qtbot.waitUntil(lambda: process.poll() is not None, timeout=20000)
+    out, err = process.communicate()
+    assert process.returncode == 0, err
+    return out.strip()
 
 
 def test_key_depends_on_the_store_and_the_user_not_on_the_spelling(tmp_path: Path, monkeypatch) -> None:
@@ -64,18 +76,14 @@ def test_second_start_brings_the_first_forward(qtbot, key: str, tmp_path: Path) 
     assert first.acquire() is True
     assert first.server is not None and first.server.isListening()
     # When a second start on the same store asks
-    second = SingleInstance(key, lock_dir=tmp_path)
-    with qtbot.waitSignal(first.activated, timeout=5000):
-        outcome = _in_thread(second.acquire, timeout_ms=5000)
-        qtbot.waitUntil(lambda: not outcome["thread"].is_alive(), timeout=5000)
+    with qtbot.waitSignal(first.activated, timeout=20000):
+        result = _answer(qtbot, _second_start(key, tmp_path))
     # Then the second learns it must not open the store, and the first was asked to come forward
-    assert outcome.get("error") is None
-    assert outcome["result"] is False
+    assert result == "False"
     # and asking again works as often as the officer double-clicks
-    with qtbot.waitSignal(first.activated, timeout=5000):
-        again = _in_thread(SingleInstance(key, lock_dir=tmp_path).send_raise, timeout_ms=5000)
-        qtbot.waitUntil(lambda: not again["thread"].is_alive(), timeout=5000)
-    assert again["result"] is True
+    with qtbot.waitSignal(first.activated, timeout=20000):
+        again = _answer(qtbot, _second_start(key, tmp_path, "send_raise"))
+    assert again == "True"
     first.release()
 
 
@@ -114,10 +122,9 @@ def test_a_socket_file_left_by_a_crash_is_removed(qtbot, key: str, tmp_path: Pat
     assert first.acquire() is True
     assert first.server is not None and first.server.isListening()
     # and a second start reaches it
-    with qtbot.waitSignal(first.activated, timeout=5000):
-        outcome = _in_thread(SingleInstance(key, lock_dir=tmp_path).acquire, timeout_ms=5000)
-        qtbot.waitUntil(lambda: not outcome["thread"].is_alive(), timeout=5000)
-    assert outcome["result"] is False
+    with qtbot.waitSignal(first.activated, timeout=20000):
+        result = _answer(qtbot, _second_start(key, tmp_path))
+    assert result == "False"
     first.release()
 
 
@@ -161,13 +168,10 @@ def test_claim_store_exits_0_when_the_store_is_open_elsewhere(qtbot, tmp_path: P
     first = startup.claim_store(db)
     assert isinstance(first, SingleInstance)
     try:
-        with qtbot.waitSignal(first.activated, timeout=5000):
-            outcome = _in_thread(startup.claim_store, db)
-            qtbot.waitUntil(lambda: not outcome["thread"].is_alive(), timeout=8000)
-        assert outcome["result"] == 0
-        screenshot = _in_thread(startup.claim_store, db, raise_running=False)
-        qtbot.waitUntil(lambda: not screenshot["thread"].is_alive(), timeout=8000)
-        assert screenshot["result"] == 1  # --screenshot never stands in for the running window
+        with qtbot.waitSignal(first.activated, timeout=20000):
+            assert _answer(qtbot, _claim_in_another_process(db)) == "0"
+        # --screenshot never stands in for the running window
+        assert _answer(qtbot, _claim_in_another_process(db, raise_running=False)) == "1"
     finally:
         first.release()
         QLocalServer.removeServer(first.key)
