@@ -116,6 +116,7 @@ class CalendarPanel(QWidget):
         super().__init__(parent)
         self.source = source
         self.working = working or WorkingCalendar()
+        self.by_day: dict[dt.date, list[Deadline]] = {}
         self.calendar = DeadlineCalendar()
         self.calendar.selectionChanged.connect(self._day_changed)
         self.model = DeadlineTableModel(self)
@@ -128,6 +129,8 @@ class CalendarPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        # fit the columns to the rows on screen only (a busy day lists hundreds: all of them take 100s of ms)
+        self.view.horizontalHeader().setResizeContentsPrecision(0)
         self.view.setWordWrap(False)
         self.view.doubleClicked.connect(self._activated)
         self.day_title = QLabel()
@@ -148,14 +151,15 @@ class CalendarPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Show the source's deadlines again (after a (re)computation)."""
-        self.model.set_items(self.source.items)
-        self.calendar.set_deadlines(self.source.by_day(), self.working)
+        """Show the source's deadlines again (after a (re)computation). The index by date is built
+        once here: selecting a day lists that day's deadlines only (not a refilter of them all)."""
+        self.by_day = self.source.by_day()
+        self.calendar.set_deadlines(self.by_day, self.working)
         self._day_changed()
 
     def set_working_calendar(self, working: WorkingCalendar) -> None:
         self.working = working
-        self.calendar.set_deadlines(self.source.by_day(), working)
+        self.calendar.set_deadlines(self.by_day, working)
 
     def select_day(self, day: dt.date) -> None:
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
@@ -166,6 +170,7 @@ class CalendarPanel(QWidget):
 
     def _day_changed(self) -> None:
         day = self.selected_day()
+        self.model.set_items(self.by_day.get(day, []))
         self.proxy.set_filter(day=day)
         count = self.proxy.rowCount()
         name = self.working.holiday_name(day)
