@@ -115,7 +115,9 @@ def _articles(data: ContractData, printer: Printer) -> list[Flowable]:
     flow: list[Flowable] = [printer.p("合同条款", "h1")]
     for article in data.articles:
         if article.heading:
-            flow.append(printer.p(article.heading, "h2"))
+            heading = printer.p(article.heading, "h2")
+            heading.keepWithNext = 1  # an article's heading never ends a page without its text
+            flow.append(heading)
         flow += _body(article.body or "", printer)
     return flow
 
