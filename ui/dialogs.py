@@ -41,31 +41,27 @@ class DialogService:
     def pdf_to_save(self, default_name: str) -> Path | None:
         """Where to write a print-out: ``default_name`` in the Documents folder is offered; ``.pdf``
         is added when the name has no suffix. None when cancelled."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self.parent,
-            QCoreApplication.translate("DialogService", "Save PDF"),
-            str(Path(folder) / default_name) if folder else default_name,
-            QCoreApplication.translate("DialogService", "PDF (*.pdf)"),
+        return self._save_in_documents(
+            default_name, QCoreApplication.translate("DialogService", "Save PDF"),
+            QCoreApplication.translate("DialogService", "PDF (*.pdf)"), ".pdf",
         )
-        if not path:
-            return None
-        chosen = Path(path)
-        return chosen if chosen.suffix else chosen.with_suffix(".pdf")
 
     def ics_to_save(self, default_name: str) -> Path | None:
         """Where to write the deadlines as an iCalendar file (``.ics`` added when no suffix); None when cancelled."""
+        return self._save_in_documents(
+            default_name, QCoreApplication.translate("DialogService", "Export calendar"),
+            QCoreApplication.translate("DialogService", "iCalendar (*.ics)"), ".ics",
+        )
+
+    def _save_in_documents(self, default_name: str, title: str, file_filter: str, suffix: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
-            self.parent,
-            QCoreApplication.translate("DialogService", "Export calendar"),
-            str(Path(folder) / default_name) if folder else default_name,
-            QCoreApplication.translate("DialogService", "iCalendar (*.ics)"),
+            self.parent, title, str(Path(folder) / default_name) if folder else default_name, file_filter,
         )
         if not path:
             return None
         chosen = Path(path)
-        return chosen if chosen.suffix else chosen.with_suffix(".ics")
+        return chosen if chosen.suffix else chosen.with_suffix(suffix)
 
     def holiday_csv_to_open(self) -> Path | None:
         """A working-day schedule CSV (date, is_working_day, name) to import; None when cancelled."""
