@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     pen.add_argument("--to", dest="actual", metavar="DATE", help="the actual date")
     pen.add_argument("--amount", metavar="OVERDUE", help="the overdue amount in yuan, when the base needs it")
     pen.add_argument("--lang", choices=("zh_CN", "en"), help="language of the working (default: the locale's)")
-    from services.calendar_cli import add_arguments as calendar_arguments
+    from cli.calendar import add_arguments as calendar_arguments
 
     calendar_arguments(sub.add_parser("calendar", parents=[common], help="deadlines of every contract in date order, "
                                       "or an .ics file (--ics)"))
@@ -62,8 +62,8 @@ def _parser() -> argparse.ArgumentParser:
 def run_command(argv: list[str]) -> int:
     """Run one command-line subcommand; returns the exit status."""
     args = _parser().parse_args(argv)
-    from services.ledger_files import LedgerFileError
-    from services.ledger_import import LedgerError, import_ledger
+    from services.ledger.files import LedgerFileError
+    from services.ledger.importer import LedgerError, import_ledger
     from services.store import StoreError, open_store, resolve_db_path
 
     try:
@@ -90,7 +90,7 @@ def run_command(argv: list[str]) -> int:
                 print(f"{len(result.with_problems)} with problems: see main.py check")
             return 0
         if args.command == "export":
-            from services.ledger_write import export_ledger
+            from services.ledger.write import export_ledger
 
             with store.session() as session:
                 written = export_ledger(session, args.folder)
@@ -99,16 +99,16 @@ def run_command(argv: list[str]) -> int:
         if args.command == "print":
             return _print(store, args)
         if args.command == "penalty":
-            from services.penalty_run import penalty_command
+            from cli.penalty import penalty_command
 
             return penalty_command(store, args.contract_no, args.clause_ref, days=args.days, due=args.due,
                                    actual=args.actual, amount=args.amount, language=args.lang)
         if args.command == "calendar":
-            from services.calendar_cli import calendar_command
+            from cli.calendar import calendar_command
 
             return calendar_command(store, args)
         if args.command == "check":
-            from services.check_run import check_command
+            from services.checks.run import check_command
 
             return check_command(store, args.contract_no, args.lang)
         return _list(store)
@@ -117,7 +117,7 @@ def run_command(argv: list[str]) -> int:
 
 
 def _list(store: object) -> int:
-    from services import contracts
+    from services.register import contracts
 
     with store.session() as session:  # type: ignore[attr-defined]
         ids = contracts.search_ids(session)
@@ -131,8 +131,8 @@ def _list(store: object) -> int:
 
 def _print(store: object, args: argparse.Namespace) -> int:
     """``print``: the contract (or with ``--summary`` its bilingual summary) as PDF; 1 if unknown."""
-    from services import contracts
-    from services.pdf_common import default_pdf_name
+    from services.printing.common import default_pdf_name
+    from services.register import contracts
 
     extra = {}
     try:
@@ -141,7 +141,7 @@ def _print(store: object, args: argparse.Namespace) -> int:
             if args.summary:  # "Next milestones" with the events and done marks recorded in the store
                 import datetime as dt
 
-                from services.agenda import contract_deadlines
+                from services.calendar.agenda import contract_deadlines
 
                 contract_id = contracts.find_id(session, args.contract_no)
                 extra["deadlines"] = contract_deadlines(session, contract_id, today=dt.date.today(),
@@ -150,9 +150,9 @@ def _print(store: object, args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.summary:
-        from services.pdf_summary import write_summary_pdf as write
+        from services.printing.summary import write_summary_pdf as write
     else:
-        from services.pdf_contract import write_contract_pdf as write
+        from services.printing.contract import write_contract_pdf as write
     out = args.out or Path(default_pdf_name(data.contract_no, summary=args.summary))
     try:
         result = write(data, out, font_path=args.font, **extra)

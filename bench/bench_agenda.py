@@ -4,7 +4,7 @@
     uv run python bench/bench_agenda.py --n 20000 --keep /tmp/b.db
 
 Builds the store as ``bench_list.py`` does (2 installments per contract, a few terminated), then
-times ``services.agenda.all_deadlines`` as the window calls it (done deadlines older than a year
+times ``services.calendar.agenda.all_deadlines`` as the window calls it (done deadlines older than a year
 left out), the same with every done deadline kept, and ``refresh_next_due`` (after a change of
 the working-day schedule). Figures: see bench/README.md.
 """
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_list import build_store
 
-from services import agenda
+from services.calendar import agenda
 from services.store import open_store
 
 TODAY = dt.date(2026, 4, 20)

@@ -3,8 +3,8 @@
     uv run python bench/bench_calendar.py                        # 10,000 contracts, 200,000 deadlines
     uv run python bench/bench_calendar.py --contracts 2000 --deadlines 40000
 
-Builds the deadlines in memory (``services.deadlines.Deadline``, 20 per contract, spread over three
-years 2025–2027 in every state), feeds ``ui.calendar_view.CalendarPanel`` through a
+Builds the deadlines in memory (``services.calendar.deadlines.Deadline``, 20 per contract, spread over three
+years 2025–2027 in every state), feeds ``ui.calendar.calendar_view.CalendarPanel`` through a
 ``DeadlineSource`` as the window does, shows it, then switches month 24 times three ways, each
 including a synchronous repaint of the month:
 
@@ -38,10 +38,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QToolButton, QWidget
 
-from services.deadlines import KINDS, Deadline
-from services.holidays import WorkingCalendar
-from ui.calendar_view import CalendarPanel
-from ui.deadline_models import DeadlineSource
+from services.calendar.deadlines import KINDS, Deadline
+from services.calendar.holidays import WorkingCalendar
+from ui.calendar.calendar_view import CalendarPanel
+from ui.calendar.deadline_models import DeadlineSource
 
 TODAY = dt.date(2026, 4, 20)
 FIRST = dt.date(2025, 1, 1)

@@ -33,10 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from services.contract_data import PartyData
-from services.contracts import LIST_COLUMNS, list_columns
+from services.register.contract_data import PartyData
+from services.register.contracts import LIST_COLUMNS, list_columns
 from services.store import head_revision, open_store
-from ui.contract_list_model import BLOCK_SIZE, COLUMN_COUNT, ContractListModel
+from ui.contracts.list_model import BLOCK_SIZE, COLUMN_COUNT, ContractListModel
 
 TODAY = dt.date(2025, 6, 1)
 #: Interactive steps should stay under this (ms) to feel immediate.
@@ -97,7 +97,7 @@ def _contract_rows(n: int, rng: random.Random) -> Iterator[tuple[tuple, list[tup
             (cid, 2, "尾款", "70", None, second_due, None if second_due else "验收合格",
              None if second_due else 15, None if second_due else "工作日", None),
         ]
-        # next_due as services.contracts.refresh_list_columns keeps it: the earliest due_date of
+        # next_due as services.register.contracts.refresh_list_columns keeps it: the earliest due_date of
         # an unpaid installment (min() skips relative deadlines); None if there is none.
         next_due = min((i[5] for i in installment_rows if i[9] is None and i[5] is not None), default=None)
         contract = (cid, contract_no, title, status, _iso(sign), _iso(start), _iso(end), "CNY", total,
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     path, how = prepare_store(args.keep, args.n)
     print(f"store: {path} ({args.n:,} contracts, {how}); sqlite {sqlite3.sqlite_version}; today={TODAY}")
     results: list[tuple[str, Timing, float | None, int | None]] = []
-    assert tuple(SORT_KEYS) == LIST_COLUMNS, "SORT_SQL is out of step with services.contracts.LIST_COLUMNS"
+    assert tuple(SORT_KEYS) == LIST_COLUMNS, "SORT_SQL is out of step with services.register.contracts.LIST_COLUMNS"
     mismatched: list[str] = []  # steps where the raw SQL did not return the model's ids in its order
 
     started = time.perf_counter()

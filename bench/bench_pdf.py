@@ -38,14 +38,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from services import contracts
-from services.contract_data import ContractData
-from services.english_amount import to_english_words
-from services.ledger_import import import_ledger
-from services.pdf_common import capitals, exact_number, figures, money
-from services.pdf_contract import LINE_ITEM_HEADER, write_contract_pdf
-from services.pdf_fonts import find_cjk_font
-from services.pdf_summary import write_summary_pdf
+from services.ledger.importer import import_ledger
+from services.money.english_amount import to_english_words
+from services.printing.common import capitals, exact_number, figures, money
+from services.printing.contract import LINE_ITEM_HEADER, write_contract_pdf
+from services.printing.fonts import find_cjk_font
+from services.printing.summary import write_summary_pdf
+from services.register import contracts
+from services.register.contract_data import ContractData
 from services.store import open_store
 from tests.conftest import SAMPLE_LEDGER
 from tests.test_pdf_done import five_party_contract

@@ -24,13 +24,13 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from services import contracts  # noqa: E402
-from services.ledger_import import import_ledger  # noqa: E402
+from services.ledger.importer import import_ledger  # noqa: E402
 from services.store import open_store  # noqa: E402
 from ui import i18n  # noqa: E402
-from ui.checks_panel import show_problem  # noqa: E402
-from ui.line_items_model import COL_AMOUNT  # noqa: E402
+from ui.editor.checks_panel import show_problem  # noqa: E402
+from ui.editor.line_items_model import COL_AMOUNT  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.penalty_dialog import PenaltyDialog  # noqa: E402
+from ui.penalty.penalty_dialog import PenaltyDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 

@@ -29,9 +29,9 @@ class Contract(Base):
     """A signed (or draft) procurement contract: the register's unit.
 
     Amounts are ``Decimal`` yuan, tax included; ``tax_rate`` is a percent (``6`` = 6 %).
-    ``counterparty``, ``search_text`` and ``next_due`` are kept by ``services.contracts`` for
+    ``counterparty``, ``search_text`` and ``next_due`` are kept by ``services.register.contracts`` for
     the list (derived from the parties and installments; never edited directly), and so is
-    ``problem_level``: the outcome of the contract checks (``services.checks``) — 0 none,
+    ``problem_level``: the outcome of the contract checks (``services.checks.contract``) — 0 none,
     1 warnings, 2 errors, NULL not checked yet.
     """
 
@@ -125,7 +125,7 @@ class LineItem(Base):
     """A priced line: ``unit_price`` × ``quantity`` × ``periods`` (billing months).
 
     ``amount`` is the amount *as the contract states it* (None when it states none); the
-    computed and effective amounts are derived on ``services.contract_data.LineItemData``.
+    computed and effective amounts are derived on ``services.register.contract_data.LineItemData``.
     """
 
     __tablename__ = "line_items"

@@ -114,7 +114,7 @@ def open_store(path: str | os.PathLike[str], *, target: str = "head") -> Store:
     Before migrating a file that already holds data, it is copied to
     ``<name>.backup-<revision>-<timestamp>.db`` beside it (``Store.backup_path``); after an
     upgrade to head, the contracts a migration left unchecked (``problem_level`` NULL) are
-    checked (``services.check_run.refresh_problem_levels``).
+    checked (``services.checks.run.refresh_problem_levels``).
     Raises ``StoreError`` if the file's revision is unknown to this version (written by a
     newer ContractDesk) or the file is not an SQLite database.
     """
@@ -144,7 +144,7 @@ def open_store(path: str | os.PathLike[str], *, target: str = "head") -> Store:
     store = Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup_path=backup)
     if backup is not None and wanted == head_revision():
         # Derived data a migration cannot compute (revision 0003): the checks' problem_level.
-        from services.check_run import refresh_problem_levels
+        from services.checks.run import refresh_problem_levels
 
         with store.session() as session:
             refresh_problem_levels(session)

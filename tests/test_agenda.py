@@ -1,4 +1,4 @@
-"""Deadlines over the store (services/agenda.py): the three sample contracts dated by hand, events
+"""Deadlines over the store (services/calendar/agenda.py): the three sample contracts dated by hand, events
 recorded, done marks set and undone (each in its own field), next_due kept, terminated left out."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from services import agenda
-from services import contracts as contract_service
-from services.contract_data import BondData, ContractData, MilestoneData, PartyData
-from services.holidays import HolidayRow, save_holidays
-from services.ledger_import import import_ledger
+from services.calendar import agenda
+from services.calendar.holidays import HolidayRow, save_holidays
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
+from services.register.contract_data import BondData, ContractData, MilestoneData, PartyData
 from services.store import Store
 from tests.conftest import SAMPLE_LEDGER
 

@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 import main
-from services.ledger_import import import_ledger
+from services.ledger.importer import import_ledger
 from services.store import open_store
 from tests.conftest import SAMPLE_LEDGER
 

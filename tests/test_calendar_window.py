@@ -13,11 +13,11 @@ from icalendar import Calendar
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QMenu, QPushButton
 
-from services import agenda
-from services import contracts as contract_service
-from services.deadlines import DEFAULT_REMINDER_DAYS
-from services.holidays import load_holidays
-from services.ledger_import import import_ledger
+from services.calendar import agenda
+from services.calendar.deadlines import DEFAULT_REMINDER_DAYS
+from services.calendar.holidays import load_holidays
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
 from tests.conftest import SAMPLE_LEDGER
 from tests.test_main_window import FakeDialogs
 from ui import settings, tasks

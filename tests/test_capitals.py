@@ -1,4 +1,4 @@
-"""Amounts in Chinese capitals (services/capitals.py): generation, parsing, malformed input."""
+"""Amounts in Chinese capitals (services/money/capitals.py): generation, parsing, malformed input."""
 
 from decimal import Decimal
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.capitals import MAX_AMOUNT, CapitalsError, parse_capitals, to_capitals
+from services.money.capitals import MAX_AMOUNT, CapitalsError, parse_capitals, to_capitals
 
 FEN_AMOUNTS = st.integers(1, 99999999999999).map(lambda n: Decimal(n) / 100)
 # Random integers rarely contain zero runs; these digit strings mostly do (零 placement, empty 万 sections).

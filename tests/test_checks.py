@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.checks import (
+from services.checks.base import yuan
+from services.checks.contract import (
     ERROR,
     LEVEL_ERRORS,
     LEVEL_NONE,
@@ -26,10 +27,9 @@ from services.checks import (
     stored_level,
     wan_problem,
 )
-from services.checks_base import yuan
-from services.checks_dates import term_length
-from services.contract_data import ContractData, InstallmentData, LineItemData, PartyData
-from services.ledger_import import read_ledger
+from services.checks.dates import term_length
+from services.ledger.importer import read_ledger
+from services.register.contract_data import ContractData, InstallmentData, LineItemData, PartyData
 from services.store import Store
 from tests.conftest import SAMPLE_LEDGER
 

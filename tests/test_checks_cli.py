@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import main
-from services import contracts as contract_service
-from services.contract_data import ContractData, LineItemData, PartyData
-from services.ledger_import import import_ledger
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
+from services.register.contract_data import ContractData, LineItemData, PartyData
 from services.store import open_store
 from tests.conftest import ROOT, SAMPLE_LEDGER
 

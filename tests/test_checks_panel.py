@@ -12,17 +12,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
-from services import contracts as contract_service
-from services.contract_data import ContractData, PartyData
-from services.ledger_import import import_ledger
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
+from services.register.contract_data import ContractData, PartyData
 from services.store import Store
 from tests.conftest import SAMPLE_LEDGER
 from ui import i18n, tasks
-from ui.checks_panel import COL_MESSAGE, ProblemRole, show_field
-from ui.contract_editor import ContractEditor
-from ui.contract_list_model import COL_NUMBER, COL_TITLE, ContractListModel
-from ui.contract_list_view import ContractListView
-from ui.line_items_model import COL_AMOUNT
+from ui.contracts.list_model import COL_NUMBER, COL_TITLE, ContractListModel
+from ui.contracts.list_view import ContractListView
+from ui.editor.checks_panel import COL_MESSAGE, ProblemRole, show_field
+from ui.editor.contract_editor import ContractEditor
+from ui.editor.line_items_model import COL_AMOUNT
 from ui.main_window import MainWindow
 
 BJMEMC = "BJMEMC-2025174-ZC"

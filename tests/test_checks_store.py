@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import select, text
 
 from models.contract import Contract
-from services import contracts as contract_service
-from services.check_run import check_stored, refresh_problem_levels
-from services.checks import LEVEL_ERRORS, LEVEL_NONE, LEVEL_WARNINGS
-from services.contract_data import ContractData, LineItemData, PartyData
-from services.ledger_import import import_ledger
+from services.checks.contract import LEVEL_ERRORS, LEVEL_NONE, LEVEL_WARNINGS
+from services.checks.run import check_stored, refresh_problem_levels
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
+from services.register.contract_data import ContractData, LineItemData, PartyData
 from services.store import Store, open_store
 from tests.conftest import SAMPLE_LEDGER
 

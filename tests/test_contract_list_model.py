@@ -10,10 +10,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from sqlalchemy import insert
 
 from models.contract import Contract
-from services import contracts
-from services.contract_data import ContractData, InstallmentData, PartyData
+from services.register import contracts
+from services.register.contract_data import ContractData, InstallmentData, PartyData
 from services.store import Store
-from ui.contract_list_model import (
+from ui.contracts.list_model import (
     BLOCK_SIZE,
     COL_COUNTERPARTY,
     COL_NEXT_DUE,
@@ -26,7 +26,7 @@ from ui.contract_list_model import (
     ContractListModel,
     SortRole,
 )
-from ui.contract_list_view import ContractListView
+from ui.contracts.list_view import ContractListView
 
 TODAY = dt.date(2025, 6, 1)
 D = dt.date

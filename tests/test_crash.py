@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
-from services import contracts as contract_service
-from services.contract_data import ContractData, PartyData
+from services.register import contracts as contract_service
+from services.register.contract_data import ContractData, PartyData
 from services.store import Store
 from tests.conftest import ROOT
 from ui import crash

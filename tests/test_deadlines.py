@@ -1,4 +1,4 @@
-"""Deadlines from the contract's rules (services/deadlines.py): each rule kind, waiting, recurring
+"""Deadlines from the contract's rules (services/calendar/deadlines.py): each rule kind, waiting, recurring
 milestones, bonds (应退未退), estimates for unpublished years, states."""
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.contract_data import BondData, ContractData, InstallmentData, MilestoneData
-from services.deadlines import (
+from services.calendar.deadlines import (
     Deadline,
     count_from,
     deadlines,
@@ -21,7 +20,8 @@ from services.deadlines import (
     state_text,
     waiting_text,
 )
-from services.workdays import WorkingCalendar
+from services.calendar.workdays import WorkingCalendar
+from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 
 D = dt.date
 CAL = WorkingCalendar()

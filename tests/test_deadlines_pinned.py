@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from services.contract_data import ContractData, InstallmentData, MilestoneData
-from services.deadlines import Deadline, deadlines
-from services.workdays import WorkingCalendar
+from services.calendar.deadlines import Deadline, deadlines
+from services.calendar.workdays import WorkingCalendar
+from services.register.contract_data import ContractData, InstallmentData, MilestoneData
 
 D = dt.date
 TODAY = D(2026, 4, 20)

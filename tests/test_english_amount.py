@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.english_amount import MAX_AMOUNT, integer_words, to_english_words
+from services.money.english_amount import MAX_AMOUNT, integer_words, to_english_words
 
 _SMALL_WORDS = (
     "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE",

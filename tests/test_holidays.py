@@ -1,4 +1,4 @@
-"""The officer's holiday table (services/holidays.py): CSV import in English or Chinese, bad input
+"""The officer's holiday table (services/calendar/holidays.py): CSV import in English or Chinese, bad input
 reported as file:row:column, stored in one go, and used by the working-day calendar."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from services.holidays import (
+from services.calendar.holidays import (
     HolidayFileError,
     HolidayRow,
     load_holidays,

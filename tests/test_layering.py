@@ -46,7 +46,7 @@ def test_importing_models_and_services_loads_no_qt_and_no_ui() -> None:
     expected = {f"{layer}.{path.stem}" for layer in LAYERS for path in (ROOT / layer).glob("*.py")
                 if path.stem != "__init__"}
     assert expected <= imported
-    assert {"models.contract", "services.store", "services.ledger_import"} <= imported
+    assert {"models.contract", "services.store", "services.ledger.importer"} <= imported
     assert report["qt"] == []
     assert report["ui"] == []
 

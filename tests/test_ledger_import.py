@@ -1,4 +1,4 @@
-"""Importing and exporting ledgers (services/ledger_import.py, ledger_read.py, ledger_files.py,
+"""Importing and exporting ledgers (services/ledger/importer.py, ledger_read.py, ledger_files.py,
 ledger_write.py) against the spec csv-format.md: the sample ledger, byte-exact round trips, the
 forgiving reader's forms, and bad input rejected as a whole with ``file:row:column:`` problems."""
 
@@ -17,12 +17,12 @@ import pytest
 from sqlalchemy import select
 
 from models.contract import Contract
-from services import contracts as contract_service
-from services.contract_data import ContractData
-from services.ledger_files import LedgerFileError
-from services.ledger_import import ImportCancelled, LedgerError, import_ledger, read_ledger
-from services.ledger_schema import SUPPORTED, TABLES_BY_NAME
-from services.ledger_write import export_ledger
+from services.ledger.files import LedgerFileError
+from services.ledger.importer import ImportCancelled, LedgerError, import_ledger, read_ledger
+from services.ledger.schema import SUPPORTED, TABLES_BY_NAME
+from services.ledger.write import export_ledger
+from services.register import contracts as contract_service
+from services.register.contract_data import ContractData
 from services.store import Store, open_store
 from tests.conftest import SAMPLE_LEDGER
 

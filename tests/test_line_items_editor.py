@@ -10,11 +10,10 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from services.contract_data import LineItemData
-from ui.delegates import NumberMode, NumberValidator
-from ui.formatting import format_decimal, format_money
-from ui.line_items_editor import LineItemsEditor
-from ui.line_items_model import (
+from services.register.contract_data import LineItemData
+from ui.editor.delegates import NumberMode, NumberValidator
+from ui.editor.line_items_editor import LineItemsEditor
+from ui.editor.line_items_model import (
     COL_AMOUNT,
     COL_COMPUTED,
     COL_NAME,
@@ -26,6 +25,7 @@ from ui.line_items_model import (
     COL_UNIT_PRICE,
     LineItemsModel,
 )
+from ui.formatting import format_decimal, format_money
 
 TOTAL = Decimal("2738718.50")
 

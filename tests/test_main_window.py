@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from services import contracts as contract_service
-from services.ledger_import import import_ledger
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
 from ui import tasks
 from ui.main_window import MainWindow
 

@@ -1,4 +1,4 @@
-"""Reading blocks copied from Excel/WPS into line-item values (services.paste, Qt-free)."""
+"""Reading blocks copied from Excel/WPS into line-item values (services.register.paste, Qt-free)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.paste import PASTE_FIELDS, header_field, parse_block, parse_field, split_block
+from services.register.paste import PASTE_FIELDS, header_field, parse_block, parse_field, split_block
 
 COLUMNS = ["seq", "name", "unit", "unit_price", "quantity", "periods", "amount", "computed_amount", "note"]
 

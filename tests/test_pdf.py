@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from models.contract import ROLES
-from services import contracts
-from services.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
-from services.ledger_import import import_ledger
-from services.pdf_common import default_pdf_name, escape, money
-from services.pdf_contract import LINE_ITEM_HEADER, write_contract_pdf
-from services.pdf_fonts import CID_FALLBACK, find_cjk_font, missing_characters, system_candidates
-from services.pdf_summary import write_summary_pdf
+from services.ledger.importer import import_ledger
+from services.printing.common import default_pdf_name, escape, money
+from services.printing.contract import LINE_ITEM_HEADER, write_contract_pdf
+from services.printing.fonts import CID_FALLBACK, find_cjk_font, missing_characters, system_candidates
+from services.printing.summary import write_summary_pdf
+from services.register import contracts
+from services.register.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
 from services.store import open_store
 from tests.conftest import SAMPLE_LEDGER
 
@@ -311,7 +311,7 @@ _MIXED = st.text(alphabet=st.sampled_from(list("政务云服务安全密码国�
 def test_cell_text_never_runs_past_the_cell(text, width):
     """Chinese wraps between any two characters; a closing mark that may not start a line hangs,
     but into the room the cell style keeps for it, never across the cell's border."""
-    from services.pdf_common import Printer
+    from services.printing.common import Printer
 
     printer = Printer(find_cjk_font(None).name)
     paragraph = printer.p(text, "cell")

@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from services import contracts
-from services.contract_data import ContractData, LineItemData, PartyData
-from services.english_amount import to_english_words
-from services.ledger_import import import_ledger
-from services.pdf_common import capitals, money
-from services.pdf_contract import LINE_ITEM_HEADER, SIGNATURE_LINES, write_contract_pdf
-from services.pdf_fonts import system_candidates
-from services.pdf_summary import write_summary_pdf
+from services.ledger.importer import import_ledger
+from services.money.english_amount import to_english_words
+from services.printing.common import capitals, money
+from services.printing.contract import LINE_ITEM_HEADER, SIGNATURE_LINES, write_contract_pdf
+from services.printing.fonts import system_candidates
+from services.printing.summary import write_summary_pdf
+from services.register import contracts
+from services.register.contract_data import ContractData, LineItemData, PartyData
 from services.store import open_store
 from tests.conftest import SAMPLE_LEDGER
 

@@ -12,12 +12,12 @@ import pytest
 from pypdf import PdfReader
 
 import main
-from services import contracts
-from services.agenda import contract_deadlines, mark_done, record_event
-from services.contract_data import BondData, ContractData, MilestoneData, PartyData, PenaltyClauseData
-from services.ledger_import import import_ledger
-from services.pdf_summary import write_summary_pdf
-from services.pdf_summary_sections import NEXT_LIMIT, bond_amount, penalty_rule
+from services.calendar.agenda import contract_deadlines, mark_done, record_event
+from services.ledger.importer import import_ledger
+from services.printing.summary import write_summary_pdf
+from services.printing.summary_sections import NEXT_LIMIT, bond_amount, penalty_rule
+from services.register import contracts
+from services.register.contract_data import BondData, ContractData, MilestoneData, PartyData, PenaltyClauseData
 from tests.conftest import CAP_LEDGER, SAMPLE_LEDGER
 
 HEADINGS = ("保证金", "Bonds", "违约条款", "Liquidated Damages", "近期里程碑", "Next Milestones")

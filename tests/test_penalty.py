@@ -14,10 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services import contracts
-from services.contract_data import ContractData, PenaltyClauseData
-from services.ledger_import import import_ledger
-from services.penalty import (
+from services.calendar.workdays import WorkingCalendar
+from services.ledger.importer import import_ledger
+from services.penalty.compute import (
     PenaltyInput,
     PenaltyInputError,
     computable_clauses,
@@ -28,8 +27,9 @@ from services.penalty import (
     term_months,
     yuan,
 )
+from services.register import contracts
+from services.register.contract_data import ContractData, PenaltyClauseData
 from services.store import open_store
-from services.workdays import WorkingCalendar
 from tests.conftest import CAP_LEDGER
 
 D = Decimal

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 import main
-from services import contracts
-from services.ledger_import import import_ledger
-from services.penalty import PenaltyInput, compute, statutory_sme_clause
-from services.penalty_records import save_calculation
+from services.calendar.workdays import WorkingCalendar
+from services.ledger.importer import import_ledger
+from services.penalty.compute import PenaltyInput, compute, statutory_sme_clause
+from services.penalty.records import save_calculation
+from services.register import contracts
 from services.store import open_store
-from services.workdays import WorkingCalendar
 from tests.conftest import CAP_LEDGER
 
 

@@ -11,14 +11,14 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMenu
 
-from services import contracts as contract_service
-from services.ledger_import import import_ledger
-from services.penalty_records import list_calculations
+from services.ledger.importer import import_ledger
+from services.penalty.records import list_calculations
+from services.register import contracts as contract_service
 from tests.conftest import CAP_LEDGER
 from tests.test_main_window import FakeDialogs
 from ui import i18n, tasks
 from ui.main_window import MainWindow
-from ui.penalty_dialog import PenaltyDialog
+from ui.penalty.penalty_dialog import PenaltyDialog
 
 
 @pytest.fixture(autouse=True)

@@ -17,17 +17,17 @@ from decimal import Decimal
 
 import pytest
 
-from services import contracts
-from services.contract_data import ContractData
-from services.ledger_import import import_ledger
-from services.penalty import PenaltyInput, compute, find_clause
+from services.calendar.workdays import WorkingCalendar
+from services.ledger.importer import import_ledger
+from services.penalty.compute import PenaltyInput, compute, find_clause
+from services.register import contracts
+from services.register.contract_data import ContractData
 from services.store import open_store
-from services.workdays import WorkingCalendar
 from tests.conftest import CAP_LEDGER
 from tests.test_main_window import FakeDialogs
 from ui import tasks
 from ui.main_window import MainWindow
-from ui.penalty_dialog import PenaltyDialog
+from ui.penalty.penalty_dialog import PenaltyDialog
 
 D = Decimal
 CALENDAR = WorkingCalendar()

@@ -14,12 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 from models.penalty import PenaltyCalculation
-from services import contracts
-from services.ledger_import import import_ledger
-from services.pdf_fonts import system_candidates
-from services.pdf_penalty import default_penalty_pdf_name, write_penalty_pdf
-from services.penalty import PenaltyInput, compute, find_clause, statutory_sme_clause
-from services.penalty_records import (
+from services.calendar.workdays import WorkingCalendar
+from services.ledger.importer import import_ledger
+from services.penalty.compute import PenaltyInput, compute, find_clause, statutory_sme_clause
+from services.penalty.records import (
     clause_from_json,
     current_user,
     delete_calculation,
@@ -29,7 +27,9 @@ from services.penalty_records import (
     save_calculation,
     store_calendar,
 )
-from services.workdays import WorkingCalendar
+from services.printing.fonts import system_candidates
+from services.printing.penalty import default_penalty_pdf_name, write_penalty_pdf
+from services.register import contracts
 from tests.conftest import CAP_LEDGER
 
 D = Decimal

@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QMenu
 
-from services import pdf_fonts
-from services.ledger_import import import_ledger
+from services.ledger.importer import import_ledger
+from services.printing import fonts as pdf_fonts
 from tests.test_main_window import SAMPLE_LEDGER, FakeDialogs
 from ui import tasks
 from ui.main_window import MainWindow

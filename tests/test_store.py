@@ -1,4 +1,4 @@
-"""The local store (services/store.py) and the register's use cases (services/contracts.py):
+"""The local store (services/store.py) and the register's use cases (services/register/contracts.py):
 migrations to head, pragmas, schema = ORM metadata, refusal of newer stores, backups before an
 upgrade, one transaction per user action, save/load/delete, list search and sort, and the
 upgrade of a real revision-0001 store (tests/resources/db/contracts-0001.sqlite)."""
@@ -19,10 +19,10 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from models.base import Base
 from models.contract import Contract
-from services import contracts as contract_service
-from services.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
-from services.contracts import ContractError
-from services.ledger_import import import_ledger
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
+from services.register.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
+from services.register.contracts import ContractError
 from services.store import Store, StoreError, current_revision, head_revision, open_store
 from tests.conftest import ROOT, SAMPLE_LEDGER
 
@@ -355,7 +355,7 @@ def test_list_rows(listed: Store) -> None:
     assert rows["BJMEMC-2025174-ZC"].status == "completed"  # ended 2026-05-15
     assert rows["2026-021"].status == "active"
     assert rows["TEST-1"].status == "active"  # stored status wins over the dates
-    # the earliest open deadline on the working-day calendar (services.deadlines): 10 days after
+    # the earliest open deadline on the working-day calendar (services.calendar.deadlines): 10 days after
     # signing on 31 March 2026, the list of technical documents (milestone 1)
     assert rows["2026-021"].next_due == dt.date(2026, 4, 10)
     assert rows["BJMEMC-2025174-ZC"].next_due == dt.date(2025, 8, 14)  # 15 working days after 24 July 2025

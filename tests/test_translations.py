@@ -2,7 +2,7 @@
 
 A visible string added to ``ui/`` without translating it, a translation that drops a
 placeholder, or a ``.qm`` not rebuilt after editing the ``.ts`` fails here. To fix:
-``uv run pyside6-lupdate ui/*.py -ts resources/i18n/contractdesk_zh_CN.ts``, translate, then
+``uv run pyside6-lupdate ui/*.py ui/*/*.py -ts resources/i18n/contractdesk_zh_CN.ts``, translate, then
 ``uv run pyside6-lrelease resources/i18n/contractdesk_zh_CN.ts -qm resources/i18n/contractdesk_zh_CN.qm``.
 """
 
@@ -141,7 +141,7 @@ def test_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
 def test_catalogue_covers_the_code(tmp_path: Path) -> None:
     copy = tmp_path / TS.name
     shutil.copyfile(TS, copy)
-    sources = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "ui").rglob("*.py"))
     result = subprocess.run([_tool("lupdate"), *sources, "-ts", str(copy)],
                             cwd=ROOT, capture_output=True, text=True, timeout=30, check=False)
     output = result.stdout + result.stderr
@@ -151,7 +151,7 @@ def test_catalogue_covers_the_code(tmp_path: Path) -> None:
     total, new, _existing = (int(group) for group in found.groups())
     assert total > 0, output
     assert new == 0, (
-        f"{new} source text(s) of ui/ are not in {TS.name}: run pyside6-lupdate ui/*.py -ts "
+        f"{new} source text(s) of ui/ are not in {TS.name}: run pyside6-lupdate ui/*.py ui/*/*.py -ts "
         f"{TS.relative_to(ROOT)}, translate them, then pyside6-lrelease\n{output}"
     )
 

@@ -1,4 +1,4 @@
-"""Unified social credit codes (services/uscc.py), GB 32100-2015: the check character of real
+"""Unified social credit codes (services/register/uscc.py), GB 32100-2015: the check character of real
 codes, malformed codes, and the MOD 31 scheme's guarantees as properties."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.uscc import CHARSET, check_character, normalise, uscc_problem
+from services.register.uscc import CHARSET, check_character, normalise, uscc_problem
 
 #: Real codes: the purchasers of BJMEMC-2025174-ZC and 2026-021, the supplier of WHZF-2026-ZWY.
 REAL = ("12110000400709393P", "12110000760901469N", "91110108MA01CGBC5P")

@@ -1,4 +1,4 @@
-"""The value syntax of the ledger (services/values.py): every reader form of the spec, the writer
+"""The value syntax of the ledger (services/ledger/values.py): every reader form of the spec, the writer
 forms, and what is rejected."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.values import (
+from services.ledger.values import (
     format_date,
     format_decimal,
     format_money,

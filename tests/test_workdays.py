@@ -1,4 +1,4 @@
-"""The working-day calendar (services/workdays.py): the official schedule (chinesecalendar), 调休
+"""The working-day calendar (services/calendar/workdays.py): the official schedule (chinesecalendar), 调休
 make-up days, estimates for unpublished years from the statutory holidays, and the officer's table."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import chinese_calendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.workdays import WorkingCalendar, known_to_package, statutory_holidays
+from services.calendar.workdays import WorkingCalendar, known_to_package, statutory_holidays
 
 D = dt.date
 CAL = WorkingCalendar()

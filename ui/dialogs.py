@@ -83,7 +83,7 @@ class DialogService:
 
     def ask_date(self, title: str, label: str, default: dt.date) -> dt.date | None:
         """A date (a calendar pops up), ``default`` preselected; None when cancelled."""
-        from ui.calendar_dialogs import DateDialog
+        from ui.calendar.calendar_dialogs import DateDialog
 
         dialog = DateDialog(title, label, default, self.parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

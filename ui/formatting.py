@@ -1,4 +1,4 @@
-"""How the window shows money and exact decimals (the writer forms are in services.values).
+"""How the window shows money and exact decimals (the writer forms are in services.ledger.values).
 
 Python's format mini-language works on ``Decimal`` exactly, so no float is involved.
 """

@@ -17,19 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import contracts as contract_service
-from services.ledger_files import LedgerFileError
-from services.ledger_import import ImportCancelled, LedgerError, LedgerPlan, apply_ledger, import_ledger, read_ledger
-from services.ledger_write import ExportCancelled, export_ledger
+from services.ledger.files import LedgerFileError
+from services.ledger.importer import ImportCancelled, LedgerError, LedgerPlan, apply_ledger, import_ledger, read_ledger
+from services.ledger.write import ExportCancelled, export_ledger
+from services.register import contracts as contract_service
 from services.store import Store, default_db_path, open_store
 from ui import i18n
 from ui.about import AboutDialog
-from ui.calendar_feature import CalendarFeature
-from ui.checks_panel import problem_lines
-from ui.contract_editor import ContractEditor
-from ui.contract_list_model import ContractListModel
-from ui.contract_list_view import ContractListView
+from ui.calendar.calendar_feature import CalendarFeature
+from ui.contracts.list_model import ContractListModel
+from ui.contracts.list_view import ContractListView
 from ui.dialogs import DialogService
+from ui.editor.checks_panel import problem_lines
+from ui.editor.contract_editor import ContractEditor
 from ui.printing import PdfPrinting
 from ui.tasks import TaskControl, run_task
 
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def open_penalty_calculator(self) -> QWidget | None:
         """Tools → Liquidated damages… on the selected contract (non-modal; returned for tests)."""
-        from ui.penalty_dialog import open_for_window
+        from ui.penalty.penalty_dialog import open_for_window
 
         return open_for_window(self)
 

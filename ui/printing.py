@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from services import contracts as contract_service
+from services.register import contracts as contract_service
 from ui import settings
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
-    from services.pdf_common import PrintResult
+    from services.printing.common import PrintResult
     from ui.main_window import MainWindow
 
 def open_in_viewer(path: Path) -> None:
@@ -60,7 +60,7 @@ class PdfPrinting(QObject):
         self._print(summary=True)
 
     def _print(self, *, summary: bool) -> None:
-        from services.pdf_common import default_pdf_name
+        from services.printing.common import default_pdf_name
 
         window = self.window
         contract_id = window.list_view.current_contract_id()
@@ -77,14 +77,14 @@ class PdfPrinting(QObject):
 
         def work(_control: TaskControl) -> PrintResult:
             if summary:
-                from services.pdf_summary import write_summary_pdf as write
+                from services.printing.summary import write_summary_pdf as write
             else:
-                from services.pdf_contract import write_contract_pdf as write
+                from services.printing.contract import write_contract_pdf as write
             extra = {}
             with store.session() as session:
                 data = contract_service.load(session, contract_id)
                 if summary:  # "Next milestones" with the events and done marks recorded in the store
-                    from services.agenda import contract_deadlines
+                    from services.calendar.agenda import contract_deadlines
 
                     extra["deadlines"] = contract_deadlines(session, contract_id, today=dt.date.today(),
                                                             reminder_days=0, data=data)

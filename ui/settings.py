@@ -18,7 +18,7 @@ from ui.i18n import settings
 LANGUAGE = "language"
 PDF_FONT_PATH = "pdf/font_path"
 REMINDER_DAYS = "calendar/reminder_days"
-DEFAULT_REMINDER_DAYS = 30  # = services.deadlines.DEFAULT_REMINDER_DAYS, the command line's default
+DEFAULT_REMINDER_DAYS = 30  # = services.calendar.deadlines.DEFAULT_REMINDER_DAYS, the command line's default
 
 
 def pdf_font_path() -> Path | None:

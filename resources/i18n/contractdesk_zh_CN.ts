@@ -49,12 +49,12 @@
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="116"/>
+        <location filename="../../ui/about.py" line="117"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="118"/>
+        <location filename="../../ui/about.py" line="122"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
@@ -62,106 +62,106 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../ui/agenda_view.py" line="38"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="38"/>
         <source>Mark done: {0}</source>
         <translation>标记完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="39"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="39"/>
         <source>Mark not done: {0}</source>
         <translation>标记未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="53"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="65"/>
         <source>How dates are counted: working days follow the official calendar of the PRC — public holidays and make-up working days (调休). The day of the event is not counted: the first working day after it is day 1, so “within 15 working days of signing” ends on the 15th working day after the signing day. A period in days or months that ends on a weekend or holiday ends on the next working day (Civil Code art. 203); 31 January + 1 month is the last day of February. For a year whose official schedule is not known yet (2027 at the time of writing) the dates are estimates from weekends and the statutory holidays (春节, 清明, 端午, 中秋 …); an estimate cannot place the make-up working days (调休). Enter that year&apos;s schedule under Settings → Working-day schedule… to make them firm.</source>
         <translation>日期计算方法：工作日按国务院公布的全国节假日安排计算，含法定节假日和调休上班日。事件当日不计入，事件后的第一个工作日为第 1 日，例如“签订后 15 个工作日内”截止于签订日后的第 15 个工作日。按日或按月计算的期限，最后一日为周末或节假日的，以其后第一个工作日为最后一日（《民法典》第二百零三条）；1 月 31 日加 1 个月为 2 月最后一日。尚未公布节假日安排的年份（撰写时为 2027 年），按周末和法定节假日（春节、清明、端午、中秋等）估算，无法确定调休上班日。请在“设置 → 工作日安排…”中录入该年安排，估算日期即转为确定日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="80"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="80"/>
         <source>Overdue and next 30 days</source>
         <translation>已逾期及未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="80"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="80"/>
         <source>Next 30 days</source>
         <translation>未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="80"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="80"/>
         <source>Next 90 days</source>
         <translation>未来 90 日</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="81"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="81"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="81"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="81"/>
         <source>Waiting for an event</source>
         <translation>待起算（等待事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="81"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="81"/>
         <source>All, done in the past year included</source>
         <translation>全部（含近一年已完成）</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="87"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="91"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="91"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="96"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="96"/>
         <source>Any responsible party</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="120"/>
-        <location filename="../../ui/agenda_view.py" line="141"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="120"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="141"/>
         <source>Mark done…</source>
         <translation>标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="122"/>
-        <location filename="../../ui/agenda_view.py" line="143"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="122"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="143"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="124"/>
-        <location filename="../../ui/agenda_view.py" line="128"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="124"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="128"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="126"/>
-        <location filename="../../ui/agenda_view.py" line="128"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="126"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="128"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="138"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="138"/>
         <source>Open contract</source>
         <translation>打开合同</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="198"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="198"/>
         <source>{0} shown · {1} overdue · {2} due within 7 days</source>
         <translation>显示 {0} 项 · 已逾期 {1} 项 · 7 日内到期 {2} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="218"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="218"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/agenda_view.py" line="218"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="218"/>
         <source>Done on (the actual date):</source>
         <translation>完成日期（实际日期）：</translation>
     </message>
@@ -177,52 +177,52 @@
 <context>
     <name>BondTable</name>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="58"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="58"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="59"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="59"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="60"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="60"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="61"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="61"/>
         <source>Percent</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="62"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="62"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="64"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="64"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="65"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="65"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="66"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="66"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="67"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="67"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="81"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="81"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
@@ -230,77 +230,77 @@
 <context>
     <name>CalendarFeature</name>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="49"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="49"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="50"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="50"/>
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="52"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="52"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="53"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="53"/>
         <source>A&amp;genda</source>
         <translation>待办(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="54"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="54"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>导出日历(.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="55"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="55"/>
         <source>&amp;Working-day schedule…</source>
         <translation>工作日安排(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="56"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="56"/>
         <source>&amp;Reminder days…</source>
         <translation>提前提醒天数(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="62"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="98"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="98"/>
         <source>{0} overdue, {1} due within 7 days</source>
         <translation>已逾期 {0} 项，7 日内到期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="100"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="100"/>
         <source>open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="137"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="137"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="141"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="141"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="143"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="143"/>
         <source>{0} deadline(s) written to {1}, each with a reminder {2} day(s) before</source>
         <translation>已将 {0} 个期限写入 {1}，每项提前 {2} 日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="165"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="165"/>
         <source>Reminder days</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_feature.py" line="166"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="167"/>
         <source>Remind this many days before each deadline (calendar alarms) and before the end of a contract&apos;s term (renewal):</source>
         <translation>在每个期限前（日历提醒）和合同服务期满前（续约提醒）提前的天数：</translation>
     </message>
@@ -308,42 +308,42 @@
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../ui/calendar_view.py" line="135"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="138"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_view.py" line="135"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="138"/>
         <source>upcoming</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_view.py" line="135"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="138"/>
         <source>due within 7 days</source>
         <translation>7 日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_view.py" line="136"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="139"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_view.py" line="136"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="139"/>
         <source>waiting</source>
         <translation>待起算</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_view.py" line="136"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="140"/>
         <source>estimate</source>
         <translation>估算</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_view.py" line="140"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="143"/>
         <source>休 holiday · 班 make-up working day · 估 estimated holiday</source>
         <translation>休 节假日 · 班 调休上班 · 估 估算的节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_view.py" line="173"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="178"/>
         <source>{0}: {1} deadline(s)</source>
         <translation>{0}：{1} 个期限</translation>
     </message>
@@ -351,24 +351,24 @@
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/checks_panel.py" line="90"/>
+        <location filename="../../ui/editor/checks_panel.py" line="90"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/checks_panel.py" line="90"/>
+        <location filename="../../ui/editor/checks_panel.py" line="90"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/checks_panel.py" line="103"/>
-        <location filename="../../ui/checks_panel.py" line="254"/>
+        <location filename="../../ui/editor/checks_panel.py" line="103"/>
+        <location filename="../../ui/editor/checks_panel.py" line="255"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/checks_panel.py" line="103"/>
-        <location filename="../../ui/checks_panel.py" line="255"/>
+        <location filename="../../ui/editor/checks_panel.py" line="104"/>
+        <location filename="../../ui/editor/checks_panel.py" line="256"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -376,12 +376,12 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../ui/checks_panel.py" line="162"/>
+        <location filename="../../ui/editor/checks_panel.py" line="163"/>
         <source>Checks: {0} error(s), {1} warning(s) — click one to go to the field</source>
         <translation>核对：{0} 个错误，{1} 个警告 — 点击一项可转到相应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/checks_panel.py" line="166"/>
+        <location filename="../../ui/editor/checks_panel.py" line="166"/>
         <source>Checks: no problems found</source>
         <translation>核对：未发现问题</translation>
     </message>
@@ -389,234 +389,234 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/contract_editor.py" line="108"/>
+        <location filename="../../ui/editor/contract_editor.py" line="108"/>
         <source>Contract {0}</source>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="109"/>
+        <location filename="../../ui/editor/contract_editor.py" line="109"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="121"/>
+        <location filename="../../ui/editor/contract_editor.py" line="121"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="122"/>
+        <location filename="../../ui/editor/contract_editor.py" line="122"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="123"/>
+        <location filename="../../ui/editor/contract_editor.py" line="123"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="124"/>
+        <location filename="../../ui/editor/contract_editor.py" line="124"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="125"/>
+        <location filename="../../ui/editor/contract_editor.py" line="125"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="126"/>
+        <location filename="../../ui/editor/contract_editor.py" line="126"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="127"/>
+        <location filename="../../ui/editor/contract_editor.py" line="127"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="128"/>
+        <location filename="../../ui/editor/contract_editor.py" line="128"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="144"/>
+        <location filename="../../ui/editor/contract_editor.py" line="144"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="147"/>
+        <location filename="../../ui/editor/contract_editor.py" line="147"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="148"/>
+        <location filename="../../ui/editor/contract_editor.py" line="149"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="163"/>
+        <location filename="../../ui/editor/contract_editor.py" line="163"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="165"/>
+        <location filename="../../ui/editor/contract_editor.py" line="165"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="167"/>
+        <location filename="../../ui/editor/contract_editor.py" line="167"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="177"/>
+        <location filename="../../ui/editor/contract_editor.py" line="177"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="177"/>
-        <location filename="../../ui/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="177"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="178"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="178"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="179"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="179"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="180"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="180"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="195"/>
-        <location filename="../../ui/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="198"/>
+        <location filename="../../ui/editor/contract_editor.py" line="198"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="223"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="226"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="229"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="254"/>
+        <location filename="../../ui/editor/contract_editor.py" line="254"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="289"/>
+        <location filename="../../ui/editor/contract_editor.py" line="289"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -624,58 +624,58 @@
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="284"/>
         <source>Number</source>
         <extracomment>The contract id of a row (int), without fetching the row. The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached rows kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="284"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="284"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="284"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="285"/>
+        <location filename="../../ui/contracts/list_model.py" line="285"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="285"/>
+        <location filename="../../ui/contracts/list_model.py" line="285"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="285"/>
+        <location filename="../../ui/contracts/list_model.py" line="285"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="290"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="291"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="292"/>
+        <location filename="../../ui/contracts/list_model.py" line="292"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_model.py" line="293"/>
+        <location filename="../../ui/contracts/list_model.py" line="293"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
@@ -683,28 +683,28 @@
 <context>
     <name>ContractListView</name>
     <message>
-        <location filename="../../ui/contract_list_view.py" line="63"/>
+        <location filename="../../ui/contracts/list_view.py" line="63"/>
         <source>Search number, title or party (Ctrl+F)</source>
         <extracomment>Typing pauses shorter than this (ms) do not re-run the search: one query per burst.</extracomment>
         <translation>搜索合同编号、名称或当事方（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_view.py" line="66"/>
+        <location filename="../../ui/contracts/list_view.py" line="66"/>
         <source>Only contracts with problems</source>
         <translation>仅显示有问题的合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_view.py" line="67"/>
+        <location filename="../../ui/contracts/list_view.py" line="67"/>
         <source>Contracts whose checks (核对) found errors or warnings</source>
         <translation>核对发现错误或警告的合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_view.py" line="169"/>
+        <location filename="../../ui/contracts/list_view.py" line="169"/>
         <source>1 contract</source>
         <translation>1 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_list_view.py" line="171"/>
+        <location filename="../../ui/contracts/list_view.py" line="171"/>
         <source>{count} contracts</source>
         <translation>{count} 份合同</translation>
     </message>
@@ -717,7 +717,7 @@
         <translation>合同台账 — 意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="165"/>
+        <location filename="../../ui/crash.py" line="168"/>
         <source>ContractDesk met an unexpected error: {0}
 
 The action was not completed; what was saved before is unchanged. The details were written to {1}. Please send them to your support contact.</source>
@@ -739,7 +739,7 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DeadlineSource</name>
     <message>
-        <location filename="../../ui/deadline_models.py" line="92"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="92"/>
         <source>Computing the deadlines of every contract…</source>
         <extracomment>Colour of each state (calendar marks, agenda text): done grey, upcoming blue, due soon orange, overdue red, waiting purple, estimate teal. Deadlines done more than this many days ago are not loaded (a register of 100,000 contracts has hundreds of thousands of them). Which state wins when a day has several (the calendar cell&apos;s main colour).</extracomment>
         <translation>正在计算所有合同的期限…</translation>
@@ -748,57 +748,57 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="173"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="173"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="173"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="173"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="185"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="185"/>
         <source>moved from {0}, not a working day</source>
         <translation>{0} 非工作日，顺延</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="187"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="187"/>
         <source>estimated: that year&apos;s official schedule is not known yet</source>
         <translation>估算：该年节假日安排尚未公布</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="189"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="189"/>
         <source>done on {0}</source>
         <translation>{0} 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/deadline_models.py" line="204"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="205"/>
         <source>waiting</source>
         <translation>待起算</translation>
     </message>
@@ -806,7 +806,7 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DialogService</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="26"/>
+        <location filename="../../ui/dialogs.py" line="28"/>
         <source>Import ledger: choose a .zip, or contracts.csv of a ledger folder</source>
         <translation>导入台账文件：请选择 .zip 文件，或台账文件夹中的 contracts.csv</translation>
     </message>
@@ -816,47 +816,47 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>台账文件 (*.zip *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="37"/>
+        <location filename="../../ui/dialogs.py" line="38"/>
         <source>Export ledger to folder</source>
         <translation>导出台账文件到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs.py" line="45"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs.py" line="46"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="61"/>
+        <location filename="../../ui/dialogs.py" line="52"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="63"/>
+        <location filename="../../ui/dialogs.py" line="53"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar 日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="74"/>
+        <location filename="../../ui/dialogs.py" line="70"/>
         <source>Import working-day schedule</source>
         <translation>导入工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="76"/>
+        <location filename="../../ui/dialogs.py" line="72"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83"/>
+        <location filename="../../ui/dialogs.py" line="79"/>
         <source>Export working-day schedule</source>
         <translation>导出工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84"/>
+        <location filename="../../ui/dialogs.py" line="80"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -864,117 +864,118 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="62"/>
         <source>(from the dates)</source>
+        <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
         <translation>（按日期自动判断）</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="62"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="62"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="63"/>
+        <location filename="../../ui/editor/header_form.py" line="63"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="63"/>
+        <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="75"/>
+        <location filename="../../ui/editor/header_form.py" line="75"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2025-10-16</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="92"/>
+        <location filename="../../ui/editor/header_form.py" line="92"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="99"/>
+        <location filename="../../ui/editor/header_form.py" line="99"/>
         <source>Contract No.</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="99"/>
+        <location filename="../../ui/editor/header_form.py" line="99"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="100"/>
+        <location filename="../../ui/editor/header_form.py" line="100"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="100"/>
+        <location filename="../../ui/editor/header_form.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="101"/>
+        <location filename="../../ui/editor/header_form.py" line="101"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="101"/>
+        <location filename="../../ui/editor/header_form.py" line="101"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="102"/>
+        <location filename="../../ui/editor/header_form.py" line="102"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="102"/>
+        <location filename="../../ui/editor/header_form.py" line="102"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="103"/>
+        <location filename="../../ui/editor/header_form.py" line="103"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="103"/>
+        <location filename="../../ui/editor/header_form.py" line="103"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="104"/>
+        <location filename="../../ui/editor/header_form.py" line="104"/>
         <source>Contract total (元, tax incl.)</source>
         <translation>合同总额（元，含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>Total in capitals (大写金额)</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="106"/>
+        <location filename="../../ui/editor/header_form.py" line="106"/>
         <source>Amount excl. tax (元)</source>
         <translation>不含税金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="130"/>
+        <location filename="../../ui/editor/header_form.py" line="131"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/header_form.py" line="135"/>
+        <location filename="../../ui/editor/header_form.py" line="136"/>
         <source>a 3-letter code such as CNY</source>
         <translation>应为 3 位字母代码，如 CNY</translation>
     </message>
@@ -982,53 +983,53 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayScheduleDialog</name>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="259"/>
-        <location filename="../../ui/calendar_dialogs.py" line="349"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="260"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="350"/>
         <source>Working-day schedule</source>
         <translation>工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="271"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="275"/>
         <source>Enter the State Council&apos;s notice for a year the built-in calendar does not know yet (it knows 2004–2026): every public holiday, and every weekend day that is worked (调休, tick “Working day”). These days take precedence over the built-in calendar; dates of that year are then firm, no longer estimates. Import a CSV with the columns date, is_working_day, name (or 日期, 是否工作日, 名称).</source>
         <translation>内置日历尚未收录的年份（已收录 2004–2026 年），请按国务院办公厅的节假日安排通知录入：每个放假日，以及每个调休上班的周末（勾选“工作日”）。录入的日期优先于内置日历，该年的日期随即由估算转为确定。可导入含 date、is_working_day、name（或 日期、是否工作日、名称）列的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="280"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="281"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="280"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="281"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="281"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="282"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="281"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="282"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="314"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="315"/>
         <source>Schedule rejected</source>
         <translation>工作日安排未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="315"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="316"/>
         <source>Nothing was imported: the file has {0} problem(s).</source>
         <translation>未导入任何内容：文件有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="329"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="330"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="351"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="352"/>
         <source>Saving the schedule…</source>
         <translation>正在保存工作日安排…</translation>
     </message>
@@ -1036,37 +1037,37 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayTableModel</name>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="176"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="177"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="176"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="177"/>
         <source>Working day (调休)</source>
         <translation>工作日（调休）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="176"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="177"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="193"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="194"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="193"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="195"/>
         <source>holiday</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="240"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="241"/>
         <source>Row {0}: a date is needed</source>
         <translation>第 {0} 行：需要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="242"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="243"/>
         <source>Row {0}: {1} is also on row {2}</source>
         <translation>第 {0} 行：{1} 与第 {2} 行重复</translation>
     </message>
@@ -1074,130 +1075,130 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsEditor</name>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="53"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="54"/>
         <source>Row {row}, {column}: {reason}</source>
         <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="54"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="55"/>
         <source>Row {row}: the line has no name</source>
         <translation>第 {row} 行：未填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="55"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="56"/>
         <source>Nothing was pasted:</source>
         <translation>未粘贴任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="56"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="57"/>
         <source>Nothing to paste: no table cells.</source>
         <translation>无可粘贴内容：剪贴板中没有表格单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="57"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
         <source>… and %n more</source>
         <translation>……另有 %n 项</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="135"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="135"/>
         <source>Insert line</source>
         <extracomment>How many problems the status line lists before summing up the rest.</extracomment>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="138"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="138"/>
         <source>Insert an empty line above the selected line, or at the end (Ins)</source>
         <translation>在所选行上方插入空行；未选中行时插入到末尾（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="141"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="141"/>
         <source>Add line at end</source>
         <translation>末尾添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="144"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="144"/>
         <source>Append an empty line after the last one (Ctrl+Enter)</source>
         <translation>在最后一行之后添加空行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="147"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="147"/>
         <source>Delete line(s)</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="150"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="150"/>
         <source>Delete the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="153"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="153"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="156"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="156"/>
         <source>Move the selected lines up (Alt+↑)</source>
         <translation>将所选行上移一行（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="159"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="159"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="162"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="162"/>
         <source>Move the selected lines down (Alt+↓)</source>
         <translation>将所选行下移一行（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="165"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="165"/>
         <source>Paste lines</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="168"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="168"/>
         <source>Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)</source>
         <translation>将从 Excel 或 WPS 复制的行插入到所选行上方；未选中行时插入到末尾（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="183"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="183"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="185"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="185"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="196"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="196"/>
         <source>Sum of the line amounts minus the contract total</source>
         <translation>明细合价之和减去合同总额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/line_items_editor.py" line="294"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="294"/>
         <source>Delete %n line(s)?</source>
         <translation>
             <numerusform>确定删除 %n 行明细吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="360"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="360"/>
         <source>Delete lines</source>
         <translation>删除明细行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="443"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="443"/>
         <source>Lines: ¥{lines}</source>
         <translation>明细合计：¥{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="445"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="445"/>
         <source>Lines: ¥{lines} · excl. tax: ¥{excl} · tax ({rate}%): ¥{tax}</source>
         <translation>明细合计：¥{lines} · 不含税金额：¥{excl} · 税额（{rate}%）：¥{tax}</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_editor.py" line="454"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="454"/>
         <source>Difference from contract total: ¥{difference}</source>
         <translation>与合同总额相差：¥{difference}</translation>
     </message>
@@ -1205,113 +1206,113 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsModel</name>
     <message>
-        <location filename="../../ui/line_items_model.py" line="53"/>
+        <location filename="../../ui/editor/line_items_model.py" line="53"/>
         <source>No.</source>
         <extracomment>LineItemData field shown in each column; &quot;computed_amount&quot; is the derived property.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="54"/>
+        <location filename="../../ui/editor/line_items_model.py" line="54"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="55"/>
+        <location filename="../../ui/editor/line_items_model.py" line="55"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="56"/>
+        <location filename="../../ui/editor/line_items_model.py" line="56"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="57"/>
+        <location filename="../../ui/editor/line_items_model.py" line="57"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="58"/>
+        <location filename="../../ui/editor/line_items_model.py" line="58"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="59"/>
+        <location filename="../../ui/editor/line_items_model.py" line="59"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="60"/>
+        <location filename="../../ui/editor/line_items_model.py" line="60"/>
         <source>Computed</source>
         <translation>计算金额</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="61"/>
+        <location filename="../../ui/editor/line_items_model.py" line="61"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="64"/>
+        <location filename="../../ui/editor/line_items_model.py" line="64"/>
         <source>Line number, renumbered after every change</source>
         <translation>行号，每次修改后自动重新编号</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="65"/>
+        <location filename="../../ui/editor/line_items_model.py" line="65"/>
         <source>Unit price in yuan, up to 4 decimals</source>
         <translation>单价（元），最多 4 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="66"/>
+        <location filename="../../ui/editor/line_items_model.py" line="66"/>
         <source>Billing months; empty means one period</source>
         <translation>计费月数；为空表示按一期计</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="67"/>
+        <location filename="../../ui/editor/line_items_model.py" line="69"/>
         <source>Amount as the contract states it (yuan); empty means the computed amount counts</source>
         <translation>合同所列合价（元）；为空时以计算金额为准</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="70"/>
+        <location filename="../../ui/editor/line_items_model.py" line="70"/>
         <source>Unit price × quantity × months, rounded to the fen</source>
         <translation>单价 × 数量 × 计费月数，四舍五入到分</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="72"/>
+        <location filename="../../ui/editor/line_items_model.py" line="75"/>
         <source>Stated amount differs from unit price × quantity × months (¥{computed})</source>
         <translation>合价与 单价 × 数量 × 计费月数（¥{computed}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="75"/>
+        <location filename="../../ui/editor/line_items_model.py" line="76"/>
         <source>Edit {column}</source>
         <translation>编辑“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="76"/>
+        <location filename="../../ui/editor/line_items_model.py" line="77"/>
         <source>Insert %n line(s)</source>
         <translation>插入 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="77"/>
+        <location filename="../../ui/editor/line_items_model.py" line="78"/>
         <source>Delete %n line(s)</source>
         <translation>删除 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="78"/>
+        <location filename="../../ui/editor/line_items_model.py" line="79"/>
         <source>Paste %n line(s)</source>
         <translation>粘贴 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="79"/>
+        <location filename="../../ui/editor/line_items_model.py" line="80"/>
         <source>Move line(s) up</source>
         <translation>上移行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="80"/>
+        <location filename="../../ui/editor/line_items_model.py" line="81"/>
         <source>Move line(s) down</source>
         <translation>下移行</translation>
     </message>
     <message>
-        <location filename="../../ui/line_items_model.py" line="81"/>
+        <location filename="../../ui/editor/line_items_model.py" line="83"/>
         <source>floating-point numbers are not exact; type the number</source>
         <translation>浮点数不精确，请直接输入数字</translation>
     </message>
@@ -1435,7 +1436,7 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>删除合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Delete contract {0} and all its lines? This cannot be undone.</source>
         <translation>确定删除合同 {0} 及其全部明细吗？此操作无法撤销。</translation>
     </message>
@@ -1450,7 +1451,7 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -1530,47 +1531,47 @@ Update them from the ledger?</source>
 <context>
     <name>MilestoneTable</name>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="42"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="42"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="43"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="43"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="44"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="44"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="45"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="45"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="47"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="47"/>
         <source>Repeats (RRULE)</source>
         <translation>重复规则（RRULE）</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="48"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="48"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="49"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="49"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="79"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="79"/>
         <source>Milestones: every milestone needs a name</source>
         <translation>履约事项：每个事项都需要名称</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="80"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="80"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
@@ -1578,22 +1579,22 @@ Update them from the ledger?</source>
 <context>
     <name>ObligationTables</name>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="30"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="30"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="31"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="31"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="32"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="32"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/obligation_tables.py" line="33"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="33"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
@@ -1601,47 +1602,47 @@ Update them from the ledger?</source>
 <context>
     <name>PdfPrinting</name>
     <message>
-        <location filename="../../ui/printing.py" line="67"/>
+        <location filename="../../ui/printing.py" line="68"/>
         <source>Select a contract to print first.</source>
         <translation>请先选择要打印的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="86"/>
+        <location filename="../../ui/printing.py" line="93"/>
         <source>Writing the summary…</source>
         <translation>正在生成合同摘要…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="86"/>
+        <location filename="../../ui/printing.py" line="94"/>
         <source>Writing the contract…</source>
         <translation>正在生成合同文本…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="90"/>
+        <location filename="../../ui/printing.py" line="97"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已生成 {0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="94"/>
+        <location filename="../../ui/printing.py" line="101"/>
         <source>Fonts not embedded</source>
         <translation>字体未嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="95"/>
+        <location filename="../../ui/printing.py" line="104"/>
         <source>No Chinese TrueType font was found, so none is embedded: the PDF depends on the viewer&apos;s fonts and may print differently on other machines. Install a Chinese font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings.</source>
         <translation>未找到中文 TrueType 字体，因此 PDF 中未嵌入字体：显示和打印效果取决于阅读器的字体，在其他电脑上可能不同。请安装中文字体（例如文泉驿微米黑或宋体），或在设置中指定字体文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="101"/>
+        <location filename="../../ui/printing.py" line="108"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="102"/>
+        <location filename="../../ui/printing.py" line="109"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="106"/>
+        <location filename="../../ui/printing.py" line="113"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -1649,92 +1650,92 @@ Update them from the ledger?</source>
 <context>
     <name>PenaltyClauses</name>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="28"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="28"/>
         <source>Clause</source>
         <translation>条款号</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="29"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="29"/>
         <source>Breach</source>
         <translation>违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="30"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="30"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="31"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="31"/>
         <source>Kind</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="32"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="32"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="33"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="33"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="34"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="34"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="35"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="35"/>
         <source>Cap (%)</source>
         <translation>上限比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="36"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="36"/>
         <source>Cap base</source>
         <translation>上限基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="37"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="37"/>
         <source>Cap (元)</source>
         <translation>上限金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="38"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="38"/>
         <source>Days</source>
         <translation>计日方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="39"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="39"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="40"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="40"/>
         <source>Termination after (days)</source>
         <translation>解除阈值（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="41"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="41"/>
         <source>Clause text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="56"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="56"/>
         <source>Penalty clauses: every clause needs a reference (条款号)</source>
         <translation>违约条款：每条都需要条款号</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="58"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="58"/>
         <source>Penalty clauses: every clause needs the breach it is for</source>
         <translation>违约条款：每条都需要写明违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="60"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="60"/>
         <source>Penalty clauses: every clause needs a kind</source>
         <translation>违约条款：每条都需要计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_clauses.py" line="64"/>
+        <location filename="../../ui/editor/penalty_clauses.py" line="65"/>
         <source>Penalty clauses: clause {0} appears {1} times</source>
         <translation>违约条款：条款号 {0} 出现了 {1} 次</translation>
     </message>
@@ -1742,312 +1743,312 @@ Update them from the ledger?</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="113"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="113"/>
         <source>Liquidated damages — {0}</source>
         <extracomment>clause_ref of an ad-hoc rule in the saved calculations.</extracomment>
         <translation>违约金计算 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="137"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="138"/>
         <source>Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: 0.05 %/day of the overdue amount)</source>
         <translation>法定利率：迟延支付中小企业款项（《保障中小企业款项支付条例》2025年：按逾期金额每日万分之五）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="139"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="139"/>
         <source>Ad-hoc rule…</source>
         <translation>临时规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="148"/>
-        <location filename="../../ui/penalty_dialog.py" line="285"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="148"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="285"/>
         <source>Ad-hoc rule</source>
         <translation>临时规则</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="149"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="149"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="150"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="150"/>
         <source>Monthly fee × coefficient</source>
         <translation>月服务费×系数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="151"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
         <source>Fixed amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="153"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="153"/>
         <source>Monthly fee</source>
         <translation>月服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="153"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="154"/>
         <source>Daily fee</source>
         <translation>日服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="155"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="155"/>
         <source>percent, e.g. 0.05</source>
         <translation>百分比，如 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="157"/>
-        <location filename="../../ui/penalty_dialog.py" line="163"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="157"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="159"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="159"/>
         <source>Calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="159"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="159"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="160"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="160"/>
         <source>A part of a day counts as a day</source>
         <translation>不足一日按一日计</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="161"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="161"/>
         <source>Pro rata</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="162"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
         <source>percent of the contract total</source>
         <translation>合同总额的百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="165"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
         <source>Kind</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="165"/>
-        <location filename="../../ui/penalty_dialog.py" line="287"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="287"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="166"/>
-        <location filename="../../ui/penalty_dialog.py" line="289"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="289"/>
         <source>Fixed amount (元)</source>
         <translation>固定金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="167"/>
-        <location filename="../../ui/penalty_dialog.py" line="197"/>
-        <location filename="../../ui/penalty_dialog.py" line="311"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="197"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="311"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="169"/>
-        <location filename="../../ui/penalty_dialog.py" line="283"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="283"/>
         <source>Cap (% of total)</source>
         <translation>上限（合同总额的%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="170"/>
-        <location filename="../../ui/penalty_dialog.py" line="291"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="291"/>
         <source>Cap (元)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="173"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
         <source>Due and actual dates</source>
         <translation>应履行日和实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="174"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
         <source>Number of days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="187"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="187"/>
         <source>e.g. 12 or 2.5</source>
         <translation>如 12 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="188"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="188"/>
         <source>yuan, when the base is the overdue amount</source>
         <translation>元，以逾期金额为基数时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="192"/>
-        <location filename="../../ui/penalty_dialog.py" line="216"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="192"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="216"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="194"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="194"/>
         <source>Count by</source>
         <translation>天数依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="195"/>
-        <location filename="../../ui/penalty_dialog.py" line="312"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="195"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="312"/>
         <source>Due date</source>
         <translation>应履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="196"/>
-        <location filename="../../ui/penalty_dialog.py" line="313"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="196"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="313"/>
         <source>Actual date</source>
         <translation>实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="198"/>
-        <location filename="../../ui/penalty_dialog.py" line="316"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="198"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
         <source>Overdue amount (元)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="199"/>
-        <location filename="../../ui/penalty_dialog.py" line="319"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="199"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="319"/>
         <source>Already charged under this clause (元)</source>
         <translation>本条已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="200"/>
-        <location filename="../../ui/penalty_dialog.py" line="317"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="200"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="317"/>
         <source>Already charged to this party (元)</source>
         <translation>该方已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="216"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="216"/>
         <source>Calculated on</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="216"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="216"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="217"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="217"/>
         <source>By</source>
         <translation>计算人</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="225"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="225"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="227"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="227"/>
         <source>Saved calculations</source>
         <translation>已保存的计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="236"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="236"/>
         <source>Save to record</source>
         <translation>保存到合同记录</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="238"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="238"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="240"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="240"/>
         <source>Copy working</source>
         <translation>复制计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="252"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="252"/>
         <source>Save the contract first</source>
         <translation>请先保存合同</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="273"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="273"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="368"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="368"/>
         <source>Amount: ¥{0}</source>
         <translation>金额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="378"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="378"/>
         <source>Amount: —</source>
         <translation>金额：—</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="393"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="393"/>
         <source>Saved to the contract&apos;s record.</source>
         <translation>已保存到合同记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="418"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="418"/>
         <source>Working copied.</source>
         <translation>计算过程已复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="436"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="436"/>
         <source>Writing the calculation…</source>
         <translation>正在生成违约金计算书…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="440"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="440"/>
         <source>Wrote {0}</source>
         <translation>已生成 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="443"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="443"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="443"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="443"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="448"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="448"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="482"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="482"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
@@ -2055,32 +2056,32 @@ Update them from the ledger?</source>
 <context>
     <name>RecordEventDialog</name>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="108"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="109"/>
         <source>Record event — {0}</source>
         <translation>登记事件 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="121"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="122"/>
         <source>YYYY-MM-DD; empty removes the event</source>
         <translation>YYYY-MM-DD；留空则删除该事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="125"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="127"/>
         <source>Rules that count from this event become due once it has a date. A new name records a named event (event:NAME).</source>
         <translation>自该事件起算的期限在登记日期后即开始计算。输入新名称可登记自定义事件（event:名称）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="132"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="133"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="133"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="134"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar_dialogs.py" line="134"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="135"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2088,17 +2089,17 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/contract_editor.py" line="61"/>
+        <location filename="../../ui/editor/contract_editor.py" line="61"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="63"/>
+        <location filename="../../ui/editor/contract_editor.py" line="63"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/contract_editor.py" line="80"/>
+        <location filename="../../ui/editor/contract_editor.py" line="80"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -2106,22 +2107,22 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/record_table_model.py" line="73"/>
+        <location filename="../../ui/editor/record_table_model.py" line="73"/>
         <source>Edit {0}</source>
         <translation>编辑“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/record_table_model.py" line="88"/>
+        <location filename="../../ui/editor/record_table_model.py" line="88"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/record_table_model.py" line="100"/>
+        <location filename="../../ui/editor/record_table_model.py" line="100"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/record_table_model.py" line="184"/>
+        <location filename="../../ui/editor/record_table_model.py" line="184"/>
         <source>a value is required</source>
         <translation>必须填写</translation>
     </message>
@@ -2129,7 +2130,7 @@ Update them from the ledger?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="67"/>
+        <location filename="../../ui/startup.py" line="70"/>
         <source>ContractDesk is already running on {0}, but does not answer. Close it (or wait until it has started), then try again.</source>
         <translation>合同台账已在使用 {0}，但没有响应。请关闭它（或等待其启动完成）后重试。</translation>
     </message>

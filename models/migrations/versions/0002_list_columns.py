@@ -22,7 +22,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("counterparty", sa.Text, nullable=False, server_default=""))
         batch.add_column(sa.Column("search_text", sa.Text, nullable=False, server_default=""))
         batch.add_column(sa.Column("next_due", sa.Date))
-    # Fill them for stores written by 0001 the way services.contracts.refresh_list_columns()
+    # Fill them for stores written by 0001 the way services.register.contracts.refresh_list_columns()
     # does: suppliers' names, the searchable text, the earliest unpaid fixed due date.
     op.execute(
         """

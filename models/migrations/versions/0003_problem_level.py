@@ -1,14 +1,14 @@
 """Stored outcome of the contract checks: contracts.problem_level (0 none, 1 warnings, 2 errors).
 
 The list shows an icon on contracts with problems and filters on them over 100,000
-contracts, so the level is a column kept by ``services.contracts.refresh_list_columns`` on
+contracts, so the level is a column kept by ``services.register.contracts.refresh_list_columns`` on
 every save and import, like counterparty and next_due.
 
 Existing rows get NULL, meaning "not checked yet". The checks are Python
-(``services.checks``), over the whole contract; a migration must not run them through the
+(``services.checks.contract``), over the whole contract; a migration must not run them through the
 ORM models, which describe the newest schema, not this revision's. So ``services.store.open_store``
 fills the NULL levels right after upgrading a store to head
-(``services.check_run.refresh_problem_levels``). A later revision whose checks change can set
+(``services.checks.run.refresh_problem_levels``). A later revision whose checks change can set
 the column back to NULL to have every contract checked again.
 
 Revision ID: 0003

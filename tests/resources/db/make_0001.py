@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from services.ledger_import import import_ledger  # noqa: E402
+from services.ledger.importer import import_ledger  # noqa: E402
 from services.store import open_store  # noqa: E402
 
 TARGET = Path(__file__).resolve().parent / "contracts-0001.sqlite"

@@ -1,0 +1,100 @@
+"""``main.py calendar``: every contract's deadlines in date order, or as an .ics file.
+
+    main.py calendar [--from DATE] [--to DATE] [--ics FILE] [--reminder-days N] [--today DATE]
+                     [--lang zh_CN|en] [--db PATH]
+
+One line per deadline, tab-separated: contract number, item, date (``-`` while waiting), state
+(with the events it waits for). Without ``--from``/``--to`` the waiting deadlines follow the dated
+ones; with either, only dated deadlines in that range (inclusive) are listed. ``--ics FILE``
+writes the not-done dated deadlines as iCalendar with an alarm ``--reminder-days`` calendar days
+before each (default ``DEFAULT_REMINDER_DAYS``) instead of listing them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from services.calendar.deadlines import DEFAULT_REMINDER_DAYS, Deadline, state_text, waiting_text
+from services.ledger import values
+
+if TYPE_CHECKING:
+    from services.store import Store
+
+__all__ = ["add_arguments", "calendar_command", "deadline_line", "in_range"]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return values.parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from exc
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"reminder days must be 0 or more: {text!r}")
+    return days
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``calendar`` subcommand's options (``main.py``'s parser)."""
+    parser.add_argument("--from", dest="start", metavar="DATE", type=_date, help="first due date to list")
+    parser.add_argument("--to", dest="end", metavar="DATE", type=_date, help="last due date to list")
+    parser.add_argument("--ics", metavar="FILE", type=Path, help="write an iCalendar file instead of listing")
+    parser.add_argument("--reminder-days", metavar="N", type=_days, default=DEFAULT_REMINDER_DAYS,
+                        help=f"alarm and renewal reminder, days before (default {DEFAULT_REMINDER_DAYS})")
+    parser.add_argument("--today", metavar="DATE", type=_date, help="count overdue/due-soon as of DATE")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the items (default: the locale's)")
+
+
+def in_range(deadline: Deadline, start: dt.date | None, end: dt.date | None) -> bool:
+    """True if ``deadline`` is dated within [start, end]; with neither bound every deadline is."""
+    if start is None and end is None:
+        return True
+    if deadline.due is None:
+        return False
+    return (start is None or deadline.due >= start) and (end is None or deadline.due <= end)
+
+
+def deadline_line(deadline: Deadline, language: str) -> str:
+    """contract number, item, date, state — tab-separated."""
+    state = state_text(deadline, language)
+    if deadline.waiting_for:
+        state = f"{state} ({waiting_text(deadline.waiting_for, language)})"
+    elif deadline.estimate and deadline.state != "estimate":
+        state = f"{state} ({'估算' if language == 'zh' else 'estimate'})"
+    due = deadline.due.isoformat() if deadline.due else "-"
+    return f"{deadline.contract_no}\t{deadline.label(language)}\t{due}\t{state}"
+
+
+def calendar_command(store: Store, args: argparse.Namespace) -> int:
+    """Run ``main.py calendar``; returns the exit status (1 when the .ics cannot be written)."""
+    from services.calendar.agenda import all_deadlines  # the store's modules load only when the command runs
+    from services.calendar.ics import write_ics
+    from services.checks.run import cli_language
+
+    language = "zh" if cli_language(args.lang) == "zh_CN" else "en"
+    today = args.today or dt.date.today()
+    with store.session() as session:
+        items = all_deadlines(session, today=today, reminder_days=args.reminder_days)
+    chosen = [d for d in items if in_range(d, args.start, args.end)]
+    if args.ics is not None:
+        try:
+            count = write_ics(args.ics, chosen, args.reminder_days, language)
+        except OSError as exc:
+            print(f"error: cannot write {args.ics}: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {count} event(s) to {args.ics}")
+        return 0
+    for deadline in chosen:
+        print(deadline_line(deadline, language))
+    print(f"{len(chosen)} deadline(s)", file=sys.stderr)
+    return 0

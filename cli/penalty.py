@@ -1,0 +1,101 @@
+"""The command line's ``penalty``: liquidated damages under one clause of a stored contract.
+
+    main.py penalty CONTRACT_NO CLAUSE_REF (--days N | --from DATE --to DATE) [--amount OVERDUE] [--lang zh_CN|en]
+
+prints the working (``services.penalty.compute``) and, on its last line, the amount in yuan with two
+decimals and nothing else (``438194.96``), so a script can take it. CLAUSE_REF ``statutory-sme`` is
+the statutory rate for late payment to a small or medium supplier (``statutory_sme_clause``, paid by
+甲方) when the contract has no clause of that reference. Amounts already charged (the caps'
+"累计") are the calculations saved to the contract's record. Exit status 1, with the reason on
+stderr, for an unknown contract or clause and for inputs the clause cannot use.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TypeVar
+
+from services.checks.run import cli_language
+from services.ledger.values import parse_date, parse_decimal, parse_money
+from services.penalty.compute import (
+    STATUTORY_SME_REF,
+    PenaltyInput,
+    PenaltyInputError,
+    compute,
+    find_clause,
+    statutory_sme_clause,
+)
+from services.penalty.records import previous_amounts, store_calendar
+from services.register import contracts
+from services.store import Store
+
+__all__ = ["parse_days", "parse_inputs", "penalty_command"]
+
+T = TypeVar("T")
+
+
+def _parse(field: str, text: str | None, parser: Callable[[str], T]) -> T | None:
+    if text is None:
+        return None
+    try:
+        return parser(text)
+    except ValueError as exc:
+        raise PenaltyInputError(field, str(exc), str(exc)) from None
+
+
+def parse_days(text: str) -> Decimal:
+    """A number of days (a fraction allowed); a negative one is kept, for the calculation to refuse by name."""
+    body = text.strip()
+    if body.startswith("-"):
+        return -parse_decimal(body[1:], "number of days")
+    return parse_decimal(body, "number of days")
+
+
+def parse_inputs(days: str | None, due: str | None, actual: str | None, amount: str | None) -> PenaltyInput:
+    """The command line's texts as ``PenaltyInput`` (dates as the ledger writes them, the amount as
+    money). Raises ``PenaltyInputError`` naming the field of a text that does not parse."""
+    return PenaltyInput(
+        days=_parse("days", days, parse_days), due=_parse("due", due, parse_date),
+        actual=_parse("actual", actual, parse_date),
+        overdue_amount=_parse("overdue_amount", amount, lambda text: parse_money(text)[0]),
+    )
+
+
+def penalty_command(
+    store: Store, contract_no: str, clause_ref: str, *, days: str | None = None, due: str | None = None,
+    actual: str | None = None, amount: str | None = None, language: str | None = None,
+) -> int:
+    """Run ``main.py penalty`` (see the module docstring); returns the exit status."""
+    lang = "zh" if cli_language(language).startswith("zh") else "en"
+    try:
+        with store.session() as session:
+            data = contracts.load_by_no(session, contract_no)
+            contract_id = contracts.find_id(session, contract_no)
+            clause = find_clause(data, clause_ref)
+            if clause is None and clause_ref.strip() == STATUTORY_SME_REF:
+                clause = statutory_sme_clause()
+            if clause is None:
+                refs = ", ".join(c.clause_ref for c in data.penalty_clauses) or "none"
+                print(f"error: contract {contract_no} has no clause {clause_ref!r} (its clauses: {refs}; "
+                      f"or {STATUTORY_SME_REF} for the statutory SME rate)", file=sys.stderr)
+                return 1
+            assert contract_id is not None
+            under_clause, for_payer = previous_amounts(session, contract_id, clause.clause_ref, clause.payer_role)
+            calendar = store_calendar(session)
+    except contracts.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        inputs = parse_inputs(days, due, actual, amount)
+        inputs = PenaltyInput(inputs.days, inputs.due, inputs.actual, inputs.overdue_amount,
+                              previous_liability=for_payer, previous_clause=under_clause)
+        result = compute(clause, data, inputs, calendar=calendar, language=lang)
+    except PenaltyInputError as exc:
+        flag = {"days": "--days", "due": "--from", "actual": "--to", "overdue_amount": "--amount"}.get(exc.field)
+        print(f"error: {exc.message(lang)}" + (f" ({flag})" if flag else ""), file=sys.stderr)
+        return 1
+    print(result.working())
+    print(f"{result.amount:.2f}")
+    return 0

@@ -1,0 +1,291 @@
+"""Deadlines over the store: one contract's, or every contract's (the agenda and the calendar),
+the events the officer records, and marking a deadline done (and undoing it).
+
+Deadlines are computed on the fly (``services.calendar.deadlines``), never stored. Across the register
+they are read with plain Core selects in batches of ``BATCH`` contracts (no ORM objects), so
+100,000 contracts take seconds — the window does this in a background task. Terminated
+contracts are left out of the agenda; completed ones are kept (a bond may still be due back).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from sqlalchemy import bindparam, delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from models.contract import Contract, Installment
+from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
+from services.calendar.deadlines import Deadline, deadlines, next_due
+from services.calendar.holidays import working_calendar
+from services.ledger.schema import EVENT_ALIASES
+from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
+from services.register.contracts import ContractError, load, refresh_list_columns
+
+__all__ = ["BATCH", "OWN_EVENTS", "RECORDED_EVENTS", "all_deadlines", "contract_deadlines", "done_marks",
+           "done_value", "event_code", "mark_done", "record_event", "recorded_events", "refresh_next_due",
+           "remove_event", "stored_next_due"]
+
+#: Contracts read per round of queries.
+BATCH = 500
+#: Events that are fields of the contract itself (edited in the contract's General tab).
+OWN_EVENTS = ("signing", "effective", "start", "end")
+#: Events with a code of their own that the officer records (others are ``event:NAME``).
+RECORDED_EVENTS = ("acceptance", "invoice", "budget")
+_CHILDREN = (("installments", Installment, InstallmentData), ("milestones", Milestone, MilestoneData),
+             ("bonds", Bond, BondData))
+
+Progress = Callable[[int, int], None]
+
+
+def event_code(name: str) -> str:
+    """The code an event is stored under: ``acceptance``/``invoice``/``budget`` (or their Chinese
+    names 验收合格 …), else ``event:NAME`` (a name given with or without the ``event:`` prefix).
+    Raises ``ValueError`` for an empty name or one of the contract's own dates (``OWN_EVENTS``)."""
+    text = name.strip()
+    code = next((k for k, v in EVENT_ALIASES.items() if text in (k, v)), None)
+    if code in OWN_EVENTS:
+        raise ValueError(f"{text!r} is a date of the contract itself: enter it on the contract")
+    if code is not None:
+        return code
+    bare = text.removeprefix("event:").strip()
+    if not bare:
+        raise ValueError("an event needs a name")
+    return f"event:{bare}"
+
+
+def recorded_events(session: Session, contract_id: int) -> dict[str, dt.date]:
+    """The events recorded for a contract: code → date."""
+    rows = session.execute(select(ContractEvent.name, ContractEvent.event_date)
+                           .where(ContractEvent.contract_id == contract_id))
+    return {name: day for name, day in rows}
+
+
+def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:
+    """The ``DeadlineDone`` marks of a contract: key → actual date."""
+    rows = session.execute(select(DeadlineDone.key, DeadlineDone.done_date)
+                           .where(DeadlineDone.contract_id == contract_id))
+    return {key: day for key, day in rows}
+
+
+def _contract(session: Session, contract_id: int) -> Contract:
+    contract = session.get(Contract, contract_id)
+    if contract is None:
+        raise ContractError(f"no contract with id {contract_id}")
+    return contract
+
+
+def record_event(session: Session, contract_id: int, name: str, day: dt.date | None,
+                 note: str | None = None) -> dt.date | None:
+    """Record (or with ``day`` None remove) the date of event ``name`` (see ``event_code``) for a
+    contract, in the caller's transaction; returns the date it had before. Keeps ``next_due``."""
+    code = event_code(name)
+    contract = _contract(session, contract_id)
+    row = session.scalar(select(ContractEvent).where(ContractEvent.contract_id == contract_id,
+                                                     ContractEvent.name == code))
+    previous = row.event_date if row is not None else None
+    if day is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(ContractEvent(contract_id=contract_id, name=code, event_date=day, note=note))
+    else:
+        row.event_date = day
+        if note is not None:
+            row.note = note
+    refresh_list_columns(session, contract)
+    return previous
+
+
+def remove_event(session: Session, contract_id: int, name: str) -> dt.date | None:
+    """Remove a recorded event; returns its date (None if it was not recorded)."""
+    return record_event(session, contract_id, name, None)
+
+
+def contract_deadlines(session: Session, contract_id: int, *, today: dt.date, reminder_days: int,
+                       data: ContractData | None = None) -> list[Deadline]:
+    """Every deadline of the stored contract ``contract_id`` (``data``: the contract as edited
+    instead of as stored). Raises ``ContractError`` if it does not exist."""
+    data = data if data is not None else load(session, contract_id)
+    return deadlines(data, recorded_events(session, contract_id), done_marks(session, contract_id),
+                     working_calendar(session), today, reminder_days, contract_id=contract_id)
+
+
+def stored_next_due(session: Session, contract_id: int | None, data: ContractData) -> dt.date | None:
+    """The list's "next due" of a contract: the earliest not-done deadline to act on
+    (``services.calendar.deadlines.next_due``). Reads events and done marks only when a rule needs them."""
+    rules = [*data.installments, *data.milestones, *data.bonds]
+    if not rules:
+        return None
+    codes = {code.strip() for item in rules for code in (item.due_after or "").split("+")}
+    needs_events = contract_id is not None and (bool(data.bonds) or any(
+        code and code not in OWN_EVENTS for code in codes))
+    needs_done = contract_id is not None and any(m.recurrence for m in data.milestones)
+    events = recorded_events(session, contract_id) if needs_events else {}  # type: ignore[arg-type]
+    done = done_marks(session, contract_id) if needs_done else {}  # type: ignore[arg-type]
+    items = deadlines(data, events, done, working_calendar(session), dt.date.today(), 0, contract_id=contract_id)
+    return next_due(items)
+
+
+#: What the deadlines read of a contract and its rows (amounts, texts and notes are not needed).
+_HEADER = ("contract_no", "status", "sign_date", "effective_date", "start_date", "end_date")
+_ROW_FIELDS = {
+    "installments": ("seq", "name", "due_date", "due_after", "due_offset", "due_unit", "paid_date"),
+    "milestones": ("seq", "name", "kind", "responsible_role", "due_date", "due_after", "due_offset", "due_unit",
+                   "recurrence", "done_date"),
+    "bonds": ("seq", "kind", "due_date", "due_after", "due_offset", "due_unit", "valid_until", "lodged_date",
+              "returned_date"),
+}
+
+
+def _batches(session: Session, ids: list[int]) -> Iterator[dict[int, tuple[ContractData, dict, dict]]]:
+    """(contract data with what the deadlines read of it, its installments, milestones and bonds;
+    events; done marks) of ``ids``, by id, ``BATCH`` contracts per round of six queries. The ids
+    are taken in id order and each round selects an id range (an index range scan, no 500-item IN)."""
+    table = Contract.__table__
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start : start + BATCH]
+        low, high = chunk[0], chunk[-1]
+        wanted = set(chunk)
+        query = select(table.c.id, *(table.c[name] for name in _HEADER)).where(table.c.id.between(low, high))
+        loaded: dict[int, tuple[ContractData, dict, dict]] = {}
+        for row in session.execute(query):
+            if row[0] in wanted:
+                header = dict(zip(_HEADER, row[1:], strict=True))
+                loaded[row[0]] = (ContractData(title="", total_amount=Decimal(0), **header), {}, {})
+        for attribute, orm_cls, data_cls in _CHILDREN:
+            child = orm_cls.__table__
+            fields = _ROW_FIELDS[attribute]
+            rows = session.execute(select(child.c.contract_id, *(child.c[name] for name in fields))
+                                   .where(child.c.contract_id.between(low, high))
+                                   .order_by(child.c.contract_id, child.c.seq))
+            for row in rows:
+                if row[0] in loaded:
+                    getattr(loaded[row[0]][0], attribute).append(data_cls(**dict(zip(fields, row[1:], strict=True))))
+        for contract_id, name, day in session.execute(
+                select(ContractEvent.contract_id, ContractEvent.name, ContractEvent.event_date)
+                .where(ContractEvent.contract_id.between(low, high))):
+            if contract_id in loaded:
+                loaded[contract_id][1][name] = day
+        for contract_id, key, day in session.execute(
+                select(DeadlineDone.contract_id, DeadlineDone.key, DeadlineDone.done_date)
+                .where(DeadlineDone.contract_id.between(low, high))):
+            if contract_id in loaded:
+                loaded[contract_id][2][key] = day
+        yield loaded
+
+
+def all_deadlines(
+    session: Session, *, today: dt.date, reminder_days: int, contract_ids: list[int] | None = None,
+    include_terminated: bool = False, done_since: dt.date | None = None,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> list[Deadline]:
+    """The deadlines of every contract (or of ``contract_ids``), sorted by date (waiting ones last),
+    terminated contracts left out unless ``include_terminated``; with ``done_since``, deadlines done
+    before that date (by their done date, else their due date) are left out too — on a large register
+    most deadlines are long done, and the window need not hold them. ``progress(done, total)`` is
+    called per batch; when ``cancelled()`` turns true the deadlines found so far are returned."""
+    query = select(Contract.id).order_by(Contract.contract_no)
+    if contract_ids is not None:
+        query = query.where(Contract.id.in_(contract_ids))
+    if not include_terminated:
+        query = query.where(or_(Contract.status.is_(None), Contract.status != "terminated"))
+    ids = list(session.scalars(query))
+    calendar = working_calendar(session)
+    found: list[Deadline] = []
+    done_count = 0
+    for batch in _batches(session, ids):
+        if cancelled is not None and cancelled():
+            break
+        for contract_id, (data, events, done) in batch.items():
+            items = deadlines(data, events, done, calendar, today, reminder_days, contract_id=contract_id)
+            if done_since is not None:
+                items = [d for d in items if d.state != "done" or (d.done_date or d.due or today) >= done_since]
+            found += items
+        done_count += len(batch)
+        if progress is not None:
+            progress(done_count, len(ids))
+    far = dt.date.max
+    found.sort(key=lambda d: (d.due or far, d.contract_no, d.key))
+    return found
+
+
+def refresh_next_due(session: Session, *, progress: Progress | None = None) -> int:
+    """Recompute the stored ``next_due`` of every contract (after the holiday table changed);
+    returns how many changed."""
+    ids = list(session.scalars(select(Contract.id)))
+    table = Contract.__table__
+    current = dict(session.execute(select(table.c.id, table.c.next_due)).all())
+    calendar = working_calendar(session)
+    today = dt.date.today()
+    changes = []
+    seen = 0
+    for batch in _batches(session, ids):
+        for contract_id, (data, events, done) in batch.items():
+            value = next_due(deadlines(data, events, done, calendar, today, 0, contract_id=contract_id))
+            if value != current.get(contract_id):
+                changes.append({"contract_id": contract_id, "next_due": value})
+        seen += len(batch)
+        if progress is not None:
+            progress(seen, len(ids))
+    if changes:
+        session.execute(update(table).where(table.c.id == bindparam("contract_id"))
+                        .values(next_due=bindparam("next_due")), changes)
+    return len(changes)
+
+
+def _target(session: Session, contract_id: int, key: str) -> tuple[object, str] | None:
+    """The row and the field that record ``key`` as done, or None for a ``DeadlineDone`` mark."""
+    parts = key.split(":")
+    kind, seq = parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    if kind == "installment" and seq is not None and len(parts) == 2:
+        model, field = Installment, "paid_date"
+    elif kind == "bond" and seq is not None and len(parts) == 3 and parts[2] in ("lodge", "return"):
+        model, field = Bond, "lodged_date" if parts[2] == "lodge" else "returned_date"
+    elif kind == "milestone" and seq is not None and len(parts) == 2:
+        model, field = Milestone, "done_date"
+    else:
+        return None
+    row = session.scalar(select(model).where(model.contract_id == contract_id, model.seq == seq))
+    if row is None:
+        raise ContractError(f"contract {contract_id} has no {kind} {seq}")
+    return row, field
+
+
+def done_value(session: Session, contract_id: int, key: str) -> dt.date | None:
+    """The date deadline ``key`` of a contract is marked done on, or None."""
+    target = _target(session, contract_id, key)
+    if target is not None:
+        row, field = target
+        return getattr(row, field)
+    return done_marks(session, contract_id).get(key)
+
+
+def mark_done(session: Session, contract_id: int, key: str, done_date: dt.date | None) -> dt.date | None:
+    """Mark deadline ``key`` of a contract done on ``done_date`` (None: not done), in the caller's
+    transaction; returns the value it replaced (for undo). An installment records it as its
+    ``paid_date``, a bond's lodging and return as ``lodged_date`` / ``returned_date``, a milestone
+    as ``done_date``; anything else (an occurrence of a recurring milestone, a renewal reminder,
+    a bond's validity, the end of the term) as a ``DeadlineDone`` row. Keeps ``next_due``."""
+    contract = _contract(session, contract_id)
+    target = _target(session, contract_id, key)
+    if target is not None:
+        row, field = target
+        previous = getattr(row, field)
+        setattr(row, field, done_date)
+    else:
+        mark = session.scalar(select(DeadlineDone).where(DeadlineDone.contract_id == contract_id,
+                                                         DeadlineDone.key == key))
+        previous = mark.done_date if mark is not None else None
+        if done_date is None:
+            session.execute(delete(DeadlineDone).where(DeadlineDone.contract_id == contract_id,
+                                                       DeadlineDone.key == key))
+        elif mark is None:
+            session.add(DeadlineDone(contract_id=contract_id, key=key, done_date=done_date))
+        else:
+            mark.done_date = done_date
+    refresh_list_columns(session, contract)
+    return previous

@@ -1,0 +1,369 @@
+"""Every deadline of a contract, dated on China's working-day calendar — computed, never stored.
+
+Sources of the rules (spec ``csv-format.md``, "Events that deadlines count from"):
+
+- A deadline is a fixed date, or ``due_offset`` ``due_unit``s (``working_days``, ``days``,
+  ``months``) after the ``due_after`` event — before it when the offset is negative. Several
+  events joined with ``+`` count from the *latest* of them (``effective+budget``); until every
+  one has a date, the deadline is *waiting*, not due.
+- Events: ``signing`` = the signing date; ``effective`` = the effective date, or the signing
+  date when none is recorded (民法典 第五百零二条: a contract lawfully formed takes effect when
+  formed; the sample contracts' notes say 生效日即签订日); ``start`` / ``end`` = the service
+  term; ``acceptance``, ``invoice``, ``budget`` and ``event:NAME`` = dates the officer records
+  (table ``contract_events``).
+- Counting (民法典 第二百零一条 to 第二百零三条): the day of the event is not counted — the first
+  (working) day after it is day 1. Months end on the same day of the month (31 January + 1 month
+  = 28/29 February: 第二百零二条, ``dateutil.relativedelta``). When a period of *days or months*
+  counted after an event ends on a non-working day (a weekend or public holiday of the official
+  calendar), it ends on the next working day instead (第二百零三条); ``Deadline.nominal`` then keeps
+  the day before that move. Working-day periods, periods before an event and fixed dates do not move.
+- Working days: ``services.calendar.workdays.WorkingCalendar`` (holiday table, then chinesecalendar, then
+  an *estimate* for years not yet published); a date whose counting touched an estimated year
+  is flagged ``estimate``.
+- Derived deadlines: each installment's due date (done when paid); each bond's lodging deadline
+  (done when lodged), end of validity (``valid_until``; passes by itself) and return — a bid bond
+  5 working days after signing (财政部令第87号《政府采购货物和服务招标投标管理办法》第三十八条),
+  a warranty deposit at ``valid_until`` (the end of the warranty) when given, any other bond on
+  the acceptance (履约保证金 is returned after the acceptance: sample contract BJMEMC clause
+  4.1.3); a return that is overdue is 应退未退 (``Deadline.unreturned``); the end of the term
+  (passes by itself); a renewal reminder ``reminder_days`` calendar days before the end.
+- Recurring milestones (``recurrence``, an RFC 5545 RRULE) are expanded with python-dateutil
+  from the milestone's own date or rule when it has one, else from the start of the term, up to
+  the end of the term (without an end: the rule's own COUNT/UNTIL, else one year after today),
+  at most ``MAX_OCCURRENCES``. Each occurrence is marked done on its own (``DeadlineDone``); a
+  ``done_date`` on the milestone marks every occurrence up to that date done.
+
+States, first that applies: ``done``; ``waiting`` (an event has no date yet); ``overdue`` (due
+before today); ``due_soon`` (due today or within ``SOON_DAYS`` calendar days); ``estimate``
+(an estimated date further ahead); ``upcoming``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrulestr
+
+from services.calendar.due_text import due_text, event_text
+from services.calendar.workdays import WorkingCalendar
+from services.ledger.schema import BOND_KIND_ALIASES
+from services.register.contract_data import BondData, ContractData, MilestoneData
+
+__all__ = [
+    "ACTION_KINDS", "DEFAULT_REMINDER_DAYS", "KINDS", "MAX_OCCURRENCES", "SOON_DAYS", "STATES", "Deadline",
+    "Resolved", "count_from", "deadlines", "event_dates", "kind_text", "next_due", "resolve_rule", "state_text",
+    "waiting_text",
+]
+
+#: Kinds of deadline, in the order they sort on one day.
+KINDS = ("installment", "bond_lodge", "bond_return", "milestone", "bond_valid", "term_end", "renewal")
+#: Kinds somebody must act on (the others are dates that pass by themselves); ``next_due`` uses these.
+ACTION_KINDS = frozenset({"installment", "bond_lodge", "bond_return", "milestone"})
+STATES = ("done", "upcoming", "due_soon", "overdue", "waiting", "estimate")
+#: "Due soon": due today or within this many calendar days.
+SOON_DAYS = 7
+#: Renewal reminder and calendar alarm lead time in calendar days when the officer chose none.
+DEFAULT_REMINDER_DAYS = 30
+#: Occurrences of one recurring milestone at most (a daily rule over a long term stops there).
+MAX_OCCURRENCES = 1000
+#: Pseudo-event a bond's return waits for until the bond is lodged.
+LODGED = "lodged"
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+_BOND_EN = {"performance": "performance bond", "warranty": "warranty deposit", "bid": "bid bond"}
+_KIND_TEXT = {
+    "installment": ("付款", "Payment"), "bond_lodge": ("提交保证金", "Bond lodging"),
+    "bond_return": ("退还保证金", "Bond return"), "milestone": ("履约事项", "Milestone"),
+    "bond_valid": ("保证金有效期", "Bond validity"), "term_end": ("服务期满", "End of term"),
+    "renewal": ("续约提醒", "Renewal reminder"),
+}
+_STATE_TEXT = {
+    "done": ("已完成", "done"), "upcoming": ("未到期", "upcoming"), "due_soon": ("7日内到期", "due within 7 days"),
+    "overdue": ("已逾期", "overdue"), "waiting": ("待起算", "waiting"), "estimate": ("估算", "estimate"),
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A rule turned into a date: ``due`` (None while ``waiting_for`` names events without a
+    date), ``estimate`` (the counting used an estimated year) and ``nominal`` (the day before a
+    move to the next working day, 民法典 第二百零三条; None when it did not move)."""
+
+    due: dt.date | None
+    waiting_for: tuple[str, ...] = ()
+    estimate: bool = False
+    nominal: dt.date | None = None
+
+
+@dataclass(slots=True)
+class Deadline:
+    """One dated (or waiting) obligation of a contract (a value: treat it as read-only; not frozen
+    only because frozen dataclasses are built twice as slowly, and the agenda builds 100,000s).
+
+    ``kind``: one of ``KINDS``; ``seq``: the installment / bond / milestone number (None for the
+    term's own dates); ``name``: the record's own words (may be empty); ``due``: the date (None
+    while waiting); ``state``: one of ``STATES``; ``key``: stable name of the deadline within its
+    contract (``installment:1``, ``bond:1:lodge``, ``bond:1:valid``, ``bond:1:return``,
+    ``milestone:3``, ``milestone:3:2026-05-05`` for an occurrence, ``term_end``, ``renewal``) —
+    the key of ``DeadlineDone``; ``rule``: (due_date, due_after, due_offset, due_unit) it came from.
+    """
+
+    contract_no: str
+    contract_id: int | None
+    kind: str
+    seq: int | None
+    name: str
+    due: dt.date | None
+    state: str
+    key: str
+    waiting_for: tuple[str, ...] = ()
+    estimate: bool = False
+    responsible_role: str | None = None
+    done_date: dt.date | None = None
+    nominal: dt.date | None = None
+    recurring: bool = False
+    detail: str | None = None
+    rule: tuple[dt.date | None, str | None, int | None, str | None] | None = None
+
+    @property
+    def unreturned(self) -> bool:
+        """A bond that should have been returned and was not (应退未退)."""
+        return self.kind == "bond_return" and self.state == "overdue"
+
+    def label(self, language: str) -> str:
+        """What the deadline is, in ``language`` (``zh`` / ``en``): "提交履约保证金", "Payment: 第一期"."""
+        zh = language == "zh"
+        if self.kind == "milestone":
+            return self.name
+        if self.kind == "installment":
+            name = self.name or (f"第{self.seq}期" if zh else f"installment {self.seq}")
+            return f"付款：{name}" if zh else f"Payment: {name}"
+        if self.kind.startswith("bond_"):
+            bond = BOND_KIND_ALIASES.get(self.name, "保证金") if zh else _BOND_EN.get(self.name, "bond")
+            if self.kind == "bond_lodge":
+                return f"提交{bond}" if zh else f"Lodge the {bond}"
+            if self.kind == "bond_return":
+                return f"退还{bond}" if zh else f"Return the {bond}"
+            return f"{bond}有效期届满" if zh else f"The {bond} expires"
+        if self.kind == "term_end":
+            return "服务期满" if zh else "End of the service term"
+        return (f"续约提醒（服务期 {self.detail} 届满）" if zh
+                else f"Renewal reminder (the term ends on {self.detail})")
+
+    def rule_text(self, language: str) -> str | None:
+        """The rule in words (``services.calendar.due_text``), or None."""
+        if self.rule is None:
+            return None
+        return due_text(*self.rule, language)
+
+
+def kind_text(kind: str, language: str) -> str:
+    """A kind of deadline in words: ``bond_return`` → 退还保证金 / Bond return."""
+    zh, en = _KIND_TEXT.get(kind, (kind, kind))
+    return zh if language == "zh" else en
+
+
+def state_text(deadline: Deadline, language: str) -> str:
+    """The state in words; an overdue bond return reads 应退未退 / "not returned"."""
+    if deadline.unreturned:
+        return "应退未退" if language == "zh" else "not returned (overdue)"
+    zh, en = _STATE_TEXT[deadline.state]
+    return zh if language == "zh" else en
+
+
+def waiting_text(codes: tuple[str, ...], language: str) -> str:
+    """The events a deadline waits for, in words: 等待：验收合格 / "waiting for: the acceptance is passed"."""
+    words = [("保证金提交" if language == "zh" else "the bond is lodged") if code == LODGED
+             else event_text(code, language) for code in codes]
+    return ("等待：" + "、".join(words)) if language == "zh" else "waiting for: " + "; ".join(words)
+
+
+def event_dates(contract: ContractData, recorded: Mapping[str, dt.date]) -> dict[str, dt.date]:
+    """The date of every event known for ``contract``: its own dates (signing, effective — the
+    signing date when no effective date is given —, start, end) over the ``recorded`` ones."""
+    dates = dict(recorded)
+    own = {"signing": contract.sign_date, "effective": contract.effective_date or contract.sign_date,
+           "start": contract.start_date, "end": contract.end_date}
+    for code, day in own.items():
+        if day is not None:
+            dates[code] = day
+        else:
+            dates.pop(code, None)
+    return dates
+
+
+def count_from(base: dt.date, offset: int, unit: str | None, calendar: WorkingCalendar) -> Resolved:
+    """``offset`` ``unit``s after ``base`` (before it when negative), by the counting rules of the
+    module docstring. ``unit``: ``working_days``, ``days`` (also when None or unknown), ``months``."""
+    if unit == "working_days":
+        due = calendar.add_working_days(base, offset)
+        return Resolved(due, estimate=offset != 0 and calendar.spans_estimate(base, due))
+    nominal = base + (relativedelta(months=offset) if unit == "months" else dt.timedelta(days=offset))
+    if offset <= 0:
+        return Resolved(nominal)
+    due = calendar.next_working_day(nominal)
+    return Resolved(due, estimate=calendar.spans_estimate(nominal, due), nominal=nominal if due != nominal else None)
+
+
+def resolve_rule(
+    due_date: dt.date | None, due_after: str | None, due_offset: int | None, due_unit: str | None,
+    events: Mapping[str, dt.date], calendar: WorkingCalendar,
+) -> Resolved | None:
+    """The date a fixed-date-or-rule deadline falls on; None when it has neither a date nor an event.
+
+    ``events``: every known event date (``event_dates``). A fixed ``due_date`` wins over a rule.
+    """
+    if due_date is not None:
+        return Resolved(due_date)
+    codes = [code.strip() for code in (due_after or "").split("+") if code.strip()]
+    if not codes:
+        return None
+    missing = tuple(code for code in codes if code not in events)
+    if missing:
+        return Resolved(None, waiting_for=missing)
+    return count_from(max(events[code] for code in codes), due_offset or 0, due_unit, calendar)
+
+
+def _state(due: dt.date | None, done: bool, estimate: bool, today: dt.date) -> str:
+    if done:
+        return "done"
+    if due is None:
+        return "waiting"
+    if due < today:
+        return "overdue"
+    if due <= today + dt.timedelta(days=SOON_DAYS):
+        return "due_soon"
+    return "estimate" if estimate else "upcoming"
+
+
+class _Builder:
+    """Collects the deadlines of one contract."""
+
+    def __init__(self, contract: ContractData, contract_id: int | None, today: dt.date) -> None:
+        self.contract, self.contract_id, self.today = contract, contract_id, today
+        self.items: list[Deadline] = []
+
+    def add(self, kind: str, seq: int | None, name: str, key: str, resolved: Resolved, *,
+            done_date: dt.date | None = None, passed: bool = False, responsible: str | None = None,
+            rule: tuple | None = None, recurring: bool = False, detail: str | None = None) -> None:
+        """``passed``: a date that passes by itself (done once it is behind us, without a date)."""
+        done = done_date is not None or passed
+        self.items.append(Deadline(
+            contract_no=self.contract.contract_no, contract_id=self.contract_id, kind=kind, seq=seq, name=name,
+            due=resolved.due, state=_state(resolved.due, done, resolved.estimate, self.today), key=key,
+            waiting_for=() if done else resolved.waiting_for, estimate=resolved.estimate,
+            responsible_role=responsible, done_date=done_date, nominal=resolved.nominal, recurring=recurring,
+            detail=detail, rule=rule,
+        ))
+
+
+def deadlines(
+    contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
+    calendar: WorkingCalendar, today: dt.date, reminder_days: int = DEFAULT_REMINDER_DAYS,
+    *, contract_id: int | None = None,
+) -> list[Deadline]:
+    """Every deadline of ``contract``, sorted by date (waiting ones last), then kind and number.
+
+    ``events``: dates the officer recorded (``acceptance``, ``invoice``, ``budget``,
+    ``event:NAME``; the contract's own dates are added here); ``done``: ``DeadlineDone`` marks
+    by key; ``today`` decides the states; ``reminder_days`` (calendar days, ≥ 0; 0 = none): the
+    renewal reminder's lead before the end of the term. See the module docstring for the rules.
+    """
+    known = event_dates(contract, events)
+    build = _Builder(contract, contract_id, today)
+    for item in contract.installments:
+        rule = (item.due_date, item.due_after, item.due_offset, item.due_unit)
+        resolved = resolve_rule(*rule, known, calendar)
+        if resolved is not None:
+            build.add("installment", item.seq, item.name or "", f"installment:{item.seq}", resolved,
+                      done_date=item.paid_date, responsible="甲方", rule=rule)
+    for bond in contract.bonds:
+        _bond(build, bond, known, done, calendar, today)
+    for milestone in contract.milestones:
+        _milestone(build, milestone, known, done, calendar, today)
+    end = contract.end_date
+    if end is not None:
+        build.add("term_end", None, "", "term_end", Resolved(end), done_date=done.get("term_end"),
+                  passed=end < today)
+        if reminder_days > 0:
+            build.add("renewal", None, "", "renewal", Resolved(end - dt.timedelta(days=reminder_days)),
+                      done_date=done.get("renewal"), passed=end < today, responsible="甲方",
+                      detail=end.isoformat())
+    far = dt.date.max
+    return sorted(build.items, key=lambda d: (d.due or far, _KIND_ORDER[d.kind], d.seq or 0, d.key))
+
+
+def _bond(build: _Builder, bond: BondData, known: Mapping[str, dt.date], done: Mapping[str, dt.date],
+          calendar: WorkingCalendar, today: dt.date) -> None:
+    seq, kind = bond.seq, bond.kind or ""
+    rule = (bond.due_date, bond.due_after, bond.due_offset, bond.due_unit)
+    resolved = resolve_rule(*rule, known, calendar)
+    if resolved is not None:
+        build.add("bond_lodge", seq, kind, f"bond:{seq}:lodge", resolved, done_date=bond.lodged_date,
+                  responsible="乙方", rule=rule)
+    if bond.valid_until is not None:
+        key = f"bond:{seq}:valid"
+        build.add("bond_valid", seq, kind, key, Resolved(bond.valid_until), done_date=done.get(key),
+                  passed=bond.returned_date is not None or bond.valid_until < today, responsible="乙方")
+    back_rule: tuple[dt.date | None, str | None, int | None, str | None]
+    if kind == "bid":
+        back_rule = (None, "signing", 5, "working_days")
+    elif kind == "warranty" and bond.valid_until is not None:
+        back_rule = (bond.valid_until, None, None, None)
+    else:
+        back_rule = (None, "acceptance", 0, "days")
+    back = resolve_rule(*back_rule, known, calendar) or Resolved(None)
+    if bond.lodged_date is None and bond.returned_date is None:
+        back = Resolved(None, waiting_for=(LODGED, *back.waiting_for))
+    build.add("bond_return", seq, kind, f"bond:{seq}:return", back, done_date=bond.returned_date,
+              responsible="甲方", rule=back_rule)
+
+
+def _milestone(build: _Builder, m: MilestoneData, known: Mapping[str, dt.date], done: Mapping[str, dt.date],
+               calendar: WorkingCalendar, today: dt.date) -> None:
+    rule = (m.due_date, m.due_after, m.due_offset, m.due_unit)
+    resolved = resolve_rule(*rule, known, calendar)
+    occurrences = None
+    if m.recurrence:
+        if resolved is None:  # no rule of its own: the series starts with the term
+            resolved = resolve_rule(None, "start" if "start" in known else "effective", 0, "days", known, calendar)
+        if resolved is not None and resolved.due is not None:
+            occurrences = _occurrences(m.recurrence, resolved.due, known.get("end"), today)
+    if resolved is None:
+        return
+    if occurrences is None:  # not recurring, waiting for its start, or an RRULE that does not parse
+        build.add("milestone", m.seq, m.name, f"milestone:{m.seq}", resolved, done_date=m.done_date,
+                  responsible=m.responsible_role, rule=rule, recurring=bool(m.recurrence))
+        return
+    for occurrence in occurrences:
+        key = f"milestone:{m.seq}:{occurrence.isoformat()}"
+        up_to = m.done_date
+        done_date = done.get(key) or (up_to if up_to is not None and occurrence <= up_to else None)
+        build.add("milestone", m.seq, m.name, key, Resolved(occurrence, estimate=resolved.estimate),
+                  done_date=done_date, responsible=m.responsible_role, recurring=True, rule=rule)
+
+
+def _occurrences(recurrence: str, start: dt.date, end: dt.date | None, today: dt.date) -> list[dt.date] | None:
+    """The dates of ``recurrence`` from ``start`` to ``end`` (inclusive); None if the rule does not parse."""
+    try:
+        rule = rrulestr(recurrence.strip().removeprefix("RRULE:"), dtstart=dt.datetime.combine(start, dt.time()))
+    except (ValueError, TypeError):
+        return None
+    last = end or max(today, start) + dt.timedelta(days=366)
+    found: list[dt.date] = []
+    for moment in rule:
+        day = moment.date()
+        if day > last or len(found) >= MAX_OCCURRENCES:
+            break
+        found.append(day)
+    return found
+
+
+def next_due(items: list[Deadline]) -> dt.date | None:
+    """The earliest date of a deadline somebody must act on (``ACTION_KINDS``) that is not done,
+    overdue ones included; None when there is none (the list's "next due" column)."""
+    dates = [d.due for d in items if d.kind in ACTION_KINDS and d.state != "done" and d.due is not None]
+    return min(dates, default=None)

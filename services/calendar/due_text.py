@@ -1,0 +1,84 @@
+"""A deadline in words, in Chinese or English: "生效后 20 个工作日内" / "within 20 working days after
+the contract takes effect", or a fixed date: "2026年9月30日前" / "by 30 September 2026".
+
+Deadlines follow the ledger format (spec ``csv-format.md``, "Events that deadlines count from"):
+``due_after`` is an event code (``signing``, ``effective``, ``start``, ``end``, ``acceptance``,
+``invoice``, ``budget``) or ``event:NAME``, several joined with ``+`` meaning the latest of them;
+``due_offset`` counts ``due_unit``s (``working_days``, ``days``, ``months``) after the event, or
+before it when negative. Dates are written with babel's long format (zh_CN, en_GB).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from services.ledger.schema import EVENT_ALIASES
+
+__all__ = ["LOCALES", "date_text", "due_text", "event_text"]
+
+#: babel locale of each print language: en_GB writes the day first (16 October 2025).
+LOCALES = {"zh": "zh_CN", "en": "en_GB"}
+
+_EVENTS_EN = {
+    "signing": "the contract is signed",
+    "effective": "the contract takes effect",
+    "start": "the service starts",
+    "end": "the service ends",
+    "acceptance": "the acceptance is passed",
+    "invoice": "the invoice is received",
+    "budget": "the budget is approved or the funds arrive",
+}
+_UNITS_ZH = {"working_days": "个工作日", "days": "日", "months": "个月"}
+_UNITS_EN = {"working_days": ("working day", "working days"), "days": ("day", "days"), "months": ("month", "months")}
+
+
+def date_text(day: dt.date, language: str) -> str:
+    """``day`` in the long form of ``language`` (``zh``: 2025年10月16日, ``en``: 16 October 2025)."""
+    return format_date(day, format="long", locale=LOCALES[language])
+
+
+def event_text(code: str, language: str) -> str:
+    """One event in words: ``effective`` → 生效 / "the contract takes effect"; ``event:NAME`` → NAME."""
+    if code.startswith("event:"):
+        return code[len("event:"):]
+    table = EVENT_ALIASES if language == "zh" else _EVENTS_EN
+    return table.get(code, code)
+
+
+def due_text(
+    due_date: dt.date | None, due_after: str | None, due_offset: int | None, due_unit: str | None, language: str,
+) -> str | None:
+    """The deadline in ``language`` (``zh`` or ``en``); None when neither a date nor an event is given.
+
+    A fixed ``due_date`` wins over a relative rule. An offset of 0 (or none) reads "after the
+    event" (生效后); several events read "the latest of" (以最晚者起算).
+    """
+    if due_date is not None:
+        return f"{date_text(due_date, 'zh')}前" if language == "zh" else f"by {date_text(due_date, 'en')}"
+    if not due_after:
+        return None
+    codes = [part.strip() for part in due_after.split("+") if part.strip()]
+    events = [event_text(code, language) for code in codes]
+    offset = due_offset or 0
+    unit = due_unit if due_unit in _UNITS_ZH else "days"
+    if language == "zh":
+        joined = "、".join(events)
+        latest = "（以最晚者起算）" if len(events) > 1 else ""
+        if offset == 0:
+            return f"{joined}后{latest}"
+        if offset > 0:
+            return f"{joined}后 {offset} {_UNITS_ZH[unit]}内{latest}"
+        return f"{joined}前 {-offset} {_UNITS_ZH[unit]}{latest}"
+    if len(events) > 1:
+        joined = ("the later of: " if len(events) == 2 else "the latest of: ") + "; ".join(events)
+    else:
+        joined = events[0]
+    count = abs(offset)
+    span = f"{count} {_UNITS_EN[unit][0 if count == 1 else 1]}"
+    if offset == 0:
+        return f"after {joined}"
+    if offset > 0:
+        return f"within {span} after {joined}"
+    return f"{span} before {joined}"

@@ -1,0 +1,1 @@
+"""The ledger interchange format (csv-format.md): schema, value syntax, files, read, import, write. Qt-free."""

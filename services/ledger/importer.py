@@ -1,0 +1,256 @@
+"""Importing a ledger into the store: read everything, check everything, then write in one go.
+
+A bad ledger is rejected as a whole with every problem listed as ``file:row:column: reason``;
+nothing is half-imported: the whole import is one transaction, and a cancelled import
+rolls back. Which rows are replaced (spec ``csv-format.md``; our rule where it is silent):
+
+* a contract already in the store — in ``contracts.csv``, or named by a child file — is
+  updated only when ``replace`` is given (the window asks first; the command line needs
+  ``--replace``), never duplicated;
+* every child file present (parties, line items, installments, articles) is authoritative
+  for the contracts it concerns — the contracts of ``contracts.csv`` and those it names —
+  and replaces their rows of that table; a child file that is absent leaves them alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.contract import ROLES, Contract
+from services.checks.contract import Problem, wan_problem
+from services.ledger.files import LedgerFileError, collect, decode
+from services.ledger.read import Problems, Record, read_table
+from services.ledger.schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
+from services.register import contracts as contract_service
+from services.register.contract_data import (
+    ArticleData,
+    BondData,
+    ContractData,
+    InstallmentData,
+    LineItemData,
+    MilestoneData,
+    PartyData,
+    PenaltyClauseData,
+)
+from services.store import Store
+
+_DATA_TYPES = {"parties": PartyData, "line_items": LineItemData, "installments": InstallmentData,
+               "articles": ArticleData, "milestones": MilestoneData, "bonds": BondData,
+               "penalty_clauses": PenaltyClauseData}
+
+Progress = Callable[[int, int], None]
+
+
+class LedgerError(ValueError):
+    """The ledger was rejected; ``problems`` lists every reason as ``file:row:column: reason``."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class ImportCancelled(Exception):
+    """The user cancelled the import; the store is unchanged."""
+
+
+@dataclass
+class LedgerPlan:
+    """A ledger read and checked, not yet written.
+
+    ``contracts``: the contracts of contracts.csv by number; ``children``: table → contract
+    number → rows, for each child file present; ``existing``: numbers of the contracts the
+    ledger would update (already in the store), with ``existing_in`` naming the file that
+    names each; ``problems``: errors (reject) and warnings (report); ``wan``: contract number →
+    the money cells written in 万元, as (table, seq or role, column, cell text, amount read).
+    """
+
+    contracts: dict[str, ContractData] = field(default_factory=dict)
+    children: dict[str, dict[str, list[object]]] = field(default_factory=dict)
+    existing: list[str] = field(default_factory=list)
+    existing_in: dict[str, str] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+    rows: dict[str, int] = field(default_factory=dict)
+    wan: dict[str, list[tuple[str, object, str, str, Decimal]]] = field(default_factory=dict)
+
+    @property
+    def contract_numbers(self) -> list[str]:
+        """Every contract this ledger writes to: those of contracts.csv, then those only named."""
+        named = {no for rows in self.children.values() for no in rows}
+        return list(self.contracts) + sorted(named - set(self.contracts))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: contract numbers ``added`` and ``updated``, the warnings, and
+    ``problems``: for every contract written, in ledger order, what the checks found
+    (``services.checks.contract``), amounts written in 万元 first."""
+
+    added: list[str]
+    updated: list[str]
+    warnings: list[str]
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+
+    @property
+    def with_problems(self) -> list[str]:
+        """Numbers of the contracts written with at least one problem, in ledger order."""
+        return [no for no, found in self.problems.items() if found]
+
+
+def read_ledger(path: Path, session: Session) -> LedgerPlan:
+    """Read and check the ledger at ``path`` (folder, .zip or one CSV) against the store.
+
+    Never raises for bad content: every problem is in ``plan.problems``. Raises
+    ``LedgerFileError`` only when nothing can be read at all.
+    """
+    plan = LedgerPlan()
+    files, ignored = collect(path)
+    problems = plan.problems
+    problems.warnings.extend(f"{label}: not a ledger file, ignored" for label in ignored)
+    records: dict[str, tuple[str, list[Record]]] = {}
+    for file in files:
+        if file.table in records:
+            problems.errors.append(f"{file.label}: a second {file.table}.csv in the same ledger")
+            continue
+        table = TABLES_BY_NAME[file.table]
+        if table not in SUPPORTED:
+            problems.warnings.append(f"{file.label}: skipped — {file.table} is not stored by this version yet")
+            continue
+        try:
+            text = decode(file)
+        except LedgerFileError as exc:
+            problems.errors.append(str(exc))
+            continue
+        records[file.table] = (file.label, read_table(text, table, file.label, problems))
+    if problems.errors:
+        return plan
+
+    in_store = set(session.scalars(select(Contract.contract_no)))
+    if CONTRACTS.name in records:
+        label, rows = records[CONTRACTS.name]
+        for record in rows:
+            data = ContractData(**record.values)  # type: ignore[arg-type]
+            plan.contracts[data.contract_no] = data
+            for column, cell in record.wan:
+                plan.wan.setdefault(data.contract_no, []).append(
+                    ("contracts", None, column, cell, record.values[column]))  # type: ignore[arg-type]
+            if data.contract_no in in_store:
+                plan.existing.append(data.contract_no)
+                plan.existing_in[data.contract_no] = label
+        plan.rows[CONTRACTS.name] = len(rows)
+    for table in CHILD_TABLES:
+        if table not in records:
+            continue
+        label, rows = records[table]
+        by_contract: dict[str, list[object]] = {no: [] for no in plan.contracts}
+        for record in rows:
+            values = dict(record.values)
+            contract_no = str(values.pop("contract_no"))
+            if contract_no not in plan.contracts and contract_no not in in_store:
+                problems.errors.append(
+                    f"{label}:{record.row}:contract_no: unknown contract {contract_no!r} "
+                    "(not in contracts.csv nor in the store)"
+                )
+                continue
+            if contract_no not in plan.contracts and contract_no not in plan.existing_in:
+                plan.existing.append(contract_no)
+                plan.existing_in[contract_no] = label
+            by_contract.setdefault(contract_no, []).append(_DATA_TYPES[table](**values))
+            for column, cell in record.wan:
+                key = values.get("role", values.get("seq"))
+                plan.wan.setdefault(contract_no, []).append((table, key, column, cell, values[column]))  # type: ignore[arg-type]
+        plan.children[table] = by_contract
+        plan.rows[table] = len(rows)
+    _check_parties(plan, records)
+    return plan
+
+
+def _check_parties(plan: LedgerPlan, records: dict[str, tuple[str, list[Record]]]) -> None:
+    """Roles a party table may not break: at most five parties, each role once (key check did that)."""
+    if "parties" not in records:
+        return
+    label = records["parties"][0]
+    for contract_no, parties in plan.children["parties"].items():
+        if len(parties) > 5:
+            plan.problems.errors.append(f"{label}: contract {contract_no!r} has {len(parties)} parties; at most 5")
+
+
+def apply_ledger(
+    session: Session, plan: LedgerPlan, *, replace: bool,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Write a checked plan into the store in the caller's transaction.
+
+    Raises ``LedgerError`` if the plan has errors, or names contracts already in the store and
+    ``replace`` is False; ``ImportCancelled`` when ``cancelled()`` turns true (the caller's
+    transaction then rolls back, leaving the store unchanged).
+    """
+    if plan.problems.errors:
+        raise LedgerError(plan.problems.errors)
+    if plan.existing and not replace:
+        raise LedgerError([
+            f"{plan.existing_in.get(no, 'contracts.csv')}: contract {no!r} is already in the store; "
+            "import with --replace to update it"
+            for no in plan.existing
+        ])
+    numbers = plan.contract_numbers
+    added: list[str] = []
+    updated: list[str] = []
+    found: dict[str, list[Problem]] = {}
+    for index, contract_no in enumerate(numbers):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        contract = session.scalar(select(Contract).where(Contract.contract_no == contract_no))
+        (updated if contract is not None else added).append(contract_no)
+        if contract is None:
+            contract = Contract()
+            session.add(contract)
+        data = plan.contracts.get(contract_no)
+        if data is not None:
+            contract_service.write_header(contract, data)
+        tables = tuple(t for t in CHILD_TABLES if t in plan.children)
+        if data is not None and contract.id is None:
+            tables = CHILD_TABLES  # a new contract gets exactly what the ledger has
+        carrier = ContractData(contract_no=contract_no, title="", total_amount=contract.total_amount)
+        for table in tables:
+            setattr(carrier, table, plan.children.get(table, {}).get(contract_no, []))
+        contract_service.replace_children(session, contract, carrier, tables=tables)
+        checked = contract_service.refresh_list_columns(session, contract)
+        found[contract_no] = [*_wan_problems(plan, contract_no), *checked]
+        if progress is not None:
+            progress(index + 1, len(numbers))
+    return ImportResult(added=added, updated=updated, warnings=list(plan.problems.warnings), problems=found)
+
+
+def _wan_problems(plan: LedgerPlan, contract_no: str) -> list[Problem]:
+    """The ``amount_in_wan`` warnings of one contract, each with the path of the field its cell
+    went to (a child file present replaces that table, so the row's place is its rank there)."""
+    problems = []
+    for table, key, column, cell, amount in plan.wan.get(contract_no, []):
+        path = column
+        if table != "contracts":
+            rows = plan.children.get(table, {}).get(contract_no, [])
+            keys = sorted((getattr(row, "role", None) or getattr(row, "seq", 0) for row in rows),
+                          key=lambda k: ROLES.index(k) if k in ROLES else k if isinstance(k, int) else 99)
+            path = f"{table}[{keys.index(key) if key in keys else 0}].{column}"
+        problems.append(wan_problem(path, table, key, column, cell, amount))
+    return problems
+
+
+def import_ledger(
+    store: Store, path: Path, *, replace: bool = False,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Read, check and write the ledger at ``path`` in one transaction (the command line's import).
+
+    Raises ``LedgerFileError`` (unreadable), ``LedgerError`` (rejected, with every problem) or
+    ``ImportCancelled``; in every case the store is unchanged.
+    """
+    with store.session() as session:
+        plan = read_ledger(path, session)
+        return apply_ledger(session, plan, replace=replace, progress=progress, cancelled=cancelled)

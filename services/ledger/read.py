@@ -1,0 +1,229 @@
+"""Reading ledger CSV text into typed rows, listing every problem as ``file:row:column: reason``.
+
+The reader is forgiving (spec ``csv-format.md``): comma, tab or semicolon; English or
+Chinese headers in any order, case and spaces ignored; the value forms of the spec's
+"reader also accepts" column. Rows are numbered as a spreadsheet shows them: the header is
+row 1, the first record row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateutil.rrule import rrulestr
+
+from services.ledger import values
+from services.ledger.schema import (
+    BOND_KIND_ALIASES,
+    DAY_COUNT_ALIASES,
+    EVENT_ALIASES,
+    MILESTONE_KIND_ALIASES,
+    PART_DAY_ALIASES,
+    PENALTY_BASE_ALIASES,
+    PENALTY_KIND_ALIASES,
+    STATUS_ALIASES,
+    UNIT_ALIASES,
+    Column,
+    Table,
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SEPARATORS = (",", "\t", ";")
+
+
+@dataclass
+class Problems:
+    """Errors reject the ledger; warnings are reported and the import goes on."""
+
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    """One parsed row: ``values`` by column name (absent = empty cell) and its spreadsheet row number;
+    ``wan``: (column, cell text) of the money cells written in 万元 (read × 10,000)."""
+
+    row: int
+    values: dict[str, object]
+    wan: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _normalise(header: str) -> str:
+    return re.sub(r"\s+", "", header).lower()
+
+
+def _header_map(table: Table) -> dict[str, Column]:
+    mapping: dict[str, Column] = {}
+    for column in table.columns:
+        mapping[_normalise(column.name)] = column
+        mapping[_normalise(column.alias)] = column
+    return mapping
+
+
+def _sniff_separator(text: str, table: Table) -> str:
+    """The separator under which the header line names the most known columns."""
+    first_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]  # a bare \r (Mac Excel) would make csv raise
+    known = _header_map(table)
+
+    def hits(sep: str) -> int:
+        cells = next(csv.reader([first_line], delimiter=sep), [])
+        return sum(_normalise(cell) in known for cell in cells)
+
+    return max(_SEPARATORS, key=hits)
+
+
+def unguard(cell: str) -> str:
+    """Strip the one apostrophe the writer puts before a cell that would start a formula."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_START:
+        return cell[1:]
+    return cell
+
+
+def _parse_events(text: str) -> str:
+    parts = []
+    for raw in text.split("+"):
+        part = raw.strip()
+        code = next((k for k, v in EVENT_ALIASES.items() if part in (k, v)), None)
+        if code is None and part.startswith("event:") and len(part) > len("event:"):
+            code = part
+        if code is None:
+            raise ValueError(
+                f"unknown event {part!r} (use signing, effective, start, end, acceptance, invoice, "
+                "budget or event:NAME, joined with +)"
+            )
+        parts.append(code)
+    return "+".join(parts)
+
+
+def _parse_code(aliases: dict[str, str], what: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        body = text.strip()
+        for code, alias in aliases.items():
+            if body.lower() == code or body == alias:
+                return code
+        raise ValueError(f"not a {what} ({', '.join(aliases)}): {text!r}")
+
+    return parse
+
+
+def _parse_currency(text: str) -> str:
+    body = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", body):
+        raise ValueError(f"not an ISO 4217 currency code (e.g. CNY): {text!r}")
+    return body
+
+
+def _parse_rrule(text: str) -> str:
+    """An RFC 5545 RRULE (``FREQ=MONTHLY;BYMONTHDAY=5``), checked with python-dateutil."""
+    body = text.strip().removeprefix("RRULE:")
+    try:
+        rrulestr(body, dtstart=dt.datetime(2000, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"not an RFC 5545 RRULE (e.g. FREQ=MONTHLY;BYMONTHDAY=5): {text!r}") from exc
+    return body
+
+
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "text": lambda text: text,
+    "decimal": values.parse_decimal,
+    "percent": values.parse_percent,
+    "date": values.parse_date,
+    "int": values.parse_int,
+    "role": values.parse_role,
+    "status": _parse_code(STATUS_ALIASES, "status"),
+    "unit": _parse_code(UNIT_ALIASES, "deadline unit"),
+    "events": _parse_events,
+    "currency": _parse_currency,
+    "milestone_kind": _parse_code(MILESTONE_KIND_ALIASES, "milestone kind"),
+    "bond_kind": _parse_code(BOND_KIND_ALIASES, "bond kind"),
+    "penalty_kind": _parse_code(PENALTY_KIND_ALIASES, "penalty kind"),
+    "penalty_base": _parse_code(PENALTY_BASE_ALIASES, "penalty base"),
+    "day_count": _parse_code(DAY_COUNT_ALIASES, "day count"),
+    "part_day": _parse_code(PART_DAY_ALIASES, "part-day rule"),
+    "rrule": _parse_rrule,
+}
+
+
+def read_table(text: str, table: Table, label: str, problems: Problems) -> list[Record]:
+    """Parse the CSV ``text`` of ``table`` (``label`` names the file in messages).
+
+    Appends to ``problems``: errors for missing required columns or values, bad values and
+    duplicate keys; warnings for unknown columns and amounts written in 万元.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_separator(text, table))
+    header = next(reader, None)
+    if header is None:
+        problems.errors.append(f"{label}:1: the file is empty (a header row is needed)")
+        return []
+    known = _header_map(table)
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        column = known.get(_normalise(cell))
+        if column is None:
+            if cell.strip():
+                problems.warnings.append(f"{label}:1:{cell.strip()}: unknown column, ignored")
+            continue
+        if column.name in positions:
+            problems.errors.append(f"{label}:1:{cell.strip()}: column {column.name} appears twice")
+            continue
+        positions[column.name] = index
+    missing = [c.name for c in table.columns if c.required and c.name not in positions]
+    for name in missing:
+        problems.errors.append(f"{label}:1:{name}: required column missing")
+    if missing:
+        return []
+
+    titles = {name: header[index].strip() for name, index in positions.items()}
+    records: list[Record] = []
+    seen: dict[tuple[object, ...], int] = {}
+    row_number = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a cell beyond the csv module's field size limit
+            problems.errors.append(f"{label}:{row_number + 1}: not readable as CSV ({exc})")
+            break
+        row_number += 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        record = Record(row_number, {})
+        for name, index in positions.items():
+            cell = unguard(cells[index].strip()) if index < len(cells) else ""
+            _read_cell(cell, table.column(name), record, f"{label}:{row_number}:{titles[name]}", problems)
+        key = tuple(record.values.get(name) for name in table.key)
+        if None not in key:
+            if key in seen:
+                problems.errors.append(
+                    f"{label}:{row_number}:{titles[table.key[-1]]}: duplicate key "
+                    f"{' + '.join(map(str, key))} (also on row {seen[key]})"
+                )
+            else:
+                seen[key] = row_number
+        records.append(record)
+    return records
+
+
+def _read_cell(cell: str, column: Column, record: Record, where: str, problems: Problems) -> None:
+    if not cell:
+        if column.required:
+            problems.errors.append(f"{where}: a value is required")
+        return
+    try:
+        if column.kind == "money":
+            amount, wan = values.parse_money(cell)
+            if wan:
+                problems.warnings.append(f"{where}: amount written in 万元 ({cell!r}), read as {amount} yuan")
+                record.wan.append((column.name, cell))
+            record.values[column.name] = amount
+        else:
+            record.values[column.name] = _PARSERS[column.kind](cell)
+    except ValueError as exc:
+        problems.errors.append(f"{where}: {exc}")

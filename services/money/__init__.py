@@ -1,0 +1,1 @@
+"""Money: amounts in Chinese capitals (大写金额) and in English words. Qt-free."""

@@ -1,0 +1,1 @@
+"""Liquidated damages (违约金): clause kinds, the computation, saved calculations. Qt-free."""

@@ -1,0 +1,1 @@
+"""PDF print-outs (reportlab): fonts, shared flowables, the contract, the bilingual summary, the penalty sheet."""

@@ -1,0 +1,1 @@
+"""The register: contract data, save/load/delete, list columns, pasted line items, USCC. Qt-free."""

@@ -1,0 +1,172 @@
+"""The milestone calendar in the main window: the Calendar (Ctrl+K) and Agenda (Ctrl+G) docks, File →
+Export calendar (.ics)…, Settings → Working-day schedule… and Reminder days…, and the start-up notice.
+
+The notice is non-blocking: a status-bar message and a clickable label in the status bar that opens
+the agenda, shown when anything is overdue or due within 7 days. The deadlines are computed in a
+background task once the window is up (``DeadlineSource``), and again when a dock is shown after
+the store changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+from services.calendar import agenda
+from services.calendar.holidays import working_calendar
+from services.calendar.ics import write_ics
+from ui import settings
+from ui.calendar.agenda_view import AgendaPanel
+from ui.calendar.calendar_dialogs import HolidayScheduleDialog
+from ui.calendar.calendar_view import CalendarPanel
+from ui.calendar.deadline_models import DeadlineSource, language
+from ui.tasks import TaskControl, run_task
+
+
+class CalendarFeature(QObject):
+    """Builds and drives the calendar parts of ``window`` (a ``MainWindow``: ``store``, ``dialogs``,
+    ``edit_contract``). ``today`` is injectable for tests."""
+
+    def __init__(self, window: QMainWindow, *, today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store  # type: ignore[attr-defined]
+        self.source = DeadlineSource(self.store, window, today=today)
+        self.source.wanted = self.visible
+        with self.store.session() as session:
+            working = working_calendar(session)
+        self.calendar = CalendarPanel(self.source, working)
+        self.agenda = AgendaPanel(self.store, self.source, window.dialogs)  # type: ignore[attr-defined]
+        for panel in (self.calendar, self.agenda):
+            panel.contractActivated.connect(window.edit_contract)  # type: ignore[attr-defined]
+        self.agenda.eventRecorded.connect(lambda _id: self.calendar.reload())
+        self.calendar_dock = self._dock(self.tr("Calendar"), "calendarDock", self.calendar)
+        self.agenda_dock = self._dock(self.tr("Agenda"), "agendaDock", self.agenda)
+        window.tabifyDockWidget(self.calendar_dock, self.agenda_dock)
+        self.calendar_action = self._action(self.tr("&Calendar"), self.show_calendar, "Ctrl+K")
+        self.agenda_action = self._action(self.tr("A&genda"), self.show_agenda, "Ctrl+G")
+        self.export_action = self._action(self.tr("Export &calendar (.ics)…"), self.export_ics)
+        self.holidays_action = self._action(self.tr("&Working-day schedule…"), self.edit_holidays)
+        self.reminder_action = self._action(self.tr("&Reminder days…"), self.edit_reminder_days)
+        self.notice = QLabel()
+        self.notice.setVisible(False)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setStyleSheet("QLabel { background: #fdecea; padding: 2px 8px; border-radius: 3px; }")
+        self.notice.linkActivated.connect(lambda _link: self.show_agenda())
+        self.notice.setToolTip(self.tr("Open the agenda"))
+        window.statusBar().addPermanentWidget(self.notice)
+
+    def _dock(self, title: str, name: str, widget: Any) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        dock.visibilityChanged.connect(lambda shown: shown and self.source.ensure())
+        return dock
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def visible(self) -> bool:
+        return self.calendar_dock.isVisible() or self.agenda_dock.isVisible()
+
+    # ----- start-up
+    def start(self) -> None:
+        """After the window is up: compute the deadlines in the background, then the notice."""
+        QTimer.singleShot(0, self, self.check_due)
+
+    def check_due(self) -> None:
+        self.source.refresh(self._notify)
+
+    def _notify(self) -> None:
+        overdue, soon = self.source.counts()
+        if not overdue and not soon:
+            self.notice.setVisible(False)
+            return
+        text = self.tr("{0} overdue, {1} due within 7 days").format(overdue, soon)
+        self.notice.setText(f"<a href='agenda' style='color:#b71c1c; text-decoration:none'>⚠ {text} — "
+                            + self.tr("open the agenda") + "</a>")
+        self.notice.setVisible(True)
+        self.window.statusBar().showMessage(text, 15000)
+
+    # ----- views
+    def show_calendar(self) -> CalendarPanel:
+        self.calendar_dock.show()
+        self.calendar_dock.raise_()
+        self.source.ensure()
+        return self.calendar
+
+    def show_agenda(self) -> AgendaPanel:
+        self.agenda_dock.show()
+        self.agenda_dock.raise_()
+        self.source.ensure()
+        self.agenda.view.setFocus()
+        return self.agenda
+
+    def invalidate(self) -> None:
+        """The store changed (a save, an import, a delete): the deadlines are recomputed."""
+        self.source.invalidate()
+
+    # ----- export
+    def export_ics(self) -> None:
+        """Ask for a file and write every open dated deadline with an alarm ``reminder_days`` before."""
+        path = self.window.dialogs.ics_to_save("contractdesk-deadlines.ics")  # type: ignore[attr-defined]
+        if path is None:
+            return
+        days, lang, today = settings.reminder_days(), language(), self.source.today()
+
+        def work(control: TaskControl) -> int:
+            with self.store.session() as session:
+                items = agenda.all_deadlines(session, today=today, reminder_days=days, progress=control.progress)
+            return write_ics(Path(path), items, days, lang)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OSError):
+                self.window.dialogs.error(self.tr("Export failed"), str(error))  # type: ignore[attr-defined]
+            else:
+                raise error
+
+        run_task(self.window, self.tr("Writing the calendar…"), work,
+                 lambda count: self.window.statusBar().showMessage(
+                     self.tr("{0} deadline(s) written to {1}, each with a reminder {2} day(s) before").format(
+                         count, path, days)), failed, cancellable=False)
+
+    # ----- settings
+    def edit_holidays(self) -> HolidayScheduleDialog:
+        """Settings → Working-day schedule… (non-modal; returned for tests)."""
+        dialog = HolidayScheduleDialog(self.store, self.window.dialogs, self.window)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._holidays_saved)
+        dialog.show()
+        return dialog
+
+    def _holidays_saved(self) -> None:
+        with self.store.session() as session:
+            self.calendar.set_working_calendar(working_calendar(session))
+        self.window.model.refresh()  # type: ignore[attr-defined]  # next due dates may have moved
+        self.source.stale = True
+        self.source.refresh()
+
+    def edit_reminder_days(self) -> None:
+        """Settings → Reminder days…: the renewal reminder's and the calendar alarms' lead time."""
+        days = self.window.dialogs.ask_int(  # type: ignore[attr-defined]
+            self.tr("Reminder days"),
+            self.tr("Remind this many days before each deadline (calendar alarms) and before the end of a "
+                    "contract's term (renewal):"), settings.reminder_days(), 0, 365)
+        if days is None:
+            return
+        settings.set_reminder_days(days)
+        self.source.stale = True
+        self.source.refresh()

@@ -1,0 +1,1 @@
+"""The contract list: its table model and view."""

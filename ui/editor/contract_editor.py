@@ -1,0 +1,289 @@
+"""The contract editor: header, parties, line items, installments, milestones, bonds and articles in one dialog.
+
+It edits a session-free copy (``ContractData``); Save writes it in one transaction through
+``services.register.contracts.save`` and is refused while any field is invalid. Ctrl+Z / Ctrl+Shift+Z
+undo and redo table edits; Ctrl+S saves.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.contract import ROLES
+from services.register import contracts as contract_service
+from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
+from services.store import Store
+from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
+from ui.editor.header_form import HeaderForm
+from ui.editor.line_items_editor import LineItemsEditor
+from ui.editor.obligation_tables import bonds_model, milestones_model, obligation_problems, with_event_codes
+from ui.editor.penalty_clauses import clause_problems, penalty_clauses_model
+from ui.editor.record_table_model import FieldColumn, RecordTableModel
+
+
+class RecordTable(QWidget):
+    """A ``RecordTableModel`` in a view with Insert / Delete buttons and an error line."""
+
+    def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
+        self.view.resizeColumnsToContents()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        model.invalidInput.connect(self._show_error)
+        model.dataChanged.connect(lambda *_: self.error.clear())
+        add = QPushButton(self.tr("Insert row"))
+        add.clicked.connect(lambda: model.insert_row(self._current_row() + 1))
+        remove = QPushButton(self.tr("Delete row"))
+        remove.clicked.connect(lambda: model.remove_row(self._current_row()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+
+    def _current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else self.model.rowCount() - 1
+
+    def _show_error(self, row: int, column: int, message: str) -> None:
+        header = self.model.columns[column].header
+        self.error.setText(self.tr("Row {0}, {1}: {2}").format(row + 1, header, message))
+
+
+class ContractEditor(QDialog):
+    """Edit (``contract_id`` given) or create a contract in ``store``.
+
+    ``saved(contract_id)`` is emitted after a successful save. ``show_error`` shows a message
+    to the officer (injected so tests never open a modal).
+    """
+
+    saved = Signal(int)
+    eventRecorded = Signal(int)  # Record event… saved an event of this contract (stored at once)
+
+    def __init__(
+        self, store: Store, contract_id: int | None = None, parent: QWidget | None = None,
+        *, show_error: Callable[[str], None] | None = None,
+        confirm: Callable[[str], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.contract_id = contract_id
+        self._show_error = show_error or self._message_box
+        if contract_id is None:
+            self.data = ContractData(contract_no="", title="", total_amount=Decimal("0.00"),
+                                     parties=[PartyData(role="甲方", name=""), PartyData(role="乙方", name="")])
+        else:
+            with store.session() as session:
+                self.data = contract_service.load(session, contract_id)
+        self.setWindowTitle(self.tr("Contract {0}").format(self.data.contract_no) if contract_id
+                            else self.tr("New contract"))
+        self.undo_stack = QUndoStack(self)
+        self.header = HeaderForm(self.data)
+        self.line_items = LineItemsEditor(copy.deepcopy(self.data.line_items), undo_stack=self.undo_stack,
+                                          confirm=confirm)
+        self.parties = RecordTable(self._parties_model())
+        self.installments = RecordTable(self._installments_model())
+        self.articles = RecordTable(self._articles_model())
+        self.milestones = RecordTable(milestones_model(self.data.milestones, self.undo_stack, self))
+        self.bonds = RecordTable(bonds_model(self.data.bonds, self.undo_stack, self))
+        self.penalties = RecordTable(penalty_clauses_model(self.data.penalty_clauses, self.undo_stack, self))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.header, self.tr("General"))
+        self.tabs.addTab(self.parties, self.tr("Parties"))
+        self.tabs.addTab(self.line_items, self.tr("Line items"))
+        self.tabs.addTab(self.installments, self.tr("Installments"))
+        self.tabs.addTab(self.milestones, self.tr("Milestones"))
+        self.tabs.addTab(self.bonds, self.tr("Bonds"))
+        self.tabs.addTab(self.articles, self.tr("Articles"))
+        self.tabs.addTab(self.penalties, self.tr("Penalty clauses"))
+        # The checks (核对) under the tabs, re-run on every edit; a click shows the field.
+        self.checks = ChecksPanel()
+        self.checks.problemActivated.connect(lambda problem: show_problem(self, problem))
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.checks)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.penalty_button = self.buttons.addButton(self.tr("Liquidated damages…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.penalty_button.clicked.connect(self.open_penalty_calculator)
+        self.event_button = self.buttons.addButton(self.tr("Record event…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.event_button.setToolTip(self.tr("Record the date of an event deadlines count from (acceptance, "
+                                             "invoice received, budget approved …); saved at once"))
+        self.event_button.setEnabled(contract_id is not None)
+        self.event_button.clicked.connect(self.record_event)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self._add_actions()
+        self.header.changed.connect(self._refresh)
+        self.undo_stack.indexChanged.connect(lambda _i: self._refresh())
+        self.resize(1100, 700)
+        self._refresh()
+
+    def _add_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        save = QAction(self.tr("Save"), self)
+        save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save.triggered.connect(self.save)
+        for action in (undo, redo, save):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_action, self.redo_action, self.save_action = undo, redo, save
+
+    def _parties_model(self) -> RecordTableModel:
+        columns = [
+            FieldColumn("role", self.tr("Role"), "role"), FieldColumn("name", self.tr("Name")),
+            FieldColumn("legal_rep", self.tr("Legal representative")), FieldColumn("address", self.tr("Address")),
+            FieldColumn("contact", self.tr("Contact")), FieldColumn("phone", self.tr("Phone")),
+            FieldColumn("email", self.tr("E-mail")), FieldColumn("tax_id", self.tr("Tax ID")),
+            FieldColumn("bank", self.tr("Bank")), FieldColumn("account", self.tr("Account")),
+            FieldColumn("share_amount", self.tr("Share (元)"), "money"),
+        ]
+
+        def blank(row: int) -> PartyData:
+            used = {p.role for p in model.records}
+            role = next((r for r in ROLES if r not in used), ROLES[-1])
+            return PartyData(role=role, name="")
+
+        model = RecordTableModel(self.data.parties, columns, blank, self.undo_stack, self)
+        return model
+
+    def _installments_model(self) -> RecordTableModel:
+        columns = [
+            FieldColumn("seq", self.tr("No."), "int"), FieldColumn("name", self.tr("Name")),
+            FieldColumn("payee_role", self.tr("Payee"), "role"), FieldColumn("percent", self.tr("Percent"), "percent"),
+            FieldColumn("amount", self.tr("Amount (元)"), "money"),
+            FieldColumn("due_date", self.tr("Due date"), "date"),
+            FieldColumn("due_after", self.tr("Counted from")), FieldColumn("due_offset", self.tr("Within"), "int"),
+            FieldColumn("due_unit", self.tr("Unit"), "choice", ("working_days", "days", "months")),
+            FieldColumn("condition", self.tr("Condition")), FieldColumn("paid_date", self.tr("Paid on"), "date"),
+            FieldColumn("paid_amount", self.tr("Paid (元)"), "money"),
+        ]
+        return RecordTableModel(self.data.installments, columns, lambda row: InstallmentData(seq=row + 1),
+                                self.undo_stack, self)
+
+    def _articles_model(self) -> RecordTableModel:
+        columns = [FieldColumn("seq", self.tr("No."), "int"), FieldColumn("heading", self.tr("Heading")),
+                   FieldColumn("body", self.tr("Text"))]
+        return RecordTableModel(self.data.articles, columns, lambda row: ArticleData(seq=row + 1),
+                                self.undo_stack, self)
+
+    def _refresh(self) -> None:
+        total = self.header.total_amount()
+        self.line_items.set_contract_figures(total if total is not None else Decimal("0.00"), self.header.tax_rate())
+        self.problems.setText("\n".join(self.problems_list()))
+        self.checks.set_problems(run_checks(self))
+
+    def problems_list(self) -> list[str]:
+        """Everything that blocks saving, each naming where it is."""
+        labels = self.header._labels()
+        problems = [f"{labels.get(name, name)}: {reason}" for name, reason in self.header.errors().items()]
+        problems += [self.tr("Line items: {0}").format(p) for p in self.line_items.validate()]
+        parties = self.parties.model.records
+        if not 2 <= len(parties) <= 5:
+            problems.append(self.tr("Parties: a contract has two to five parties (甲方 … 戊方)"))
+        roles = [p.role for p in parties]
+        if len(set(roles)) != len(roles):
+            problems.append(self.tr("Parties: each role (甲方 … 戊方) may appear only once"))
+        if any(not p.name.strip() for p in parties):
+            problems.append(self.tr("Parties: every party needs a name"))
+        problems += clause_problems(self.penalties.model.records)
+        problems += obligation_problems(self.milestones.model.records, self.bonds.model.records)
+        return problems
+
+    def collect(self) -> ContractData:
+        """The contract as edited (call only when ``problems_list()`` is empty)."""
+        data = copy.deepcopy(self.data)
+        self.header.apply_to(data)
+        data.parties = copy.deepcopy(self.parties.model.records)
+        data.line_items = copy.deepcopy(self.line_items.items())
+        data.installments = copy.deepcopy(self.installments.model.records)
+        data.articles = copy.deepcopy(self.articles.model.records)
+        data.milestones = with_event_codes(copy.deepcopy(self.milestones.model.records))
+        data.bonds = with_event_codes(copy.deepcopy(self.bonds.model.records))
+        data.penalty_clauses = copy.deepcopy(self.penalties.model.records)
+        return data
+
+    def save(self) -> bool:
+        """Save in one transaction; refused (False) while problems remain or the store objects."""
+        problems = self.problems_list()
+        if problems:
+            self.problems.setText("\n".join(problems))
+            self._show_error(self.tr("The contract cannot be saved yet:") + "\n" + "\n".join(problems))
+            return False
+        data = self.collect()
+        try:
+            with self.store.session() as session:
+                self.contract_id = contract_service.save(session, data, contract_id=self.contract_id)
+        except contract_service.ContractError as exc:
+            self._show_error(str(exc))
+            return False
+        self.undo_stack.setClean()
+        self.saved.emit(self.contract_id)
+        self.accept()
+        return True
+
+    def record_event(self) -> QDialog | None:
+        """Record event… for this (saved) contract: non-modal, stored at once (returned for tests)."""
+        if self.contract_id is None:
+            return None
+        from ui.calendar.calendar_dialogs import RecordEventDialog
+
+        dialog = RecordEventDialog(self.store, self.contract_id, self)
+        dialog.recorded.connect(self.eventRecorded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_penalty_calculator(self) -> QDialog:
+        """The liquidated-damages calculator on this contract as edited (non-modal; returned for tests)."""
+        from ui.penalty.penalty_dialog import open_for_editor
+
+        return open_for_editor(self)
+
+    def _message_box(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("ContractDesk"), text)

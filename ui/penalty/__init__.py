@@ -1,0 +1,1 @@
+"""The liquidated-damages (违约金) calculator dialog."""

@@ -1,0 +1,485 @@
+"""The liquidated-damages calculator (违约金计算): a non-modal dialog over one contract.
+
+Choose one of the contract's clauses, the statutory rate for late payment to an SME, or an
+ad-hoc rule; enter the due and actual dates (or a number of days) and, when the base needs it,
+the overdue amount. The result and the working (``services.penalty.compute``, in the interface's
+language) update as you type. Save to record writes a ``PenaltyCalculation`` (who: the OS user);
+Print writes the one-page 违约金计算书 (``services.printing.penalty``) off the GUI thread and opens it;
+Copy working puts the working on the clipboard. Amounts already charged under the clause and to
+the paying party (the caps' "累计") are filled in from the saved calculations and may be changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cli.penalty import parse_days
+from models.contract import ROLES
+from services.ledger import values
+from services.penalty.compute import (
+    BASES,
+    KINDS,
+    PenaltyInput,
+    PenaltyInputError,
+    PenaltyResult,
+    computable_clauses,
+    compute,
+    statutory_sme_clause,
+)
+from services.penalty.records import (
+    current_user,
+    list_calculations,
+    previous_amounts,
+    save_calculation,
+    store_calendar,
+)
+from services.register import contracts as contract_service
+from services.register.contract_data import ContractData, PenaltyClauseData
+from services.store import Store
+from ui import i18n
+from ui.dialogs import DialogService
+from ui.formatting import format_money
+from ui.printing import font_path_setting, open_in_viewer
+from ui.tasks import TaskControl, run_task
+
+if TYPE_CHECKING:
+    from services.printing.common import PrintResult
+    from ui.editor.contract_editor import ContractEditor
+    from ui.main_window import MainWindow
+
+#: clause_ref of an ad-hoc rule in the saved calculations.
+AD_HOC_REF = "ad-hoc"
+
+
+class PenaltyDialog(QDialog):
+    """The calculator for contract ``contract_id`` of ``store`` (``data``: the contract as the editor
+    holds it, else it is loaded; ``contract_id`` None: nothing can be saved). ``dialogs`` asks where
+    to write the PDF and tells about problems; ``open_file(path)`` shows the written PDF (default:
+    the system viewer); ``font_path()`` the preferred print font; ``user`` who calculates (default:
+    the OS user). ``saved(calculation_id)`` follows a save."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self, store: Store, contract_id: int | None, parent: QWidget | None = None, *,
+        data: ContractData | None = None, dialogs: DialogService | None = None,
+        open_file: Callable[[Path], None] | None = None, font_path: Callable[[], str | None] | None = None,
+        user: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.store, self.contract_id = store, contract_id
+        with store.session() as session:
+            if data is None:
+                assert contract_id is not None
+                data = contract_service.load(session, contract_id)
+            self.calendar = store_calendar(session)
+        self.data = data
+        self.dialogs = dialogs or DialogService(self)
+        self.open_file = open_file or open_in_viewer
+        self.font_path = font_path or font_path_setting
+        self.user = user or current_user()
+        self.language = "zh" if i18n.current_language().startswith("zh") else "en"
+        self.result: PenaltyResult | None = None
+        self._saved_at: dt.datetime | None = None
+        self._built = False  # no recalculation while the form is being built
+        self.setWindowTitle(self.tr("Liquidated damages — {0}").format(data.contract_no))
+        self._build()
+        self._built = True
+        self._choose_clause()
+        self.resize(1080, 680)
+
+    # ----- layout
+    def _line(self, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(self._inputs_changed)
+        return edit
+
+    def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox()
+        for code, text in items:
+            box.addItem(text, code)
+        box.currentIndexChanged.connect(self._inputs_changed)
+        return box
+
+    def _build(self) -> None:
+        self.clause_box = QComboBox()
+        for clause in computable_clauses(self.data):
+            self.clause_box.addItem(f"{clause.clause_ref} — {clause.trigger}", clause.clause_ref)
+        self.clause_box.addItem(self.tr("Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: "
+                                        "0.05 %/day of the overdue amount)"), "statutory")
+        self.clause_box.addItem(self.tr("Ad-hoc rule…"), "ad-hoc")
+        self.clause_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.clause_box.setMinimumContentsLength(24)
+        self.clause_box.currentIndexChanged.connect(lambda _index: self._choose_clause())
+        self.clause_text = QLabel()
+        self.clause_text.setWordWrap(True)
+        self.clause_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clause_text.setStyleSheet("color: #404040;")
+
+        self.ad_hoc = QGroupBox(self.tr("Ad-hoc rule"))
+        kinds = {"per_day": self.tr("Per day"), "one_off": self.tr("One-off"),
+                 "monthly_fee_coefficient": self.tr("Monthly fee × coefficient"),
+                 "fixed_amount": self.tr("Fixed amount")}
+        bases = {"contract_total": self.tr("Contract total"), "overdue_amount": self.tr("Overdue amount"),
+                 "monthly_fee": self.tr("Monthly fee"), "daily_fee": self.tr("Daily fee")}
+        self.kind_box = self._combo([(code, kinds[code]) for code in KINDS])
+        self.rate_edit = self._line(self.tr("percent, e.g. 0.05"))
+        self.base_box = self._combo([(code, bases[code]) for code in BASES])
+        self.fixed_edit = self._line(self.tr("yuan"))
+        self.payer_box = self._combo([(role, role) for role in ROLES])
+        self.day_count_box = self._combo([("calendar", self.tr("Calendar days")), ("working", self.tr("Working days"))])
+        self.part_day_box = self._combo([("whole", self.tr("A part of a day counts as a day")),
+                                         ("prorate", self.tr("Pro rata"))])
+        self.cap_rate_edit = self._line(self.tr("percent of the contract total"))
+        self.cap_amount_edit = self._line(self.tr("yuan"))
+        form = QFormLayout(self.ad_hoc)
+        for label, widget in ((self.tr("Kind"), self.kind_box), (self.tr("Rate (%)"), self.rate_edit),
+                              (self.tr("Base"), self.base_box), (self.tr("Fixed amount (元)"), self.fixed_edit),
+                              (self.tr("Paid by"), self.payer_box), (self.tr("Days"), self.day_count_box),
+                              (self.tr("Part of a day"), self.part_day_box),
+                              (self.tr("Cap (% of total)"), self.cap_rate_edit),
+                              (self.tr("Cap (元)"), self.cap_amount_edit)):
+            form.addRow(label, widget)
+
+        self.by_dates = QRadioButton(self.tr("Due and actual dates"))
+        self.by_days = QRadioButton(self.tr("Number of days"))
+        self.by_dates.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.by_dates)
+        group.addButton(self.by_days)
+        self.by_dates.toggled.connect(self._inputs_changed)
+        modes = QHBoxLayout()
+        modes.addWidget(self.by_dates)
+        modes.addWidget(self.by_days)
+        modes.addStretch(1)
+        self.due_edit = self._line("2026-05-15")
+        self.actual_edit = self._line("2026-05-27")
+        self.actual_edit.setText(dt.date.today().isoformat())
+        self.days_edit = self._line(self.tr("e.g. 12 or 2.5"))
+        self.overdue_edit = self._line(self.tr("yuan, when the base is the overdue amount"))
+        self.previous_clause_edit = self._line("0.00")
+        self.previous_party_edit = self._line("0.00")
+        inputs = QFormLayout()
+        inputs.addRow(self.tr("Clause"), self.clause_box)
+        inputs.addRow("", self.clause_text)
+        inputs.addRow(self.tr("Count by"), modes)
+        inputs.addRow(self.tr("Due date"), self.due_edit)
+        inputs.addRow(self.tr("Actual date"), self.actual_edit)
+        inputs.addRow(self.tr("Days"), self.days_edit)
+        inputs.addRow(self.tr("Overdue amount (元)"), self.overdue_edit)
+        inputs.addRow(self.tr("Already charged under this clause (元)"), self.previous_clause_edit)
+        inputs.addRow(self.tr("Already charged to this party (元)"), self.previous_party_edit)
+
+        left = QVBoxLayout()
+        left.addLayout(inputs)
+        left.addWidget(self.ad_hoc)
+        left.addStretch(1)
+
+        self.result_label = QLabel()
+        self.result_label.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.working = QPlainTextEdit()
+        self.working.setReadOnly(True)
+        self.saved_table = QTableWidget(0, 4)
+        self.saved_table.setHorizontalHeaderLabels([self.tr("Calculated on"), self.tr("Clause"), self.tr("Amount (元)"),
+                                                    self.tr("By")])
+        self.saved_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.saved_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.saved_table.verticalHeader().setVisible(False)
+        self.saved_table.horizontalHeader().setStretchLastSection(True)
+        right = QVBoxLayout()
+        right.addWidget(self.result_label)
+        right.addWidget(self.error_label)
+        right.addWidget(QLabel(self.tr("Working")))
+        right.addWidget(self.working, 3)
+        right.addWidget(QLabel(self.tr("Saved calculations")))
+        right.addWidget(self.saved_table, 1)
+
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        for part in (left, right):
+            holder = QWidget()
+            holder.setLayout(part)
+            columns.addWidget(holder)
+        columns.setSizes([470, 610])
+        self.save_button = QPushButton(self.tr("Save to record"))
+        self.save_button.clicked.connect(self.save_to_record)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self.print_pdf)
+        self.copy_button = QPushButton(self.tr("Copy working"))
+        self.copy_button.clicked.connect(self.copy_working)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.save_button, self.print_button, self.copy_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(columns, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        if self.contract_id is None:
+            self.save_button.setToolTip(self.tr("Save the contract first"))
+        self._refresh_saved()
+
+    # ----- reading the form
+    def choice(self) -> str:
+        """What the clause box holds: a clause reference, ``statutory`` or ``ad-hoc``."""
+        return str(self.clause_box.currentData())
+
+    def select_clause(self, clause_ref: str) -> None:
+        """Choose the clause ``clause_ref`` (or ``statutory`` / ``ad-hoc``)."""
+        index = self.clause_box.findData(clause_ref)
+        if index >= 0:
+            self.clause_box.setCurrentIndex(index)
+
+    def _parse(self, edit: QLineEdit, label: str, parser: Callable[[str], object]) -> object:
+        text = edit.text().strip()
+        if not text:
+            return None
+        try:
+            return parser(text)
+        except ValueError as exc:
+            raise ValueError(self.tr("{0}: {1}").format(label, str(exc))) from None
+
+    def current_clause(self) -> PenaltyClauseData:
+        """The clause chosen, or the ad-hoc rule as entered (``ValueError`` for a value that does not parse)."""
+        choice = self.choice()
+        if choice == "statutory":
+            return statutory_sme_clause()
+        if choice != "ad-hoc":
+            return next(c for c in self.data.penalty_clauses if c.clause_ref == choice)
+        money = _money
+        cap_rate = self._parse(self.cap_rate_edit, self.tr("Cap (% of total)"), values.parse_percent)
+        return PenaltyClauseData(
+            clause_ref=AD_HOC_REF, trigger=self.tr("Ad-hoc rule"), kind=str(self.kind_box.currentData()),
+            payer_role=str(self.payer_box.currentData()),
+            rate=self._parse(self.rate_edit, self.tr("Rate (%)"), values.parse_percent),  # type: ignore[arg-type]
+            base=str(self.base_box.currentData()),
+            amount=self._parse(self.fixed_edit, self.tr("Fixed amount (元)"), money),  # type: ignore[arg-type]
+            cap_rate=cap_rate, cap_base="contract_total" if cap_rate is not None else None,  # type: ignore[arg-type]
+            cap_amount=self._parse(self.cap_amount_edit, self.tr("Cap (元)"), money),  # type: ignore[arg-type]
+            day_count=str(self.day_count_box.currentData()), part_day=str(self.part_day_box.currentData()),
+        )
+
+    def counts_days(self) -> bool:
+        """True when the chosen clause (or ad-hoc kind) is charged per day: only then are the dates
+        or the number of days read."""
+        choice = self.choice()
+        if choice == "ad-hoc":
+            return self.kind_box.currentData() == "per_day"
+        if choice == "statutory":
+            return True
+        return next(c.kind for c in self.data.penalty_clauses if c.clause_ref == choice) == "per_day"
+
+    def current_inputs(self) -> PenaltyInput:
+        """The entries as ``PenaltyInput`` (``ValueError`` for a value that does not parse)."""
+        money = _money
+        counts = self.counts_days()
+        by_dates = counts and self.by_dates.isChecked()
+        by_days = counts and not by_dates
+        days = self._parse(self.days_edit, self.tr("Days"), parse_days) if by_days else None
+        due = self._parse(self.due_edit, self.tr("Due date"), values.parse_date) if by_dates else None
+        actual = self._parse(self.actual_edit, self.tr("Actual date"), values.parse_date) if by_dates else None
+        return PenaltyInput(
+            days=days, due=due, actual=actual,  # type: ignore[arg-type]
+            overdue_amount=self._parse(self.overdue_edit, self.tr("Overdue amount (元)"), money),  # type: ignore[arg-type]
+            previous_liability=self._parse(self.previous_party_edit, self.tr("Already charged to this party (元)"),
+                                           money) or Decimal("0"),  # type: ignore[arg-type]
+            previous_clause=self._parse(self.previous_clause_edit, self.tr("Already charged under this clause (元)"),
+                                        money) or Decimal("0"),  # type: ignore[arg-type]
+        )
+
+    # ----- reacting
+    def _choose_clause(self) -> None:
+        choice = self.choice()
+        self.ad_hoc.setVisible(choice == "ad-hoc")
+        clause = statutory_sme_clause() if choice in ("statutory", "ad-hoc") else self.current_clause()
+        text = clause.text if choice != "ad-hoc" else ""
+        self.clause_text.setText(f"“{text}”" if text else "")
+        under_clause = for_payer = Decimal("0")
+        if self.contract_id is not None:
+            ref = AD_HOC_REF if choice == "ad-hoc" else clause.clause_ref
+            payer = str(self.payer_box.currentData()) if choice == "ad-hoc" else clause.payer_role
+            with self.store.session() as session:
+                under_clause, for_payer = previous_amounts(session, self.contract_id, ref, payer)
+        for edit, amount in ((self.previous_clause_edit, under_clause), (self.previous_party_edit, for_payer)):
+            edit.blockSignals(True)
+            edit.setText(values.format_money(amount) if amount else "")
+            edit.blockSignals(False)
+        self.recalculate()
+
+    def _inputs_changed(self, *_args: object) -> None:
+        if self._built:
+            self.recalculate()
+
+    def recalculate(self) -> PenaltyResult | None:
+        """Compute from the form; show the result and working, or what is missing or wrong."""
+        counts = self.counts_days()
+        by_dates = self.by_dates.isChecked()
+        for widget in (self.by_dates, self.by_days):
+            widget.setEnabled(counts)
+        self.due_edit.setEnabled(counts and by_dates)
+        self.actual_edit.setEnabled(counts and by_dates)
+        self.days_edit.setEnabled(counts and not by_dates)
+        self._saved_at = None
+        self.status.clear()
+        try:
+            clause = self.current_clause()
+            self.overdue_edit.setEnabled("overdue_amount" in (clause.base, clause.cap_base))
+            self.result = compute(clause, self.data, self.current_inputs(), calendar=self.calendar,
+                                  language=self.language)
+        except PenaltyInputError as exc:
+            self._show_problem(exc.message(self.language))
+        except ValueError as exc:
+            self._show_problem(str(exc))
+        else:
+            self.error_label.clear()
+            self.result_label.setText(self.tr("Amount: ¥{0}").format(format_money(self.result.amount)))
+            self.working.setPlainText(self.result.working())
+        has_result = self.result is not None
+        self.save_button.setEnabled(has_result and self.contract_id is not None)
+        self.print_button.setEnabled(has_result)
+        self.copy_button.setEnabled(has_result)
+        return self.result
+
+    def _show_problem(self, text: str) -> None:
+        self.result = None
+        self.result_label.setText(self.tr("Amount: —"))
+        self.error_label.setText(text)
+        self.working.clear()
+
+    # ----- actions
+    def save_to_record(self) -> int | None:
+        """Save the calculation to the contract's record in one transaction; returns its id."""
+        if self.result is None or self.contract_id is None:
+            return None
+        at = dt.datetime.now().replace(microsecond=0)
+        with self.store.session() as session:
+            calculation_id = save_calculation(session, self.contract_id, self.current_clause(), self.current_inputs(),
+                                              self.result, calculated_by=self.user, calculated_at=at)
+        self._saved_at = at
+        self._refresh_saved()
+        self.status.setText(self.tr("Saved to the contract's record."))
+        self.saved.emit(calculation_id)
+        return calculation_id
+
+    def _refresh_saved(self) -> None:
+        if self.contract_id is None:
+            return
+        with self.store.session() as session:
+            saved = list_calculations(session, self.contract_id)
+        self.saved_table.setRowCount(len(saved))
+        for row, calculation in enumerate(saved):
+            cells = (calculation.calculated_at.strftime("%Y-%m-%d %H:%M"), calculation.clause_ref or "",
+                     format_money(calculation.amount), calculation.calculated_by or "")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(calculation.working)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.saved_table.setItem(row, column, item)
+        self.saved_table.resizeColumnsToContents()
+
+    def copy_working(self) -> None:
+        """Put the working on the clipboard."""
+        if self.result is not None:
+            QGuiApplication.clipboard().setText(self.result.working())
+            self.status.setText(self.tr("Working copied."))
+
+    def print_pdf(self) -> None:
+        """Ask where to save, write the 违约金计算书 off the GUI thread, then open it."""
+        from services.printing.penalty import default_penalty_pdf_name, write_penalty_pdf
+
+        if self.result is None:
+            return
+        clause, inputs, result = self.current_clause(), self.current_inputs(), self.result
+        path = self.dialogs.pdf_to_save(default_penalty_pdf_name(self.data.contract_no, clause.clause_ref))
+        if path is None:
+            return
+        data, at, user, font_path = self.data, self._saved_at, self.user, self.font_path()
+
+        def work(_control: TaskControl) -> PrintResult:
+            return write_penalty_pdf(data, clause, inputs, result, path, calculated_at=at, calculated_by=user,
+                                     font_path=font_path)
+
+        run_task(self, self.tr("Writing the calculation…"), work, self._printed, self._print_failed,
+                 cancellable=False)
+
+    def _printed(self, result: PrintResult) -> None:
+        self.status.setText(self.tr("Wrote {0}").format(result.path))
+        self.open_file(result.path)
+        if result.warnings:
+            self.dialogs.info(self.tr("Printed with warnings"), self.tr("The PDF was written. Please check:"),
+                              "\n".join(result.warnings))
+
+    def _print_failed(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self.dialogs.error(self.tr("Printing failed"), str(error))
+            return
+        raise error
+
+
+def _money(text: str) -> Decimal:
+    """Yuan as typed (``¥1,000.00``, ``1000元``…; ``services.ledger.values.parse_money``)."""
+    return values.parse_money(text)[0]
+
+
+def _show(dialog: PenaltyDialog) -> PenaltyDialog:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def open_for_editor(editor: ContractEditor) -> PenaltyDialog:
+    """The calculator from the contract editor's button, on the contract as edited (its clauses
+    included, saved or not; the store's copy while the editor has problems). Uses the main
+    window's dialogs and PDF opener when the editor has one for a parent."""
+    data = editor.collect() if not editor.problems_list() else editor.data
+    window = editor.parentWidget()
+    printing = getattr(window, "printing", None)
+    return _show(PenaltyDialog(editor.store, editor.contract_id, editor, data=data,
+                               dialogs=getattr(window, "dialogs", None),
+                               open_file=printing.open_file if printing is not None else None,
+                               font_path=printing.font_path if printing is not None else None))
+
+
+def open_for_window(window: MainWindow) -> PenaltyDialog | None:
+    """Tools → Liquidated damages…: the calculator on the contract selected in the list (None, with
+    a word in the status bar, when none is selected)."""
+    contract_id = window.list_view.current_contract_id()
+    if contract_id is None:
+        window.statusBar().showMessage(QCoreApplication.translate("PenaltyDialog", "Select a contract first."))
+        return None
+    return _show(PenaltyDialog(window.store, contract_id, window, dialogs=window.dialogs,
+                               open_file=window.printing.open_file, font_path=window.printing.font_path))
