@@ -18,13 +18,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cli.language import cli_language
 from services.calendar.deadlines import DEFAULT_REMINDER_DAYS, Deadline, state_text, waiting_text
 from services.ledger import values
 
 if TYPE_CHECKING:
     from services.store import Store
 
-__all__ = ["add_arguments", "calendar_command", "deadline_line", "in_range"]
+__all__ = ["HELP", "add_arguments", "deadline_line", "in_range", "run"]
+
+HELP = "deadlines of every contract in date order, or an .ics file (--ics)"
 
 
 def _date(text: str) -> dt.date:
@@ -75,11 +78,10 @@ def deadline_line(deadline: Deadline, language: str) -> str:
     return f"{deadline.contract_no}\t{deadline.label(language)}\t{due}\t{state}"
 
 
-def calendar_command(store: Store, args: argparse.Namespace) -> int:
+def run(store: Store, args: argparse.Namespace) -> int:
     """Run ``main.py calendar``; returns the exit status (1 when the .ics cannot be written)."""
     from services.calendar.agenda import all_deadlines  # the store's modules load only when the command runs
     from services.calendar.ics import write_ics
-    from services.checks.run import cli_language
 
     language = "zh" if cli_language(args.lang) == "zh_CN" else "en"
     today = args.today or dt.date.today()
@@ -98,3 +100,4 @@ def calendar_command(store: Store, args: argparse.Namespace) -> int:
         print(deadline_line(deadline, language))
     print(f"{len(chosen)} deadline(s)", file=sys.stderr)
     return 0
+

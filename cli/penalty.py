@@ -12,12 +12,13 @@ stderr, for an unknown contract or clause and for inputs the clause cannot use.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TypeVar
 
-from services.checks.run import cli_language
+from cli.language import cli_language
 from services.ledger.values import parse_date, parse_decimal, parse_money
 from services.penalty.compute import (
     STATUTORY_SME_REF,
@@ -31,7 +32,26 @@ from services.penalty.records import previous_amounts, store_calendar
 from services.register import contracts
 from services.store import Store
 
-__all__ = ["parse_days", "parse_inputs", "penalty_command"]
+__all__ = ["HELP", "add_arguments", "parse_days", "parse_inputs", "penalty_command", "run"]
+
+HELP = "liquidated damages under a clause, with the working; the amount on the last line"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``CONTRACT_NO CLAUSE_REF`` and ``--days N`` or ``--from DATE --to DATE``, ``--amount``, ``--lang``."""
+    parser.add_argument("contract_no", metavar="CONTRACT_NO")
+    parser.add_argument("clause_ref", metavar="CLAUSE_REF", help="e.g. 8.1.2; statutory-sme for the statutory SME rate")
+    parser.add_argument("--days", metavar="N", help="days late or interrupted (a fraction allowed)")
+    parser.add_argument("--from", dest="due", metavar="DATE", help="the due date (with --to)")
+    parser.add_argument("--to", dest="actual", metavar="DATE", help="the actual date")
+    parser.add_argument("--amount", metavar="OVERDUE", help="the overdue amount in yuan, when the base needs it")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the working (default: the locale's)")
+
+
+def run(store: Store, args: argparse.Namespace) -> int:
+    """``main.py penalty``: see ``penalty_command``."""
+    return penalty_command(store, args.contract_no, args.clause_ref, days=args.days, due=args.due,
+                           actual=args.actual, amount=args.amount, language=args.lang)
 
 T = TypeVar("T")
 

@@ -1,5 +1,5 @@
-"""Running the contract checks over the store: the command line's ``check``, and the
-``problem_level`` of contracts that were never checked (after an upgrade to revision 0003).
+"""Running the contract checks over the store (``check_stored``), and the ``problem_level`` of
+contracts that were never checked (after an upgrade to revision 0003).
 
 Checking a stored contract also stores its ``problem_level`` (the list's icon and filter), so a
 contract left unchecked — NULL, e.g. written by a bulk insert — is checked from then on.
@@ -8,18 +8,15 @@ contract left unchecked — NULL, e.g. written by a bulk insert — is checked f
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from collections.abc import Iterator
 
 from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from models.contract import Contract, Installment, LineItem, Party
-from services.checks.contract import LEVEL_ERRORS, LEVEL_WARNINGS, Problem, check_contract, problem_level, stored_level
+from services.checks.contract import Problem, check_contract, stored_level
 from services.register.contract_data import ContractData, InstallmentData, LineItemData, PartyData, scalar_fields
 from services.register.contracts import ContractError
-from services.store import Store
 
 #: Contracts read (with parties, lines and installments) per round of queries.
 BATCH = 500
@@ -84,35 +81,3 @@ def refresh_problem_levels(session: Session, *, only_unchecked: bool = True) -> 
     if only_unchecked:
         query = query.where(Contract.problem_level.is_(None))
     return sum(1 for _ in _check_ids(session, list(session.scalars(query)), None))
-
-
-def cli_language(choice: str | None) -> str:
-    """The language of the command line's messages: ``choice`` (``--lang``), else the locale's
-    (the first set of LC_ALL, LC_MESSAGES, LANG): ``zh_CN`` for any Chinese locale, else ``en``."""
-    if choice:
-        return choice
-    locale = next((os.environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(name)), "")
-    return "zh_CN" if locale.lower().startswith("zh") else "en"
-
-
-def check_command(store: Store, contract_no: str | None, language: str | None) -> int:
-    """``main.py check [CONTRACT_NO]``: one line per problem on stdout, ``CONTRACT_NO: severity:
-    message`` (message in ``cli_language(language)``), a count on stderr. Exit status 1 when a
-    check at error level fails or the contract is unknown, else 0."""
-    language = cli_language(language)
-    checked = with_errors = with_warnings = 0
-    try:
-        with store.session() as session:
-            for number, problems in check_stored(session, contract_no):
-                checked += 1
-                level = problem_level(problems)
-                with_errors += level == LEVEL_ERRORS
-                with_warnings += level == LEVEL_WARNINGS
-                for problem in problems:
-                    print(f"{number}: {problem.severity}: {problem.message(language)}")
-    except ContractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"checked {checked} contract(s): {with_errors} with errors, {with_warnings} with warnings only",
-          file=sys.stderr)
-    return 1 if with_errors else 0

@@ -1,0 +1,55 @@
+"""``main.py print CONTRACT_NO [--out FILE.pdf] [--summary] [--font PATH]``: PDF print-outs."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from services.calendar.agenda import contract_deadlines
+from services.printing.common import default_pdf_name
+from services.printing.contract import write_contract_pdf
+from services.printing.summary import write_summary_pdf
+from services.register import contracts
+from services.store import Store
+
+HELP = "write a contract for signature (or its summary) as PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``CONTRACT_NO``, ``--out``, ``--summary``, ``--font``."""
+    parser.add_argument("contract_no", metavar="CONTRACT_NO")
+    parser.add_argument("--out", metavar="FILE.pdf", type=Path,
+                        help="the PDF to write (default: the contract number, in the current folder)")
+    parser.add_argument("--summary", action="store_true", help="the bilingual summary instead of the contract")
+    parser.add_argument("--font", metavar="PATH", help="a TrueType font with Chinese glyphs (default: a system font)")
+
+
+def run(store: Store, args: argparse.Namespace) -> int:
+    """The contract (or with ``--summary`` its bilingual summary) as PDF; 1 if unknown or unwritable."""
+    deadlines = None
+    try:
+        with store.session() as session:
+            data = contracts.load_by_no(session, args.contract_no)
+            if args.summary:  # "Next milestones" with the events and done marks recorded in the store
+                contract_id = contracts.find_id(session, args.contract_no)
+                assert contract_id is not None  # load_by_no found it
+                deadlines = contract_deadlines(session, contract_id, today=dt.date.today(),
+                                                        reminder_days=0, data=data)
+    except contracts.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    out = args.out or Path(default_pdf_name(data.contract_no, summary=args.summary))
+    try:
+        if args.summary:
+            result = write_summary_pdf(data, out, font_path=args.font, deadlines=deadlines)
+        else:
+            result = write_contract_pdf(data, out, font_path=args.font)
+    except OSError as exc:
+        print(f"error: cannot write {out}: {exc}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {result.path} ({result.pages} page(s))")
+    return 0
