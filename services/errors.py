@@ -48,7 +48,7 @@ class UserError(Exception):
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
         self.params = params
-        MESSAGES[code]  # noqa: B018 - an undefined code is a programming error, caught where raised
+        MESSAGES[code]
         super().__init__(self.message("en"))
 
     def message(self, language: str = "en") -> str:
