@@ -1,5 +1,6 @@
 """Layering: models/ and services/ are Qt-free — nothing there imports PySide6 or the ui package,
-neither in the source nor at run time (checked in a fresh interpreter)."""
+neither in the source nor at run time (checked in a fresh interpreter) — and no two modules import
+each other, directly or round a circle (imports under ``TYPE_CHECKING`` excepted)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import subprocess
 import sys
 
 from tests.conftest import ROOT
+from tests.import_graph import cycles, graph, module_name
 
 LAYERS = ("models", "services")
 
@@ -43,8 +45,8 @@ def test_importing_models_and_services_loads_no_qt_and_no_ui() -> None:
     report = json.loads(result.stdout.strip().splitlines()[-1])
     imported = set(report["imported"])
     # the walk really reached every module (so an empty walk cannot pass)
-    expected = {f"{layer}.{path.stem}" for layer in LAYERS for path in (ROOT / layer).glob("*.py")
-                if path.stem != "__init__"}
+    expected = {module_name(ROOT, path) for layer in LAYERS for path in (ROOT / layer).rglob("*.py")
+                if "migrations" not in path.parts}
     assert expected <= imported
     assert {"models.contract", "services.store", "services.ledger.importer"} <= imported
     assert report["qt"] == []
@@ -69,3 +71,24 @@ def test_the_static_check_would_catch_an_import() -> None:
     for line in ("import uiautomation", "from services import ui_text", "# PySide6 is not used here",
                  "from models.base import Base"):
         assert not _IMPORT.search(line), line
+
+
+def test_no_import_circle_between_modules() -> None:
+    edges = graph(ROOT)
+    assert {"services.register.contracts", "ui.main_window", "cli.app"} <= edges.keys()
+    assert "services.calendar.stored" in edges["services.register.contracts"]
+    assert cycles(edges) == [], "modules that import each other (directly or round a circle)"
+
+
+def test_the_circle_check_finds_a_circle_and_skips_typing_only_imports(tmp_path) -> None:
+    package = tmp_path / "services"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from services.b import thing\n")
+    (package / "b.py").write_text("def f():\n    from services.c import other\n")
+    (package / "c.py").write_text("import services.a\n")
+    (package / "d.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from services.a import x\n")
+    (package / "e.py").write_text("from services.d import y\n")
+    assert cycles(graph(tmp_path)) == [["services.a", "services.b", "services.c"]]
+    (package / "d.py").write_text("from services.e import x\n")
+    assert cycles(graph(tmp_path)) == [["services.a", "services.b", "services.c"], ["services.d", "services.e"]]

@@ -20,6 +20,7 @@ from models.contract import Contract, Installment
 from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
+from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, stored_next_due
 from services.ledger.schema import EVENT_ALIASES
 from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 from services.register.contracts import ContractError, load, refresh_list_columns
@@ -30,8 +31,6 @@ __all__ = ["BATCH", "OWN_EVENTS", "RECORDED_EVENTS", "all_deadlines", "contract_
 
 #: Contracts read per round of queries.
 BATCH = 500
-#: Events that are fields of the contract itself (edited in the contract's General tab).
-OWN_EVENTS = ("signing", "effective", "start", "end")
 #: Events with a code of their own that the officer records (others are ``event:NAME``).
 RECORDED_EVENTS = ("acceptance", "invoice", "budget")
 _CHILDREN = (("installments", Installment, InstallmentData), ("milestones", Milestone, MilestoneData),
@@ -54,20 +53,6 @@ def event_code(name: str) -> str:
     if not bare:
         raise ValueError("an event needs a name")
     return f"event:{bare}"
-
-
-def recorded_events(session: Session, contract_id: int) -> dict[str, dt.date]:
-    """The events recorded for a contract: code → date."""
-    rows = session.execute(select(ContractEvent.name, ContractEvent.event_date)
-                           .where(ContractEvent.contract_id == contract_id))
-    return {name: day for name, day in rows}
-
-
-def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:
-    """The ``DeadlineDone`` marks of a contract: key → actual date."""
-    rows = session.execute(select(DeadlineDone.key, DeadlineDone.done_date)
-                           .where(DeadlineDone.contract_id == contract_id))
-    return {key: day for key, day in rows}
 
 
 def _contract(session: Session, contract_id: int) -> Contract:
@@ -111,22 +96,6 @@ def contract_deadlines(session: Session, contract_id: int, *, today: dt.date, re
     data = data if data is not None else load(session, contract_id)
     return deadlines(data, recorded_events(session, contract_id), done_marks(session, contract_id),
                      working_calendar(session), today, reminder_days, contract_id=contract_id)
-
-
-def stored_next_due(session: Session, contract_id: int | None, data: ContractData) -> dt.date | None:
-    """The list's "next due" of a contract: the earliest not-done deadline to act on
-    (``services.calendar.deadlines.next_due``). Reads events and done marks only when a rule needs them."""
-    rules = [*data.installments, *data.milestones, *data.bonds]
-    if not rules:
-        return None
-    codes = {code.strip() for item in rules for code in (item.due_after or "").split("+")}
-    needs_events = contract_id is not None and (bool(data.bonds) or any(
-        code and code not in OWN_EVENTS for code in codes))
-    needs_done = contract_id is not None and any(m.recurrence for m in data.milestones)
-    events = recorded_events(session, contract_id) if needs_events else {}  # type: ignore[arg-type]
-    done = done_marks(session, contract_id) if needs_done else {}  # type: ignore[arg-type]
-    items = deadlines(data, events, done, working_calendar(session), dt.date.today(), 0, contract_id=contract_id)
-    return next_due(items)
 
 
 #: What the deadlines read of a contract and its rows (amounts, texts and notes are not needed).

@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from models.contract import ROLES, Article, Contract, Installment, LineItem, Party
 from models.obligations import Bond, Milestone
 from models.penalty import PenaltyClause
+from services.calendar.stored import stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.register.contract_data import (
     ArticleData,
@@ -66,27 +67,6 @@ def _status_expr(today: dt.date):
         (Contract.end_date < today, literal("completed")),
         else_=literal("active"),
     )
-
-
-def _next_due_expr():
-    """Earliest fixed due date of an unpaid installment (relative rules come with the calendar)."""
-    return (
-        select(func.min(Installment.due_date))
-        .where(Installment.contract_id == Contract.id, Installment.paid_date.is_(None))
-        .correlate(Contract)
-        .scalar_subquery()
-    )
-
-
-def derive_status(contract: ContractData | Contract, today: dt.date) -> str:
-    """Python twin of the list's status rule, for a contract in memory."""
-    if contract.status:
-        return contract.status
-    if contract.sign_date is None:
-        return "draft"
-    if contract.end_date is not None and contract.end_date < today:
-        return "completed"
-    return "active"
 
 
 def search_ids(
@@ -242,11 +222,9 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
     """Re-derive the list's columns of ``contract`` from its stored parties and installments:
     counterparty, search_text (see ``list_columns``), next_due (the earliest not-done deadline
     to act on — installment, bond, milestone — on the working-day calendar:
-    ``services.calendar.agenda.stored_next_due``) and problem_level (``services.checks.contract.stored_level``).
+    ``services.calendar.stored.stored_next_due``) and problem_level (``services.checks.contract.stored_level``).
     ``data``: the contract as just written, if the caller has it (else it is read back).
     Returns the problems the checks found."""
-    from services.calendar.agenda import stored_next_due  # services.calendar.agenda builds on this module
-
     session.flush()
     parties = [PartyData(role=p.role, name=p.name)
                for p in session.scalars(select(Party).where(Party.contract_id == contract.id))]

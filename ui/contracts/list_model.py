@@ -293,10 +293,6 @@ class ContractListModel(QAbstractTableModel):
             "terminated": self.tr("Terminated"),
         }
 
-    def status_text(self, status: str) -> str:
-        """The translated name of a status code (``active`` → "Active"); unknown codes as stored."""
-        return self._status_names().get(status, status)
-
     def _texts(self, row: ContractRow, statuses: dict[str, str]) -> tuple[str, ...]:
         return (
             row.contract_no,

@@ -1,0 +1,54 @@
+"""What the store holds for one contract's deadlines: its recorded events, its done marks, and the
+list's "next due" derived from them.
+
+Apart from ``services.calendar.agenda`` because ``services.register.contracts`` needs
+``stored_next_due`` when it saves a contract, and the agenda builds on the register: this module
+reads the store's event and done-mark tables only, never the register's use cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.obligations import ContractEvent, DeadlineDone
+from services.calendar.deadlines import deadlines, next_due
+from services.calendar.holidays import working_calendar
+from services.register.contract_data import ContractData
+
+__all__ = ["OWN_EVENTS", "done_marks", "recorded_events", "stored_next_due"]
+
+#: Events that are fields of the contract itself (edited in the contract's General tab).
+OWN_EVENTS = ("signing", "effective", "start", "end")
+
+
+def recorded_events(session: Session, contract_id: int) -> dict[str, dt.date]:
+    """The events recorded for a contract: code → date."""
+    rows = session.execute(select(ContractEvent.name, ContractEvent.event_date)
+                           .where(ContractEvent.contract_id == contract_id))
+    return {name: day for name, day in rows}
+
+
+def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:
+    """The ``DeadlineDone`` marks of a contract: key → actual date."""
+    rows = session.execute(select(DeadlineDone.key, DeadlineDone.done_date)
+                           .where(DeadlineDone.contract_id == contract_id))
+    return {key: day for key, day in rows}
+
+
+def stored_next_due(session: Session, contract_id: int | None, data: ContractData) -> dt.date | None:
+    """The list's "next due" of a contract: the earliest not-done deadline to act on
+    (``services.calendar.deadlines.next_due``). Reads events and done marks only when a rule needs them."""
+    rules = [*data.installments, *data.milestones, *data.bonds]
+    if not rules:
+        return None
+    codes = {code.strip() for item in rules for code in (item.due_after or "").split("+")}
+    needs_events = contract_id is not None and (bool(data.bonds) or any(
+        code and code not in OWN_EVENTS for code in codes))
+    needs_done = contract_id is not None and any(m.recurrence for m in data.milestones)
+    events = recorded_events(session, contract_id) if needs_events else {}  # type: ignore[arg-type]
+    done = done_marks(session, contract_id) if needs_done else {}  # type: ignore[arg-type]
+    items = deadlines(data, events, done, working_calendar(session), dt.date.today(), 0, contract_id=contract_id)
+    return next_due(items)
