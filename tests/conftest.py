@@ -1,4 +1,5 @@
-"""Shared fixtures: offscreen Qt, and a fresh temporary store per test.
+"""Shared fixtures: offscreen Qt, a fresh temporary store per test, scripted dialogs (``FakeDialogs``)
+and background tasks run inline (``synchronous_tasks``).
 
 Migrating a new store takes a moment, so one migrated template is built per session and
 copied for each test (the pattern of Anki's ``getEmptyCol``).
@@ -20,6 +21,51 @@ from services.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_LEDGER = ROOT / "resources" / "sample_ledger"
+
+
+class FakeDialogs:
+    """Scripted answers instead of modal dialogs; records what would have been shown."""
+
+    def __init__(self, *, ledger: Path | None = None, folder: Path | None = None, answer: bool = True) -> None:
+        self.ledger = ledger
+        self.folder = folder
+        self.answer = answer
+        self.questions: list[str] = []
+        self.infos: list[str] = []
+        self.errors: list[str] = []
+
+    def ledger_to_import(self) -> Path | None:
+        return self.ledger
+
+    def folder_to_export(self) -> Path | None:
+        return self.folder
+
+    def pdf_to_save(self, default_name: str) -> Path | None:
+        """``self.pdf`` (a folder: the default name in it; None: cancelled); records the name offered."""
+        self.pdf_names = [*getattr(self, "pdf_names", []), default_name]
+        pdf = getattr(self, "pdf", None)
+        return pdf / default_name if pdf is not None and pdf.is_dir() else pdf
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.questions.append(text)
+        return self.answer
+
+    def info(self, title: str, text: str, details: str = "") -> None:
+        self.infos.append(text)
+
+    def error(self, title: str, text: str, details: str = "") -> None:
+        self.errors.append(text + "\n" + details)
+
+
+@pytest.fixture
+def synchronous_tasks() -> Iterator[None]:
+    """Background tasks run inline on the test's thread (``ui.tasks.set_synchronous``), so a test
+    sees a write's outcome as soon as the action returns. Modules of window tests make it autouse."""
+    from ui import tasks  # Qt only for the tests that ask for it
+
+    tasks.set_synchronous(True)
+    yield
+    tasks.set_synchronous(False)
 
 
 @pytest.fixture(scope="session")

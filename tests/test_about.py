@@ -9,8 +9,7 @@ from importlib import metadata
 
 from packaging.requirements import Requirement
 
-from tests.conftest import ROOT
-from tests.test_main_window import FakeDialogs
+from tests.conftest import ROOT, FakeDialogs
 from ui import about
 from ui.main_window import MainWindow
 from ui.version import __version__

@@ -18,9 +18,8 @@ from services.calendar.deadlines import DEFAULT_REMINDER_DAYS
 from services.calendar.holidays import load_holidays
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
-from tests.conftest import SAMPLE_LEDGER
-from tests.test_main_window import FakeDialogs
-from ui import settings, tasks
+from tests.conftest import SAMPLE_LEDGER, FakeDialogs
+from ui import settings
 from ui.main_window import MainWindow
 
 D = dt.date
@@ -56,11 +55,7 @@ class CalendarDialogs(FakeDialogs):
         return self.holiday_csv
 
 
-@pytest.fixture(autouse=True)
-def synchronous_tasks() -> Iterator[None]:
-    tasks.set_synchronous(True)
-    yield
-    tasks.set_synchronous(False)
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
 
 
 @pytest.fixture(autouse=True)

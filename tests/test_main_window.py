@@ -10,51 +10,13 @@ from PySide6.QtWidgets import QPushButton
 
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
-from ui import tasks
+from tests.conftest import FakeDialogs
 from ui.main_window import MainWindow
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
 
 
-class FakeDialogs:
-    """Scripted answers instead of modal dialogs; records what would have been shown."""
-
-    def __init__(self, *, ledger: Path | None = None, folder: Path | None = None, answer: bool = True) -> None:
-        self.ledger = ledger
-        self.folder = folder
-        self.answer = answer
-        self.questions: list[str] = []
-        self.infos: list[str] = []
-        self.errors: list[str] = []
-
-    def ledger_to_import(self) -> Path | None:
-        return self.ledger
-
-    def folder_to_export(self) -> Path | None:
-        return self.folder
-
-    def pdf_to_save(self, default_name: str) -> Path | None:
-        """``self.pdf`` (a folder: the default name in it; None: cancelled); records the name offered."""
-        self.pdf_names = [*getattr(self, "pdf_names", []), default_name]
-        pdf = getattr(self, "pdf", None)
-        return pdf / default_name if pdf is not None and pdf.is_dir() else pdf
-
-    def confirm(self, title: str, text: str) -> bool:
-        self.questions.append(text)
-        return self.answer
-
-    def info(self, title: str, text: str, details: str = "") -> None:
-        self.infos.append(text)
-
-    def error(self, title: str, text: str, details: str = "") -> None:
-        self.errors.append(text + "\n" + details)
-
-
-@pytest.fixture(autouse=True)
-def synchronous_tasks():
-    tasks.set_synchronous(True)
-    yield
-    tasks.set_synchronous(False)
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
 
 
 @pytest.fixture

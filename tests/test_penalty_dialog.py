@@ -14,18 +14,12 @@ from PySide6.QtWidgets import QDialog, QMenu
 from services.ledger.importer import import_ledger
 from services.penalty.records import list_calculations
 from services.register import contracts as contract_service
-from tests.conftest import CAP_LEDGER
-from tests.test_main_window import FakeDialogs
-from ui import i18n, tasks
+from tests.conftest import CAP_LEDGER, FakeDialogs
+from ui import i18n
 from ui.main_window import MainWindow
 from ui.penalty.penalty_dialog import PenaltyDialog
 
-
-@pytest.fixture(autouse=True)
-def synchronous_tasks():
-    tasks.set_synchronous(True)
-    yield
-    tasks.set_synchronous(False)
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
 
 
 @pytest.fixture

@@ -23,8 +23,7 @@ from services.penalty.compute import PenaltyInput, compute, find_clause
 from services.register import contracts
 from services.register.contract_data import ContractData
 from services.store import open_store
-from tests.conftest import CAP_LEDGER
-from tests.test_main_window import FakeDialogs
+from tests.conftest import CAP_LEDGER, FakeDialogs
 from ui import tasks
 from ui.main_window import MainWindow
 from ui.penalty.penalty_dialog import PenaltyDialog

@@ -11,16 +11,11 @@ from PySide6.QtWidgets import QMenu
 
 from services.ledger.importer import import_ledger
 from services.printing import fonts as pdf_fonts
-from tests.test_main_window import SAMPLE_LEDGER, FakeDialogs
-from ui import tasks
+from tests.conftest import FakeDialogs
+from tests.test_main_window import SAMPLE_LEDGER
 from ui.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def synchronous_tasks():
-    tasks.set_synchronous(True)
-    yield
-    tasks.set_synchronous(False)
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
 
 
 @pytest.fixture
