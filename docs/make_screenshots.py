@@ -92,7 +92,7 @@ def main() -> None:
             editor.grab().save(str(OUT / f"editor_checks{suffix}.png"))
             editor.undo_stack.setClean()
             editor.close()
-            penalty = PenaltyDialog(store, contract_id, window, user="officer")  # 8.1.2, 16 days late
+            penalty = PenaltyDialog(window.context, contract_id, window, user="officer")  # 8.1.2, 16 days late
             penalty.select_clause("8.1.2")
             penalty.due_edit.setText("2026-05-15")
             penalty.actual_edit.setText("2026-05-31")

@@ -20,6 +20,7 @@ from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
 from tests.conftest import SAMPLE_LEDGER, FakeDialogs
 from ui import settings
+from ui.contracts.list_model import COL_NEXT_DUE
 from ui.main_window import MainWindow
 
 D = dt.date
@@ -332,10 +333,40 @@ def test_editor_record_event_button(window, store, qtbot) -> None:
     assert "event:invoice_2" in codes
     dialog.event.setCurrentIndex(codes.index("invoice"))
     dialog.date.setText("2026-04-02")
-    with qtbot.waitSignal(editor.eventRecorded):
+    with qtbot.waitSignal(window.context.changes.changed) as announced:  # the one store-changed signal
         dialog.accept()
+    assert announced.args[0].contract_ids == {editor.contract_id}
     with store.session() as session:
         items = {d.key: d for d in agenda.contract_deadlines(session, editor.contract_id, today=TODAY,
                                                             reminder_days=30)}
     assert items["installment:1"].due == D(2026, 4, 2)  # signing+invoice, payable on receipt
     editor.close()
+
+
+def test_mark_done_in_the_agenda_updates_the_list_and_the_status_bar_at_once(window, store) -> None:
+    """One store-changed signal: the agenda writes, the list's next due and the notice follow."""
+    window.show()
+    feature = window.calendar_feature
+    feature.check_due()
+    assert "6 overdue, 0 due within 7 days" in feature.notice.text()
+    bjmemc = contract_id(store, "BJMEMC-2025174-ZC")
+
+    def list_next_due() -> str:
+        return window.model.index(window.model.row_of(bjmemc), COL_NEXT_DUE).data()
+
+    before = list_next_due()
+    panel = feature.show_agenda()
+    earliest = [d for d in panel.rows() if d.contract_id == bjmemc and d.due and d.due.isoformat() == before]
+    assert [d.key for d in earliest] == ["bond:1:lodge", "milestone:1"]  # both 2025-08-14, both overdue
+    for item in earliest:
+        assert panel.select(bjmemc, item.key)
+        panel.mark_selected_done()
+    assert list_next_due() != before  # the list shows the store's new next due at once
+    with store.session() as session:
+        stored = contract_service.list_rows(session, [bjmemc])[bjmemc].next_due
+    assert list_next_due() == (stored.isoformat() if stored else "")
+    assert "4 overdue, 0 due within 7 days" in feature.notice.text()  # and the status bar's count
+    panel.undo_stack.undo()
+    panel.undo_stack.undo()
+    assert list_next_due() == before
+    assert "6 overdue, 0 due within 7 days" in feature.notice.text()

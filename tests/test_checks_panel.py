@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData, PartyData
 from services.store import Store
-from tests.conftest import SAMPLE_LEDGER
+from tests.conftest import SAMPLE_LEDGER, FakeDialogs
 from ui import i18n, tasks
+from ui.context import AppContext
 from ui.contracts.list_model import COL_NUMBER, COL_TITLE, ContractListModel
 from ui.contracts.list_view import ContractListView
 from ui.editor.checks_panel import COL_MESSAGE, ProblemRole, show_field
@@ -38,7 +39,9 @@ def loaded(store: Store) -> Store:
 def editor(qtbot, loaded: Store) -> ContractEditor:
     with loaded.session() as session:
         contract_id = contract_service.find_id(session, BJMEMC)
-    dialog = ContractEditor(loaded, contract_id)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ContractEditor(AppContext(loaded, FakeDialogs(), parent), contract_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

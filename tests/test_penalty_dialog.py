@@ -33,7 +33,7 @@ def window(qtbot, store, opened):
     main = MainWindow(store, dialogs=FakeDialogs(), open_file=opened.append)
     qtbot.addWidget(main)
     main._hand_over_store = True  # the store fixture closes the store
-    main.printing.font_path = lambda: None  # not this machine's settings
+    main.context.font_path = lambda: None  # not this machine's settings
     return main
 
 

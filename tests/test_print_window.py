@@ -29,7 +29,7 @@ def window(qtbot, store, opened):
     main = MainWindow(store, dialogs=FakeDialogs(), open_file=opened.append)
     qtbot.addWidget(main)
     main._hand_over_store = True  # the store fixture closes the store
-    main.printing.font_path = lambda: None  # not this machine's settings
+    main.context.font_path = lambda: None  # not this machine's settings
     return main
 
 
@@ -106,7 +106,7 @@ def test_font_from_the_settings_that_cannot_print_chinese_is_reported(window, op
     dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
     if not Path(dejavu).is_file() or not pdf_fonts.system_candidates():
         pytest.skip("needs DejaVu Sans and a Chinese system font")
-    window.printing.font_path = lambda: dejavu
+    window.context.font_path = lambda: dejavu
     select(window, "2026-021")
     window.dialogs.pdf = tmp_path
     window.print_action.trigger()

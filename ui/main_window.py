@@ -16,15 +16,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from services.changes import ChangeKind, Changes
 from services.ledger.files import LedgerFileError
-from services.ledger.importer import ImportCancelled, LedgerError, LedgerPlan, apply_ledger, import_ledger, read_ledger
+from services.ledger.importer import (
+    ImportCancelled,
+    ImportResult,
+    LedgerError,
+    LedgerPlan,
+    apply_ledger,
+    import_ledger,
+    read_ledger,
+)
 from services.ledger.write import ExportCancelled, export_ledger
 from services.register import contracts as contract_service
 from services.store import Store, default_db_path, open_store
 from ui import i18n
 from ui.about import AboutDialog
 from ui.calendar.calendar_feature import CalendarFeature
+from ui.context import AppContext, Dialogs, StoreChanges, open_in_viewer
 from ui.contracts.list_model import ContractListModel
 from ui.contracts.list_view import ContractListView
 from ui.dialogs import DialogService
@@ -68,15 +79,19 @@ class MainWindow(QMainWindow):
     """The register's window over ``store``. ``dialogs`` asks and tells (a fake one in tests);
     ``open_file(path)`` shows a written PDF (default: the system viewer; a recorder in tests)."""
 
-    def __init__(self, store: Store, *, dialogs: DialogService | None = None,
+    def __init__(self, store: Store, *, dialogs: Dialogs | None = None,
                  open_file: Callable[[Path], None] | None = None) -> None:
         super().__init__()
         self.store = store
-        self.dialogs = dialogs or DialogService(self)
+        self.dialogs: Dialogs = dialogs or DialogService(self)
         self._injected_dialogs = dialogs
         self._open_file = open_file
-        self.printing = PdfPrinting(self, open_file=open_file)
+        self.context = AppContext(store, self.dialogs, self, StoreChanges(self), open_file=open_file or open_in_viewer,
+                                  status=lambda text: self.statusBar().showMessage(text))
+        self.context.changes.changed.connect(self._store_changed)
+        self.printing = PdfPrinting(self.context, self._selected_contract)
         self._hand_over_store = False
+        self._editors: dict[int, ContractEditor] = {}
         self.model = ContractListModel(store, parent=self)
         self.list_view = ContractListView(self.model)
         self.list_view.contractActivated.connect(self.edit_contract)
@@ -86,7 +101,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.list_view)
         self.setCentralWidget(self.pages)
         self.model.countChanged.connect(lambda _n: self._update_page())
-        self.calendar_feature = CalendarFeature(self)  # Calendar / Agenda docks, .ics, schedule, start-up notice
+        # Calendar / Agenda docks, .ics, schedule, start-up notice
+        self.calendar_feature = CalendarFeature(self.context, self, self.edit_contract)
         self._build_menus()
         self._update_page()
         self.calendar_feature.start()
@@ -163,6 +179,19 @@ class MainWindow(QMainWindow):
         """Open the editor on a new contract (non-modal; returns it for tests)."""
         return self._open_editor(None)
 
+    def _selected_contract(self) -> tuple[int, str] | None:
+        """The contract selected in the list: its id and number, or None."""
+        contract_id = self.list_view.current_contract_id()
+        if contract_id is None:
+            return None
+        row = self.model.row_of(contract_id)
+        return contract_id, (self.model.index(row, 0).data() if row is not None else "")
+
+    def _store_changed(self, _changes: object) -> None:
+        """Any write, from any part: the list shows the store as it is (next due, problem marks)."""
+        self.model.refresh()
+        self._update_page()
+
     def _edit_current(self) -> None:
         contract_id = self.list_view.current_contract_id()
         if contract_id is not None:
@@ -173,20 +202,22 @@ class MainWindow(QMainWindow):
         return self._open_editor(contract_id)
 
     def _open_editor(self, contract_id: int | None) -> ContractEditor:
-        editor = ContractEditor(self.store, contract_id, self,
-                                show_error=lambda text: self.dialogs.error(self.tr("ContractDesk"), text),
-                                confirm=lambda text: self.dialogs.confirm(self.tr("ContractDesk"), text))
+        """One editor per contract: opening it again brings the open one forward."""
+        if contract_id is not None and contract_id in self._editors:
+            editor = self._editors[contract_id]
+            editor.show()
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        editor = ContractEditor(self.context, contract_id, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(self._after_save)
-        editor.eventRecorded.connect(lambda _id: self.calendar_feature.invalidate())
+        editor.saved.connect(self.list_view.select_contract)
+        if contract_id is not None:
+            self._editors[contract_id] = editor
+            # By id, not by the editor: nothing here may keep a deleted editor's wrapper alive.
+            editor.finished.connect(lambda _result, key=contract_id: self._editors.pop(key, None))
         editor.show()
         return editor
-
-    def _after_save(self, contract_id: int) -> None:
-        self.model.refresh()
-        self._update_page()
-        self.calendar_feature.invalidate()
-        self.list_view.select_contract(contract_id)
 
     def delete_contract(self) -> None:
         contract_id = self.list_view.current_contract_id()
@@ -198,11 +229,11 @@ class MainWindow(QMainWindow):
                                     self.tr("Delete contract {0} and all its lines? This cannot be undone.")
                                     .format(number)):
             return
-        with self.store.session() as session:
+        def work(session: Session, _control: TaskControl) -> tuple[None, Changes]:
             contract_service.delete_contract(session, contract_id)
-        self.model.refresh()
-        self._update_page()
-        self.calendar_feature.invalidate()
+            return None, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ids=[contract_id])
+
+        self.context.write(self.tr("Deleting the contract…"), work)
 
     # ----- import / export
     def import_ledger(self) -> None:
@@ -231,17 +262,14 @@ class MainWindow(QMainWindow):
         ):
             return
 
-        def write(control: TaskControl) -> object:
-            with self.store.session() as session:
-                return apply_ledger(session, plan, replace=True, progress=control.progress,
-                                    cancelled=control.cancelled)
+        def write(session: Session, control: TaskControl) -> tuple[ImportResult, Changes]:
+            result = apply_ledger(session, plan, replace=True, progress=control.progress, cancelled=control.cancelled)
+            return result, Changes.everything()  # an import may touch every contract, events and holidays
 
-        run_task(self, self.tr("Importing contracts…"), write, self._imported, self._import_failed)
+        self.context.write(self.tr("Importing contracts…"), write, self._imported, self._import_failed,
+                           cancellable=True)
 
-    def _imported(self, result: object) -> None:
-        self.model.refresh()
-        self._update_page()
-        self.calendar_feature.invalidate()
+    def _imported(self, result: ImportResult) -> None:
         with_problems = result.with_problems
         text = self.tr("{0} contract(s) added, {1} updated, {2} with problems.").format(
             len(result.added), len(result.updated), len(with_problems))
@@ -323,9 +351,13 @@ class MainWindow(QMainWindow):
 
     def open_penalty_calculator(self) -> QWidget | None:
         """Tools → Liquidated damages… on the selected contract (non-modal; returned for tests)."""
-        from ui.penalty.penalty_dialog import open_for_window
+        from ui.penalty.penalty_dialog import open_on_contract
 
-        return open_for_window(self)
+        selected = self._selected_contract()
+        if selected is None:
+            self.statusBar().showMessage(self.tr("Select a contract first."))
+            return None
+        return open_on_contract(self.context, selected[0], self)
 
     # ----- help
     def show_about(self) -> AboutDialog:

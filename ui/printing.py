@@ -10,46 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject
 
 from services.register import contracts as contract_service
-from ui import settings
+from ui.context import AppContext
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
     from services.printing.common import PrintResult
-    from ui.main_window import MainWindow
-
-def open_in_viewer(path: Path) -> None:
-    """Open ``path`` with the desktop's default application (the PDF viewer)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def font_path_setting() -> str | None:
-    """The font file set in the settings (``ui.settings.pdf_font_path``), or None."""
-    path = settings.pdf_font_path()
-    return str(path) if path else None
 
 
 class PdfPrinting(QObject):
-    """The print actions of ``window``: its selected contract, store and dialogs.
+    """The print actions on the contract ``selected()`` gives (its id and number, or None): the
+    store, dialogs, PDF opener and font come from ``context``."""
 
-    ``open_file(path)`` shows the written PDF (default ``open_in_viewer``; tests pass a recorder);
-    ``font_path()`` gives the preferred font file (default: the settings).
-    """
-
-    def __init__(
-        self, window: MainWindow, *, open_file: Callable[[Path], None] | None = None,
-        font_path: Callable[[], str | None] | None = None,
-    ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.open_file = open_file or open_in_viewer
-        self.font_path = font_path or font_path_setting
+    def __init__(self, context: AppContext, selected: Callable[[], tuple[int, str] | None]) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.selected = selected
 
     def print_contract(self) -> None:
         """Print the selected contract for signature."""
@@ -62,18 +42,17 @@ class PdfPrinting(QObject):
     def _print(self, *, summary: bool) -> None:
         from services.printing.common import default_pdf_name
 
-        window = self.window
-        contract_id = window.list_view.current_contract_id()
-        if contract_id is None:
-            window.statusBar().showMessage(self.tr("Select a contract to print first."))
+        context = self.context
+        selected = self.selected()
+        if selected is None:
+            context.status(self.tr("Select a contract to print first."))
             return
-        row = window.model.row_of(contract_id)
-        number = window.model.index(row, 0).data() if row is not None else ""
-        path = window.dialogs.pdf_to_save(default_pdf_name(number or "contract", summary=summary))
+        contract_id, number = selected
+        path = context.dialogs.pdf_to_save(default_pdf_name(number or "contract", summary=summary))
         if path is None:
             return
-        font_path = self.font_path()
-        store = window.store
+        font_path = context.font_path()
+        store = context.store
 
         def work(_control: TaskControl) -> PrintResult:
             if summary:
@@ -91,13 +70,13 @@ class PdfPrinting(QObject):
             return write(data, path, font_path=font_path, **extra)
 
         label = self.tr("Writing the summary…") if summary else self.tr("Writing the contract…")
-        run_task(window, label, work, self._printed, self._failed, cancellable=False)
+        run_task(context.parent, label, work, self._printed, self._failed, cancellable=False)
 
     def _printed(self, result: PrintResult) -> None:
-        self.window.statusBar().showMessage(self.tr("Wrote {0} ({1} pages)").format(result.path, result.pages))
-        self.open_file(result.path)
+        self.context.status(self.tr("Wrote {0} ({1} pages)").format(result.path, result.pages))
+        self.context.open_file(result.path)
         if not result.font.embedded:
-            self.window.dialogs.info(
+            self.context.dialogs.info(
                 self.tr("Fonts not embedded"),
                 self.tr("No Chinese TrueType font was found, so none is embedded: the PDF depends on the "
                         "viewer's fonts and may print differently on other machines. Install a Chinese "
@@ -105,11 +84,11 @@ class PdfPrinting(QObject):
                 "\n".join(result.warnings),
             )
         elif result.warnings:
-            self.window.dialogs.info(self.tr("Printed with warnings"),
+            self.context.dialogs.info(self.tr("Printed with warnings"),
                                      self.tr("The PDF was written. Please check:"), "\n".join(result.warnings))
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, (OSError, contract_service.ContractError)):
-            self.window.dialogs.error(self.tr("Printing failed"), str(error))
+            self.context.dialogs.error(self.tr("Printing failed"), str(error))
             return
         raise error

@@ -125,11 +125,16 @@ class BackgroundTask(QObject):
             self._dialog.deleteLater()
             self._dialog = None
         assert self._future is not None
-        error = self._future.exception()
+        future, on_done, on_error = self._future, self._on_done, self._on_error
+        # Let go of the work and its callbacks now, not at deleteLater: they may hold a dialog the
+        # callback closes (WA_DeleteOnClose), whose wrapper must not outlive it.
+        self._future = None
+        del self._work, self._on_done, self._on_error
+        error = future.exception()
         if error is not None:
-            self._on_error(error)
+            on_error(error)
         else:
-            self._on_done(self._future.result())
+            on_done(future.result())
         self.deleteLater()
 
 

@@ -62,106 +62,111 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="38"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="41"/>
         <source>Mark done: {0}</source>
         <translation>标记完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="39"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="42"/>
         <source>Mark not done: {0}</source>
         <translation>标记未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="65"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="72"/>
         <source>How dates are counted: working days follow the official calendar of the PRC — public holidays and make-up working days (调休). The day of the event is not counted: the first working day after it is day 1, so “within 15 working days of signing” ends on the 15th working day after the signing day. A period in days or months that ends on a weekend or holiday ends on the next working day (Civil Code art. 203); 31 January + 1 month is the last day of February. For a year whose official schedule is not known yet (2027 at the time of writing) the dates are estimates from weekends and the statutory holidays (春节, 清明, 端午, 中秋 …); an estimate cannot place the make-up working days (调休). Enter that year&apos;s schedule under Settings → Working-day schedule… to make them firm.</source>
         <translation>日期计算方法：工作日按国务院公布的全国节假日安排计算，含法定节假日和调休上班日。事件当日不计入，事件后的第一个工作日为第 1 日，例如“签订后 15 个工作日内”截止于签订日后的第 15 个工作日。按日或按月计算的期限，最后一日为周末或节假日的，以其后第一个工作日为最后一日（《民法典》第二百零三条）；1 月 31 日加 1 个月为 2 月最后一日。尚未公布节假日安排的年份（撰写时为 2027 年），按周末和法定节假日（春节、清明、端午、中秋等）估算，无法确定调休上班日。请在“设置 → 工作日安排…”中录入该年安排，估算日期即转为确定日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="80"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="86"/>
         <source>Overdue and next 30 days</source>
         <translation>已逾期及未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="80"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="86"/>
         <source>Next 30 days</source>
         <translation>未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="80"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="86"/>
         <source>Next 90 days</source>
         <translation>未来 90 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="81"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="81"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
         <source>Waiting for an event</source>
         <translation>待起算（等待事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="81"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
         <source>All, done in the past year included</source>
         <translation>全部（含近一年已完成）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="93"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="91"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="97"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="96"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="102"/>
         <source>Any responsible party</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="120"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="141"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="126"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="147"/>
         <source>Mark done…</source>
         <translation>标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="122"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="143"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="128"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="149"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="124"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="128"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="130"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="134"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="126"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="128"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="132"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="134"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="138"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="144"/>
         <source>Open contract</source>
         <translation>打开合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="198"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="204"/>
         <source>{0} shown · {1} overdue · {2} due within 7 days</source>
         <translation>显示 {0} 项 · 已逾期 {1} 项 · 7 日内到期 {2} 项</translation>
     </message>
     <message>
         <location filename="../../ui/calendar/agenda_view.py" line="218"/>
+        <source>Marking done…</source>
+        <translation>正在标记完成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/agenda_view.py" line="228"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="218"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="228"/>
         <source>Done on (the actual date):</source>
         <translation>完成日期（实际日期）：</translation>
     </message>
@@ -230,77 +235,77 @@
 <context>
     <name>CalendarFeature</name>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="49"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="57"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="50"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="58"/>
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="52"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="60"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="53"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="61"/>
         <source>A&amp;genda</source>
         <translation>待办(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="54"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>导出日历(.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="55"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="63"/>
         <source>&amp;Working-day schedule…</source>
         <translation>工作日安排(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="56"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="64"/>
         <source>&amp;Reminder days…</source>
         <translation>提前提醒天数(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="70"/>
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="98"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="106"/>
         <source>{0} overdue, {1} due within 7 days</source>
         <translation>已逾期 {0} 项，7 日内到期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="100"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="108"/>
         <source>open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="137"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="157"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="141"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="161"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="143"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
         <source>{0} deadline(s) written to {1}, each with a reminder {2} day(s) before</source>
         <translation>已将 {0} 个期限写入 {1}，每项提前 {2} 日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="165"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="177"/>
         <source>Reminder days</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="167"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="179"/>
         <source>Remind this many days before each deadline (calendar alarms) and before the end of a contract&apos;s term (renewal):</source>
         <translation>在每个期限前（日历提醒）和合同服务期满前（续约提醒）提前的天数：</translation>
     </message>
@@ -389,234 +394,239 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="108"/>
+        <location filename="../../ui/editor/contract_editor.py" line="109"/>
         <source>Contract {0}</source>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="109"/>
+        <location filename="../../ui/editor/contract_editor.py" line="110"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="121"/>
+        <location filename="../../ui/editor/contract_editor.py" line="122"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="122"/>
+        <location filename="../../ui/editor/contract_editor.py" line="123"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="123"/>
+        <location filename="../../ui/editor/contract_editor.py" line="124"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="124"/>
+        <location filename="../../ui/editor/contract_editor.py" line="125"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="125"/>
+        <location filename="../../ui/editor/contract_editor.py" line="126"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="126"/>
+        <location filename="../../ui/editor/contract_editor.py" line="127"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="127"/>
+        <location filename="../../ui/editor/contract_editor.py" line="128"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="128"/>
+        <location filename="../../ui/editor/contract_editor.py" line="129"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="144"/>
+        <location filename="../../ui/editor/contract_editor.py" line="145"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="147"/>
+        <location filename="../../ui/editor/contract_editor.py" line="148"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="149"/>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="163"/>
+        <location filename="../../ui/editor/contract_editor.py" line="164"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="165"/>
+        <location filename="../../ui/editor/contract_editor.py" line="166"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="167"/>
+        <location filename="../../ui/editor/contract_editor.py" line="168"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="177"/>
+        <location filename="../../ui/editor/contract_editor.py" line="178"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="177"/>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="179"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="179"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="180"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="180"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="183"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="198"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="198"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="254"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="289"/>
+        <location filename="../../ui/editor/contract_editor.py" line="277"/>
+        <source>Saving the contract…</source>
+        <translation>正在保存合同…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="101"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -983,53 +993,53 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayScheduleDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="260"/>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="350"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="264"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="353"/>
         <source>Working-day schedule</source>
         <translation>工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="275"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="279"/>
         <source>Enter the State Council&apos;s notice for a year the built-in calendar does not know yet (it knows 2004–2026): every public holiday, and every weekend day that is worked (调休, tick “Working day”). These days take precedence over the built-in calendar; dates of that year are then firm, no longer estimates. Import a CSV with the columns date, is_working_day, name (or 日期, 是否工作日, 名称).</source>
         <translation>内置日历尚未收录的年份（已收录 2004–2026 年），请按国务院办公厅的节假日安排通知录入：每个放假日，以及每个调休上班的周末（勾选“工作日”）。录入的日期优先于内置日历，该年的日期随即由估算转为确定。可导入含 date、is_working_day、name（或 日期、是否工作日、名称）列的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="281"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="285"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="281"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="285"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="282"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="286"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="282"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="286"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="315"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="319"/>
         <source>Schedule rejected</source>
         <translation>工作日安排未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="316"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="320"/>
         <source>Nothing was imported: the file has {0} problem(s).</source>
         <translation>未导入任何内容：文件有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="330"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="334"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="352"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="355"/>
         <source>Saving the schedule…</source>
         <translation>正在保存工作日安排…</translation>
     </message>
@@ -1037,37 +1047,37 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayTableModel</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="177"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="181"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="177"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="181"/>
         <source>Working day (调休)</source>
         <translation>工作日（调休）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="177"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="181"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="194"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="198"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="195"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="199"/>
         <source>holiday</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="241"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="245"/>
         <source>Row {0}: a date is needed</source>
         <translation>第 {0} 行：需要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="243"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="247"/>
         <source>Row {0}: {1} is also on row {2}</source>
         <translation>第 {0} 行：{1} 与第 {2} 行重复</translation>
     </message>
@@ -1320,138 +1330,142 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
-        <source>ContractDesk</source>
-        <translation>合同台账</translation>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>Select a contract first.</source>
+        <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Delete contract</source>
         <translation>删除合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Delete contract {0} and all its lines? This cannot be undone.</source>
         <translation>确定删除合同 {0} 及其全部明细吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="236"/>
+        <source>Deleting the contract…</source>
+        <translation>正在删除合同…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -1462,68 +1476,68 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -1602,47 +1616,47 @@ Update them from the ledger?</source>
 <context>
     <name>PdfPrinting</name>
     <message>
-        <location filename="../../ui/printing.py" line="68"/>
+        <location filename="../../ui/printing.py" line="48"/>
         <source>Select a contract to print first.</source>
         <translation>请先选择要打印的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="93"/>
+        <location filename="../../ui/printing.py" line="72"/>
         <source>Writing the summary…</source>
         <translation>正在生成合同摘要…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="94"/>
+        <location filename="../../ui/printing.py" line="73"/>
         <source>Writing the contract…</source>
         <translation>正在生成合同文本…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="97"/>
+        <location filename="../../ui/printing.py" line="76"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已生成 {0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="101"/>
+        <location filename="../../ui/printing.py" line="80"/>
         <source>Fonts not embedded</source>
         <translation>字体未嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="104"/>
+        <location filename="../../ui/printing.py" line="83"/>
         <source>No Chinese TrueType font was found, so none is embedded: the PDF depends on the viewer&apos;s fonts and may print differently on other machines. Install a Chinese font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings.</source>
         <translation>未找到中文 TrueType 字体，因此 PDF 中未嵌入字体：显示和打印效果取决于阅读器的字体，在其他电脑上可能不同。请安装中文字体（例如文泉驿微米黑或宋体），或在设置中指定字体文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="108"/>
+        <location filename="../../ui/printing.py" line="87"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="109"/>
+        <location filename="../../ui/printing.py" line="88"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="113"/>
+        <location filename="../../ui/printing.py" line="92"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -1743,363 +1757,368 @@ Update them from the ledger?</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="113"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="110"/>
         <source>Liquidated damages — {0}</source>
         <extracomment>clause_ref of an ad-hoc rule in the saved calculations.</extracomment>
         <translation>违约金计算 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="138"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="135"/>
         <source>Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: 0.05 %/day of the overdue amount)</source>
         <translation>法定利率：迟延支付中小企业款项（《保障中小企业款项支付条例》2025年：按逾期金额每日万分之五）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="139"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="136"/>
         <source>Ad-hoc rule…</source>
         <translation>临时规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="148"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="285"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="145"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="282"/>
         <source>Ad-hoc rule</source>
         <translation>临时规则</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="146"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="146"/>
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="150"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="147"/>
         <source>Monthly fee × coefficient</source>
         <translation>月服务费×系数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
         <source>Fixed amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="153"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="150"/>
         <source>Monthly fee</source>
         <translation>月服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="154"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="151"/>
         <source>Daily fee</source>
         <translation>日服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="155"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
         <source>percent, e.g. 0.05</source>
         <translation>百分比，如 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="157"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="154"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="160"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="159"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="156"/>
         <source>Calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="159"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="156"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="160"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="157"/>
         <source>A part of a day counts as a day</source>
         <translation>不足一日按一日计</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="161"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="158"/>
         <source>Pro rata</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="159"/>
         <source>percent of the contract total</source>
         <translation>合同总额的百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
         <source>Kind</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="287"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="284"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="289"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="286"/>
         <source>Fixed amount (元)</source>
         <translation>固定金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="197"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="311"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="194"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="308"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="283"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="280"/>
         <source>Cap (% of total)</source>
         <translation>上限（合同总额的%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="291"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="288"/>
         <source>Cap (元)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
         <source>Due and actual dates</source>
         <translation>应履行日和实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="171"/>
         <source>Number of days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="187"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
         <source>e.g. 12 or 2.5</source>
         <translation>如 12 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="188"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="185"/>
         <source>yuan, when the base is the overdue amount</source>
         <translation>元，以逾期金额为基数时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="192"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="216"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="189"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="194"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="191"/>
         <source>Count by</source>
         <translation>天数依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="195"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="312"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="192"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="309"/>
         <source>Due date</source>
         <translation>应履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="196"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="313"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="193"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="310"/>
         <source>Actual date</source>
         <translation>实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="198"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="195"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="313"/>
         <source>Overdue amount (元)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="199"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="319"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="196"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
         <source>Already charged under this clause (元)</source>
         <translation>本条已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="200"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="317"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="197"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="314"/>
         <source>Already charged to this party (元)</source>
         <translation>该方已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="216"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
         <source>Calculated on</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="216"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="217"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="214"/>
         <source>By</source>
         <translation>计算人</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="225"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="222"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="227"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="224"/>
         <source>Saved calculations</source>
         <translation>已保存的计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="236"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="233"/>
         <source>Save to record</source>
         <translation>保存到合同记录</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="238"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="235"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="240"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="237"/>
         <source>Copy working</source>
         <translation>复制计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="252"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="249"/>
         <source>Save the contract first</source>
         <translation>请先保存合同</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="273"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="270"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="368"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="365"/>
         <source>Amount: ¥{0}</source>
         <translation>金额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="378"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="375"/>
         <source>Amount: —</source>
         <translation>金额：—</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="393"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="398"/>
         <source>Saved to the contract&apos;s record.</source>
         <translation>已保存到合同记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="418"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="402"/>
+        <source>Saving the calculation…</source>
+        <translation>正在保存计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="426"/>
         <source>Working copied.</source>
         <translation>计算过程已复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="436"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="444"/>
         <source>Writing the calculation…</source>
         <translation>正在生成违约金计算书…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="440"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="448"/>
         <source>Wrote {0}</source>
         <translation>已生成 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="443"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="451"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="443"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="451"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="448"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="456"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
-    </message>
-    <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="482"/>
-        <source>Select a contract first.</source>
-        <translation>请先选择一份合同。</translation>
     </message>
 </context>
 <context>
     <name>RecordEventDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="109"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="110"/>
         <source>Record event — {0}</source>
         <translation>登记事件 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="122"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="123"/>
         <source>YYYY-MM-DD; empty removes the event</source>
         <translation>YYYY-MM-DD；留空则删除该事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="127"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="128"/>
         <source>Rules that count from this event become due once it has a date. A new name records a named event (event:NAME).</source>
         <translation>自该事件起算的期限在登记日期后即开始计算。输入新名称可登记自定义事件（event:名称）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="133"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="134"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="134"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="135"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="135"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="136"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="163"/>
+        <source>Recording the event…</source>
+        <translation>正在登记事件…</translation>
     </message>
 </context>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="61"/>
+        <location filename="../../ui/editor/contract_editor.py" line="63"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="63"/>
+        <location filename="../../ui/editor/contract_editor.py" line="65"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="80"/>
+        <location filename="../../ui/editor/contract_editor.py" line="82"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -2138,27 +2157,27 @@ Update them from the ledger?</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>The register is empty</source>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>

@@ -6,7 +6,7 @@ filterable by contract, kind and responsible party, sortable; mark done with the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from models.contract import ROLES
 from services.calendar import agenda
 from services.calendar.deadlines import KINDS, Deadline, kind_text
-from services.store import Store
+from services.changes import ChangeKind, Changes
 from ui.calendar.calendar_dialogs import RecordEventDialog, mark_done_label
 from ui.calendar.deadline_models import DeadlineFilter, DeadlineSource, DeadlineTableModel, ObjectRole, language
+from ui.context import AppContext
+from ui.tasks import TaskControl
 
 
 class MarkDone(QUndoCommand):
@@ -42,10 +45,14 @@ class MarkDone(QUndoCommand):
         self._previous: dt.date | None = None
 
     def redo(self) -> None:
-        self._previous = self._panel.write_done(self._contract_id, self._key, self._day)
+        self._panel.write_done(self._contract_id, self._key, self._day, self._remember)
 
     def undo(self) -> None:
         self._panel.write_done(self._contract_id, self._key, self._previous)
+
+    def _remember(self, previous: dt.date | None) -> None:
+        # The writer hands back what the mark was before, once written: what undo restores.
+        self._previous = previous
 
 
 def help_text() -> str:
@@ -63,15 +70,14 @@ def help_text() -> str:
 
 
 class AgendaPanel(QWidget):
-    """The agenda over a ``DeadlineSource``. ``dialogs`` asks for dates (``ask_date``) and shows
-    errors; ``contractActivated(contract_id)`` on a double-click; ``eventRecorded(contract_id)``."""
+    """The agenda over a ``DeadlineSource``; writes go through ``context`` (whose dialogs ask for
+    dates and show errors); ``contractActivated(contract_id)`` on a double-click."""
 
     contractActivated = Signal(int)
-    eventRecorded = Signal(int)
 
-    def __init__(self, store: Store, source: DeadlineSource, dialogs: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, source: DeadlineSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.source, self.dialogs = store, source, dialogs
+        self.context, self.store, self.source, self.dialogs = context, context.store, source, context.dialogs
         self.undo_stack = QUndoStack(self)
         self.model = DeadlineTableModel(self)
         self.proxy = DeadlineFilter(self, today=source.today)
@@ -198,14 +204,18 @@ class AgendaPanel(QWidget):
         self.summary.setText(self.tr("{0} shown · {1} overdue · {2} due within 7 days").format(
             self.proxy.rowCount(), overdue, soon))
 
-    def write_done(self, contract_id: int | None, key: str, day: dt.date | None) -> dt.date | None:
-        """Mark ``key`` of a contract done on ``day`` (None: not done) in one transaction; returns
-        the value it had. The contract's deadlines are recomputed at once."""
+    def write_done(self, contract_id: int | None, key: str, day: dt.date | None,
+                   then: Callable[[dt.date | None], None] | None = None) -> None:
+        """Mark ``key`` of a contract done on ``day`` (None: not done) in one transaction through the
+        one writer; ``then(previous)`` gets the value it had. The change is announced, so the list's
+        next due, the agenda and the status bar's counts follow."""
         assert contract_id is not None
-        with self.store.session() as session:
+
+        def work(session: Session, _control: TaskControl) -> tuple[dt.date | None, Changes]:
             previous = agenda.mark_done(session, contract_id, key, day)
-        self.source.refresh_contract(contract_id)
-        return previous
+            return previous, Changes.of(ChangeKind.DEADLINES, ChangeKind.CONTRACTS, ids=[contract_id])
+
+        self.context.write(self.tr("Marking done…"), work, then)
 
     def mark_selected_done(self) -> None:
         """Ask for the actual date (today offered) and mark the selected deadline done (undoable)."""
@@ -226,15 +236,10 @@ class AgendaPanel(QWidget):
             return None
         waiting = next((code for code in item.waiting_for if code not in agenda.OWN_EVENTS and code != "lodged"),
                        None)
-        dialog = RecordEventDialog(self.store, item.contract_id, self, event=waiting, today=self.source.today())
-        dialog.recorded.connect(self._event_recorded)
+        dialog = RecordEventDialog(self.context, item.contract_id, self, event=waiting, today=self.source.today())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-    def _event_recorded(self, contract_id: int) -> None:
-        self.source.refresh_contract(contract_id)
-        self.eventRecorded.emit(contract_id)
 
     def _activated(self, index: QModelIndex) -> None:
         item = index.data(ObjectRole) if index.isValid() else None

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from services.calendar import agenda
 from services.calendar.deadlines import Deadline
@@ -39,12 +40,13 @@ from services.calendar.holidays import (
     save_holidays,
     write_holiday_csv,
 )
+from services.changes import ChangeKind, Changes
 from services.ledger import values
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
-from services.store import Store
 from ui.calendar.deadline_models import language
-from ui.tasks import TaskControl, run_task
+from ui.context import AppContext
+from ui.tasks import TaskControl
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -93,15 +95,14 @@ def referenced_events(data: ContractData) -> list[str]:
 
 class RecordEventDialog(QDialog):
     """Record the date of an event of one contract (验收合格, 收到发票, 预算批复 or any named event),
-    or remove it (empty date). ``recorded(contract_id)`` after each save."""
+    or remove it (empty date), through the context's one writer (which announces the change)."""
 
-    recorded = Signal(int)
-
-    def __init__(self, store: Store, contract_id: int, parent: QWidget | None = None, *,
+    def __init__(self, context: AppContext, contract_id: int, parent: QWidget | None = None, *,
                  event: str | None = None, today: dt.date | None = None,
                  show_error: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
-        self.store, self.contract_id = store, contract_id
+        self.context, self.contract_id = context, contract_id
+        store = context.store
         self._show_error = show_error or (lambda text: self.error.setText(text))
         with store.session() as session:
             data = contract_service.load(session, contract_id)
@@ -153,10 +154,13 @@ class RecordEventDialog(QDialog):
         except ValueError as exc:
             self._show_error(str(exc))
             return
-        with self.store.session() as session:
-            agenda.record_event(session, self.contract_id, code, day, self.note.text().strip() or None)
-        self.recorded.emit(self.contract_id)
-        super().accept()
+        contract_id, note = self.contract_id, self.note.text().strip() or None
+
+        def work(session: Session, _control: TaskControl) -> tuple[None, Changes]:
+            agenda.record_event(session, contract_id, code, day, note)
+            return None, Changes.of(ChangeKind.DEADLINES, ChangeKind.CONTRACTS, ids=[contract_id])
+
+        self.context.write(self.tr("Recording the event…"), work, lambda _none: QDialog.accept(self))
 
 
 class HolidayTableModel(QAbstractTableModel):
@@ -249,14 +253,14 @@ class HolidayTableModel(QAbstractTableModel):
 
 class HolidayScheduleDialog(QDialog):
     """Settings → Working-day schedule: the holiday table, editable and importable from CSV.
-    Saving replaces the table and re-dates every contract's next due date, in one transaction;
-    ``saved`` afterwards. ``dialogs`` asks for files and shows errors (a fake in tests)."""
+    Saving replaces the table and re-dates every contract's next due date, in one transaction
+    through the context's writer (announced as a holiday change). The context's dialogs ask for
+    files and show errors (a fake in tests)."""
 
-    saved = Signal()
-
-    def __init__(self, store: Store, dialogs: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.dialogs = store, dialogs
+        self.context, self.store, self.dialogs = context, context.store, context.dialogs
+        store = self.store
         self.setWindowTitle(self.tr("Working-day schedule"))
         with store.session() as session:
             rows = load_holidays(session)
@@ -337,19 +341,18 @@ class HolidayScheduleDialog(QDialog):
             self.error.setText("\n".join(problems))
             return
 
-        def work(_control: TaskControl) -> int:
-            with self.store.session() as session:
-                save_holidays(session, rows)
-                return agenda.refresh_next_due(session)
+        def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
+            save_holidays(session, rows)
+            return agenda.refresh_next_due(session), Changes.of(ChangeKind.HOLIDAYS, ChangeKind.CONTRACTS,
+                                                               ChangeKind.DEADLINES)
 
         def done(_changed: int) -> None:
-            self.saved.emit()
             QDialog.accept(self)
 
         def failed(error: BaseException) -> None:
             self.dialogs.error(self.tr("Working-day schedule"), str(error))
 
-        run_task(self, self.tr("Saving the schedule…"), work, done, failed, cancellable=False)
+        self.context.write(self.tr("Saving the schedule…"), work, done, failed)
 
 
 def mark_done_label(item: Deadline) -> str:

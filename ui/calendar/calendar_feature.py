@@ -21,31 +21,39 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 from services.calendar import agenda
 from services.calendar.holidays import working_calendar
 from services.calendar.ics import write_ics
+from services.changes import ChangeKind, Changes
 from ui import settings
 from ui.calendar.agenda_view import AgendaPanel
 from ui.calendar.calendar_dialogs import HolidayScheduleDialog
 from ui.calendar.calendar_view import CalendarPanel
 from ui.calendar.deadline_models import DeadlineSource, language
+from ui.context import AppContext
 from ui.tasks import TaskControl, run_task
 
 
 class CalendarFeature(QObject):
-    """Builds and drives the calendar parts of ``window`` (a ``MainWindow``: ``store``, ``dialogs``,
-    ``edit_contract``). ``today`` is injectable for tests."""
+    """Builds and drives the calendar parts in ``window`` over ``context``; ``edit_contract(id)``
+    opens a contract from a deadline. ``today`` is injectable for tests.
 
-    def __init__(self, window: QMainWindow, *, today: Callable[[], dt.date] = dt.date.today) -> None:
+    Listens to the store-changed signal: a change to a few contracts recomputes their deadlines at
+    once (the agenda, the calendar and the status-bar notice follow); a wider one recomputes all.
+    """
+
+    def __init__(self, context: AppContext, window: QMainWindow, edit_contract: Callable[[int], object], *,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(window)
+        self.context = context
         self.window = window
-        self.store = window.store  # type: ignore[attr-defined]
+        self.store = context.store
         self.source = DeadlineSource(self.store, window, today=today)
         self.source.wanted = self.visible
         with self.store.session() as session:
             working = working_calendar(session)
         self.calendar = CalendarPanel(self.source, working)
-        self.agenda = AgendaPanel(self.store, self.source, window.dialogs)  # type: ignore[attr-defined]
+        self.agenda = AgendaPanel(context, self.source)
         for panel in (self.calendar, self.agenda):
-            panel.contractActivated.connect(window.edit_contract)  # type: ignore[attr-defined]
-        self.agenda.eventRecorded.connect(lambda _id: self.calendar.reload())
+            panel.contractActivated.connect(edit_contract)
+        context.changes.changed.connect(self._store_changed)
         self.calendar_dock = self._dock(self.tr("Calendar"), "calendarDock", self.calendar)
         self.agenda_dock = self._dock(self.tr("Agenda"), "agendaDock", self.agenda)
         window.tabifyDockWidget(self.calendar_dock, self.agenda_dock)
@@ -115,14 +123,26 @@ class CalendarFeature(QObject):
         self.agenda.view.setFocus()
         return self.agenda
 
-    def invalidate(self) -> None:
-        """The store changed (a save, an import, a delete): the deadlines are recomputed."""
-        self.source.invalidate()
+    def _store_changed(self, changes: Changes) -> None:
+        """Deadlines of the changed contracts recomputed (all of them after a wide change), then the notice."""
+        if ChangeKind.HOLIDAYS in changes.kinds:
+            with self.store.session() as session:
+                self.calendar.set_working_calendar(working_calendar(session))
+        if not changes.kinds & {ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HOLIDAYS, ChangeKind.STORE}:
+            return
+        few = 0 < len(changes.contract_ids) <= 20 and not changes.kinds & {ChangeKind.HOLIDAYS, ChangeKind.STORE}
+        if few and self.source.loaded:
+            for contract_id in sorted(changes.contract_ids):
+                self.source.refresh_contract(contract_id)
+            self._notify()
+        else:
+            self.source.stale = True
+            self.source.refresh(self._notify)
 
     # ----- export
     def export_ics(self) -> None:
         """Ask for a file and write every open dated deadline with an alarm ``reminder_days`` before."""
-        path = self.window.dialogs.ics_to_save("contractdesk-deadlines.ics")  # type: ignore[attr-defined]
+        path = self.context.dialogs.ics_to_save("contractdesk-deadlines.ics")
         if path is None:
             return
         days, lang, today = settings.reminder_days(), language(), self.source.today()
@@ -134,7 +154,7 @@ class CalendarFeature(QObject):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, OSError):
-                self.window.dialogs.error(self.tr("Export failed"), str(error))  # type: ignore[attr-defined]
+                self.context.dialogs.error(self.tr("Export failed"), str(error))
             else:
                 raise error
 
@@ -146,22 +166,14 @@ class CalendarFeature(QObject):
     # ----- settings
     def edit_holidays(self) -> HolidayScheduleDialog:
         """Settings → Working-day schedule… (non-modal; returned for tests)."""
-        dialog = HolidayScheduleDialog(self.store, self.window.dialogs, self.window)  # type: ignore[attr-defined]
+        dialog = HolidayScheduleDialog(self.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._holidays_saved)
         dialog.show()
         return dialog
 
-    def _holidays_saved(self) -> None:
-        with self.store.session() as session:
-            self.calendar.set_working_calendar(working_calendar(session))
-        self.window.model.refresh()  # type: ignore[attr-defined]  # next due dates may have moved
-        self.source.stale = True
-        self.source.refresh()
-
     def edit_reminder_days(self) -> None:
         """Settings → Reminder days…: the renewal reminder's and the calendar alarms' lead time."""
-        days = self.window.dialogs.ask_int(  # type: ignore[attr-defined]
+        days = self.context.dialogs.ask_int(
             self.tr("Reminder days"),
             self.tr("Remind this many days before each deadline (calendar alarms) and before the end of a "
                     "contract's term (renewal):"), settings.reminder_days(), 0, 365)

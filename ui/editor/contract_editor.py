@@ -8,7 +8,6 @@ undo and redo table edits; Ctrl+S saves.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -26,17 +25,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from models.contract import ROLES
+from services.changes import ChangeKind, Changes
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
-from services.store import Store
+from ui.context import AppContext
 from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.editor.header_form import HeaderForm
 from ui.editor.line_items_editor import LineItemsEditor
 from ui.editor.obligation_tables import bonds_model, milestones_model, obligation_problems, with_event_codes
 from ui.editor.penalty_clauses import clause_problems, penalty_clauses_model
 from ui.editor.record_table_model import FieldColumn, RecordTableModel
+from ui.tasks import TaskControl
 
 
 class RecordTable(QWidget):
@@ -81,24 +83,23 @@ class RecordTable(QWidget):
 
 
 class ContractEditor(QDialog):
-    """Edit (``contract_id`` given) or create a contract in ``store``.
+    """Edit (``contract_id`` given) or create a contract in the context's store.
 
-    ``saved(contract_id)`` is emitted after a successful save. ``show_error`` shows a message
-    to the officer (injected so tests never open a modal).
+    Saving goes through the context's one writer, which announces the change;
+    ``saved(contract_id)`` is emitted after a successful save. Errors and questions go to the
+    context's dialogs (scripted in tests, so no modal ever blocks one).
     """
 
     saved = Signal(int)
-    eventRecorded = Signal(int)  # Record event… saved an event of this contract (stored at once)
 
-    def __init__(
-        self, store: Store, contract_id: int | None = None, parent: QWidget | None = None,
-        *, show_error: Callable[[str], None] | None = None,
-        confirm: Callable[[str], bool] | None = None,
-    ) -> None:
+    def __init__(self, context: AppContext, contract_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.context = context
+        self.store = store = context.store
         self.contract_id = contract_id
-        self._show_error = show_error or self._message_box
+        title = self.tr("ContractDesk")
+        self._show_error = lambda text: context.dialogs.error(title, text)
+        confirm = lambda text: context.dialogs.confirm(title, text)  # noqa: E731 - a one-line adapter
         if contract_id is None:
             self.data = ContractData(contract_no="", title="", total_amount=Decimal("0.00"),
                                      parties=[PartyData(role="甲方", name=""), PartyData(role="乙方", name="")])
@@ -253,17 +254,28 @@ class ContractEditor(QDialog):
             self.problems.setText("\n".join(problems))
             self._show_error(self.tr("The contract cannot be saved yet:") + "\n" + "\n".join(problems))
             return False
-        data = self.collect()
-        try:
-            with self.store.session() as session:
-                self.contract_id = contract_service.save(session, data, contract_id=self.contract_id)
-        except contract_service.ContractError as exc:
-            self._show_error(str(exc))
-            return False
-        self.undo_stack.setClean()
-        self.saved.emit(self.contract_id)
-        self.accept()
-        return True
+        data, contract_id = self.collect(), self.contract_id
+        outcome: list[bool] = []
+
+        def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
+            saved_id = contract_service.save(session, data, contract_id=contract_id)
+            return saved_id, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ids=[saved_id])
+
+        def done(saved_id: int) -> None:
+            self.contract_id = saved_id
+            self.undo_stack.setClean()
+            self.saved.emit(saved_id)
+            self.accept()
+            outcome.append(True)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, contract_service.ContractError):
+                raise error
+            self._show_error(str(error))
+            outcome.append(False)
+
+        self.context.write(self.tr("Saving the contract…"), work, done, failed)
+        return outcome[0] if outcome else True  # True: handed to the writer (the app); tests run it inline
 
     def record_event(self) -> QDialog | None:
         """Record event… for this (saved) contract: non-modal, stored at once (returned for tests)."""
@@ -271,8 +283,7 @@ class ContractEditor(QDialog):
             return None
         from ui.calendar.calendar_dialogs import RecordEventDialog
 
-        dialog = RecordEventDialog(self.store, self.contract_id, self)
-        dialog.recorded.connect(self.eventRecorded)
+        dialog = RecordEventDialog(self.context, self.contract_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -283,7 +294,3 @@ class ContractEditor(QDialog):
 
         return open_for_editor(self)
 
-    def _message_box(self, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(self, self.tr("ContractDesk"), text)

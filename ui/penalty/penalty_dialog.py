@@ -14,10 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,9 +38,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from cli.penalty import parse_days
 from models.contract import ROLES
+from services.changes import ChangeKind, Changes
 from services.ledger import values
 from services.penalty.compute import (
     BASES,
@@ -62,49 +63,45 @@ from services.penalty.records import (
 )
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData, PenaltyClauseData
-from services.store import Store
 from ui import i18n
-from ui.dialogs import DialogService
+from ui.context import AppContext
 from ui.formatting import format_money
-from ui.printing import font_path_setting, open_in_viewer
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
     from services.printing.common import PrintResult
     from ui.editor.contract_editor import ContractEditor
-    from ui.main_window import MainWindow
 
 #: clause_ref of an ad-hoc rule in the saved calculations.
 AD_HOC_REF = "ad-hoc"
 
 
 class PenaltyDialog(QDialog):
-    """The calculator for contract ``contract_id`` of ``store`` (``data``: the contract as the editor
-    holds it, else it is loaded; ``contract_id`` None: nothing can be saved). ``dialogs`` asks where
-    to write the PDF and tells about problems; ``open_file(path)`` shows the written PDF (default:
-    the system viewer); ``font_path()`` the preferred print font; ``user`` who calculates (default:
-    the OS user). ``saved(calculation_id)`` follows a save."""
+    """The calculator for contract ``contract_id`` of the context's store (``data``: the contract as
+    the editor holds it, else it is loaded; ``contract_id`` None: nothing can be saved). The context's
+    dialogs ask where to write the PDF and tell about problems, its ``open_file(path)`` shows the
+    written PDF and ``font_path()`` gives the preferred print font; ``user`` who calculates (default:
+    the OS user). Saving goes through the context's writer; ``saved(calculation_id)`` follows."""
 
     saved = Signal(int)
 
     def __init__(
-        self, store: Store, contract_id: int | None, parent: QWidget | None = None, *,
-        data: ContractData | None = None, dialogs: DialogService | None = None,
-        open_file: Callable[[Path], None] | None = None, font_path: Callable[[], str | None] | None = None,
-        user: str | None = None,
+        self, context: AppContext, contract_id: int | None, parent: QWidget | None = None, *,
+        data: ContractData | None = None, user: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self.store, self.contract_id = store, contract_id
+        self.context, self.contract_id = context, contract_id
+        self.store = store = context.store
         with store.session() as session:
             if data is None:
                 assert contract_id is not None
                 data = contract_service.load(session, contract_id)
             self.calendar = store_calendar(session)
         self.data = data
-        self.dialogs = dialogs or DialogService(self)
-        self.open_file = open_file or open_in_viewer
-        self.font_path = font_path or font_path_setting
+        self.dialogs = context.dialogs
+        self.open_file = context.open_file
+        self.font_path = context.font_path
         self.user = user or current_user()
         self.language = "zh" if i18n.current_language().startswith("zh") else "en"
         self.result: PenaltyResult | None = None
@@ -385,14 +382,25 @@ class PenaltyDialog(QDialog):
         if self.result is None or self.contract_id is None:
             return None
         at = dt.datetime.now().replace(microsecond=0)
-        with self.store.session() as session:
-            calculation_id = save_calculation(session, self.contract_id, self.current_clause(), self.current_inputs(),
-                                              self.result, calculated_by=self.user, calculated_at=at)
-        self._saved_at = at
-        self._refresh_saved()
-        self.status.setText(self.tr("Saved to the contract's record."))
-        self.saved.emit(calculation_id)
-        return calculation_id
+        contract_id, clause, result = self.contract_id, self.current_clause(), self.result
+        inputs = self.current_inputs()
+        user = self.user
+        saved: list[int] = []
+
+        def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
+            calculation_id = save_calculation(session, contract_id, clause, inputs, result,
+                                              calculated_by=user, calculated_at=at)
+            return calculation_id, Changes.of(ChangeKind.PENALTIES, ids=[contract_id])
+
+        def done(calculation_id: int) -> None:
+            self._saved_at = at
+            self._refresh_saved()
+            self.status.setText(self.tr("Saved to the contract's record."))
+            self.saved.emit(calculation_id)
+            saved.append(calculation_id)
+
+        self.context.write(self.tr("Saving the calculation…"), work, done)
+        return saved[0] if saved else None  # None while the writer is still at it (the app); tests run inline
 
     def _refresh_saved(self) -> None:
         if self.contract_id is None:
@@ -463,23 +471,11 @@ def _show(dialog: PenaltyDialog) -> PenaltyDialog:
 
 def open_for_editor(editor: ContractEditor) -> PenaltyDialog:
     """The calculator from the contract editor's button, on the contract as edited (its clauses
-    included, saved or not; the store's copy while the editor has problems). Uses the main
-    window's dialogs and PDF opener when the editor has one for a parent."""
+    included, saved or not; the store's copy while the editor has problems)."""
     data = editor.collect() if not editor.problems_list() else editor.data
-    window = editor.parentWidget()
-    printing = getattr(window, "printing", None)
-    return _show(PenaltyDialog(editor.store, editor.contract_id, editor, data=data,
-                               dialogs=getattr(window, "dialogs", None),
-                               open_file=printing.open_file if printing is not None else None,
-                               font_path=printing.font_path if printing is not None else None))
+    return _show(PenaltyDialog(editor.context, editor.contract_id, editor, data=data))
 
 
-def open_for_window(window: MainWindow) -> PenaltyDialog | None:
-    """Tools → Liquidated damages…: the calculator on the contract selected in the list (None, with
-    a word in the status bar, when none is selected)."""
-    contract_id = window.list_view.current_contract_id()
-    if contract_id is None:
-        window.statusBar().showMessage(QCoreApplication.translate("PenaltyDialog", "Select a contract first."))
-        return None
-    return _show(PenaltyDialog(window.store, contract_id, window, dialogs=window.dialogs,
-                               open_file=window.printing.open_file, font_path=window.printing.font_path))
+def open_on_contract(context: AppContext, contract_id: int, parent: QWidget) -> PenaltyDialog:
+    """Tools → Liquidated damages…: the calculator on stored contract ``contract_id``."""
+    return _show(PenaltyDialog(context, contract_id, parent))
