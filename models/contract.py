@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
@@ -20,7 +21,18 @@ if TYPE_CHECKING:
     from models.penalty import PenaltyClause
 
 #: Roles of the parties, in order: 甲方 is the purchaser, the others suppliers.
-ROLES: tuple[str, ...] = ("甲方", "乙方", "丙方", "丁方", "戊方")
+class Role(StrEnum):
+    """A party's role in the contract, as the contract and the ledger write it: 甲方 the purchaser,
+    乙方…戊方 the other parties (a consortium has several suppliers)."""
+
+    PARTY_A = "甲方"
+    PARTY_B = "乙方"
+    PARTY_C = "丙方"
+    PARTY_D = "丁方"
+    PARTY_E = "戊方"
+
+
+ROLES: tuple[str, ...] = tuple(Role)
 #: Contract statuses as stored; empty means "derived from the dates".
 STATUSES: tuple[str, ...] = ("draft", "active", "completed", "terminated")
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
@@ -53,16 +54,55 @@ from services.ledger.schema import BOND_KIND_ALIASES
 from services.register.contract_data import BondData, ContractData, MilestoneData
 
 __all__ = [
-    "ACTION_KINDS", "DEFAULT_REMINDER_DAYS", "KINDS", "MAX_OCCURRENCES", "SOON_DAYS", "STATES", "Deadline",
-    "Resolved", "count_from", "deadlines", "event_dates", "kind_text", "next_due", "resolve_rule", "state_text",
+    "ACTION_KINDS",
+    "DEFAULT_REMINDER_DAYS",
+    "KINDS",
+    "MAX_OCCURRENCES",
+    "SOON_DAYS",
+    "STATES",
+    "Deadline",
+    "DeadlineKind",
+    "DeadlineState",
+    "Resolved",
+    "count_from",
+    "deadlines",
+    "event_dates",
+    "kind_text",
+    "next_due",
+    "resolve_rule",
+    "state_text",
     "waiting_text",
 ]
 
+class DeadlineKind(StrEnum):
+    """Kinds of deadline, in the order they sort on one day (the value is the stored/CSV code)."""
+
+    INSTALLMENT = "installment"
+    BOND_LODGE = "bond_lodge"
+    BOND_RETURN = "bond_return"
+    MILESTONE = "milestone"
+    BOND_VALID = "bond_valid"
+    TERM_END = "term_end"
+    RENEWAL = "renewal"
+
+
+class DeadlineState(StrEnum):
+    """Where a deadline stands on a given day (``SOON_DAYS`` for ``DUE_SOON``)."""
+
+    DONE = "done"
+    UPCOMING = "upcoming"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    WAITING = "waiting"  # an event it counts from has no date yet
+    ESTIMATE = "estimate"  # upcoming, dated on a working-day schedule not yet published
+
+
 #: Kinds of deadline, in the order they sort on one day.
-KINDS = ("installment", "bond_lodge", "bond_return", "milestone", "bond_valid", "term_end", "renewal")
+KINDS: tuple[DeadlineKind, ...] = tuple(DeadlineKind)
 #: Kinds somebody must act on (the others are dates that pass by themselves); ``next_due`` uses these.
-ACTION_KINDS = frozenset({"installment", "bond_lodge", "bond_return", "milestone"})
-STATES = ("done", "upcoming", "due_soon", "overdue", "waiting", "estimate")
+ACTION_KINDS = frozenset({DeadlineKind.INSTALLMENT, DeadlineKind.BOND_LODGE, DeadlineKind.BOND_RETURN,
+                          DeadlineKind.MILESTONE})
+STATES: tuple[DeadlineState, ...] = tuple(DeadlineState)
 #: "Due soon": due today or within this many calendar days.
 SOON_DAYS = 7
 #: Renewal reminder and calendar alarm lead time in calendar days when the officer chose none.
@@ -227,16 +267,16 @@ def resolve_rule(
     return count_from(max(events[code] for code in codes), due_offset or 0, due_unit, calendar)
 
 
-def _state(due: dt.date | None, done: bool, estimate: bool, today: dt.date) -> str:
+def _state(due: dt.date | None, done: bool, estimate: bool, today: dt.date) -> DeadlineState:
     if done:
-        return "done"
+        return DeadlineState.DONE
     if due is None:
-        return "waiting"
+        return DeadlineState.WAITING
     if due < today:
-        return "overdue"
+        return DeadlineState.OVERDUE
     if due <= today + dt.timedelta(days=SOON_DAYS):
-        return "due_soon"
-    return "estimate" if estimate else "upcoming"
+        return DeadlineState.DUE_SOON
+    return DeadlineState.ESTIMATE if estimate else DeadlineState.UPCOMING
 
 
 class _Builder:
