@@ -46,9 +46,20 @@ class FakeDialogs:
         pdf = getattr(self, "pdf", None)
         return pdf / default_name if pdf is not None and pdf.is_dir() else pdf
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, *, default_no: bool = False) -> bool:
         self.questions.append(text)
+        self.default_no = [*getattr(self, "default_no", []), default_no]
         return self.answer
+
+    def save_discard_cancel(self, title: str, text: str) -> str:
+        """``self.unsaved`` (default ``"discard"``, as a test that closes an edited editor expects)."""
+        self.unsaved_questions = [*getattr(self, "unsaved_questions", []), text]
+        return getattr(self, "unsaved", "discard")
+
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        """``self.choice`` (default: the first key); records the question and the keys offered."""
+        self.choices = [*getattr(self, "choices", []), (text, [key for key, _label in choices])]
+        return getattr(self, "choice", choices[0][0])
 
     def info(self, title: str, text: str, details: str = "") -> None:
         self.infos.append(text)

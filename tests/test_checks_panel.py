@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
+from services.checks.contract import check_contract
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData, PartyData
@@ -185,18 +186,12 @@ def test_the_problems_filter(qtbot, levels: Store) -> None:
 # --- the main window -------------------------------------------------------------------------
 
 
-class Dialogs:
-    """Scripted dialogs recording the info messages and their details."""
+class Dialogs(FakeDialogs):
+    """Scripted dialogs recording the info messages with their details; an error fails the test."""
 
     def __init__(self, ledger: Path) -> None:
-        self.ledger = ledger
-        self.infos: list[tuple[str, str]] = []
-
-    def ledger_to_import(self) -> Path:
-        return self.ledger
-
-    def confirm(self, title: str, text: str) -> bool:
-        return True
+        super().__init__(ledger=ledger)
+        self.infos: list[tuple[str, str]] = []  # type: ignore[assignment]  # (text, details) here
 
     def info(self, title: str, text: str, details: str = "") -> None:
         self.infos.append((text, details))
@@ -243,3 +238,14 @@ def test_an_empty_problems_filter_keeps_the_list(window: MainWindow, store: Stor
     window._update_page()
     assert window.pages.currentWidget() is window.list_view  # not the welcome page: the filter hides them
     assert window.findChildren(ContractEditor) == []
+
+
+def test_the_panel_checks_the_bonds_as_the_store_does(editor: ContractEditor) -> None:
+    """One builder of the contract as edited: the live panel sees the bonds (and milestones, penalty
+    clauses) that ``main.py check`` sees — it once checked a stale copy without them."""
+    bonds = editor.bonds.model
+    headers = [bonds.headerData(c, Qt.Orientation.Horizontal) for c in range(bonds.columnCount())]
+    assert bonds.setData(bonds.index(0, headers.index("Percent")), "10")
+    assert bonds.setData(bonds.index(0, headers.index("Amount (元)")), "1.00")
+    assert "bond_percent_mismatch" in codes(editor)
+    assert codes(editor) == [p.code for p in check_contract(editor.collect())]

@@ -93,10 +93,35 @@ class DialogService:
         number, ok = QInputDialog.getInt(self.parent, title, label, value, minimum, maximum)
         return number if ok else None
 
-    def confirm(self, title: str, text: str) -> bool:
-        """Yes/No question; True for Yes."""
-        answer = QMessageBox.question(self.parent, title, text)
+    def confirm(self, title: str, text: str, *, default_no: bool = False) -> bool:
+        """Yes/No question; True for Yes. ``default_no``: No is the default button (Enter), for
+        questions whose Yes destroys something."""
+        default = QMessageBox.StandardButton.No if default_no else QMessageBox.StandardButton.Yes
+        answer = QMessageBox.question(self.parent, title, text, defaultButton=default)
         return answer == QMessageBox.StandardButton.Yes
+
+    def save_discard_cancel(self, title: str, text: str) -> str:
+        """Unsaved changes: Qt's standard Save / Discard / Cancel, Save the default (Esc = Cancel).
+        Returns ``"save"``, ``"discard"`` or ``"cancel"``."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, buttons.Save | buttons.Discard | buttons.Cancel,
+                          self.parent)
+        box.setDefaultButton(buttons.Save)
+        box.setEscapeButton(buttons.Cancel)
+        answer = box.exec()
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(buttons(answer), "cancel")
+
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        """One of ``choices`` (key, button text), the first the default; None when cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self.parent)
+        keys = {}
+        for index, (key, label) in enumerate(choices):
+            button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+            keys[id(button)] = key
+            if index == 0:
+                box.setDefaultButton(button)
+        box.exec()
+        return keys.get(id(box.clickedButton()))
 
     def info(self, title: str, text: str, details: str = "") -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)

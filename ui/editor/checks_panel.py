@@ -7,7 +7,6 @@ the panel shows the one of the interface's current language (``ui.i18n.current_l
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -177,15 +176,9 @@ class ChecksPanel(QWidget):
 
 
 def current_contract(editor: ContractEditor) -> ContractData:
-    """The contract as edited, for the checks: header fields that do not parse are None; the
-    tables as they stand (not copied: the checks only read); no articles."""
-    data = copy.copy(editor.data)
-    editor.header.apply_to(data, skip_invalid=True)
-    data.parties = list(editor.parties.model.records)
-    data.line_items = list(editor.line_items.model.items())
-    data.installments = list(editor.installments.model.records)
-    data.articles = []
-    return data
+    """The contract as edited, for the checks: the editor's own builder (``collect``), header fields
+    that do not parse None — every table included, bonds, milestones and penalty clauses too."""
+    return editor.collect(skip_invalid=True)
 
 
 def run_checks(editor: ContractEditor) -> list[Problem]:

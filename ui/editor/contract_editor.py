@@ -234,16 +234,20 @@ class ContractEditor(QDialog):
         problems += obligation_problems(self.milestones.model.records, self.bonds.model.records)
         return problems
 
-    def collect(self) -> ContractData:
-        """The contract as edited (call only when ``problems_list()`` is empty)."""
+    def collect(self, *, skip_invalid: bool = False) -> ContractData:
+        """The contract as edited — the one builder, for saving and for the live checks.
+
+        Without ``skip_invalid`` call only when ``problems_list()`` is empty (what is saved). With it
+        (the checks, while typing): header fields that do not parse are None, event names that do
+        not parse stay as typed."""
         data = copy.deepcopy(self.data)
-        self.header.apply_to(data)
+        self.header.apply_to(data, skip_invalid=skip_invalid)
         data.parties = copy.deepcopy(self.parties.model.records)
         data.line_items = copy.deepcopy(self.line_items.items())
         data.installments = copy.deepcopy(self.installments.model.records)
         data.articles = copy.deepcopy(self.articles.model.records)
-        data.milestones = with_event_codes(copy.deepcopy(self.milestones.model.records))
-        data.bonds = with_event_codes(copy.deepcopy(self.bonds.model.records))
+        data.milestones = with_event_codes(copy.deepcopy(self.milestones.model.records), keep_invalid=skip_invalid)
+        data.bonds = with_event_codes(copy.deepcopy(self.bonds.model.records), keep_invalid=skip_invalid)
         data.penalty_clauses = copy.deepcopy(self.penalties.model.records)
         return data
 

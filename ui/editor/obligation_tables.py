@@ -94,12 +94,18 @@ def obligation_problems(milestones: list[MilestoneData], bonds: list[BondData]) 
     return problems
 
 
-def with_event_codes(rows: list[Any]) -> list[Any]:
-    """Copies of ``rows`` whose "Counted from" is written in codes (验收合格 → ``acceptance``), as saved."""
+def with_event_codes(rows: list[Any], *, keep_invalid: bool = False) -> list[Any]:
+    """Copies of ``rows`` whose "Counted from" is written in codes (验收合格 → ``acceptance``), as saved.
+    Raises ``ValueError`` on an unknown event, unless ``keep_invalid`` (the live checks): then it stays
+    as typed."""
     result = []
     for row in rows:
         copied = copy.copy(row)
         if copied.due_after:
-            copied.due_after = _parse_events(copied.due_after)
+            try:
+                copied.due_after = _parse_events(copied.due_after)
+            except ValueError:
+                if not keep_invalid:
+                    raise
         result.append(copied)
     return result
