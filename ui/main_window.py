@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -31,7 +32,7 @@ from services.ledger.importer import (
 )
 from services.ledger.write import ExportCancelled, export_ledger
 from services.register import contracts as contract_service
-from services.store import Store, default_db_path, open_store
+from services.store import Store, StoreError, default_db_path, open_store
 from ui import i18n
 from ui.about import AboutDialog
 from ui.calendar.calendar_feature import CalendarFeature
@@ -45,7 +46,18 @@ from ui.printing import PdfPrinting
 from ui.tasks import TaskControl, run_task
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
-_open_windows: list[QMainWindow] = []  # keeps a window rebuilt for a new language alive
+_open_windows: list[QMainWindow] = []
+
+
+def samples_store_path() -> Path:
+    """The sample contracts' own store, beside the default register (never the register itself)."""
+    return default_db_path().with_name("sample-contracts.db")
+
+
+def remove_store_files(path: Path) -> None:
+    """Delete a (closed) SQLite store with its -wal and -shm files."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)  # keeps a window rebuilt for a new language alive
 
 
 class WelcomePage(QWidget):
@@ -80,9 +92,10 @@ class MainWindow(QMainWindow):
     ``open_file(path)`` shows a written PDF (default: the system viewer; a recorder in tests)."""
 
     def __init__(self, store: Store, *, dialogs: Dialogs | None = None,
-                 open_file: Callable[[Path], None] | None = None) -> None:
+                 open_file: Callable[[Path], None] | None = None, home: Path | None = None) -> None:
         super().__init__()
         self.store = store
+        self.home = home  # showing the sample contracts: the officer's own register, to go back to
         self.dialogs: Dialogs = dialogs or DialogService(self)
         self._injected_dialogs = dialogs
         self._open_file = open_file
@@ -99,7 +112,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.list_view)
-        self.setCentralWidget(self.pages)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.samples_banner = self._samples_banner()
+        column.addWidget(self.samples_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.model.countChanged.connect(lambda _n: self._update_page())
         # Calendar / Agenda docks, .ics, schedule, start-up notice
         self.calendar_feature = CalendarFeature(self.context, self, self.edit_contract)
@@ -124,12 +143,15 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import ledger…"), self.import_ledger, "Ctrl+I")
         self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
         self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
+        self.home_action = self._action(self.tr("&Back to my register"), self.back_to_register)
+        self.home_action.setEnabled(self.home is not None)
         self.delete_action = self._action(self.tr("&Delete contract…"), self.delete_contract, "Shift+Del")
         self.print_action = self._action(self.tr("&Print contract…"), self.printing.print_contract, "Ctrl+P")
         self.print_summary_action = self._action(self.tr("Print s&ummary…"), self.printing.print_summary,
                                                  "Ctrl+Shift+P")
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.import_action, self.export_action, self.samples_action):
+        for action in (self.new_action, self.import_action, self.export_action, self.samples_action,
+                       self.home_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.print_summary_action])
@@ -167,6 +189,22 @@ class MainWindow(QMainWindow):
         self.list_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list_view.table.addActions([self.open_action, self.new_action, self.print_action,
                                          self.print_summary_action, self.delete_action])
+
+    def _samples_banner(self) -> QWidget:
+        """Shown over the sample contracts: they are not the officer's register."""
+        banner = QWidget()
+        banner.setObjectName("samplesBanner")
+        banner.setStyleSheet("#samplesBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
+        row = QHBoxLayout(banner)
+        label = QLabel("示例合同 / Sample contracts — " + self.tr(
+            "edits here stay in the samples; your own register is not shown."))
+        label.setWordWrap(True)
+        back = QPushButton(self.tr("Back to my register"))
+        back.clicked.connect(self.back_to_register)
+        row.addWidget(label, 1)
+        row.addWidget(back)
+        banner.setVisible(self.home is not None)
+        return banner
 
     def _update_page(self) -> None:
         empty = self.model.rowCount() == 0 and not self.model.search_text() and not self.model.problems_only()
@@ -321,29 +359,87 @@ class MainWindow(QMainWindow):
                  failed)
 
     def open_samples(self) -> None:
-        """Switch to a store built afresh from the sample ledger shipped in resources/."""
-        path = default_db_path().with_name("sample-contracts.db")
+        """Switch to the sample contracts, in a store of their own (never the officer's register).
+        Samples opened before are offered as they were left, or reset to the shipped ones."""
+        path = samples_store_path()
+        reset = True
+        if path.exists():
+            choice = self.dialogs.choose(
+                self.tr("Sample contracts"),
+                self.tr("The sample contracts were opened before, and may have been edited."),
+                [("open", self.tr("Open them as they were left")), ("reset", self.tr("Reset them"))])
+            if choice is None:
+                return
+            reset = choice == "reset"
+        if not self.close_editors():
+            return
+        if path == self.store.path:
+            if not reset:
+                return
+            self.store.close()  # about to be replaced; the window is replaced right after
+        home = self.home or self.store.path
 
         def build(_control: TaskControl) -> Store:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            store = open_store(path)
-            import_ledger(store, SAMPLE_LEDGER)
-            return store
+            if reset:
+                fresh = path.with_name(path.stem + "-new.db")
+                remove_store_files(fresh)
+                built = open_store(fresh)
+                import_ledger(built, SAMPLE_LEDGER)
+                built.close()  # checkpointed: one self-contained file
+                remove_store_files(path)
+                fresh.replace(path)
+            return open_store(path)
 
         def failed(error: BaseException) -> None:
             self.dialogs.error(self.tr("Sample contracts"), str(error))
 
-        run_task(self, self.tr("Building the sample register…"), build, self.set_store, failed, cancellable=False)
+        run_task(self, self.tr("Building the sample register…"), build,
+                 lambda store: self._replace_with(store, hand_over=False, home=home), failed, cancellable=False)
+
+    def back_to_register(self) -> MainWindow:
+        """File → Back to my register: leave the samples for the officer's own store."""
+        if self.home is None or not self.close_editors():
+            return self
+        try:
+            store = open_store(self.home)
+        except StoreError as exc:
+            self.dialogs.error(self.tr("ContractDesk"), str(exc))
+            return self
+        return self._replace_with(store, hand_over=False, home=None)
 
     def set_store(self, store: Store) -> MainWindow:
         """Show ``store`` in a new window in place of this one (whose store is closed)."""
         return self._replace_with(store, hand_over=False)
 
-    def _replace_with(self, store: Store, *, hand_over: bool) -> MainWindow:
-        window = MainWindow(store, dialogs=self._injected_dialogs, open_file=self._open_file)
+    def close_editors(self) -> bool:
+        """Close every open contract editor, each asking about unsaved changes; False as soon as
+        the officer answers Cancel (that editor and the rest stay open)."""
+        return all(editor.close() for editor in self.findChildren(ContractEditor) if editor.isVisible())
+
+    def _open_editor_ids(self) -> list[int]:
+        return [e.contract_id for e in self.findChildren(ContractEditor) if e.isVisible() and e.contract_id]
+
+    def _replace_with(self, store: Store, *, hand_over: bool, home: Path | None = None,
+                      reopen: list[int] | None = None) -> MainWindow:
+        """A new window over ``store`` in place of this one, with the same docks, sort order,
+        selection and (same store) open contracts (an edited one asks Save / Discard / Cancel first)."""
+        reopen = self._open_editor_ids() if reopen is None else reopen
+        if not self.close_editors():
+            if not hand_over:
+                store.close()
+            return self
+        same_store = store.path == self.store.path
+        selected = self.list_view.current_contract_id()
+        window = MainWindow(store, dialogs=self._injected_dialogs, open_file=self._open_file, home=home)
         window.setGeometry(self.geometry())
+        window.restoreState(self.saveState())  # the Calendar and Agenda docks as they were
+        window.list_view.table.sortByColumn(self.model.sort_column(), self.model.sort_order())
         window.show()
+        if same_store:
+            if selected is not None:
+                window.list_view.select_contract(selected)
+            for contract_id in reopen:
+                window.edit_contract(contract_id)
         _open_windows.append(window)
         self._hand_over_store = hand_over
         self.close()
@@ -370,11 +466,19 @@ class MainWindow(QMainWindow):
     # ----- language
     def switch_language(self, language: str) -> MainWindow:
         """Save the choice and rebuild the window in ``language`` on the same store."""
+        reopen = self._open_editor_ids()
+        if not self.close_editors():  # asked first: Cancel leaves the language as it was
+            return self
         i18n.settings().setValue("language", language)
         i18n.install(language)
-        return self._replace_with(self.store, hand_over=True)
+        return self._replace_with(self.store, hand_over=True, home=self.home, reopen=reopen)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window (or File → Quit) first closes the editors, which ask about unsaved
+        changes; Cancel there keeps everything open."""
+        if not self.close_editors():
+            event.ignore()
+            return
         if not self._hand_over_store:
             self.store.close()
         if self in _open_windows:

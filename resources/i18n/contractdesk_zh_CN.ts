@@ -356,24 +356,24 @@
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/editor/checks_panel.py" line="90"/>
+        <location filename="../../ui/editor/checks_panel.py" line="89"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checks_panel.py" line="90"/>
+        <location filename="../../ui/editor/checks_panel.py" line="89"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checks_panel.py" line="103"/>
-        <location filename="../../ui/editor/checks_panel.py" line="255"/>
+        <location filename="../../ui/editor/checks_panel.py" line="102"/>
+        <location filename="../../ui/editor/checks_panel.py" line="248"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checks_panel.py" line="104"/>
-        <location filename="../../ui/editor/checks_panel.py" line="256"/>
+        <location filename="../../ui/editor/checks_panel.py" line="103"/>
+        <location filename="../../ui/editor/checks_panel.py" line="249"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -381,12 +381,12 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../ui/editor/checks_panel.py" line="163"/>
+        <location filename="../../ui/editor/checks_panel.py" line="162"/>
         <source>Checks: {0} error(s), {1} warning(s) — click one to go to the field</source>
         <translation>核对：{0} 个错误，{1} 个警告 — 点击一项可转到相应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checks_panel.py" line="166"/>
+        <location filename="../../ui/editor/checks_panel.py" line="165"/>
         <source>Checks: no problems found</source>
         <translation>核对：未发现问题</translation>
     </message>
@@ -394,239 +394,265 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="109"/>
+        <location filename="../../ui/editor/contract_editor.py" line="111"/>
         <source>Contract {0}</source>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="110"/>
+        <location filename="../../ui/editor/contract_editor.py" line="112"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="122"/>
+        <location filename="../../ui/editor/contract_editor.py" line="124"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="123"/>
+        <location filename="../../ui/editor/contract_editor.py" line="125"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="124"/>
+        <location filename="../../ui/editor/contract_editor.py" line="126"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="125"/>
+        <location filename="../../ui/editor/contract_editor.py" line="127"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="126"/>
+        <location filename="../../ui/editor/contract_editor.py" line="128"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="127"/>
+        <location filename="../../ui/editor/contract_editor.py" line="129"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="128"/>
+        <location filename="../../ui/editor/contract_editor.py" line="130"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="129"/>
+        <location filename="../../ui/editor/contract_editor.py" line="131"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="145"/>
+        <location filename="../../ui/editor/contract_editor.py" line="147"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="148"/>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="150"/>
+        <location filename="../../ui/editor/contract_editor.py" line="152"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="164"/>
+        <location filename="../../ui/editor/contract_editor.py" line="167"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="166"/>
+        <location filename="../../ui/editor/contract_editor.py" line="169"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="168"/>
+        <location filename="../../ui/editor/contract_editor.py" line="171"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="178"/>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="183"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="183"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="184"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="184"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="183"/>
+        <location filename="../../ui/editor/contract_editor.py" line="186"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="198"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="210"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="230"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="232"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="255"/>
+        <location filename="../../ui/editor/contract_editor.py" line="266"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="267"/>
+        <source>Contract {0} has changes that are not saved. Save them?</source>
+        <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <source>(new)</source>
+        <translation>（新合同）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="283"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="277"/>
+        <location filename="../../ui/editor/contract_editor.py" line="287"/>
+        <location filename="../../ui/editor/contract_editor.py" line="290"/>
+        <source>Save anyway?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="288"/>
+        <source>The checks found {0} error(s) in this contract:</source>
+        <translation>核对发现本合同有 {0} 处错误：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="313"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="101"/>
+        <location filename="../../ui/editor/contract_editor.py" line="103"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -910,82 +936,82 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="99"/>
+        <location filename="../../ui/editor/header_form.py" line="104"/>
         <source>Contract No.</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="99"/>
+        <location filename="../../ui/editor/header_form.py" line="104"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="100"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="100"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="101"/>
+        <location filename="../../ui/editor/header_form.py" line="106"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="101"/>
+        <location filename="../../ui/editor/header_form.py" line="106"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="102"/>
+        <location filename="../../ui/editor/header_form.py" line="107"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="102"/>
+        <location filename="../../ui/editor/header_form.py" line="107"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="103"/>
+        <location filename="../../ui/editor/header_form.py" line="108"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="103"/>
+        <location filename="../../ui/editor/header_form.py" line="108"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="104"/>
+        <location filename="../../ui/editor/header_form.py" line="109"/>
         <source>Contract total (元, tax incl.)</source>
         <translation>合同总额（元，含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="110"/>
         <source>Total in capitals (大写金额)</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="110"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="106"/>
+        <location filename="../../ui/editor/header_form.py" line="111"/>
         <source>Amount excl. tax (元)</source>
         <translation>不含税金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="131"/>
+        <location filename="../../ui/editor/header_form.py" line="136"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="136"/>
+        <location filename="../../ui/editor/header_form.py" line="141"/>
         <source>a 3-letter code such as CNY</source>
         <translation>应为 3 位字母代码，如 CNY</translation>
     </message>
@@ -1330,142 +1356,177 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>&amp;Back to my register</source>
+        <translation>返回我的台账(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>edits here stay in the samples; your own register is not shown.</source>
+        <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>Back to my register</source>
+        <translation>返回我的台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="369"/>
+        <source>The sample contracts were opened before, and may have been edited.</source>
+        <translation>示例合同以前打开过，可能已被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370"/>
+        <source>Open them as they were left</source>
+        <translation>按上次离开时的样子打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370"/>
+        <source>Reset them</source>
+        <translation>重置示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="406"/>
+        <source>ContractDesk</source>
+        <translation>合同台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Delete contract</source>
         <translation>删除合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Delete contract {0} and all its lines? This cannot be undone.</source>
         <translation>确定删除合同 {0} 及其全部明细吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Deleting the contract…</source>
         <translation>正在删除合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -1476,68 +1537,69 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -2108,17 +2170,17 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="63"/>
+        <location filename="../../ui/editor/contract_editor.py" line="65"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="65"/>
+        <location filename="../../ui/editor/contract_editor.py" line="67"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="82"/>
+        <location filename="../../ui/editor/contract_editor.py" line="84"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -2157,27 +2219,27 @@ Update them from the ledger?</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>The register is empty</source>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>

@@ -29,8 +29,10 @@ from sqlalchemy.orm import Session
 
 from models.contract import ROLES
 from services.changes import ChangeKind, Changes
+from services.checks.base import ERROR
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
+from ui import i18n
 from ui.context import AppContext
 from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.editor.header_form import HeaderForm
@@ -158,6 +160,7 @@ class ContractEditor(QDialog):
         self.header.changed.connect(self._refresh)
         self.undo_stack.indexChanged.connect(lambda _i: self._refresh())
         self.resize(1100, 700)
+        self._clean_header = self.header.snapshot()
         self._refresh()
 
     def _add_actions(self) -> None:
@@ -251,12 +254,40 @@ class ContractEditor(QDialog):
         data.penalty_clauses = copy.deepcopy(self.penalties.model.records)
         return data
 
+    def is_modified(self) -> bool:
+        """True when something was typed since the contract was opened or last saved."""
+        return not self.undo_stack.isClean() or self.header.snapshot() != self._clean_header
+
+    def reject(self) -> None:
+        """Esc, Cancel, the window's close button, or ``close()``: an edited contract asks Save /
+        Discard / Cancel first (Save the default) — nothing typed is lost without that answer."""
+        if self.isVisible() and self.is_modified():
+            answer = self.context.dialogs.save_discard_cancel(
+                self.tr("Unsaved changes"),
+                self.tr("Contract {0} has changes that are not saved. Save them?").format(
+                    self.data.contract_no or self.tr("(new)")))
+            if answer == "save":
+                self.save()  # closes the editor once saved; stays open, with the reason, if not
+                return
+            if answer != "discard":
+                return
+        super().reject()
+
     def save(self) -> bool:
-        """Save in one transaction; refused (False) while problems remain or the store objects."""
+        """Save in one transaction; refused (False) while problems remain or the store objects.
+        Check errors do not block saving (a signed contract may contradict itself) but are named
+        first with "Save anyway?"."""
         problems = self.problems_list()
         if problems:
             self.problems.setText("\n".join(problems))
             self._show_error(self.tr("The contract cannot be saved yet:") + "\n" + "\n".join(problems))
+            return False
+        errors = [p for p in run_checks(self) if p.severity == ERROR]
+        if errors and not self.context.dialogs.confirm(
+            self.tr("Save anyway?"),
+            self.tr("The checks found {0} error(s) in this contract:").format(len(errors)) + "\n"
+            + "\n".join(f"• {p.message(i18n.current_language())}" for p in errors[:10])
+            + "\n\n" + self.tr("Save anyway?")):
             return False
         data, contract_id = self.collect(), self.contract_id
         outcome: list[bool] = []
@@ -268,6 +299,7 @@ class ContractEditor(QDialog):
         def done(saved_id: int) -> None:
             self.contract_id = saved_id
             self.undo_stack.setClean()
+            self._clean_header = self.header.snapshot()
             self.saved.emit(saved_id)
             self.accept()
             outcome.append(True)

@@ -94,6 +94,11 @@ class HeaderForm(QWidget):
             if kind != "status":
                 self._validate(name, kind, required, emit=False)
 
+    def snapshot(self) -> tuple[object, ...]:
+        """Everything typed in the form, as typed (invalid text included): equal snapshots mean no
+        edit since (``ContractEditor.is_modified``)."""
+        return (*(edit.text() for edit in self._edits.values()), self.status.currentIndex(), self.notes.toPlainText())
+
     def _labels(self) -> dict[str, str]:
         return {
             "contract_no": self.tr("Contract No."), "title": self.tr("Title"),
