@@ -21,11 +21,12 @@ from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
 from services.ledger.schema import EVENT_ALIASES
-from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
+from services.register.contract_data import BondData, ContractData, EventData, InstallmentData, MilestoneData
 from services.register.contracts import ContractError, load, refresh_list_columns
 
 __all__ = ["BATCH", "OWN_EVENTS", "RECORDED_EVENTS", "all_deadlines", "contract_deadlines", "done_marks",
-           "done_value", "event_code", "mark_done", "record_event", "recorded_events", "refresh_next_due",
+           "done_value", "event_code", "mark_done", "record_event", "recorded_events", "recorded_labels",
+           "refresh_next_due",
            "remove_event", "stored_next_due"]
 
 #: Contracts read per round of queries.
@@ -57,10 +58,18 @@ def event_code(name: str) -> str:
 
 
 def recorded_events(session: Session, contract_id: int) -> dict[str, dt.date]:
-    """The events recorded for a contract: code → date."""
+    """The events recorded for a contract with a date: code → date (an event only labelled has
+    not happened yet)."""
     rows = session.execute(select(ContractEvent.name, ContractEvent.event_date)
-                           .where(ContractEvent.contract_id == contract_id))
+                           .where(ContractEvent.contract_id == contract_id, ContractEvent.event_date.is_not(None)))
     return {name: day for name, day in rows}
+
+
+def recorded_labels(session: Session, contract_id: int) -> dict[str, tuple[str | None, str | None]]:
+    """The labels of a contract's events: code → (label, label_en), for those that have one."""
+    rows = session.execute(select(ContractEvent.name, ContractEvent.label, ContractEvent.label_en)
+                           .where(ContractEvent.contract_id == contract_id))
+    return {name: (zh, en) for name, zh, en in rows if zh or en}
 
 
 def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:
@@ -80,14 +89,17 @@ def _contract(session: Session, contract_id: int) -> Contract:
 def record_event(session: Session, contract_id: int, name: str, day: dt.date | None,
                  note: str | None = None) -> dt.date | None:
     """Record (or with ``day`` None remove) the date of event ``name`` (see ``event_code``) for a
-    contract, in the caller's transaction; returns the date it had before. Keeps ``next_due``."""
+    contract, in the caller's transaction; returns the date it had before. An event with a label
+    keeps its row (and label) without a date when its date is removed. Keeps ``next_due``."""
     code = event_code(name)
     contract = _contract(session, contract_id)
     row = session.scalar(select(ContractEvent).where(ContractEvent.contract_id == contract_id,
                                                      ContractEvent.name == code))
     previous = row.event_date if row is not None else None
     if day is None:
-        if row is not None:
+        if row is not None and (row.label or row.label_en):
+            row.event_date = None
+        elif row is not None:
             session.delete(row)
     elif row is None:
         session.add(ContractEvent(contract_id=contract_id, name=code, event_date=day, note=note))
@@ -110,7 +122,8 @@ def contract_deadlines(session: Session, contract_id: int, *, today: dt.date, re
     instead of as stored). Raises ``ContractError`` if it does not exist."""
     data = data if data is not None else load(session, contract_id)
     return deadlines(data, recorded_events(session, contract_id), done_marks(session, contract_id),
-                     working_calendar(session), today, reminder_days, contract_id=contract_id)
+                     working_calendar(session), today, reminder_days, contract_id=contract_id,
+                     labels=recorded_labels(session, contract_id))
 
 
 def stored_next_due(session: Session, contract_id: int | None, data: ContractData) -> dt.date | None:
@@ -165,11 +178,15 @@ def _batches(session: Session, ids: list[int]) -> Iterator[dict[int, tuple[Contr
             for row in rows:
                 if row[0] in loaded:
                     getattr(loaded[row[0]][0], attribute).append(data_cls(**dict(zip(fields, row[1:], strict=True))))
-        for contract_id, name, day in session.execute(
-                select(ContractEvent.contract_id, ContractEvent.name, ContractEvent.event_date)
+        for contract_id, name, day, label, label_en in session.execute(
+                select(ContractEvent.contract_id, ContractEvent.name, ContractEvent.event_date, ContractEvent.label,
+                       ContractEvent.label_en)
                 .where(ContractEvent.contract_id.between(low, high))):
             if contract_id in loaded:
-                loaded[contract_id][1][name] = day
+                if day is not None:
+                    loaded[contract_id][1][name] = day
+                if label or label_en:
+                    loaded[contract_id][0].events.append(EventData(name, label, label_en, day))
         for contract_id, key, day in session.execute(
                 select(DeadlineDone.contract_id, DeadlineDone.key, DeadlineDone.done_date)
                 .where(DeadlineDone.contract_id.between(low, high))):

@@ -38,6 +38,8 @@ def format_cell(value: object, column: Column) -> str:
     """The writer form of one value (money 2 decimals, decimals shortest, ISO dates), formula-guarded."""
     if value is None:
         return ""
+    if column.kind == "event_name":
+        return format_cell(str(value).removeprefix("event:"), Column(column.name, column.alias))
     if column.kind == "money":
         text = values.format_money(value)  # type: ignore[arg-type]
     elif isinstance(value, Decimal):

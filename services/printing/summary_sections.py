@@ -279,8 +279,8 @@ def _one_line(printer: Printer, zh: str, en: str) -> Paragraph:
 
 def _due_cell(printer: Printer, item: Deadline) -> Paragraph:
     if item.due is None:
-        return printer.lines([("text", waiting_text(item.waiting_for, "zh")),
-                              ("en", waiting_text(item.waiting_for, "en"))], "tight")
+        return printer.lines([("text", waiting_text(item.waiting_for, "zh", item.labels)),
+                              ("en", waiting_text(item.waiting_for, "en", item.labels))], "tight")
     marked = item.estimate and item.state != "estimate"
     return printer.lines([("text", date_text(item.due, "zh") + ("（估算）" if marked else "")),
                           ("en", date_text(item.due, "en") + (" (estimate)" if marked else ""))], "tight")
