@@ -475,148 +475,153 @@
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="177"/>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="179"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="179"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="180"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="180"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="183"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="198"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="198"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="254"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="289"/>
+        <location filename="../../ui/editor/contract_editor.py" line="290"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -864,118 +869,123 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="63"/>
         <source>(from the dates)</source>
         <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
         <translation>（按日期自动判断）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="63"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="63"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="63"/>
+        <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="64"/>
+        <location filename="../../ui/editor/header_form.py" line="65"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="75"/>
+        <location filename="../../ui/editor/header_form.py" line="76"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2025-10-16</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="92"/>
+        <location filename="../../ui/editor/header_form.py" line="93"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="99"/>
+        <location filename="../../ui/editor/header_form.py" line="100"/>
         <source>Contract No.</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="99"/>
+        <location filename="../../ui/editor/header_form.py" line="100"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="100"/>
+        <location filename="../../ui/editor/header_form.py" line="101"/>
+        <source>Title in English</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header_form.py" line="102"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="100"/>
+        <location filename="../../ui/editor/header_form.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="101"/>
+        <location filename="../../ui/editor/header_form.py" line="103"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="101"/>
+        <location filename="../../ui/editor/header_form.py" line="103"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="102"/>
+        <location filename="../../ui/editor/header_form.py" line="104"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="102"/>
+        <location filename="../../ui/editor/header_form.py" line="104"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="103"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="103"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="104"/>
+        <location filename="../../ui/editor/header_form.py" line="106"/>
         <source>Contract total (元, tax incl.)</source>
         <translation>合同总额（元，含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="107"/>
         <source>Total in capitals (大写金额)</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="107"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="106"/>
+        <location filename="../../ui/editor/header_form.py" line="108"/>
         <source>Amount excl. tax (元)</source>
         <translation>不含税金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="131"/>
+        <location filename="../../ui/editor/header_form.py" line="133"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="136"/>
+        <location filename="../../ui/editor/header_form.py" line="138"/>
         <source>a 3-letter code such as CNY</source>
         <translation>应为 3 位字母代码，如 CNY</translation>
     </message>
@@ -1206,113 +1216,118 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsModel</name>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="53"/>
+        <location filename="../../ui/editor/line_items_model.py" line="54"/>
         <source>No.</source>
         <extracomment>LineItemData field shown in each column; &quot;computed_amount&quot; is the derived property.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="54"/>
+        <location filename="../../ui/editor/line_items_model.py" line="55"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="55"/>
+        <location filename="../../ui/editor/line_items_model.py" line="56"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="56"/>
+        <location filename="../../ui/editor/line_items_model.py" line="57"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="57"/>
+        <location filename="../../ui/editor/line_items_model.py" line="58"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="58"/>
+        <location filename="../../ui/editor/line_items_model.py" line="59"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="59"/>
+        <location filename="../../ui/editor/line_items_model.py" line="60"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="60"/>
+        <location filename="../../ui/editor/line_items_model.py" line="61"/>
         <source>Computed</source>
         <translation>计算金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="61"/>
+        <location filename="../../ui/editor/line_items_model.py" line="62"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="64"/>
+        <location filename="../../ui/editor/line_items_model.py" line="63"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/line_items_model.py" line="66"/>
         <source>Line number, renumbered after every change</source>
         <translation>行号，每次修改后自动重新编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="65"/>
+        <location filename="../../ui/editor/line_items_model.py" line="67"/>
         <source>Unit price in yuan, up to 4 decimals</source>
         <translation>单价（元），最多 4 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="66"/>
+        <location filename="../../ui/editor/line_items_model.py" line="68"/>
         <source>Billing months; empty means one period</source>
         <translation>计费月数；为空表示按一期计</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="69"/>
+        <location filename="../../ui/editor/line_items_model.py" line="71"/>
         <source>Amount as the contract states it (yuan); empty means the computed amount counts</source>
         <translation>合同所列合价（元）；为空时以计算金额为准</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="70"/>
+        <location filename="../../ui/editor/line_items_model.py" line="72"/>
         <source>Unit price × quantity × months, rounded to the fen</source>
         <translation>单价 × 数量 × 计费月数，四舍五入到分</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="75"/>
+        <location filename="../../ui/editor/line_items_model.py" line="77"/>
         <source>Stated amount differs from unit price × quantity × months (¥{computed})</source>
         <translation>合价与 单价 × 数量 × 计费月数（¥{computed}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="76"/>
+        <location filename="../../ui/editor/line_items_model.py" line="78"/>
         <source>Edit {column}</source>
         <translation>编辑“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="77"/>
+        <location filename="../../ui/editor/line_items_model.py" line="79"/>
         <source>Insert %n line(s)</source>
         <translation>插入 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="78"/>
+        <location filename="../../ui/editor/line_items_model.py" line="80"/>
         <source>Delete %n line(s)</source>
         <translation>删除 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="79"/>
+        <location filename="../../ui/editor/line_items_model.py" line="81"/>
         <source>Paste %n line(s)</source>
         <translation>粘贴 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="80"/>
+        <location filename="../../ui/editor/line_items_model.py" line="82"/>
         <source>Move line(s) up</source>
         <translation>上移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="81"/>
+        <location filename="../../ui/editor/line_items_model.py" line="83"/>
         <source>Move line(s) down</source>
         <translation>下移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="83"/>
+        <location filename="../../ui/editor/line_items_model.py" line="85"/>
         <source>floating-point numbers are not exact; type the number</source>
         <translation>浮点数不精确，请直接输入数字</translation>
     </message>
