@@ -279,3 +279,36 @@ def test_removing_the_date_of_a_labelled_event_keeps_its_label(loaded: Store) ->
         agenda.record_event(session, whzf, "event:budget_2027", D(2027, 1, 20))
         assert agenda.remove_event(session, whzf, "event:budget_2027") == D(2027, 1, 20)
     assert EventData("event:budget_2027", "2027年预算批复", "2027 budget approved", None) in load(loaded, WHZF).events
+
+
+# --- migration 0006 ----------------------------------------------------------------------
+
+
+def test_upgrade_from_0004_keeps_events_and_done_marks(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from services.store import current_revision, head_revision
+
+    path = tmp_path / "old.db"
+    old = open_store(path, target="0004")
+    with old.engine.begin() as connection:
+        connection.execute(text("INSERT INTO contracts (id, contract_no, title, currency, total_amount)"
+                                " VALUES (1, 'OLD-1', '旧合同', 'CNY', 12345)"))
+        connection.execute(text("INSERT INTO contract_events (contract_id, name, event_date)"
+                                " VALUES (1, 'event:budget_2027', '2027-01-20')"))
+        connection.execute(text("INSERT INTO deadline_done (contract_id, key, done_date)"
+                                " VALUES (1, 'milestone:1:2026-05-05', '2026-05-06')"))
+    old.close()
+    store = open_store(path)
+    try:
+        assert current_revision(store.engine) == head_revision()
+        contract = load(store, "OLD-1")
+        assert contract.title_en is None
+        assert contract.events == [EventData("event:budget_2027", None, None, D(2027, 1, 20))]
+        assert contract.done_marks == [DoneMarkData("milestone", 1, D(2026, 5, 5), D(2026, 5, 6))]
+        with store.session() as session:  # an event may now be named, with a label, without a date
+            session.execute(text("UPDATE contract_events SET event_date = NULL, label = '2027年预算批复'"))
+            assert agenda.recorded_events(session, 1) == {}
+        assert load(store, "OLD-1").events == [EventData("event:budget_2027", "2027年预算批复", None, None)]
+    finally:
+        store.close()
