@@ -312,3 +312,24 @@ def test_upgrade_from_0004_keeps_events_and_done_marks(tmp_path: Path) -> None:
         assert load(store, "OLD-1").events == [EventData("event:budget_2027", "2027年预算批复", None, None)]
     finally:
         store.close()
+
+
+def test_event_text_falls_back_from_label_en_to_label_to_the_builtin_name() -> None:
+    from services.calendar.due_text import due_text, event_text
+
+    labels = {"event:budget_2027": ("2027年预算批复", None), "invoice": ("收到第二期发票", "Invoice 2 received")}
+    assert event_text("event:budget_2027", "en", labels) == "2027年预算批复"  # no English: the Chinese label
+    assert event_text("invoice", "zh", labels) == "收到第二期发票"  # a label wins over the built-in name
+    assert event_text("budget", "en", labels) == "the budget is approved or the funds arrive"
+    assert event_text("event:payment", "zh", labels) == "payment"  # nothing else to call it
+    assert due_text(None, "effective+event:budget_2027", 15, "working_days", "zh", labels) == \
+        "生效、2027年预算批复后 15 个工作日内（以最晚者起算）"
+
+
+def test_pasted_english_name_column() -> None:
+    from services.register.paste import header_field, parse_block
+
+    assert header_field("英文名称") == "name_en"
+    assert header_field("Name_EN") == "name_en"
+    result = parse_block("名称\t英文名称\t合价\n云主机\tCloud host\t100\n", ["seq", "name", "amount"])
+    assert result.rows[0]["name_en"] == "Cloud host"
