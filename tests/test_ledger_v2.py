@@ -333,3 +333,17 @@ def test_pasted_english_name_column() -> None:
     assert header_field("Name_EN") == "name_en"
     result = parse_block("名称\t英文名称\t合价\n云主机\tCloud host\t100\n", ["seq", "name", "amount"])
     assert result.rows[0]["name_en"] == "Cloud host"
+
+
+def test_a_named_event_called_like_a_standard_one_keeps_its_prefix(loaded: Store, fresh: Callable[[], Store],
+                                                                    tmp_path: Path) -> None:
+    with loaded.session() as session:
+        whzf = contract_service.find_id(session, WHZF)
+        agenda.record_event(session, whzf, "event:budget", D(2026, 5, 1))  # not the standard 预算批复或资金到账
+        agenda.record_event(session, whzf, "budget", D(2026, 5, 2))
+    first = export_bytes(loaded, tmp_path / "first")
+    rows = read_rows(tmp_path / "first" / "events.csv")
+    assert [WHZF, "event:budget", "", "", "2026-05-01"] in rows and [WHZF, "budget", "", "", "2026-05-02"] in rows
+    empty = fresh()
+    import_ledger(empty, tmp_path / "first")
+    assert export_bytes(empty, tmp_path / "second") == first
