@@ -24,11 +24,8 @@ from sqlalchemy.orm import Session
 from models.obligations import ContractEvent, DeadlineDone
 from services.register.contract_data import BondData, DoneMarkData, EventData
 
-__all__ = ["Labels", "done_mark_key", "event_labels", "load_done_marks", "load_events", "replace_done_marks",
+__all__ = ["done_mark_key", "event_labels", "load_done_marks", "load_events", "replace_done_marks",
            "replace_events"]
-
-#: Event code → (label, label_en), either may be None.
-Labels = Mapping[str, tuple[str | None, str | None]]
 
 _SOURCES = ("installment", "milestone", "bond")
 
