@@ -71,7 +71,7 @@ def deadline_line(deadline: Deadline, language: str) -> str:
     """contract number, item, date, state — tab-separated."""
     state = state_text(deadline, language)
     if deadline.waiting_for:
-        state = f"{state} ({waiting_text(deadline.waiting_for, language)})"
+        state = f"{state} ({waiting_text(deadline.waiting_for, language, deadline.labels)})"
     elif deadline.estimate and deadline.state != "estimate":
         state = f"{state} ({'估算' if language == 'zh' else 'estimate'})"
     due = deadline.due.isoformat() if deadline.due else "-"

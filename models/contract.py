@@ -61,6 +61,7 @@ class Contract(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contract_no: Mapped[str] = mapped_column(String(100), unique=True)
     title: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str | None] = mapped_column(Text)
     procurement_no: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str | None] = mapped_column(String(20))
     sign_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -109,7 +110,8 @@ class Contract(Base):
 class Party(Base):
     """A party to a contract: 甲方 (purchaser) or one of 乙方 … 戊方 (suppliers).
 
-    ``share_amount`` (yuan) is a consortium member's part of the total.
+    ``share_amount`` (yuan) is a consortium member's part of the total; ``name_en`` the name in
+    English, for the bilingual summary.
     """
 
     __tablename__ = "parties"
@@ -120,6 +122,7 @@ class Party(Base):
     role: Mapped[str] = mapped_column(String(10))
     role_order: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str | None] = mapped_column(Text)
     legal_rep: Mapped[str | None] = mapped_column(Text)
     address: Mapped[str | None] = mapped_column(Text)
     contact: Mapped[str | None] = mapped_column(Text)
@@ -147,6 +150,7 @@ class LineItem(Base):
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str | None] = mapped_column(Text)
     unit: Mapped[str | None] = mapped_column(String(40))
     unit_price: Mapped[Decimal | None] = mapped_column(DecimalText)
     quantity: Mapped[Decimal | None] = mapped_column(DecimalText)

@@ -69,9 +69,10 @@ class Bond(Base):
 
 
 class ContractEvent(Base):
-    """The date an event happened for a contract, recorded by the officer: ``acceptance``,
-    ``invoice``, ``budget`` or ``event:NAME`` (signing, effective, start and end are fields of
-    the contract itself)."""
+    """A named event of a contract and the date it happened, recorded by the officer:
+    ``acceptance``, ``invoice``, ``budget`` or ``event:NAME`` (signing, effective, start and end
+    are fields of the contract itself). ``label`` / ``label_en`` are what a deadline's text shows
+    instead of the code (ledger ``events.csv``); ``event_date`` None: it has not happened yet."""
 
     __tablename__ = "contract_events"
     __table_args__ = (UniqueConstraint("contract_id", "name"),)
@@ -79,14 +80,16 @@ class ContractEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    event_date: Mapped[dt.date] = mapped_column(Date)
+    event_date: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+    label: Mapped[str | None] = mapped_column(Text)
+    label_en: Mapped[str | None] = mapped_column(Text)
 
 
 class DeadlineDone(Base):
     """A deadline marked done with its actual date, for deadlines that have no done field of
     their own (an occurrence of a recurring milestone, a renewal reminder …). ``key`` names
-    the deadline, e.g. ``milestone:3:2026-05-05``."""
+    the deadline, e.g. ``milestone:3:2026-05-05``; ``note`` the officer's words (ledger ``done_marks.csv``)."""
 
     __tablename__ = "deadline_done"
     __table_args__ = (UniqueConstraint("contract_id", "key"),)
@@ -95,6 +98,7 @@ class DeadlineDone(Base):
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(200))
     done_date: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Holiday(Base):

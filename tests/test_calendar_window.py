@@ -331,6 +331,9 @@ def test_editor_record_event_button(window, store, qtbot) -> None:
     codes = [dialog.event.itemData(i) for i in range(dialog.event.count())]
     assert codes[:3] == ["acceptance", "invoice", "budget"]
     assert "event:invoice_2" in codes
+    # a named event shows by its label (events.csv), never by its code
+    assert dialog.event.itemText(codes.index("event:invoice_2")) == "Second-installment invoice received"
+    assert "event:termination_notice" in codes
     dialog.event.setCurrentIndex(codes.index("invoice"))
     dialog.date.setText("2026-04-02")
     with qtbot.waitSignal(window.context.changes.changed) as announced:  # the one store-changed signal

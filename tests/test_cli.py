@@ -17,6 +17,7 @@ from tests.conftest import ROOT, SAMPLE_LEDGER
 
 NUMBERS = ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")
 STORED = tuple(sorted(path.name for path in SAMPLE_LEDGER.glob("*.csv")))  # every table is stored
+EXPORTED = tuple(sorted((*STORED, "done_marks.csv")))  # the sample records no done marks
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -108,10 +109,11 @@ def test_export_writes_every_table(capsys: pytest.CaptureFixture[str], db: Path,
     target = tmp_path / "out" / "ledger"
     status, out, err = run(capsys, "export", target, "--db", db)
     assert (status, err) == (0, "")
-    assert out.strip() == f"exported {len(STORED)} files to {target}"
-    assert sorted(path.name for path in target.iterdir()) == sorted(STORED)
+    assert out.strip() == f"exported {len(EXPORTED)} files to {target}"
+    assert sorted(path.name for path in target.iterdir()) == list(EXPORTED)
     for name in STORED:
         assert (target / name).read_bytes() == (SAMPLE_LEDGER / name).read_bytes(), name
+    assert (target / "done_marks.csv").read_bytes() == b"\xef\xbb\xbfcontract_no,source,seq,due_date,done_date,note\r\n"
 
 
 def test_database_from_the_environment(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,

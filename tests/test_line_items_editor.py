@@ -134,7 +134,8 @@ def test_cells_display_money_with_separators_and_decimals_shortest(editor: LineI
         "7",
         "1,954,120.00",
         "1,954,120.00",
-        "",
+        "",  # note
+        "",  # English name
     ]
     assert model.index(4, COL_AMOUNT).data(Qt.ItemDataRole.EditRole) == "1954120.00"
     assert model.index(4, COL_QUANTITY).data(Qt.ItemDataRole.EditRole) == "1395800"

@@ -409,12 +409,16 @@ def test_upgrade_from_0001(tmp_path: Path, store: Store) -> None:
         upgraded.close()
 
     # the same contracts imported today give the same data and the same list columns (0001
-    # had no milestones, bonds or penalty clauses: those tables start empty after the upgrade)
+    # had no milestones, bonds, penalty clauses or events, nor English names: those start empty
+    # after the upgrade)
     import_ledger(store, SAMPLE_LEDGER)
     with store.session() as session:
         fresh = {no: contract_service.load_by_no(session, no) for no in NUMBERS}
         for contract in fresh.values():
-            contract.milestones, contract.bonds, contract.penalty_clauses = [], [], []
+            contract.milestones, contract.bonds, contract.penalty_clauses, contract.events = [], [], [], []
+            contract.title_en = None
+            for row in [*contract.parties, *contract.line_items]:
+                row.name_en = None
         assert fresh == migrated
         fresh_columns = dict(session.execute(
             select(Contract.contract_no, Contract.search_text).order_by(Contract.contract_no)).all())

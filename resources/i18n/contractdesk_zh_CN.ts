@@ -480,174 +480,179 @@
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="181"/>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="183"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="183"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="183"/>
+        <location filename="../../ui/editor/contract_editor.py" line="184"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="183"/>
+        <location filename="../../ui/editor/contract_editor.py" line="184"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="184"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="184"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="186"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="186"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="186"/>
+        <location filename="../../ui/editor/contract_editor.py" line="187"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
-        <location filename="../../ui/editor/contract_editor.py" line="212"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="212"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="230"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="233"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="266"/>
+        <location filename="../../ui/editor/contract_editor.py" line="267"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="267"/>
+        <location filename="../../ui/editor/contract_editor.py" line="268"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <location filename="../../ui/editor/contract_editor.py" line="269"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="283"/>
+        <location filename="../../ui/editor/contract_editor.py" line="284"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="287"/>
-        <location filename="../../ui/editor/contract_editor.py" line="290"/>
+        <location filename="../../ui/editor/contract_editor.py" line="288"/>
+        <location filename="../../ui/editor/contract_editor.py" line="291"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="288"/>
+        <location filename="../../ui/editor/contract_editor.py" line="289"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="314"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -900,118 +905,123 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="63"/>
         <source>(from the dates)</source>
         <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
         <translation>（按日期自动判断）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="63"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="62"/>
+        <location filename="../../ui/editor/header_form.py" line="63"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="63"/>
+        <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="64"/>
+        <location filename="../../ui/editor/header_form.py" line="65"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="75"/>
+        <location filename="../../ui/editor/header_form.py" line="76"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2025-10-16</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="92"/>
+        <location filename="../../ui/editor/header_form.py" line="93"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="104"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>Contract No.</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="104"/>
+        <location filename="../../ui/editor/header_form.py" line="105"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="106"/>
+        <source>Title in English</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header_form.py" line="107"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="106"/>
+        <location filename="../../ui/editor/header_form.py" line="108"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="106"/>
+        <location filename="../../ui/editor/header_form.py" line="108"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="107"/>
+        <location filename="../../ui/editor/header_form.py" line="109"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="107"/>
+        <location filename="../../ui/editor/header_form.py" line="109"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="108"/>
+        <location filename="../../ui/editor/header_form.py" line="110"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="108"/>
+        <location filename="../../ui/editor/header_form.py" line="110"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="109"/>
+        <location filename="../../ui/editor/header_form.py" line="111"/>
         <source>Contract total (元, tax incl.)</source>
         <translation>合同总额（元，含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="110"/>
+        <location filename="../../ui/editor/header_form.py" line="112"/>
         <source>Total in capitals (大写金额)</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="110"/>
+        <location filename="../../ui/editor/header_form.py" line="112"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="111"/>
+        <location filename="../../ui/editor/header_form.py" line="113"/>
         <source>Amount excl. tax (元)</source>
         <translation>不含税金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="136"/>
+        <location filename="../../ui/editor/header_form.py" line="138"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="141"/>
+        <location filename="../../ui/editor/header_form.py" line="143"/>
         <source>a 3-letter code such as CNY</source>
         <translation>应为 3 位字母代码，如 CNY</translation>
     </message>
@@ -1019,53 +1029,53 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayScheduleDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="264"/>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="353"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="268"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="357"/>
         <source>Working-day schedule</source>
         <translation>工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="279"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="283"/>
         <source>Enter the State Council&apos;s notice for a year the built-in calendar does not know yet (it knows 2004–2026): every public holiday, and every weekend day that is worked (调休, tick “Working day”). These days take precedence over the built-in calendar; dates of that year are then firm, no longer estimates. Import a CSV with the columns date, is_working_day, name (or 日期, 是否工作日, 名称).</source>
         <translation>内置日历尚未收录的年份（已收录 2004–2026 年），请按国务院办公厅的节假日安排通知录入：每个放假日，以及每个调休上班的周末（勾选“工作日”）。录入的日期优先于内置日历，该年的日期随即由估算转为确定。可导入含 date、is_working_day、name（或 日期、是否工作日、名称）列的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="285"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="289"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="285"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="289"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="286"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="290"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="286"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="290"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="319"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="323"/>
         <source>Schedule rejected</source>
         <translation>工作日安排未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="320"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="324"/>
         <source>Nothing was imported: the file has {0} problem(s).</source>
         <translation>未导入任何内容：文件有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="334"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="338"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="355"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="359"/>
         <source>Saving the schedule…</source>
         <translation>正在保存工作日安排…</translation>
     </message>
@@ -1073,37 +1083,37 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayTableModel</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="181"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="185"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="181"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="185"/>
         <source>Working day (调休)</source>
         <translation>工作日（调休）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="181"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="185"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="198"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="202"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="199"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="203"/>
         <source>holiday</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="245"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="249"/>
         <source>Row {0}: a date is needed</source>
         <translation>第 {0} 行：需要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="247"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="251"/>
         <source>Row {0}: {1} is also on row {2}</source>
         <translation>第 {0} 行：{1} 与第 {2} 行重复</translation>
     </message>
@@ -1242,113 +1252,118 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsModel</name>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="53"/>
+        <location filename="../../ui/editor/line_items_model.py" line="54"/>
         <source>No.</source>
         <extracomment>LineItemData field shown in each column; &quot;computed_amount&quot; is the derived property.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="54"/>
+        <location filename="../../ui/editor/line_items_model.py" line="55"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="55"/>
+        <location filename="../../ui/editor/line_items_model.py" line="56"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="56"/>
+        <location filename="../../ui/editor/line_items_model.py" line="57"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="57"/>
+        <location filename="../../ui/editor/line_items_model.py" line="58"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="58"/>
+        <location filename="../../ui/editor/line_items_model.py" line="59"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="59"/>
+        <location filename="../../ui/editor/line_items_model.py" line="60"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="60"/>
+        <location filename="../../ui/editor/line_items_model.py" line="61"/>
         <source>Computed</source>
         <translation>计算金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="61"/>
+        <location filename="../../ui/editor/line_items_model.py" line="62"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="64"/>
+        <location filename="../../ui/editor/line_items_model.py" line="63"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/line_items_model.py" line="66"/>
         <source>Line number, renumbered after every change</source>
         <translation>行号，每次修改后自动重新编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="65"/>
+        <location filename="../../ui/editor/line_items_model.py" line="67"/>
         <source>Unit price in yuan, up to 4 decimals</source>
         <translation>单价（元），最多 4 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="66"/>
+        <location filename="../../ui/editor/line_items_model.py" line="68"/>
         <source>Billing months; empty means one period</source>
         <translation>计费月数；为空表示按一期计</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="69"/>
+        <location filename="../../ui/editor/line_items_model.py" line="71"/>
         <source>Amount as the contract states it (yuan); empty means the computed amount counts</source>
         <translation>合同所列合价（元）；为空时以计算金额为准</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="70"/>
+        <location filename="../../ui/editor/line_items_model.py" line="72"/>
         <source>Unit price × quantity × months, rounded to the fen</source>
         <translation>单价 × 数量 × 计费月数，四舍五入到分</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="75"/>
+        <location filename="../../ui/editor/line_items_model.py" line="77"/>
         <source>Stated amount differs from unit price × quantity × months (¥{computed})</source>
         <translation>合价与 单价 × 数量 × 计费月数（¥{computed}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="76"/>
+        <location filename="../../ui/editor/line_items_model.py" line="78"/>
         <source>Edit {column}</source>
         <translation>编辑“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="77"/>
+        <location filename="../../ui/editor/line_items_model.py" line="79"/>
         <source>Insert %n line(s)</source>
         <translation>插入 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="78"/>
+        <location filename="../../ui/editor/line_items_model.py" line="80"/>
         <source>Delete %n line(s)</source>
         <translation>删除 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="79"/>
+        <location filename="../../ui/editor/line_items_model.py" line="81"/>
         <source>Paste %n line(s)</source>
         <translation>粘贴 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="80"/>
+        <location filename="../../ui/editor/line_items_model.py" line="82"/>
         <source>Move line(s) up</source>
         <translation>上移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="81"/>
+        <location filename="../../ui/editor/line_items_model.py" line="83"/>
         <source>Move line(s) down</source>
         <translation>下移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="83"/>
+        <location filename="../../ui/editor/line_items_model.py" line="85"/>
         <source>floating-point numbers are not exact; type the number</source>
         <translation>浮点数不精确，请直接输入数字</translation>
     </message>
@@ -2132,37 +2147,37 @@ Update them from the ledger?</source>
 <context>
     <name>RecordEventDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="110"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="111"/>
         <source>Record event — {0}</source>
         <translation>登记事件 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="123"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="127"/>
         <source>YYYY-MM-DD; empty removes the event</source>
         <translation>YYYY-MM-DD；留空则删除该事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="128"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="132"/>
         <source>Rules that count from this event become due once it has a date. A new name records a named event (event:NAME).</source>
         <translation>自该事件起算的期限在登记日期后即开始计算。输入新名称可登记自定义事件（event:名称）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="134"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="138"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="135"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="139"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="136"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="140"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="163"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="167"/>
         <source>Recording the event…</source>
         <translation>正在登记事件…</translation>
     </message>

@@ -20,13 +20,14 @@ from models.contract import Contract, Installment
 from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
-from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, stored_next_due
+from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, recorded_labels, stored_next_due
 from services.ledger.schema import EVENT_ALIASES
-from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
+from services.register.contract_data import BondData, ContractData, EventData, InstallmentData, MilestoneData
 from services.register.contracts import ContractError, load, refresh_list_columns
 
 __all__ = ["BATCH", "OWN_EVENTS", "RECORDED_EVENTS", "all_deadlines", "contract_deadlines", "done_marks",
-           "done_value", "event_code", "mark_done", "record_event", "recorded_events", "refresh_next_due",
+           "done_value", "event_code", "mark_done", "record_event", "recorded_events", "recorded_labels",
+           "refresh_next_due",
            "remove_event", "stored_next_due"]
 
 #: Contracts read per round of queries.
@@ -65,14 +66,17 @@ def _contract(session: Session, contract_id: int) -> Contract:
 def record_event(session: Session, contract_id: int, name: str, day: dt.date | None,
                  note: str | None = None) -> dt.date | None:
     """Record (or with ``day`` None remove) the date of event ``name`` (see ``event_code``) for a
-    contract, in the caller's transaction; returns the date it had before. Keeps ``next_due``."""
+    contract, in the caller's transaction; returns the date it had before. An event with a label
+    keeps its row (and label) without a date when its date is removed. Keeps ``next_due``."""
     code = event_code(name)
     contract = _contract(session, contract_id)
     row = session.scalar(select(ContractEvent).where(ContractEvent.contract_id == contract_id,
                                                      ContractEvent.name == code))
     previous = row.event_date if row is not None else None
     if day is None:
-        if row is not None:
+        if row is not None and (row.label or row.label_en):
+            row.event_date = None
+        elif row is not None:
             session.delete(row)
     elif row is None:
         session.add(ContractEvent(contract_id=contract_id, name=code, event_date=day, note=note))
@@ -95,7 +99,8 @@ def contract_deadlines(session: Session, contract_id: int, *, today: dt.date, re
     instead of as stored). Raises ``ContractError`` if it does not exist."""
     data = data if data is not None else load(session, contract_id)
     return deadlines(data, recorded_events(session, contract_id), done_marks(session, contract_id),
-                     working_calendar(session), today, reminder_days, contract_id=contract_id)
+                     working_calendar(session), today, reminder_days, contract_id=contract_id,
+                     labels=recorded_labels(session, contract_id))
 
 
 #: What the deadlines read of a contract and its rows (amounts, texts and notes are not needed).
@@ -134,11 +139,15 @@ def _batches(session: Session, ids: list[int]) -> Iterator[dict[int, tuple[Contr
             for row in rows:
                 if row[0] in loaded:
                     getattr(loaded[row[0]][0], attribute).append(data_cls(**dict(zip(fields, row[1:], strict=True))))
-        for contract_id, name, day in session.execute(
-                select(ContractEvent.contract_id, ContractEvent.name, ContractEvent.event_date)
+        for contract_id, name, day, label, label_en in session.execute(
+                select(ContractEvent.contract_id, ContractEvent.name, ContractEvent.event_date, ContractEvent.label,
+                       ContractEvent.label_en)
                 .where(ContractEvent.contract_id.between(low, high))):
             if contract_id in loaded:
-                loaded[contract_id][1][name] = day
+                if day is not None:
+                    loaded[contract_id][1][name] = day
+                if label or label_en:
+                    loaded[contract_id][0].events.append(EventData(name, label, label_en, day))
         for contract_id, key, day in session.execute(
                 select(DeadlineDone.contract_id, DeadlineDone.key, DeadlineDone.done_date)
                 .where(DeadlineDone.contract_id.between(low, high))):

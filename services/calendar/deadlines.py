@@ -48,10 +48,11 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
-from services.calendar.due_text import due_text, event_text
+from services.calendar.due_text import Labels, due_text, event_text
 from services.calendar.workdays import WorkingCalendar
 from services.ledger.schema import BOND_KIND_ALIASES
 from services.register.contract_data import BondData, ContractData, MilestoneData
+from services.register.events import event_labels
 
 __all__ = [
     "ACTION_KINDS",
@@ -148,7 +149,8 @@ class Deadline:
     while waiting); ``state``: one of ``STATES``; ``key``: stable name of the deadline within its
     contract (``installment:1``, ``bond:1:lodge``, ``bond:1:valid``, ``bond:1:return``,
     ``milestone:3``, ``milestone:3:2026-05-05`` for an occurrence, ``term_end``, ``renewal``) —
-    the key of ``DeadlineDone``; ``rule``: (due_date, due_after, due_offset, due_unit) it came from.
+    the key of ``DeadlineDone``; ``rule``: (due_date, due_after, due_offset, due_unit) it came from;
+    ``labels``: the contract's event labels, code → (label, label_en), that its texts use.
     """
 
     contract_no: str
@@ -167,6 +169,7 @@ class Deadline:
     recurring: bool = False
     detail: str | None = None
     rule: tuple[dt.date | None, str | None, int | None, str | None] | None = None
+    labels: Labels | None = None
 
     @property
     def unreturned(self) -> bool:
@@ -197,7 +200,7 @@ class Deadline:
         """The rule in words (``services.calendar.due_text``), or None."""
         if self.rule is None:
             return None
-        return due_text(*self.rule, language)
+        return due_text(*self.rule, language, self.labels)
 
 
 def kind_text(kind: str, language: str) -> str:
@@ -214,10 +217,11 @@ def state_text(deadline: Deadline, language: str) -> str:
     return zh if language == "zh" else en
 
 
-def waiting_text(codes: tuple[str, ...], language: str) -> str:
-    """The events a deadline waits for, in words: 等待：验收合格 / "waiting for: the acceptance is passed"."""
+def waiting_text(codes: tuple[str, ...], language: str, labels: Labels | None = None) -> str:
+    """The events a deadline waits for, in words: 等待：验收合格 / "waiting for: the acceptance is passed";
+    an event with a label (``labels``, as ``Deadline.labels``) by its label."""
     words = [("保证金提交" if language == "zh" else "the bond is lodged") if code == LODGED
-             else event_text(code, language) for code in codes]
+             else event_text(code, language, labels) for code in codes]
     return ("等待：" + "、".join(words)) if language == "zh" else "waiting for: " + "; ".join(words)
 
 
@@ -282,8 +286,10 @@ def _state(due: dt.date | None, done: bool, estimate: bool, today: dt.date) -> D
 class _Builder:
     """Collects the deadlines of one contract."""
 
-    def __init__(self, contract: ContractData, contract_id: int | None, today: dt.date) -> None:
+    def __init__(self, contract: ContractData, contract_id: int | None, today: dt.date,
+                 labels: Labels | None = None) -> None:
         self.contract, self.contract_id, self.today = contract, contract_id, today
+        self.labels = labels or None
         self.items: list[Deadline] = []
 
     def add(self, kind: str, seq: int | None, name: str, key: str, resolved: Resolved, *,
@@ -296,24 +302,25 @@ class _Builder:
             due=resolved.due, state=_state(resolved.due, done, resolved.estimate, self.today), key=key,
             waiting_for=() if done else resolved.waiting_for, estimate=resolved.estimate,
             responsible_role=responsible, done_date=done_date, nominal=resolved.nominal, recurring=recurring,
-            detail=detail, rule=rule,
+            detail=detail, rule=rule, labels=self.labels,
         ))
 
 
 def deadlines(
     contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
     calendar: WorkingCalendar, today: dt.date, reminder_days: int = DEFAULT_REMINDER_DAYS,
-    *, contract_id: int | None = None,
+    *, contract_id: int | None = None, labels: Labels | None = None,
 ) -> list[Deadline]:
     """Every deadline of ``contract``, sorted by date (waiting ones last), then kind and number.
 
     ``events``: dates the officer recorded (``acceptance``, ``invoice``, ``budget``,
     ``event:NAME``; the contract's own dates are added here); ``done``: ``DeadlineDone`` marks
     by key; ``today`` decides the states; ``reminder_days`` (calendar days, ≥ 0; 0 = none): the
-    renewal reminder's lead before the end of the term. See the module docstring for the rules.
+    renewal reminder's lead before the end of the term; ``labels``: the event labels the texts use
+    (default: those of ``contract.events``). See the module docstring for the rules.
     """
     known = event_dates(contract, events)
-    build = _Builder(contract, contract_id, today)
+    build = _Builder(contract, contract_id, today, labels if labels is not None else event_labels(contract.events))
     for item in contract.installments:
         rule = (item.due_date, item.due_after, item.due_offset, item.due_unit)
         resolved = resolve_rule(*rule, known, calendar)

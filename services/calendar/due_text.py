@@ -6,17 +6,25 @@ Deadlines follow the ledger format (spec ``csv-format.md``, "Events that deadlin
 ``invoice``, ``budget``) or ``event:NAME``, several joined with ``+`` meaning the latest of them;
 ``due_offset`` counts ``due_unit``s (``working_days``, ``days``, ``months``) after the event, or
 before it when negative. Dates are written with babel's long format (zh_CN, en_GB).
+
+An event is named by its label when the contract records one (``events.csv`` ``label`` /
+``label_en``; ``labels``: code → (label, label_en)), else by the built-in name of a standard
+event, never by its code: in English a missing ``label_en`` falls back to the Chinese label.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from babel.dates import format_date
 
 from services.ledger.schema import EVENT_ALIASES
 
-__all__ = ["LOCALES", "date_text", "due_text", "event_text"]
+__all__ = ["LOCALES", "Labels", "date_text", "due_text", "event_text"]
+
+#: Event code → (label, label_en) as the contract records them; either may be None.
+Labels = Mapping[str, tuple[str | None, str | None]]
 
 #: babel locale of each print language: en_GB writes the day first (16 October 2025).
 LOCALES = {"zh": "zh_CN", "en": "en_GB"}
@@ -39,8 +47,14 @@ def date_text(day: dt.date, language: str) -> str:
     return format_date(day, format="long", locale=LOCALES[language])
 
 
-def event_text(code: str, language: str) -> str:
-    """One event in words: ``effective`` → 生效 / "the contract takes effect"; ``event:NAME`` → NAME."""
+def event_text(code: str, language: str, labels: Labels | None = None) -> str:
+    """One event in words: its label in ``labels`` (``event:budget_2027`` → 2027年预算批复 /
+    "2027 budget approved"), else ``effective`` → 生效 / "the contract takes effect", else
+    ``event:NAME`` → NAME."""
+    zh, en = (labels or {}).get(code, (None, None))
+    label = zh if language == "zh" else en or zh
+    if label:
+        return label
     if code.startswith("event:"):
         return code[len("event:"):]
     table = EVENT_ALIASES if language == "zh" else _EVENTS_EN
@@ -49,8 +63,10 @@ def event_text(code: str, language: str) -> str:
 
 def due_text(
     due_date: dt.date | None, due_after: str | None, due_offset: int | None, due_unit: str | None, language: str,
+    labels: Labels | None = None,
 ) -> str | None:
     """The deadline in ``language`` (``zh`` or ``en``); None when neither a date nor an event is given.
+    ``labels``: the contract's event labels (see ``event_text``).
 
     A fixed ``due_date`` wins over a relative rule. An offset of 0 (or none) reads "after the
     event" (生效后); several events read "the latest of" (以最晚者起算).
@@ -60,7 +76,7 @@ def due_text(
     if not due_after:
         return None
     codes = [part.strip() for part in due_after.split("+") if part.strip()]
-    events = [event_text(code, language) for code in codes]
+    events = [event_text(code, language, labels) for code in codes]
     offset = due_offset or 0
     unit = due_unit if due_unit in _UNITS_ZH else "days"
     if language == "zh":

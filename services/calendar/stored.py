@@ -18,17 +18,25 @@ from services.calendar.deadlines import deadlines, next_due
 from services.calendar.holidays import working_calendar
 from services.register.contract_data import ContractData
 
-__all__ = ["OWN_EVENTS", "done_marks", "recorded_events", "stored_next_due"]
+__all__ = ["OWN_EVENTS", "done_marks", "recorded_events", "recorded_labels", "stored_next_due"]
 
 #: Events that are fields of the contract itself (edited in the contract's General tab).
 OWN_EVENTS = ("signing", "effective", "start", "end")
 
 
 def recorded_events(session: Session, contract_id: int) -> dict[str, dt.date]:
-    """The events recorded for a contract: code → date."""
+    """The events recorded for a contract with a date: code → date (an event only labelled has
+    not happened yet)."""
     rows = session.execute(select(ContractEvent.name, ContractEvent.event_date)
-                           .where(ContractEvent.contract_id == contract_id))
+                           .where(ContractEvent.contract_id == contract_id, ContractEvent.event_date.is_not(None)))
     return {name: day for name, day in rows}
+
+
+def recorded_labels(session: Session, contract_id: int) -> dict[str, tuple[str | None, str | None]]:
+    """The labels of a contract's events: code → (label, label_en), for those that have one."""
+    rows = session.execute(select(ContractEvent.name, ContractEvent.label, ContractEvent.label_en)
+                           .where(ContractEvent.contract_id == contract_id))
+    return {name: (zh, en) for name, zh, en in rows if zh or en}
 
 
 def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:

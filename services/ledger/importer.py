@@ -7,9 +7,12 @@ rolls back. Which rows are replaced (spec ``csv-format.md``; our rule where it i
 * a contract already in the store — in ``contracts.csv``, or named by a child file — is
   updated only when ``replace`` is given (the window asks first; the command line needs
   ``--replace``), never duplicated;
-* every child file present (parties, line items, installments, articles) is authoritative
-  for the contracts it concerns — the contracts of ``contracts.csv`` and those it names —
-  and replaces their rows of that table; a child file that is absent leaves them alone.
+* every child file present (parties, line items, installments, articles, …, events, done
+  marks) is authoritative for the contracts it concerns — the contracts of ``contracts.csv``
+  and those it names — and replaces their rows of that table; a child file that is absent
+  leaves them alone. Events and done marks go to the store's recorded events and done marks
+  (``services.register.events``); a done mark of an installment is reported and skipped (an
+  installment is done when paid: ``installments.csv`` ``paid_date``).
 """
 
 from __future__ import annotations
@@ -32,17 +35,22 @@ from services.register.contract_data import (
     ArticleData,
     BondData,
     ContractData,
+    DoneMarkData,
+    EventData,
     InstallmentData,
     LineItemData,
     MilestoneData,
     PartyData,
     PenaltyClauseData,
 )
+from services.register.events import done_mark_key, replace_done_marks, replace_events
 from services.store import Store
 
 _DATA_TYPES = {"parties": PartyData, "line_items": LineItemData, "installments": InstallmentData,
                "articles": ArticleData, "milestones": MilestoneData, "bonds": BondData,
-               "penalty_clauses": PenaltyClauseData}
+               "penalty_clauses": PenaltyClauseData, "events": EventData, "done_marks": DoneMarkData}
+#: Child tables kept apart from the contract's own rows (``services.register.events``).
+_RECORDED = ("events", "done_marks")
 
 Progress = Callable[[int, int], None]
 
@@ -167,7 +175,37 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         plan.children[table] = by_contract
         plan.rows[table] = len(rows)
     _check_parties(plan, records)
+    _check_done_marks(plan, records)
     return plan
+
+
+def _check_done_marks(plan: LedgerPlan, records: dict[str, tuple[str, list[Record]]]) -> None:
+    """Installment marks are reported and dropped; two marks of one bond's validity are an error
+    (a bond has one end of validity, whatever due date each names)."""
+    if "done_marks" not in records:
+        return
+    label, rows = records["done_marks"]
+    by_contract = plan.children["done_marks"]
+    seen: dict[tuple[object, str], int] = {}
+    for record in rows:
+        contract_no = record.values.get("contract_no")
+        marks = by_contract.get(str(contract_no))
+        if marks is None:
+            continue
+        mark = DoneMarkData(**{k: v for k, v in record.values.items() if k != "contract_no"})  # type: ignore[arg-type]
+        key = done_mark_key(mark)
+        if key is None:
+            plan.problems.warnings.append(
+                f"{label}:{record.row}:source: a done mark of installment {mark.seq} is skipped: an installment "
+                "is done when paid (installments.csv paid_date)")
+            marks.remove(mark)
+            continue
+        if (contract_no, key) in seen:
+            plan.problems.errors.append(
+                f"{label}:{record.row}:due_date: bond {mark.seq} is already marked done on row "
+                f"{seen[(contract_no, key)]} (a bond's validity ends once)")
+            continue
+        seen[(contract_no, key)] = record.row
 
 
 def _check_parties(plan: LedgerPlan, records: dict[str, tuple[str, list[Record]]]) -> None:
@@ -219,7 +257,12 @@ def apply_ledger(
         carrier = ContractData(contract_no=contract_no, title="", total_amount=contract.total_amount)
         for table in tables:
             setattr(carrier, table, plan.children.get(table, {}).get(contract_no, []))
-        contract_service.replace_children(session, contract, carrier, tables=tables)
+        contract_service.replace_children(session, contract, carrier,
+                                          tables=tuple(t for t in tables if t not in _RECORDED))
+        if "events" in tables:
+            replace_events(session, contract.id, carrier.events)
+        if "done_marks" in tables:
+            replace_done_marks(session, contract.id, carrier.done_marks)
         checked = contract_service.refresh_list_columns(session, contract)
         found[contract_no] = [*_wan_problems(plan, contract_no), *checked]
         if progress is not None:

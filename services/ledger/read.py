@@ -21,6 +21,7 @@ from services.ledger import values
 from services.ledger.schema import (
     BOND_KIND_ALIASES,
     DAY_COUNT_ALIASES,
+    DONE_SOURCE_ALIASES,
     EVENT_ALIASES,
     MILESTONE_KIND_ALIASES,
     PART_DAY_ALIASES,
@@ -129,6 +130,25 @@ def _parse_rrule(text: str) -> str:
     return body
 
 
+#: Events that are dates of the contract itself (contracts.csv), not rows of events.csv.
+_OWN_EVENTS = ("signing", "effective", "start", "end")
+
+
+def _parse_event_name(text: str) -> str:
+    """An events.csv ``event``: a standard code (or its Chinese name) or the NAME of ``event:NAME``
+    (the prefix may be given); returns the code as deadlines use it (``budget``, ``event:NAME``)."""
+    body = text.strip()
+    code = next((k for k, v in EVENT_ALIASES.items() if body in (k, v)), None)
+    if code in _OWN_EVENTS:
+        raise ValueError(f"{body!r} is a date of the contract itself: give it in contracts.csv")
+    if code is not None:
+        return code
+    name = body.removeprefix("event:").strip()
+    if not name or "+" in name:
+        raise ValueError(f"not an event name (a name without '+', e.g. budget_2027): {text!r}")
+    return f"event:{name}"
+
+
 _PARSERS: dict[str, Callable[[str], object]] = {
     "text": lambda text: text,
     "decimal": values.parse_decimal,
@@ -147,6 +167,8 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "day_count": _parse_code(DAY_COUNT_ALIASES, "day count"),
     "part_day": _parse_code(PART_DAY_ALIASES, "part-day rule"),
     "rrule": _parse_rrule,
+    "event_name": _parse_event_name,
+    "done_source": _parse_code(DONE_SOURCE_ALIASES, "done-mark source"),
 }
 
 

@@ -1,4 +1,5 @@
-"""The tables and columns of the ledger CSV format, version 1 (spec ``csv-format.md``).
+"""The tables and columns of the ledger CSV format, version 2 (spec ``csv-format.md``) — the tables
+this version stores (payments, amendments and attachments are not yet).
 
 Each column has its English name (the writer's header), its Chinese alias (also accepted
 by the reader), whether it is required, and the kind of value it holds.
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 
 #: Kinds of value; each has a parser in ``services.ledger.read`` and a writer in ``ledger_write``.
 KINDS = ("text", "money", "decimal", "percent", "date", "int", "role", "status", "unit", "events", "currency",
-         "milestone_kind", "bond_kind", "penalty_kind", "penalty_base", "day_count", "part_day", "rrule")
+         "milestone_kind", "bond_kind", "penalty_kind", "penalty_base", "day_count", "part_day", "rrule",
+         "event_name", "done_source")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ _DUE = (
 CONTRACTS = Table("contracts", ("contract_no",), (
     _NO,
     _c("title", "合同名称", required=True),
+    _c("title_en", "英文名称"),
     _c("procurement_no", "采购编号"),
     _c("status", "状态", "status"),
     _c("sign_date", "签订日期", "date"),
@@ -73,6 +76,7 @@ PARTIES = Table("parties", ("contract_no", "role"), (
     _NO,
     _c("role", "角色", "role", required=True),
     _c("name", "名称", required=True),
+    _c("name_en", "英文名称"),
     _c("legal_rep", "法定代表人"),
     _c("address", "地址"),
     _c("contact", "联系人"),
@@ -86,6 +90,7 @@ PARTIES = Table("parties", ("contract_no", "role"), (
 LINE_ITEMS = Table("line_items", ("contract_no", "seq"), (
     _NO, _SEQ,
     _c("name", "名称", required=True),
+    _c("name_en", "英文名称"),
     _c("unit", "单位"),
     _c("unit_price", "单价", "decimal"),
     _c("quantity", "数量", "decimal"),
@@ -149,10 +154,25 @@ ARTICLES = Table("articles", ("contract_no", "seq"), (
     _c("heading", "标题"),
     _c("body", "正文"),
 ))
+EVENTS = Table("events", ("contract_no", "event"), (
+    _NO,
+    _c("event", "事件", "event_name", required=True),
+    _c("label", "名称"),
+    _c("label_en", "英文名称"),
+    _c("date", "日期", "date"),
+))
+DONE_MARKS = Table("done_marks", ("contract_no", "source", "seq", "due_date"), (
+    _NO,
+    _c("source", "来源", "done_source", required=True),
+    _SEQ,
+    _c("due_date", "到期日", "date", required=True),
+    _c("done_date", "完成日期", "date", required=True),
+    _c("note", "备注"),
+))
 
 #: Every table of the format, in the order the writer writes them.
 ALL_TABLES: tuple[Table, ...] = (
-    CONTRACTS, PARTIES, LINE_ITEMS, INSTALLMENTS, MILESTONES, BONDS, PENALTY_CLAUSES, ARTICLES,
+    CONTRACTS, PARTIES, LINE_ITEMS, INSTALLMENTS, MILESTONES, BONDS, PENALTY_CLAUSES, ARTICLES, EVENTS, DONE_MARKS,
 )
 #: Tables this version stores (all of them); any other would be reported as skipped on import.
 SUPPORTED: tuple[Table, ...] = ALL_TABLES
@@ -174,6 +194,8 @@ PENALTY_BASE_ALIASES = {"contract_total": "合同总额", "overdue_amount": "逾
                         "daily_fee": "日服务费"}
 DAY_COUNT_ALIASES = {"calendar": "自然日", "working": "工作日"}
 PART_DAY_ALIASES = {"whole": "按一日计", "prorate": "按比例"}
+#: ``done_marks.csv`` sources: code → Chinese alias (our alias; the spec names none).
+DONE_SOURCE_ALIASES = {"installment": "分期付款", "milestone": "履约事项", "bond": "保证金"}
 #: Events a deadline counts from (``due_after``): code → Chinese alias.
 EVENT_ALIASES = {
     "signing": "签订", "effective": "生效", "start": "服务开始", "end": "服务结束",

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from models.contract import Contract
 from services.ledger import values
 from services.ledger.read import _FORMULA_START
-from services.ledger.schema import SUPPORTED, Column, Table
+from services.ledger.schema import EVENT_ALIASES, SUPPORTED, Column, Table
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
 
@@ -38,6 +38,10 @@ def format_cell(value: object, column: Column) -> str:
     """The writer form of one value (money 2 decimals, decimals shortest, ISO dates), formula-guarded."""
     if value is None:
         return ""
+    if column.kind == "event_name":  # the NAME of event:NAME, unless it reads as a standard event
+        bare = str(value).removeprefix("event:")
+        standard = bare in EVENT_ALIASES or bare in EVENT_ALIASES.values()
+        return format_cell(value if standard and value != bare else bare, Column(column.name, column.alias))
     if column.kind == "money":
         text = values.format_money(value)  # type: ignore[arg-type]
     elif isinstance(value, Decimal):

@@ -206,9 +206,10 @@ class Printer:
         self.record(text or "")
         return Paragraph(escape(text), self.styles[style])
 
-    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell") -> Paragraph:
+    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell", *, joiner: str = "<br/>") -> Paragraph:
         """One paragraph of several lines, each ``(kind, text)``: kind ``"text"`` in the style's
-        size, ``"en"`` smaller and grey (the English under a Chinese label)."""
+        size, ``"en"`` smaller and grey (the English under a Chinese label). ``joiner`` " " runs
+        them on in one line instead (wrapping as needed: a short name and its English)."""
         chunks = []
         for kind, text in parts:
             if not text:
@@ -219,7 +220,7 @@ class Printer:
                 chunks.append(f'<font size="{size}" color="#505050">{escape(text)}</font>')
             else:
                 chunks.append(escape(text))
-        return Paragraph("<br/>".join(chunks), self.styles[style])
+        return Paragraph(joiner.join(chunks), self.styles[style])
 
     def text(self) -> str:
         """Everything recorded so far."""
@@ -235,7 +236,8 @@ class _ProbePrinter(Printer):
         self.record(text or "")
         return Spacer(0, 0)
 
-    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell") -> Flowable:  # type: ignore[override]
+    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell",  # type: ignore[override]
+              *, joiner: str = "<br/>") -> Flowable:
         for _kind, text in parts:
             if text:
                 self.record(text)

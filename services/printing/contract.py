@@ -39,6 +39,7 @@ from services.printing.common import (
 )
 from services.printing.fonts import FontChoice
 from services.register.contract_data import ContractData
+from services.register.events import event_labels
 
 __all__ = ["LINE_ITEM_HEADER", "contract_story", "write_contract_pdf"]
 
@@ -189,7 +190,8 @@ def _installments(data: ContractData, printer: Printer) -> list[Flowable]:
             printer.p(percent_text(item.percent), "cell_center"),
             printer.p(amount_text, "cell_center") if amount is None else printer.lines(
                 [("text", money(amount, currency=data.currency)), ("text", capitals(amount, data.currency))]),
-            printer.p(due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "zh") or "—", "cell"),
+            printer.p(due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "zh",
+                               event_labels(data.events)) or "—", "cell"),
         ])
     table = Table(rows, colWidths=[w * mm for w in _INSTALLMENT_WIDTHS_MM], repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(printer.font_name, 1))

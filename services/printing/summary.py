@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from models.base import FEN
 from services.calendar.deadlines import Deadline
@@ -50,10 +50,13 @@ from services.printing.summary_sections import (
     tight_style,
 )
 from services.register.contract_data import ContractData
+from services.register.events import event_labels
 
 __all__ = ["summary_story", "write_summary_pdf"]
 
 _LABEL_WIDTH = 46 * mm
+#: Between a name and its English when they run on in one paragraph (to keep to two pages).
+_RUN_ON = "&nbsp;&nbsp; "
 
 
 def write_summary_pdf(
@@ -88,6 +91,18 @@ def _both(zh: str | None, en: str | None) -> list[tuple[str, str | None]]:
     return [("text", zh), ("en", en if en != zh else None)]
 
 
+#: What follows a party's name printed once, in Chinese, when it has no English name.
+CHINESE_ONLY = "(Chinese only)"
+
+
+def party_names(name: str, name_en: str | None) -> list[tuple[str, str | None]]:
+    """A party's name with its English name under it; without one, the Chinese name once, marked
+    ``(Chinese only)`` so a reader of the English knows no translation is missing by mistake."""
+    if name_en and name_en != name:
+        return [("text", name), ("en", name_en)]
+    return [("text", name if name_en else f"{name} {CHINESE_ONLY}")]
+
+
 def summary_story(
     data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date,
 ) -> list[Flowable]:
@@ -109,7 +124,7 @@ def summary_story(
     return story
 
 
-def _row(printer: Printer, zh: str, en: str, value: Paragraph) -> list[Flowable]:
+def _row(printer: Printer, zh: str, en: str, value: Flowable | list[Flowable]) -> list[Flowable | list[Flowable]]:
     return [printer.lines([("text", zh), ("en", en)]), value]
 
 
@@ -117,14 +132,15 @@ def _facts_table(data: ContractData, printer: Printer) -> Table:
     cur = data.currency
     rows = [
         _row(printer, "合同编号", "Contract No.", printer.p(data.contract_no, "cell")),
-        _row(printer, "合同名称", "Contract Title", printer.p(data.title, "cell")),
+        _row(printer, "合同名称", "Contract Title", printer.lines(_both(data.title, data.title_en), joiner=_RUN_ON)),
     ]
     if data.procurement_no:
         rows.append(_row(printer, "采购编号", "Procurement No.", printer.p(data.procurement_no, "cell")))
     for party in data.parties:
         contact = "  ".join(x for x in (party.contact, party.phone) if x)
         rows.append(_row(printer, party.role, ROLE_EN.get(party.role, party.role),
-                         printer.lines([("text", party.name), ("en", contact and f"联系人 Contact: {contact}")])))
+                         [printer.lines(party_names(party.name, party.name_en), joiner=_RUN_ON),
+                          *([printer.lines([("en", f"联系人 Contact: {contact}")])] if contact else [])]))
     if data.sign_date:
         rows.append(_row(printer, "签订日期", "Date Signed",
                          printer.lines(_both(date_text(data.sign_date, "zh"), date_text(data.sign_date, "en")))))
@@ -175,7 +191,8 @@ def _line_items(data: ContractData, printer: Printer) -> list[Flowable]:
     rows: list[list[Flowable | str]] = [[head_cell(printer, "序号", "No."), head_cell(printer, "名称", "Item"),
                                          head_cell(printer, "金额", "Amount")]]
     for item in data.line_items:
-        rows.append([printer.p(str(item.seq), "tight_center"), printer.p(item.name, "tight"),
+        name = printer.lines(_both(item.name, item.name_en), "tight", joiner=_RUN_ON)
+        rows.append([printer.p(str(item.seq), "tight_center"), name,
                      printer.p(money(item.effective_amount, currency=data.currency), "tight_right")])
     total = sum((item.effective_amount for item in data.line_items), Decimal("0.00"))
     rows.append([printer.lines([("text", "合计"), ("en", "Total")], "tight_center"), "",
@@ -194,11 +211,12 @@ def _installments(data: ContractData, printer: Printer) -> list[Flowable]:
         head_cell(printer, "比例", "Share"), head_cell(printer, "金额", "Amount"),
         head_cell(printer, "付款时间", "Due"),
     ]]
+    labels = event_labels(data.events)
     for item in data.installments:
         amount = installment_amount(item, data.total_amount)
         role = item.payee_role or ""
-        due_zh = due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "zh")
-        due_en = due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "en")
+        due_zh = due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "zh", labels)
+        due_en = due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "en", labels)
         rows.append([
             printer.p(str(item.seq), "tight_center"),
             printer.lines([("text", role), ("en", ROLE_EN.get(role, "").split(" (")[0])], "tight_center"),

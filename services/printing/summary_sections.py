@@ -37,6 +37,7 @@ from services.ledger.schema import BOND_KIND_ALIASES
 from services.penalty.types import BASE_NAMES
 from services.printing.common import CONTENT_WIDTH, ROLE_EN, Printer, escape, money, percent_text, table_style
 from services.register.contract_data import BondData, ContractData, PenaltyClauseData
+from services.register.events import event_labels
 
 __all__ = ["BOND_KIND_EN", "NEXT_KINDS", "NEXT_LIMIT", "bond_amount", "bond_section", "head_cell", "heading",
            "milestone_section", "next_deadlines", "penalty_rule", "penalty_section", "summary_deadlines", "tight",
@@ -126,6 +127,7 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
         head_cell(printer, "金额", "Amount"), head_cell(printer, "提交期限", "Lodge by"),
         head_cell(printer, "有效期至", "Valid until"),
     ]]
+    labels = event_labels(data.events)
     for bond in data.bonds:
         kind = bond.kind or ""
         amount, computed = bond_amount(bond, data.total_amount)
@@ -135,8 +137,8 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
             amount_cell = printer.lines([("text", money(amount, currency=data.currency)),
                                          ("en", "按比例计算 computed" if computed else None)], "tight_right")
         lodge: list[tuple[str, str | None]] = [
-            ("text", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "zh") or "—"),
-            ("en", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "en")),
+            ("text", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "zh", labels) or "—"),
+            ("en", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "en", labels)),
         ]
         if bond.lodged_date is not None:
             lodge += [("text", f"已提交：{date_text(bond.lodged_date, 'zh')}"),
@@ -279,8 +281,8 @@ def _one_line(printer: Printer, zh: str, en: str) -> Paragraph:
 
 def _due_cell(printer: Printer, item: Deadline) -> Paragraph:
     if item.due is None:
-        return printer.lines([("text", waiting_text(item.waiting_for, "zh")),
-                              ("en", waiting_text(item.waiting_for, "en"))], "tight")
+        return printer.lines([("text", waiting_text(item.waiting_for, "zh", item.labels)),
+                              ("en", waiting_text(item.waiting_for, "en", item.labels))], "tight")
     marked = item.estimate and item.state != "estimate"
     return printer.lines([("text", date_text(item.due, "zh") + ("（估算）" if marked else "")),
                           ("en", date_text(item.due, "en") + (" (estimate)" if marked else ""))], "tight")

@@ -17,10 +17,12 @@ from models.contract import line_amount
 
 @dataclass
 class PartyData:
-    """A party: ``role`` is 甲方 (purchaser) … 戊方; ``share_amount`` a consortium member's yuan."""
+    """A party: ``role`` is 甲方 (purchaser) … 戊方; ``share_amount`` a consortium member's yuan;
+    ``name_en`` the name in English (for the bilingual summary)."""
 
     role: str
     name: str
+    name_en: str | None = None
     legal_rep: str | None = None
     address: str | None = None
     contact: str | None = None
@@ -38,6 +40,7 @@ class LineItemData:
 
     seq: int
     name: str
+    name_en: str | None = None
     unit: str | None = None
     unit_price: Decimal | None = None
     quantity: Decimal | None = None
@@ -151,12 +154,40 @@ class PenaltyClauseData:
 
 
 @dataclass
+class EventData:
+    """A named event of the contract (ledger ``events.csv``): ``event`` is its code as deadlines
+    name it (``acceptance``, ``invoice``, ``budget`` or ``event:NAME``), ``label`` / ``label_en``
+    what a deadline's text shows instead, ``date`` when it happened (None: not yet)."""
+
+    event: str
+    label: str | None = None
+    label_en: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass
+class DoneMarkData:
+    """One occurrence of a deadline marked done (ledger ``done_marks.csv``): ``source``
+    (``installment``, ``milestone``, ``bond``) and ``seq`` name the row, ``due_date`` the occurrence."""
+
+    source: str
+    seq: int
+    due_date: dt.date
+    done_date: dt.date
+    note: str | None = None
+
+
+@dataclass
 class ContractData:
-    """A whole contract with its parties, line items, installments and articles."""
+    """A whole contract with its parties, line items, installments, articles, milestones, bonds and
+    penalty clauses; ``events`` and ``done_marks`` are what the store recorded for it (read by
+    ``services.register.contracts.load``; ``save`` leaves them alone: they are recorded in the
+    agenda, ``services.calendar.agenda``, and replaced by a ledger import)."""
 
     contract_no: str
     title: str
     total_amount: Decimal
+    title_en: str | None = None
     procurement_no: str | None = None
     status: str | None = None
     sign_date: dt.date | None = None
@@ -176,6 +207,8 @@ class ContractData:
     milestones: list[MilestoneData] = field(default_factory=list)
     bonds: list[BondData] = field(default_factory=list)
     penalty_clauses: list[PenaltyClauseData] = field(default_factory=list)
+    events: list[EventData] = field(default_factory=list)
+    done_marks: list[DoneMarkData] = field(default_factory=list)
 
 
 #: The scalar (non-list) fields of each record type, in the spec's column order.

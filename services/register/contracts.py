@@ -31,6 +31,7 @@ from services.register.contract_data import (
     PenaltyClauseData,
     scalar_fields,
 )
+from services.register.events import load_done_marks, load_events
 
 
 class ContractError(ValueError):
@@ -135,7 +136,8 @@ def find_id(session: Session, contract_no: str) -> int | None:
 
 
 def load(session: Session, contract_id: int) -> ContractData:
-    """The whole contract ``contract_id`` as ``ContractData``. Raises ``ContractError`` if absent."""
+    """The whole contract ``contract_id`` as ``ContractData``, with its recorded events and done
+    marks (``services.register.events``). Raises ``ContractError`` if absent."""
     contract = session.get(
         Contract, contract_id,
         options=[selectinload(Contract.parties), selectinload(Contract.line_items),
@@ -145,7 +147,10 @@ def load(session: Session, contract_id: int) -> ContractData:
     )
     if contract is None:
         raise ContractError(f"no contract with id {contract_id}")
-    return to_data(contract)
+    data = to_data(contract)
+    data.events = load_events(session, contract_id)
+    data.done_marks = load_done_marks(session, contract_id, data.bonds)
+    return data
 
 
 def load_by_no(session: Session, contract_no: str) -> ContractData:

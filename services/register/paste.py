@@ -23,6 +23,7 @@ from services.ledger.values import parse_decimal, parse_int, parse_money, parse_
 #: Fields a pasted cell can set, in LineItemData order. ``seq`` is renumbered, never read.
 PASTE_FIELDS: tuple[str, ...] = (
     "name",
+    "name_en",
     "unit",
     "unit_price",
     "quantity",
@@ -46,6 +47,7 @@ _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "computed_amount": ("计算金额", "computed", "computedamount", "computed_amount"),
     "party_role": ("承担方", "party_role", "partyrole", "party", "role"),
     "note": ("备注", "说明", "note", "notes", "remark", "remarks"),
+    "name_en": ("英文名称", "name_en", "englishname", "nameinenglish"),
 }
 _HEADER_LOOKUP: dict[str, str] = {
     name.replace("_", ""): field_name for field_name, names in _HEADER_NAMES.items() for name in names
@@ -191,7 +193,7 @@ def _read_cell(field_name: str, text: str) -> tuple[object, str | None]:
     body = text.strip()
     if field_name == "name":
         return body, None
-    if field_name in ("unit", "note"):
+    if field_name in ("unit", "note", "name_en"):
         return (body or None), None
     if not body:
         return None, None
@@ -220,7 +222,7 @@ def _read_cell(field_name: str, text: str) -> tuple[object, str | None]:
 def parse_field(field_name: str, text: str) -> object:
     """Parse one cell's text for a LineItemData field, as a paste or a typed edit would.
 
-    Returns ``str`` (name: stripped, possibly empty), ``str | None`` (unit, note: None when
+    Returns ``str`` (name: stripped, possibly empty), ``str | None`` (name_en, unit, note: None when
     blank), ``Decimal | None`` (unit_price, quantity: up to 4 decimals, not negative;
     amount: yuan, two decimals, may be negative), ``int | None`` (periods: months, not
     negative) or ``str | None`` (party_role: 甲方…戊方). Raises ``ValueError`` whose message

@@ -44,6 +44,7 @@ from services.changes import ChangeKind, Changes
 from services.ledger import values
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
+from services.register.events import event_labels
 from ui.calendar.deadline_models import language
 from ui.context import AppContext
 from ui.tasks import TaskControl
@@ -110,11 +111,14 @@ class RecordEventDialog(QDialog):
         self.setWindowTitle(self.tr("Record event — {0}").format(data.contract_no))
         self.event = QComboBox()
         self.event.setEditable(True)
-        codes = list(dict.fromkeys([*agenda.RECORDED_EVENTS, *referenced_events(data), *self.known]))
+        labels = event_labels(data.events)
+        codes = list(dict.fromkeys([*agenda.RECORDED_EVENTS, *referenced_events(data),
+                                    *(e.event for e in data.events), *self.known]))
         lang = language()
         for code in codes:
             when = self.known.get(code)
-            text = event_text(code, lang) if not code.startswith("event:") else code
+            # by its label when it has one (2027年预算批复); an unlabelled named event by its code
+            text = event_text(code, lang, labels) if code in labels or not code.startswith("event:") else code
             self.event.addItem(f"{text} ({when.isoformat()})" if when else text, code)
         if event is not None:
             position = self.event.findData(event)

@@ -177,7 +177,7 @@ class DeadlineTableModel(QAbstractTableModel):
         lang = language()
         parts: list[str] = []
         if item.waiting_for:
-            parts.append(waiting_text(item.waiting_for, lang))
+            parts.append(waiting_text(item.waiting_for, lang, item.labels))
         rule = item.rule_text(lang)
         if rule:
             parts.append(rule)

@@ -179,6 +179,7 @@ class ContractEditor(QDialog):
     def _parties_model(self) -> RecordTableModel:
         columns = [
             FieldColumn("role", self.tr("Role"), "role"), FieldColumn("name", self.tr("Name")),
+            FieldColumn("name_en", self.tr("English name")),
             FieldColumn("legal_rep", self.tr("Legal representative")), FieldColumn("address", self.tr("Address")),
             FieldColumn("contact", self.tr("Contact")), FieldColumn("phone", self.tr("Phone")),
             FieldColumn("email", self.tr("E-mail")), FieldColumn("tax_id", self.tr("Tax ID")),

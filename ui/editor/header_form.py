@@ -20,6 +20,7 @@ from services.register.contract_data import ContractData
 _FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("contract_no", "text", True),
     ("title", "text", True),
+    ("title_en", "text", False),
     ("procurement_no", "text", False),
     ("status", "status", False),
     ("sign_date", "date", False),
@@ -102,6 +103,7 @@ class HeaderForm(QWidget):
     def _labels(self) -> dict[str, str]:
         return {
             "contract_no": self.tr("Contract No."), "title": self.tr("Title"),
+            "title_en": self.tr("Title in English"),
             "procurement_no": self.tr("Procurement No."), "status": self.tr("Status"),
             "sign_date": self.tr("Signing date"), "sign_place": self.tr("Place of signing"),
             "effective_date": self.tr("Effective date"), "start_date": self.tr("Start of term"),

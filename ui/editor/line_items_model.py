@@ -44,11 +44,12 @@ COL_PERIODS = 5
 COL_AMOUNT = 6
 COL_COMPUTED = 7
 COL_NOTE = 8
-COLUMN_COUNT = 9
+COL_NAME_EN = 9
+COLUMN_COUNT = 10
 
 #: LineItemData field shown in each column; "computed_amount" is the derived property.
 FIELDS: tuple[str, ...] = ("seq", "name", "unit", "unit_price", "quantity", "periods", "amount",
-                           "computed_amount", "note")
+                           "computed_amount", "note", "name_en")
 HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LineItemsModel", "No."),
     QT_TRANSLATE_NOOP("LineItemsModel", "Name"),
@@ -59,6 +60,7 @@ HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LineItemsModel", "Amount"),
     QT_TRANSLATE_NOOP("LineItemsModel", "Computed"),
     QT_TRANSLATE_NOOP("LineItemsModel", "Note"),
+    QT_TRANSLATE_NOOP("LineItemsModel", "English name"),
 )
 HEADER_TIPS: dict[int, str] = {
     COL_SEQ: QT_TRANSLATE_NOOP("LineItemsModel", "Line number, renumbered after every change"),
@@ -98,7 +100,7 @@ def column_title(column: int) -> str:
 
 
 class LineItemsModel(QAbstractTableModel):
-    """Editable, undoable table of ``LineItemData`` (columns ``COL_SEQ`` … ``COL_NOTE``).
+    """Editable, undoable table of ``LineItemData`` (columns ``COL_SEQ`` … ``COL_NAME_EN``).
 
     ``items``: the lines to show; the model keeps copies and renumbers ``seq`` 1..n.
     ``undo_stack``: where changes are pushed (a new one if None). Roles: DisplayRole shows
@@ -239,7 +241,7 @@ class LineItemsModel(QAbstractTableModel):
             if differs:
                 computed = line.computed_amount or Decimal("0.00")
                 return _tr(DIFFERS_TIP).format(computed=format_money(computed))
-            if column in (COL_NAME, COL_NOTE) and value:
+            if column in (COL_NAME, COL_NOTE, COL_NAME_EN) and value:
                 return value  # long names and notes are elided in the cell
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
