@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from services.register.contract_data import LineItemData, Totals, line_totals
 from services.register.paste import parse_block
 from ui.editor.delegates import IntegerDelegate, MoneyDelegate, QuantityDelegate
-from ui.editor.line_items_model import (
+from ui.editor.line_items_columns import (
     COL_AMOUNT,
     COL_COMPUTED,
     COL_NAME,
@@ -44,9 +44,9 @@ from ui.editor.line_items_model import (
     COL_UNIT,
     COL_UNIT_PRICE,
     FIELDS,
-    LineItemsModel,
     column_title,
 )
+from ui.editor.line_items_model import LineItemsModel
 from ui.formatting import format_money, format_percent
 
 _CONTEXT = "LineItemsEditor"
