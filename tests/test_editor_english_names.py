@@ -7,16 +7,19 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from services.calendar import agenda
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
 from services.store import Store
-from tests.conftest import SAMPLE_LEDGER
+from tests.conftest import SAMPLE_LEDGER, FakeDialogs
+from ui.context import AppContext
 from ui.editor.contract_editor import ContractEditor
 from ui.editor.line_items_model import COL_NAME_EN
 
 NUMBER = "2026-021"
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
 
 
 @pytest.fixture
@@ -25,7 +28,9 @@ def editor(qtbot, store: Store) -> ContractEditor:
     with store.session() as session:
         contract_id = contract_service.find_id(session, NUMBER)
         agenda.mark_done(session, contract_id, "milestone:3:2027-04-20", dt.date(2027, 4, 19))
-    dialog = ContractEditor(store, contract_id)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ContractEditor(AppContext(store, FakeDialogs(), parent), contract_id)
     qtbot.addWidget(dialog)
     return dialog
 

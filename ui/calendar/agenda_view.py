@@ -82,6 +82,18 @@ class AgendaPanel(QWidget):
         self.model = DeadlineTableModel(self)
         self.proxy = DeadlineFilter(self, today=source.today)
         self.proxy.setSourceModel(self.model)
+        filters = self._build_filters()
+        self._build_view()
+        self._build_action_buttons()
+        undo_button, redo_button = self._build_undo_redo()
+        self._build_context_menu()
+        buttons = self._button_row(undo_button, redo_button)
+        self._build_labels()
+        self._build_layout(filters, buttons)
+        self._connect(source)
+        self.reload()
+
+    def _build_filters(self) -> QHBoxLayout:
         self.window_box = QComboBox()
         texts = (self.tr("Overdue and next 30 days"), self.tr("Next 30 days"), self.tr("Next 90 days"),
                  self.tr("Overdue"), self.tr("Waiting for an event"), self.tr("All, done in the past year included"))
@@ -108,7 +120,9 @@ class AgendaPanel(QWidget):
         for widget in (self.window_box, self.contract_edit, self.kind_box, self.role_box):
             filters.addWidget(widget)
         filters.addStretch(1)
+        return filters
 
+    def _build_view(self) -> None:
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -123,10 +137,13 @@ class AgendaPanel(QWidget):
         self.view.doubleClicked.connect(self._activated)
         self.view.setToolTip(help_text())
 
+    def _build_action_buttons(self) -> None:
         self.mark_button = QPushButton(self.tr("Mark done…"))
         self.mark_button.clicked.connect(self.mark_selected_done)
         self.event_button = QPushButton(self.tr("Record event…"))
         self.event_button.clicked.connect(self.record_event)
+
+    def _build_undo_redo(self) -> tuple[QPushButton, QPushButton]:
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
@@ -141,6 +158,9 @@ class AgendaPanel(QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        return undo_button, redo_button
+
+    def _build_context_menu(self) -> None:
         open_action = QAction(self.tr("Open contract"), self)
         open_action.triggered.connect(lambda: self._activated(self.view.currentIndex()))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -149,26 +169,34 @@ class AgendaPanel(QWidget):
         event_action = QAction(self.tr("Record event…"), self)
         event_action.triggered.connect(self.record_event)
         self.view.addActions([open_action, mark_action, event_action])
+
+    def _button_row(self, undo_button: QPushButton, redo_button: QPushButton) -> QHBoxLayout:
         buttons = QHBoxLayout()
         for button in (self.mark_button, self.event_button, undo_button, redo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        return buttons
+
+    def _build_labels(self) -> None:
         self.summary = QLabel()
         self.help = QLabel(help_text())
         self.help.setWordWrap(True)
         self.help.setStyleSheet("color: #555;")
+
+    def _build_layout(self, filters: QHBoxLayout, buttons: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(self.help)
+
+    def _connect(self, source: DeadlineSource) -> None:
         source.changed.connect(self.reload)
         self.proxy.modelReset.connect(self._update_summary)
         self.proxy.layoutChanged.connect(self._update_summary)
         self.proxy.rowsInserted.connect(self._update_summary)
         self.proxy.rowsRemoved.connect(self._update_summary)
-        self.reload()
 
     def reload(self) -> None:
         """Show the source's deadlines again, keeping the selected one selected."""

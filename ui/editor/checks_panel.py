@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from services.checks.contract import ERROR, Problem, check_contract
 from services.register.contract_data import ContractData
 from ui import i18n
-from ui.editor.line_items_model import COL_NAME, FIELDS
+from ui.editor.line_items_columns import COL_NAME, FIELDS
 
 if TYPE_CHECKING:
     from ui.editor.contract_editor import ContractEditor

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from services.register.contract_data import LineItemData, Totals, line_totals
 from services.register.paste import parse_block
 from ui.editor.delegates import IntegerDelegate, MoneyDelegate, QuantityDelegate
-from ui.editor.line_items_model import (
+from ui.editor.line_items_columns import (
     COL_AMOUNT,
     COL_COMPUTED,
     COL_NAME,
@@ -44,9 +44,9 @@ from ui.editor.line_items_model import (
     COL_UNIT,
     COL_UNIT_PRICE,
     FIELDS,
-    LineItemsModel,
     column_title,
 )
+from ui.editor.line_items_model import LineItemsModel
 from ui.formatting import format_money, format_percent
 
 _CONTEXT = "LineItemsEditor"
@@ -107,6 +107,18 @@ class LineItemsEditor(QWidget):
         self._shown_errors: tuple[str, ...] = ()
 
         self.model = LineItemsModel(items, self.undo_stack, self)
+        self._build_table()
+        self._build_toolbar()
+        self._build_undo_actions(undo_shortcuts if undo_shortcuts is not None else own_stack)
+        self._build_labels()
+        self._build_layout()
+        self._connect()
+        self._update_totals()
+        self._update_actions()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_table(self) -> None:
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -120,6 +132,10 @@ class LineItemsEditor(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self._set_delegates()
+        self._size_columns()
+
+    def _set_delegates(self) -> None:
         self._money_delegate = MoneyDelegate(self)
         self._quantity_delegate = QuantityDelegate(self)
         self._integer_delegate = IntegerDelegate(self)
@@ -127,10 +143,25 @@ class LineItemsEditor(QWidget):
         self.view.setItemDelegateForColumn(COL_QUANTITY, self._quantity_delegate)
         self.view.setItemDelegateForColumn(COL_PERIODS, self._integer_delegate)
         self.view.setItemDelegateForColumn(COL_AMOUNT, self._money_delegate)
-        self._size_columns()
 
+    def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._build_line_actions()
+        for action in (
+            self.insert_action,
+            self.append_action,
+            self.delete_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.paste_action,
+        ):
+            self.toolbar.addAction(action)
+            # Keyboard users reach every button by its shortcut; Tab should land in the table.
+            self.toolbar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusProxy(self.view)
+
+    def _build_line_actions(self) -> None:
         self.insert_action = self._action(
             self.tr("Insert line"),
             [QKeySequence(Qt.Key.Key_Insert), *_INSERT_KEYS],
@@ -167,28 +198,19 @@ class LineItemsEditor(QWidget):
             self.paste,
             self.tr("Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)"),
         )
-        for action in (
-            self.insert_action,
-            self.append_action,
-            self.delete_action,
-            self.move_up_action,
-            self.move_down_action,
-            self.paste_action,
-        ):
-            self.toolbar.addAction(action)
-            # Keyboard users reach every button by its shortcut; Tab should land in the table.
-            self.toolbar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFocusProxy(self.view)
 
+    def _build_undo_actions(self, shortcuts: bool) -> None:
+        """Undo/Redo actions; with ``shortcuts`` the widget also answers their keys itself."""
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        if undo_shortcuts if undo_shortcuts is not None else own_stack:
+        if shortcuts:
             for action in (self.undo_action, self.redo_action):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.addAction(action)
 
+    def _build_labels(self) -> None:
         self.totals_label = QLabel(self)
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.difference_label = QLabel(self)
@@ -201,6 +223,7 @@ class LineItemsEditor(QWidget):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.hide()
 
+    def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
@@ -211,6 +234,7 @@ class LineItemsEditor(QWidget):
         for label in (self.totals_label, self.difference_label, self.error_label):
             label.setContentsMargins(4, 1, 4, 1)
 
+    def _connect(self) -> None:
         self.model.totalsChanged.connect(self._update_totals)
         self.model.invalidInput.connect(self._on_invalid_input)
         for signal in (
@@ -223,8 +247,6 @@ class LineItemsEditor(QWidget):
             signal.connect(self._on_model_changed)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.selectionModel().currentChanged.connect(self._update_actions)
-        self._update_totals()
-        self._update_actions()
 
     # --- data in and out ------------------------------------------------------------------
 

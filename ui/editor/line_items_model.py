@@ -4,7 +4,8 @@ The model owns a working copy of the lines; edits, inserts, deletes, moves and p
 ``QUndoCommand``s pushed on an undo stack, so one Ctrl+Z reverts one user action (a whole
 paste included). Typed text is parsed with the ledger's value syntax; text that does not
 parse leaves the value alone and is remembered as an error of that cell until a valid value
-is entered there, so the dialog can refuse to save meanwhile.
+is entered there, so the dialog can refuse to save meanwhile. The columns (``COL_*``, ``FIELDS``,
+titles, cell text) are defined in ``ui.editor.line_items_columns`` and re-exported here.
 """
 
 from __future__ import annotations
@@ -27,50 +28,34 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from models.base import decimal_text
-from services.ledger.values import format_money as writer_money
 from services.register.contract_data import LineItemData
 from services.register.paste import PASTE_FIELDS, check_line, parse_field
-from ui.formatting import format_decimal, format_money
+from ui.editor.line_items_columns import (
+    COL_AMOUNT,
+    COL_COMPUTED,
+    COL_NAME,
+    COL_NAME_EN,
+    COL_NOTE,
+    COL_PERIODS,
+    COL_QUANTITY,
+    COL_SEQ,
+    COL_UNIT_PRICE,
+    COLUMN_COUNT,
+    FIELDS,
+    HEADER_TIPS,
+    column_title,
+    display_text,
+    edit_text,
+)
+
+# Not used here, re-exported: every column name is still importable from this module.
+from ui.editor.line_items_columns import COL_UNIT as COL_UNIT
+from ui.editor.line_items_columns import HEADERS as HEADERS
+from ui.formatting import format_money
 
 _CONTEXT = "LineItemsModel"
 _Index = QModelIndex | QPersistentModelIndex
 
-COL_SEQ = 0
-COL_NAME = 1
-COL_UNIT = 2
-COL_UNIT_PRICE = 3
-COL_QUANTITY = 4
-COL_PERIODS = 5
-COL_AMOUNT = 6
-COL_COMPUTED = 7
-COL_NOTE = 8
-COL_NAME_EN = 9
-COLUMN_COUNT = 10
-
-#: LineItemData field shown in each column; "computed_amount" is the derived property.
-FIELDS: tuple[str, ...] = ("seq", "name", "unit", "unit_price", "quantity", "periods", "amount",
-                           "computed_amount", "note", "name_en")
-HEADERS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("LineItemsModel", "No."),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Name"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Unit"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Unit price"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Quantity"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Months"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Amount"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Computed"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "Note"),
-    QT_TRANSLATE_NOOP("LineItemsModel", "English name"),
-)
-HEADER_TIPS: dict[int, str] = {
-    COL_SEQ: QT_TRANSLATE_NOOP("LineItemsModel", "Line number, renumbered after every change"),
-    COL_UNIT_PRICE: QT_TRANSLATE_NOOP("LineItemsModel", "Unit price in yuan, up to 4 decimals"),
-    COL_PERIODS: QT_TRANSLATE_NOOP("LineItemsModel", "Billing months; empty means one period"),
-    COL_AMOUNT: QT_TRANSLATE_NOOP(
-        "LineItemsModel", "Amount as the contract states it (yuan); empty means the computed amount counts"
-    ),
-    COL_COMPUTED: QT_TRANSLATE_NOOP("LineItemsModel", "Unit price × quantity × months, rounded to the fen"),
-}
 DIFFERS_TIP = QT_TRANSLATE_NOOP(
     "LineItemsModel", "Stated amount differs from unit price × quantity × months (¥{computed})"
 )
@@ -92,11 +77,6 @@ _INVALID_BACKGROUND = QColor(255, 215, 215)
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(_CONTEXT, text, None, n)
-
-
-def column_title(column: int) -> str:
-    """The translated title of ``column`` (``COL_*``); raises IndexError for others."""
-    return _tr(HEADERS[column])
 
 
 class LineItemsModel(QAbstractTableModel):
@@ -223,9 +203,9 @@ class LineItemsModel(QAbstractTableModel):
         column = index.column()
         value = getattr(line, FIELDS[column])
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(column, value)
+            return display_text(column, value)
         if role == Qt.ItemDataRole.EditRole:
-            return _edit_text(column, value)
+            return edit_text(column, value)
         if role == self.SortRole:
             return value
         if role == self.ObjectRole:
@@ -420,26 +400,6 @@ def _as_text(value: Any) -> str:
         raise ValueError(_tr(FLOAT_ERROR))
     if isinstance(value, Decimal):
         return decimal_text(value)
-    return str(value)
-
-
-def _display(column: int, value: object) -> str:
-    if value is None:
-        return ""
-    if column in (COL_AMOUNT, COL_COMPUTED):
-        return format_money(value)  # type: ignore[arg-type]
-    if column in (COL_UNIT_PRICE, COL_QUANTITY):
-        return format_decimal(value)  # type: ignore[arg-type]
-    return str(value)
-
-
-def _edit_text(column: int, value: object) -> str:
-    if value is None:
-        return ""
-    if column in (COL_AMOUNT, COL_COMPUTED):
-        return writer_money(value)  # type: ignore[arg-type]
-    if column in (COL_UNIT_PRICE, COL_QUANTITY):
-        return decimal_text(value)  # type: ignore[arg-type]
     return str(value)
 
 

@@ -128,6 +128,22 @@ class PenaltyDialog(QDialog):
         return box
 
     def _build(self) -> None:
+        self._build_clause_box()
+        self._build_ad_hoc()
+        left = self._build_left()
+        right = self._build_right()
+        columns = self._build_columns(left, right)
+        buttons = self._build_buttons()
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(columns, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        if self.contract_id is None:
+            self.save_button.setToolTip(self.tr("Save the contract first"))
+        self._refresh_saved()
+
+    def _build_clause_box(self) -> None:
         self.clause_box = QComboBox()
         for clause in computable_clauses(self.data):
             self.clause_box.addItem(f"{clause.clause_ref} — {clause.trigger}", clause.clause_ref)
@@ -142,6 +158,7 @@ class PenaltyDialog(QDialog):
         self.clause_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.clause_text.setStyleSheet("color: #404040;")
 
+    def _build_ad_hoc(self) -> None:
         self.ad_hoc = QGroupBox(self.tr("Ad-hoc rule"))
         kinds = {"per_day": self.tr("Per day"), "one_off": self.tr("One-off"),
                  "monthly_fee_coefficient": self.tr("Monthly fee × coefficient"),
@@ -167,6 +184,30 @@ class PenaltyDialog(QDialog):
                               (self.tr("Cap (元)"), self.cap_amount_edit)):
             form.addRow(label, widget)
 
+    def _build_left(self) -> QVBoxLayout:
+        inputs = self._build_inputs()
+        left = QVBoxLayout()
+        left.addLayout(inputs)
+        left.addWidget(self.ad_hoc)
+        left.addStretch(1)
+        return left
+
+    def _build_inputs(self) -> QFormLayout:
+        modes = self._build_count_modes()
+        self._build_input_edits()
+        inputs = QFormLayout()
+        inputs.addRow(self.tr("Clause"), self.clause_box)
+        inputs.addRow("", self.clause_text)
+        inputs.addRow(self.tr("Count by"), modes)
+        inputs.addRow(self.tr("Due date"), self.due_edit)
+        inputs.addRow(self.tr("Actual date"), self.actual_edit)
+        inputs.addRow(self.tr("Days"), self.days_edit)
+        inputs.addRow(self.tr("Overdue amount (元)"), self.overdue_edit)
+        inputs.addRow(self.tr("Already charged under this clause (元)"), self.previous_clause_edit)
+        inputs.addRow(self.tr("Already charged to this party (元)"), self.previous_party_edit)
+        return inputs
+
+    def _build_count_modes(self) -> QHBoxLayout:
         self.by_dates = QRadioButton(self.tr("Due and actual dates"))
         self.by_days = QRadioButton(self.tr("Number of days"))
         self.by_dates.setChecked(True)
@@ -178,6 +219,9 @@ class PenaltyDialog(QDialog):
         modes.addWidget(self.by_dates)
         modes.addWidget(self.by_days)
         modes.addStretch(1)
+        return modes
+
+    def _build_input_edits(self) -> None:
         self.due_edit = self._line("2026-05-15")
         self.actual_edit = self._line("2026-05-27")
         self.actual_edit.setText(dt.date.today().isoformat())
@@ -185,22 +229,8 @@ class PenaltyDialog(QDialog):
         self.overdue_edit = self._line(self.tr("yuan, when the base is the overdue amount"))
         self.previous_clause_edit = self._line("0.00")
         self.previous_party_edit = self._line("0.00")
-        inputs = QFormLayout()
-        inputs.addRow(self.tr("Clause"), self.clause_box)
-        inputs.addRow("", self.clause_text)
-        inputs.addRow(self.tr("Count by"), modes)
-        inputs.addRow(self.tr("Due date"), self.due_edit)
-        inputs.addRow(self.tr("Actual date"), self.actual_edit)
-        inputs.addRow(self.tr("Days"), self.days_edit)
-        inputs.addRow(self.tr("Overdue amount (元)"), self.overdue_edit)
-        inputs.addRow(self.tr("Already charged under this clause (元)"), self.previous_clause_edit)
-        inputs.addRow(self.tr("Already charged to this party (元)"), self.previous_party_edit)
 
-        left = QVBoxLayout()
-        left.addLayout(inputs)
-        left.addWidget(self.ad_hoc)
-        left.addStretch(1)
-
+    def _build_right(self) -> QVBoxLayout:
         self.result_label = QLabel()
         self.result_label.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -209,13 +239,7 @@ class PenaltyDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.working = QPlainTextEdit()
         self.working.setReadOnly(True)
-        self.saved_table = QTableWidget(0, 4)
-        self.saved_table.setHorizontalHeaderLabels([self.tr("Calculated on"), self.tr("Clause"), self.tr("Amount (元)"),
-                                                    self.tr("By")])
-        self.saved_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.saved_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.saved_table.verticalHeader().setVisible(False)
-        self.saved_table.horizontalHeader().setStretchLastSection(True)
+        self._build_saved_table()
         right = QVBoxLayout()
         right.addWidget(self.result_label)
         right.addWidget(self.error_label)
@@ -223,13 +247,28 @@ class PenaltyDialog(QDialog):
         right.addWidget(self.working, 3)
         right.addWidget(QLabel(self.tr("Saved calculations")))
         right.addWidget(self.saved_table, 1)
+        return right
 
+    def _build_saved_table(self) -> None:
+        self.saved_table = QTableWidget(0, 4)
+        self.saved_table.setHorizontalHeaderLabels([self.tr("Calculated on"), self.tr("Clause"), self.tr("Amount (元)"),
+                                                    self.tr("By")])
+        self.saved_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.saved_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.saved_table.verticalHeader().setVisible(False)
+        self.saved_table.horizontalHeader().setStretchLastSection(True)
+
+    @staticmethod
+    def _build_columns(left: QVBoxLayout, right: QVBoxLayout) -> QSplitter:
         columns = QSplitter(Qt.Orientation.Horizontal)
         for part in (left, right):
             holder = QWidget()
             holder.setLayout(part)
             columns.addWidget(holder)
         columns.setSizes([470, 610])
+        return columns
+
+    def _build_buttons(self) -> QDialogButtonBox:
         self.save_button = QPushButton(self.tr("Save to record"))
         self.save_button.clicked.connect(self.save_to_record)
         self.print_button = QPushButton(self.tr("Print…"))
@@ -240,14 +279,7 @@ class PenaltyDialog(QDialog):
         for button in (self.save_button, self.print_button, self.copy_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
-        self.status = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(columns, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        if self.contract_id is None:
-            self.save_button.setToolTip(self.tr("Save the contract first"))
-        self._refresh_saved()
+        return buttons
 
     # ----- reading the form
     def choice(self) -> str:
