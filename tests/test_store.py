@@ -23,6 +23,7 @@ from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
 from services.register.contracts import ContractError
+from services.register.trash import purge
 from services.store import Store, StoreError, current_revision, head_revision, open_store
 from tests.conftest import ROOT, SAMPLE_LEDGER
 
@@ -237,6 +238,7 @@ def test_save_update_replaces_children(store: Store) -> None:
     with store.session() as session:
         contract_id = contract_service.save(session, full_contract())
     changed = full_contract()
+    changed.version = 1  # the version it was created at (an update names the version it changes)
     changed.title = "新名称"
     changed.line_items = changed.line_items[:1]
     changed.parties[1].name = "另一家公司"
@@ -255,8 +257,10 @@ def test_save_refuses_a_duplicate_number(store: Store) -> None:
         second = contract_service.save(session, full_contract("A-2"))
     with pytest.raises(ContractError, match="'A-1' is already in the store"), store.session() as session:
         contract_service.save(session, full_contract("A-1"))
+    renamed = full_contract("A-1")
+    renamed.version = 1
     with pytest.raises(ContractError, match="belongs to another contract"), store.session() as session:
-        contract_service.save(session, full_contract("A-1"), contract_id=second)
+        contract_service.save(session, renamed, contract_id=second)
     with store.session() as session:
         assert contract_service.count(session) == 2
         assert contract_service.load(session, first).contract_no == "A-1"
@@ -271,11 +275,14 @@ def test_missing_contract(store: Store) -> None:
             contract_service.load_by_no(session, "X")
         with pytest.raises(ContractError):
             contract_service.delete_contract(session, 42)
+        absent = full_contract()
+        absent.version = 1
         with pytest.raises(ContractError):
-            contract_service.save(session, full_contract(), contract_id=42)
+            contract_service.save(session, absent, contract_id=42)
 
 
 def test_delete_cascades_to_children(store: Store) -> None:
+    """Delete moves to the Trash (rows kept); purging from the Trash deletes the children by cascade."""
     with store.session() as session:
         doomed = contract_service.save(session, full_contract("A-1"))
         kept = contract_service.save(session, full_contract("A-2"))
@@ -285,6 +292,9 @@ def test_delete_cascades_to_children(store: Store) -> None:
         assert contract_service.count(session) == 1
         assert contract_service.find_id(session, "A-1") is None
         assert len(contract_service.load(session, kept).line_items) == 2
+    assert count_rows(store, "line_items") == 4  # in the Trash: nothing deleted yet
+    with store.session() as session:
+        purge(session, doomed)
     for table, per_contract in (("parties", 2), ("line_items", 2), ("installments", 2), ("articles", 2)):
         assert count_rows(store, table) == per_contract, table
 

@@ -115,7 +115,8 @@ def save_calculation(
 ) -> int:
     """Save ``result`` of ``clause`` for ``inputs`` to contract ``contract_id``'s record in the
     caller's transaction; returns the row's id. ``calculated_by`` defaults to ``current_user()``,
-    ``calculated_at`` to now (local time, whole seconds)."""
+    ``calculated_at`` to now (local time, whole seconds). Records history ``penalty_saved``
+    (details: calculation id, clause, amount) and its ``Changes``."""
     row = PenaltyCalculation(
         contract_id=contract_id, clause_ref=clause.clause_ref,
         calculated_at=calculated_at or dt.datetime.now().replace(microsecond=0),
@@ -124,6 +125,15 @@ def save_calculation(
     )
     session.add(row)
     session.flush()
+    from models.contract import Contract
+    from services import history as history_log
+    from services.history import HistoryAction
+
+    contract = session.get(Contract, contract_id)
+    history_log.record(session, HistoryAction.PENALTY_SAVED, contract_id=contract_id,
+                       contract_no=contract.contract_no if contract is not None else None,
+                       contract_version=contract.version if contract is not None else None,
+                       details={"calculation": row.id, "clause_ref": clause.clause_ref, "amount": str(result.amount)})
     return row.id
 
 

@@ -152,7 +152,8 @@ class PenaltyClauseData:
 
 @dataclass
 class ContractData:
-    """A whole contract with its parties, line items, installments and articles."""
+    """A whole contract with its parties, line items, installments and articles; ``version``
+    the store's version it was loaded at (optimistic concurrency)."""
 
     contract_no: str
     title: str
@@ -176,12 +177,17 @@ class ContractData:
     milestones: list[MilestoneData] = field(default_factory=list)
     bonds: list[BondData] = field(default_factory=list)
     penalty_clauses: list[PenaltyClauseData] = field(default_factory=list)
+    #: The store's ``version`` of the contract when it was loaded (None: not loaded from the store).
+    #: Bookkeeping, not contract data: not compared, not a ledger column, not written by ``write_header``;
+    #: ``services.register.contracts.save`` refuses it when stale and sets it to the new version.
+    version: int | None = field(default=None, compare=False, metadata={"bookkeeping": True})
 
 
 #: The scalar (non-list) fields of each record type, in the spec's column order.
 def scalar_fields(cls: type) -> list[str]:
-    """Names of a data class's scalar fields in declaration order (lists excluded)."""
-    return [f.name for f in fields(cls) if not str(f.type).startswith("list[")]
+    """Names of a data class's scalar fields in declaration order (lists and bookkeeping such as
+    ``ContractData.version`` excluded)."""
+    return [f.name for f in fields(cls) if not str(f.type).startswith("list[") and not f.metadata.get("bookkeeping")]
 
 
 @dataclass(frozen=True)

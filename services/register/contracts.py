@@ -2,6 +2,19 @@
 
 Every function takes an open ``Session``; the caller's ``Store.session()`` block is the
 transaction (one user action). Raises ``ContractError`` for a missing or duplicate contract.
+
+A safe system of record (revision 0005):
+
+* optimistic concurrency — ``load`` gives the contract's ``version``; ``save`` of a contract
+  written since (another window, the command line, an import, another process) raises
+  ``ConflictError`` with what changed, when and by whom, and never overwrites it; a contract
+  moved to the Trash or deleted permanently since raises ``ContractDeletedError``;
+* the Trash — ``delete_contract`` moves a contract to the Trash (``services.register.trash``:
+  ``restore``, ``purge``, ``trash_rows``); contracts in the Trash are out of the list
+  (``search_ids``, ``list_rows``, ``count``, ``find_id``), the agenda, the checks and the
+  export; creating or renaming a contract to a number in the Trash raises ``ContractInTrashError``;
+* history — every write appends its ``services.history`` entry; ``services.history.changes(session)``
+  gives the caller the ``Changes`` of the writes of its session.
 """
 
 from __future__ import annotations
@@ -10,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Select, case, delete, func, literal, select
+from sqlalchemy import Select, case, delete, func, literal, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
@@ -18,7 +31,10 @@ from sqlalchemy.sql.elements import UnaryExpression
 from models.contract import ROLES, Article, Contract, Installment, LineItem, Party
 from models.obligations import Bond, Milestone
 from models.penalty import PenaltyClause
+from services import history as history_log
 from services.checks.contract import Problem, check_contract, stored_level
+from services.errors import UserError, define
+from services.history import HistoryAction, HistoryRow
 from services.register.contract_data import (
     ArticleData,
     BondData,
@@ -30,10 +46,74 @@ from services.register.contract_data import (
     PenaltyClauseData,
     scalar_fields,
 )
+from services.register.diff import contract_diff
 
 
 class ContractError(ValueError):
     """A contract that should exist does not, or one that should not exist does."""
+
+
+CONFLICT = define(
+    "CONTRACT_CONFLICT",
+    "合同 {contract_no} 在您打开后已被 {user} 于 {when} 修改（{action}）；您的修改未保存。请重新打开该合同后再修改。",
+    "Contract {contract_no} was changed by {user} at {when} ({action}) after you opened it; your changes were "
+    "not saved. Open it again and redo them.",
+)
+TRASHED_SINCE = define(
+    "CONTRACT_TRASHED_SINCE",
+    "合同 {contract_no} 在您打开后已被移至回收站；可将您的修改另存为新合同，或先从回收站还原。",
+    "Contract {contract_no} was moved to the Trash after you opened it; save your changes as a new contract, "
+    "or restore it from the Trash first.",
+)
+PURGED_SINCE = define(
+    "CONTRACT_PURGED_SINCE",
+    "合同 {contract_no} 已被永久删除；可将您的修改另存为新合同。",
+    "Contract {contract_no} was deleted permanently; save your changes as a new contract.",
+)
+IN_TRASH = define(
+    "CONTRACT_IN_TRASH",
+    "合同编号 {contract_no} 属于回收站中的合同；请先还原或永久删除该合同。",
+    "Contract number {contract_no} belongs to a contract in the Trash; restore it or delete it permanently first.",
+)
+
+
+class ConflictError(UserError, ContractError):
+    """``save`` refused: the contract was written since the version the caller loaded.
+
+    ``changes``: the history entries since that version, oldest first (``HistoryRow``: when,
+    who, action, field-level details); the message names the latest. Code ``CONTRACT_CONFLICT``."""
+
+    def __init__(self, contract_no: str, changes: list[HistoryRow]) -> None:
+        self.changes = changes
+        latest = changes[-1] if changes else None
+        super().__init__(
+            CONFLICT, contract_no=contract_no,
+            user=latest.user if latest else "?",
+            when=latest.at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if latest else "?",
+            action=str(latest.action) if latest else "?",
+        )
+
+
+class ContractDeletedError(UserError, ContractError):
+    """``save`` refused: the contract was moved to the Trash (``trashed`` True, code
+    ``CONTRACT_TRASHED_SINCE``) or deleted permanently (or never existed: code
+    ``CONTRACT_PURGED_SINCE``) since it was loaded. The window can offer "Save as a new contract"."""
+
+    def __init__(self, contract_no: str, *, trashed: bool) -> None:
+        self.trashed = trashed
+        super().__init__(TRASHED_SINCE if trashed else PURGED_SINCE, contract_no=contract_no)
+
+
+class ContractInTrashError(UserError, ContractError):
+    """The contract number belongs to a contract in the Trash (code ``CONTRACT_IN_TRASH``): it
+    cannot be created, imported, opened by number or renamed to until restored or purged."""
+
+    def __init__(self, contract_no: str) -> None:
+        super().__init__(IN_TRASH, contract_no=contract_no)
+
+
+#: The contracts not in the Trash (a WHERE clause for every query of the register).
+LIVE = Contract.deleted_at.is_(None)
 
 
 #: Sort keys of the contract list, by column name.
@@ -116,7 +196,7 @@ def search_ids(
     key = order.desc() if descending else order.asc()
     if sort in ("term", "next_due", "status"):
         key = key.nulls_last()  # contracts without a date go to the end either way
-    query: Select = select(Contract.id)
+    query: Select = select(Contract.id).where(LIVE)
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))
@@ -140,22 +220,29 @@ def list_rows(session: Session, ids: list[int], today: dt.date | None = None) ->
     query = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
         Contract.start_date, Contract.end_date, _status_expr(today), Contract.next_due, Contract.problem_level,
-    ).where(Contract.id.in_(ids))
+    ).where(Contract.id.in_(ids), LIVE)
     return {row[0]: ContractRow(*row) for row in session.execute(query)}
 
 
 def count(session: Session) -> int:
-    """Number of contracts in the store."""
-    return session.scalar(select(func.count(Contract.id))) or 0
+    """Number of contracts in the store (not counting the Trash)."""
+    return session.scalar(select(func.count(Contract.id)).where(LIVE)) or 0
 
 
 def find_id(session: Session, contract_no: str) -> int | None:
-    """The id of the contract numbered ``contract_no``, or None."""
-    return session.scalar(select(Contract.id).where(Contract.contract_no == contract_no))
+    """The id of the contract numbered ``contract_no`` (not in the Trash), or None."""
+    return session.scalar(select(Contract.id).where(Contract.contract_no == contract_no, LIVE))
+
+
+def trashed_id(session: Session, contract_no: str) -> int | None:
+    """The id of the contract numbered ``contract_no`` if it is in the Trash, else None."""
+    return session.scalar(select(Contract.id).where(Contract.contract_no == contract_no,
+                                                    Contract.deleted_at.is_not(None)))
 
 
 def load(session: Session, contract_id: int) -> ContractData:
-    """The whole contract ``contract_id`` as ``ContractData``. Raises ``ContractError`` if absent."""
+    """The whole contract ``contract_id`` as ``ContractData``, with its ``version`` (also a contract
+    in the Trash: ``services.register.trash`` shows it). Raises ``ContractError`` if absent."""
     contract = session.get(
         Contract, contract_id,
         options=[selectinload(Contract.parties), selectinload(Contract.line_items),
@@ -165,13 +252,18 @@ def load(session: Session, contract_id: int) -> ContractData:
     )
     if contract is None:
         raise ContractError(f"no contract with id {contract_id}")
-    return to_data(contract)
+    data = to_data(contract)
+    data.version = contract.version
+    return data
 
 
 def load_by_no(session: Session, contract_no: str) -> ContractData:
-    """The whole contract numbered ``contract_no``. Raises ``ContractError`` if absent."""
+    """The whole contract numbered ``contract_no``. Raises ``ContractInTrashError`` if it is in
+    the Trash, ``ContractError`` if absent."""
     contract_id = find_id(session, contract_no)
     if contract_id is None:
+        if trashed_id(session, contract_no) is not None:
+            raise ContractInTrashError(contract_no)
         raise ContractError(f"no contract numbered {contract_no!r} in the store")
     return load(session, contract_id)
 
@@ -208,27 +300,71 @@ def list_columns(parties: list[PartyData], contract_no: str, title: str) -> tupl
 def save(session: Session, data: ContractData, *, contract_id: int | None = None) -> int:
     """Insert or update one contract and replace all its children; returns its id.
 
-    ``contract_id`` None inserts (``ContractError`` if the number is taken); otherwise updates
-    that contract (``ContractError`` if it is gone or its new number belongs to another).
+    ``contract_id`` None inserts (``ContractError`` if the number is taken,
+    ``ContractInTrashError`` if a contract in the Trash has it; history ``create``). Otherwise
+    updates that contract if it is still at ``data.version`` (history ``save`` with the
+    field-level changes): ``ConflictError`` if it was written since, ``ContractDeletedError`` if
+    it was moved to the Trash or deleted permanently (or never existed), ``ContractError`` if
+    its new number belongs to another contract, ``ValueError`` if ``data.version`` is None
+    (an update must say which version it changes: ``load`` gives it). On success
+    ``data.version`` is the stored version (1 for a new contract).
+
+    The version is claimed first with ``UPDATE … SET version = version + 1 WHERE id = :id AND
+    version = :expected``, so of two writers — windows, processes — only one wins.
     """
-    existing = find_id(session, data.contract_no)
+    before: ContractData | None = None
     if contract_id is None:
-        if existing is not None:
+        if trashed_id(session, data.contract_no) is not None:
+            raise ContractInTrashError(data.contract_no)
+        if find_id(session, data.contract_no) is not None:
             raise ContractError(f"contract {data.contract_no!r} is already in the store")
-        contract = Contract()
+        contract = Contract(version=1)
         session.add(contract)
+        version = 1
     else:
-        if existing is not None and existing != contract_id:
+        if data.version is None:
+            raise ValueError("save of an existing contract needs the version it was loaded at (data.version)")
+        version = claim_version(session, contract_id, data.version)
+        owner = session.scalar(select(Contract.id).where(Contract.contract_no == data.contract_no))
+        if owner is not None and owner != contract_id:
+            if trashed_id(session, data.contract_no) is not None:
+                raise ContractInTrashError(data.contract_no)
             raise ContractError(f"contract number {data.contract_no!r} belongs to another contract")
-        found = session.get(Contract, contract_id)
-        if found is None:
-            raise ContractError(f"no contract with id {contract_id}")
-        contract = found
+        before = load(session, contract_id)
+        contract = session.get(Contract, contract_id, populate_existing=True)  # type: ignore[assignment]
     write_header(contract, data)
     replace_children(session, contract, data, tables=tuple(_CHILD_TYPES))
     refresh_list_columns(session, contract, data)
     session.flush()
+    after = load(session, contract.id)
+    history_log.record(session, HistoryAction.CREATE if before is None else HistoryAction.SAVE,
+                       contract_id=contract.id, contract_no=after.contract_no, contract_version=version,
+                       details=contract_diff(before, after))
+    data.version = version
     return contract.id
+
+
+def claim_version(session: Session, contract_id: int, expected: int | None) -> int:
+    """Take the next version of contract ``contract_id`` if it is (not in the Trash and) still at
+    ``expected``; returns the new version. ``expected`` None: whatever version it is at (writers
+    that do not start from a loaded copy: import, mark done, delete). Raises
+    ``ContractDeletedError`` (in the Trash, or absent) and ``ConflictError`` (another version)."""
+    table = Contract.__table__
+    query = update(table).where(table.c.id == contract_id, table.c.deleted_at.is_(None))
+    if expected is not None:
+        query = query.where(table.c.version == expected)
+    new = session.execute(query.values(version=table.c.version + 1).returning(table.c.version)).scalar()
+    if new is not None:
+        return int(new)
+    found = session.execute(select(table.c.contract_no, table.c.version, table.c.deleted_at)
+                            .where(table.c.id == contract_id)).first()
+    if found is None:
+        numbers = history_log.history(session, contract_id=contract_id, limit=1)
+        raise ContractDeletedError(numbers[-1].contract_no if numbers else f"#{contract_id}", trashed=False)
+    if found.deleted_at is not None:
+        raise ContractDeletedError(found.contract_no, trashed=True)
+    since = history_log.history(session, contract_id=contract_id, after_version=expected)
+    raise ConflictError(found.contract_no, since)
 
 
 def write_header(contract: Contract, data: ContractData) -> None:
@@ -284,8 +420,8 @@ def replace_children(session: Session, contract: Contract, data: ContractData, *
 
 
 def delete_contract(session: Session, contract_id: int) -> None:
-    """Delete a contract and (by cascade) its children. Raises ``ContractError`` if absent."""
-    contract = session.get(Contract, contract_id)
-    if contract is None:
-        raise ContractError(f"no contract with id {contract_id}")
-    session.delete(contract)
+    """Move a contract to the Trash (``services.register.trash.move_to_trash``): its rows stay,
+    ``restore`` brings it back. Raises ``ContractError`` if absent or already in the Trash."""
+    from services.register.trash import move_to_trash  # trash builds on this module
+
+    move_to_trash(session, contract_id)
