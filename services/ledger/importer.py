@@ -227,7 +227,7 @@ def apply_ledger(
         (updated if contract is not None else added).append(contract_no)
         before = None
         if contract is None:
-            contract = Contract(version=1)
+            contract = Contract(id=contract_service.new_contract_id(session), version=1)
             session.add(contract)
         else:
             if contract.deleted_at is not None:  # put in the Trash after the plan was read

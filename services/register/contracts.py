@@ -318,7 +318,7 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
             raise ContractInTrashError(data.contract_no)
         if find_id(session, data.contract_no) is not None:
             raise ContractError(f"contract {data.contract_no!r} is already in the store")
-        contract = Contract(version=1)
+        contract = Contract(id=new_contract_id(session), version=1)
         session.add(contract)
         version = 1
     else:
@@ -342,6 +342,16 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
                        details=contract_diff(before, after))
     data.version = version
     return contract.id
+
+
+def new_contract_id(session: Session) -> int:
+    """The id for a new contract: above every id in the store *and* in the history, so a contract
+    deleted permanently never lends its id (and its history) to a new one."""
+    from models.history import HistoryEntry
+
+    highest = max(session.scalar(select(func.max(Contract.id))) or 0,
+                  session.scalar(select(func.max(HistoryEntry.contract_id))) or 0)
+    return highest + 1
 
 
 def claim_version(session: Session, contract_id: int, expected: int | None) -> int:
