@@ -19,11 +19,12 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from models.base import Base
 from models.contract import Contract
+from services.history import history, verify
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
 from services.register.contracts import ContractError
-from services.register.trash import purge
+from services.register.trash import purge, trash_rows
 from services.store import Store, StoreError, current_revision, head_revision, open_store
 from tests.conftest import ROOT, SAMPLE_LEDGER
 
@@ -408,6 +409,12 @@ def test_upgrade_from_0001(tmp_path: Path, store: Store) -> None:
             # revision 0003 added problem_level; opening the upgraded store checked every contract
             levels = dict(session.execute(select(Contract.contract_no, Contract.problem_level)).all())
         assert levels == dict.fromkeys(NUMBERS, 0)
+        # revision 0005: every contract at version 1, none in the Trash, an empty, intact history
+        assert {data.version for data in migrated.values()} == {1}
+        with upgraded.session() as session:
+            assert trash_rows(session) == []
+            assert history(session) == []
+            assert verify(session) == []
         # migration 0002 filled search_text: search by party name works
         assert numbers(upgraded, text="首信云") == sorted(NUMBERS)
         assert numbers(upgraded, text="红十字会") == ["2026-021"]
