@@ -135,7 +135,7 @@ def test_restore_and_purge_need_a_contract_in_the_trash(samples: Store) -> None:
             restore(session, 999)
         with pytest.raises(NotInTrashError):
             trashed_by_no(session, NUMBER)
-        with pytest.raises(UnknownContractError, match="No contract numbered 'X'|No contract numbered X"):
+        with pytest.raises(UnknownContractError, match="No contract numbered X "):
             trashed_by_no(session, "X")
         contracts.delete_contract(session, _id(samples))
         with pytest.raises(ContractInTrashError):
