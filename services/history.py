@@ -69,6 +69,7 @@ class HistoryAction(StrEnum):
     MARK_DONE = "mark_done"  # a deadline marked done / not done
     RECORD_EVENT = "record_event"  # an event's date recorded or removed
     PENALTY_SAVED = "penalty_saved"  # a liquidated-damages calculation saved
+    PENALTY_DELETED = "penalty_deleted"  # a saved calculation removed (entered by mistake)
     HOLIDAYS = "holidays"  # the holiday table replaced (store-wide)
     AMENDMENT = "amendment"  # reserved: a contract amendment
     PAYMENT = "payment"  # reserved: a payment recorded
@@ -79,6 +80,7 @@ _KINDS: dict[HistoryAction, tuple[ChangeKind, ...]] = {
     HistoryAction.MARK_DONE: (ChangeKind.DEADLINES, ChangeKind.CONTRACTS),
     HistoryAction.RECORD_EVENT: (ChangeKind.DEADLINES, ChangeKind.CONTRACTS),
     HistoryAction.PENALTY_SAVED: (ChangeKind.PENALTIES,),
+    HistoryAction.PENALTY_DELETED: (ChangeKind.PENALTIES,),
     HistoryAction.HOLIDAYS: (ChangeKind.HOLIDAYS, ChangeKind.DEADLINES),
 }
 _CONTRACT_KINDS = (ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.PENALTIES)

@@ -20,7 +20,7 @@ from services.changes import ChangeKind, Changes
 from services.history import HistoryAction, change_lines, verify, write_history_csv
 from services.ledger.importer import import_ledger
 from services.penalty.compute import PenaltyInput, compute, find_clause
-from services.penalty.records import current_user, save_calculation, store_calendar
+from services.penalty.records import current_user, delete_calculation, save_calculation, store_calendar
 from services.register import contracts
 from services.register.contract_data import LineItemData
 from services.register.trash import purge, restore
@@ -100,7 +100,9 @@ def test_every_write_path_records_its_entry(samples: Store) -> None:
     with samples.session() as session:
         mark_done(session, contract_id, "installment:1", dt.date(2026, 2, 10))
     with samples.session() as session:
-        save_calculation(session, contract_id, clause, PenaltyInput(), result)
+        calculation = save_calculation(session, contract_id, clause, PenaltyInput(), result)
+    with samples.session() as session:
+        delete_calculation(session, calculation)
     with samples.session() as session:
         save_holidays(session, [HolidayRow(dt.date(2027, 1, 1), False, "元旦")])
     with samples.session() as session:
@@ -118,7 +120,8 @@ def test_every_write_path_records_its_entry(samples: Store) -> None:
         (HistoryAction.IMPORT, "WHZF-2026-ZWY"),
         (HistoryAction.CREATE, "COPY-1"),
         (HistoryAction.RECORD_EVENT, NUMBER), (HistoryAction.RECORD_EVENT, NUMBER),
-        (HistoryAction.MARK_DONE, NUMBER), (HistoryAction.PENALTY_SAVED, NUMBER), (HistoryAction.HOLIDAYS, None),
+        (HistoryAction.MARK_DONE, NUMBER), (HistoryAction.PENALTY_SAVED, NUMBER),
+        (HistoryAction.PENALTY_DELETED, NUMBER), (HistoryAction.HOLIDAYS, None),
         (HistoryAction.DELETE, "COPY-1"), (HistoryAction.RESTORE, "COPY-1"), (HistoryAction.DELETE, "COPY-1"),
         (HistoryAction.PURGE, "COPY-1"),
     ]
@@ -126,7 +129,9 @@ def test_every_write_path_records_its_entry(samples: Store) -> None:
     assert rows[5].details == {"event": "acceptance", "before": "2026-02-01", "after": None}
     assert rows[6].details == {"key": "installment:1", "before": None, "after": "2026-02-10"}
     assert rows[7].details["amount"] == str(result.amount)
-    assert "2027-01-01" in rows[8].details["added"]
+    assert rows[8].details == {"calculation": calculation, "clause_ref": clause.clause_ref,
+                               "amount": str(result.amount)}
+    assert "2027-01-01" in rows[9].details["added"]
     assert rows[3].details["header"]["contract_no"] == [None, "COPY-1"]
     with samples.session() as session:
         assert verify(session) == []

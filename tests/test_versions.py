@@ -92,6 +92,22 @@ def test_second_editor_is_refused_with_what_changed(samples: Store) -> None:
     assert stored.version == 2
 
 
+def test_the_conflict_names_the_write_that_made_the_stored_version(samples: Store) -> None:
+    """An event recorded after another's save does not move the version: the save is named."""
+    first, second = _load(samples), _load(samples)
+    contract_id = _contract_id(samples)
+    first.title = "先保存"
+    with samples.session() as session:
+        contracts.save(session, first, contract_id=contract_id)
+    with samples.session() as session:
+        record_event(session, contract_id, "acceptance", dt.date(2026, 3, 1))
+    with pytest.raises(ConflictError) as raised, samples.session() as session:
+        contracts.save(session, second, contract_id=contract_id)
+    assert [row.action for row in raised.value.changes] == [HistoryAction.SAVE, HistoryAction.RECORD_EVENT]
+    assert raised.value.latest is not None and raised.value.latest.action == HistoryAction.SAVE
+    assert "(save)" in str(raised.value)
+
+
 def test_update_without_a_version_is_a_programming_error(samples: Store) -> None:
     data = _load(samples)
     data.version = None

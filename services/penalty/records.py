@@ -146,8 +146,22 @@ def list_calculations(session: Session, contract_id: int) -> list[SavedCalculati
 
 
 def delete_calculation(session: Session, calculation_id: int) -> None:
-    """Remove one saved calculation (one entered by mistake)."""
+    """Remove one saved calculation (one entered by mistake); records history ``penalty_deleted``
+    (details: calculation id, clause, amount) and its ``Changes``. An unknown id does nothing."""
+    row = session.get(PenaltyCalculation, calculation_id)
+    if row is None:
+        return
+    from models.contract import Contract
+    from services import history as history_log
+    from services.history import HistoryAction
+
+    details = {"calculation": row.id, "clause_ref": row.clause_ref, "amount": str(row.amount)}
+    contract_id = row.contract_id
     session.execute(delete(PenaltyCalculation).where(PenaltyCalculation.id == calculation_id))
+    contract = session.get(Contract, contract_id)
+    history_log.record(session, HistoryAction.PENALTY_DELETED, contract_id=contract_id,
+                       contract_no=contract.contract_no if contract is not None else None,
+                       contract_version=contract.version if contract is not None else None, details=details)
 
 
 def previous_amounts(

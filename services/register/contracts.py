@@ -81,11 +81,16 @@ class ConflictError(UserError, ContractError):
     """``save`` refused: the contract was written since the version the caller loaded.
 
     ``changes``: the history entries since that version, oldest first (``HistoryRow``: when,
-    who, action, field-level details); the message names the latest. Code ``CONTRACT_CONFLICT``."""
+    who, action, field-level details); ``latest`` the one that made the stored version (None if the
+    history has none: a store written before revision 0005 has no entries); the message names it.
+    Code ``CONTRACT_CONFLICT``."""
 
-    def __init__(self, contract_no: str, changes: list[HistoryRow]) -> None:
+    def __init__(self, contract_no: str, changes: list[HistoryRow], current_version: int | None = None) -> None:
         self.changes = changes
-        latest = changes[-1] if changes else None
+        # writes that do not move the version (an event recorded) are logged at the current one, after it
+        latest = next((row for row in changes if row.contract_version == current_version),
+                      changes[-1] if changes else None)
+        self.latest = latest
         super().__init__(
             CONFLICT, contract_no=contract_no,
             user=latest.user if latest else "?",
@@ -307,7 +312,8 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
     it was moved to the Trash or deleted permanently (or never existed), ``ContractError`` if
     its new number belongs to another contract, ``ValueError`` if ``data.version`` is None
     (an update must say which version it changes: ``load`` gives it). On success
-    ``data.version`` is the stored version (1 for a new contract).
+    ``data.version`` is the stored version (1 for a new contract) — if the caller's transaction
+    then rolls back, load the contract again.
 
     The version is claimed first with ``UPDATE … SET version = version + 1 WHERE id = :id AND
     version = :expected``, so of two writers — windows, processes — only one wins.
@@ -374,7 +380,7 @@ def claim_version(session: Session, contract_id: int, expected: int | None) -> i
     if found.deleted_at is not None:
         raise ContractDeletedError(found.contract_no, trashed=True)
     since = history_log.history(session, contract_id=contract_id, after_version=expected)
-    raise ConflictError(found.contract_no, since)
+    raise ConflictError(found.contract_no, since, found.version)
 
 
 def write_header(contract: Contract, data: ContractData) -> None:
