@@ -254,3 +254,28 @@ def test_upgrade_from_0004_starts_versions_and_an_empty_history(tmp_path: Path) 
             assert entry.contract_version == 2
     finally:
         upgraded.close()
+
+
+def test_the_user_is_the_database_user_on_a_server_engine() -> None:
+    from types import SimpleNamespace
+
+    from sqlalchemy.engine import make_url
+
+    def session_on(url: str) -> SimpleNamespace:
+        bind = SimpleNamespace(dialect=SimpleNamespace(name=make_url(url).get_backend_name()), url=make_url(url))
+        return SimpleNamespace(get_bind=lambda: bind)
+
+    assert history_log.actor(session_on("postgresql://registrar@db.example/contracts")) == "registrar"  # type: ignore[arg-type]
+    assert history_log.actor(session_on("sqlite:///x.db")) == current_user()  # type: ignore[arg-type]
+
+
+def test_the_version_is_bookkeeping_not_contract_data(samples: Store) -> None:
+    from services.register.contract_data import ContractData, scalar_fields
+
+    assert "version" not in scalar_fields(ContractData)  # not written by write_header, not a ledger column
+    with samples.session() as session:
+        data = contracts.load_by_no(session, NUMBER)
+    other = contracts.ContractData(**{name: getattr(data, name) for name in scalar_fields(ContractData)})
+    for table in ("parties", "line_items", "installments", "articles", "milestones", "bonds", "penalty_clauses"):
+        setattr(other, table, getattr(data, table))
+    assert other.version is None and other == data

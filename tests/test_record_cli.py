@@ -132,3 +132,21 @@ def test_trash_and_restore_contract(capsys: pytest.CaptureFixture[str], db: Path
     assert status == 1 and "is not in the Trash" in err
     status, _, err = run(capsys, "restore-contract", "NO-SUCH", "--db", db)
     assert status == 1 and "No contract numbered NO-SUCH" in err
+
+
+def test_commands_on_a_contract_in_the_trash_say_so(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            contract_id = contracts.find_id(session, NUMBER)
+            assert contract_id is not None
+            contracts.delete_contract(session, contract_id)
+    finally:
+        store.close()
+    for command in (["check", NUMBER], ["print", NUMBER, "--out", str(db.with_suffix(".pdf"))]):
+        status, _, err = run(capsys, *command, "--db", db)
+        assert status == 1, command
+        assert "belongs to a contract in the Trash" in err and "[CONTRACT_IN_TRASH]" in err, command
+    status = run(capsys, "export", db.parent / "out", "--db", db)[0]
+    assert status == 0
+    assert NUMBER not in (db.parent / "out" / "contracts.csv").read_text("utf-8-sig")
