@@ -71,7 +71,7 @@ class Contract(Base):
     # (optimistic concurrency: ``services.register.contracts.save`` refuses a stale one);
     # ``deleted_at`` (UTC, naive) and ``deleted_by`` are set while the contract is in the Trash.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
     deleted_by: Mapped[str | None] = mapped_column(Text)
 
     parties: Mapped[list[Party]] = relationship(

@@ -181,7 +181,7 @@ def search_ids(
     """Ids of the contracts matching ``text`` (number, title, party names; case-insensitive),
     sorted by ``sort`` (one of ``LIST_COLUMNS``) in SQL. Ties are broken by contract number.
     ``problems_only``: only contracts whose stored checks found errors or warnings
-    (``problem_level`` ≥ 1)."""
+    (``problem_level`` ≥ 1). Contracts in the Trash are left out."""
     today = today or dt.date.today()
     order = {
         "contract_no": Contract.contract_no,
@@ -201,7 +201,7 @@ def search_ids(
     key = order.desc() if descending else order.asc()
     if sort in ("term", "next_due", "status"):
         key = key.nulls_last()  # contracts without a date go to the end either way
-    query: Select = select(Contract.id).where(LIVE)
+    query: Select = select(Contract.id)
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))
@@ -216,7 +216,11 @@ def search_ids(
     # autoflush, so flush as session.scalars() would have.
     if session.autoflush:
         session.flush()
-    return list(session.connection().execute(query).scalars())
+    # The Trash is left out here, not in the SQL: a WHERE on deleted_at would make SQLite read every
+    # row behind the sort index (which covers the id); the Trash's few ids come from their own index.
+    trashed = set(session.connection().execute(select(Contract.id).where(Contract.deleted_at.is_not(None))).scalars())
+    ids = session.connection().execute(query).scalars()
+    return [i for i in ids if i not in trashed] if trashed else list(ids)
 
 
 def list_rows(session: Session, ids: list[int], today: dt.date | None = None) -> dict[int, ContractRow]:
