@@ -5,7 +5,9 @@ for a change of a field ``field: before → after`` (``line_items[2].quantity: 1
 line breaks in a value shown as ``\n``).
 An entry without field-level details (delete, restore, purge) is one line with the last column
 empty. ``--csv FILE`` writes the same as CSV (UTF-8 with BOM, CRLF) instead of printing.
-Exit status 1 for a contract number never seen (not in the register, the Trash or the history).
+``CONTRACT_NO``: every entry recorded under that number (a contract deleted permanently included)
+and every entry of the contract that has it now (under an earlier number too). Exit status 1 for a
+contract number never seen (not in the register, the Trash or the history).
 """
 
 from __future__ import annotations
@@ -59,10 +61,10 @@ def run(store: Store, args: argparse.Namespace) -> int:
             if contract_id is None and not seen:
                 print(f"error: {UnknownContractError(args.contract_no)}", file=sys.stderr)
                 return 1
-        if contract_id is not None:  # by id: also its entries under an earlier number
-            rows = history_log.history(session, contract_id=contract_id, since=args.since)
-        else:
-            rows = history_log.history(session, contract_no=args.contract_no, since=args.since)
+        rows = history_log.history(session, contract_no=args.contract_no, since=args.since)
+        if contract_id is not None:  # also its entries under an earlier number
+            by_id = {row.id: row for row in history_log.history(session, contract_id=contract_id, since=args.since)}
+            rows = sorted({**by_id, **{row.id: row for row in rows}}.values(), key=lambda row: row.id)
     if args.csv is not None:
         try:
             history_log.write_history_csv(rows, args.csv)

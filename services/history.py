@@ -31,7 +31,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.history import HistoryEntry
@@ -271,11 +271,28 @@ def write_history_csv(rows: list[HistoryRow], path: Path) -> None:
                 writer.writerow([row.id, local, row.user, str(row.action), row.contract_no or "", field, before, after])
 
 
+def _missing_tail(session: Session) -> list[IntegrityProblem]:
+    """Contracts whose stored version is above the last version their history records (every
+    write that moves a version records it; a contract never written since revision 0005 is at 1)."""
+    from models.contract import Contract
+
+    recorded = (select(HistoryEntry.contract_id, func.max(HistoryEntry.contract_version).label("version"))
+                .group_by(HistoryEntry.contract_id).subquery())
+    query = (select(Contract.id, Contract.contract_no, Contract.version, recorded.c.version)
+             .outerjoin(recorded, recorded.c.contract_id == Contract.id)
+             .where(Contract.version > func.coalesce(recorded.c.version, 1)).order_by(Contract.id))
+    return [IntegrityProblem(None, f"contract {number} is at version {version} but its history ends at "
+                                   f"version {last or 1}: its latest entries are missing")
+            for _id, number, version, last in session.execute(query)]
+
+
 def verify(session: Session) -> list[IntegrityProblem]:
     """Recompute the hash chain and run ``PRAGMA integrity_check``; the problems found, empty
     when the history is intact and the database sound. Reports an entry whose content does not
     match its hash, one that does not follow the entry before it (removed, inserted or
-    reordered), a missing append-only trigger, and every line the integrity check returns."""
+    reordered), a contract at a later version than its last entry records (its newest entries
+    removed: the chain alone cannot see its tail cut), a missing append-only trigger, and every
+    line the integrity check returns."""
     problems: list[IntegrityProblem] = []
     previous = ""
     for entry in session.scalars(select(HistoryEntry).order_by(HistoryEntry.id)):
@@ -287,6 +304,7 @@ def verify(session: Session) -> list[IntegrityProblem]:
         if expected != entry.hash:
             problems.append(IntegrityProblem(entry.id, "content does not match its hash (changed after writing)"))
         previous = entry.hash
+    problems += _missing_tail(session)
     if session.get_bind().dialect.name == "sqlite":
         present = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
         problems += [IntegrityProblem(None, f"append-only trigger {name} is missing")

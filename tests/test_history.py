@@ -176,8 +176,10 @@ def _tamper(path: Path, *statements: str) -> None:
 @pytest.mark.parametrize(("statement", "wrong"), [
     ("UPDATE history SET user = 'mallory' WHERE id = 2", {2: "does not match its hash"}),
     ("DELETE FROM history WHERE id = 2", {3: "does not follow"}),
-], ids=["changed", "removed"])
+    ("DELETE FROM history WHERE id = (SELECT max(id) FROM history)", {}),
+], ids=["changed", "removed", "tail-cut"])
 def test_verify_finds_a_tampered_entry(samples: Store, statement: str, wrong: dict[int, str]) -> None:
+    _edit(samples, lambda data: setattr(data, "title", "改"))  # entry 4: a save of 2026-021 (version 2)
     samples.close()
     _tamper(samples.path, statement)
     reopened = open_store(samples.path)
@@ -190,7 +192,11 @@ def test_verify_finds_a_tampered_entry(samples: Store, statement: str, wrong: di
     assert entries.keys() == wrong.keys()
     for entry_id, words in wrong.items():
         assert words in entries[entry_id]
-    assert "append-only trigger history_no_update is missing" in [str(p) for p in problems]
+    texts = [str(p) for p in problems]
+    assert "append-only trigger history_no_update is missing" in texts
+    if not wrong:  # the last entry, the save of 2026-021, removed: only the contract's version tells
+        assert f"contract {NUMBER} is at version 2 but its history ends at version 1: its latest entries are missing" \
+            in texts
 
 
 def test_history_queries(samples: Store) -> None:

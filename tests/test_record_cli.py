@@ -150,3 +150,28 @@ def test_commands_on_a_contract_in_the_trash_say_so(capsys: pytest.CaptureFixtur
     status = run(capsys, "export", db.parent / "out", "--db", db)[0]
     assert status == 0
     assert NUMBER not in (db.parent / "out" / "contracts.csv").read_text("utf-8-sig")
+
+
+def test_history_of_a_renamed_and_of_a_purged_number(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            contract_id = contracts.find_id(session, NUMBER)
+            assert contract_id is not None
+            data = contracts.load(session, contract_id)
+            data.contract_no = "2026-021A"
+            contracts.save(session, data, contract_id=contract_id)
+            contracts.delete_contract(session, contract_id)
+        with store.session() as session:
+            from services.register.trash import purge
+
+            purge(session, contract_id)
+    finally:
+        store.close()
+    status, out, _ = run(capsys, "history", "2026-021A", "--db", db)
+    assert status == 0
+    actions = [line.split("\t")[2] for line in out.splitlines()]
+    assert actions[-3:-1] == ["save", "delete"] and actions[-1] == "purge"
+    assert "contract_no: 2026-021 → 2026-021A" in out
+    status, out, _ = run(capsys, "history", NUMBER, "--db", db)  # the import, under the old number
+    assert status == 0 and {line.split("\t")[2] for line in out.splitlines()} == {"import"}
