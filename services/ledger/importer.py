@@ -238,7 +238,7 @@ def apply_ledger(
         if data is not None:
             contract_service.write_header(contract, data)
         tables = tuple(t for t in CHILD_TABLES if t in plan.children)
-        if data is not None and contract.id is None:
+        if data is not None and before is None:
             tables = CHILD_TABLES  # a new contract gets exactly what the ledger has
         carrier = ContractData(contract_no=contract_no, title="", total_amount=contract.total_amount)
         for table in tables:
