@@ -38,6 +38,8 @@ from models.history import HistoryEntry
 from services.changes import ChangeKind, Changes
 
 __all__ = [
+    "CSV_COLUMNS",
+    "TRIGGERS",
     "HistoryAction",
     "HistoryRow",
     "IntegrityProblem",
