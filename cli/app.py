@@ -22,6 +22,10 @@ COMMANDS: dict[str, str] = {
     "check": "cli.check",
     "penalty": "cli.penalty",
     "calendar": "cli.calendar",
+    "history": "cli.history",
+    "verify": "cli.verify",
+    "trash": "cli.trash",
+    "restore-contract": "cli.restore_contract",
 }
 
 

@@ -5,10 +5,11 @@ Qt-free: nothing here imports PySide6 or ``ui``.
 
 from models.base import Base, DecimalText, Money
 from models.contract import Article, Contract, Installment, LineItem, Party
+from models.history import HistoryEntry
 from models.obligations import Bond, ContractEvent, DeadlineDone, Holiday, Milestone
 from models.penalty import PenaltyCalculation, PenaltyClause
 
 __all__ = [
-    "Article", "Base", "Bond", "Contract", "ContractEvent", "DeadlineDone", "DecimalText", "Holiday",
+    "Article", "Base", "Bond", "Contract", "ContractEvent", "DeadlineDone", "DecimalText", "HistoryEntry", "Holiday",
     "Installment", "LineItem", "Milestone", "Money", "Party", "PenaltyCalculation", "PenaltyClause",
 ]

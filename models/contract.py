@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import FEN, Base, DecimalText, Money
@@ -44,7 +44,8 @@ class Contract(Base):
     ``counterparty``, ``search_text`` and ``next_due`` are kept by ``services.register.contracts`` for
     the list (derived from the parties and installments; never edited directly), and so is
     ``problem_level``: the outcome of the contract checks (``services.checks.contract``) — 0 none,
-    1 warnings, 2 errors, NULL not checked yet.
+    1 warnings, 2 errors, NULL not checked yet. ``version`` starts at 1 and grows by one with each
+    write of the contract's data; ``deleted_at`` is not NULL while it is in the Trash.
     """
 
     __tablename__ = "contracts"
@@ -79,6 +80,12 @@ class Contract(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     next_due: Mapped[dt.date | None] = mapped_column(Date)
     problem_level: Mapped[int | None] = mapped_column(Integer)
+    # Safe system of record (revision 0005): ``version`` counts the writes of this contract's data
+    # (optimistic concurrency: ``services.register.contracts.save`` refuses a stale one);
+    # ``deleted_at`` (UTC, naive) and ``deleted_by`` are set while the contract is in the Trash.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    deleted_by: Mapped[str | None] = mapped_column(Text)
 
     parties: Mapped[list[Party]] = relationship(
         back_populates="contract", cascade="all, delete-orphan", order_by="Party.role_order"

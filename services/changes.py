@@ -1,8 +1,10 @@
-"""What a write changed: the one description every writing service returns and the window announces.
+"""What a write changed: the one description every writing service makes available and the window announces.
 
 A write (save, delete, restore, import, mark done, record event, penalty saved, holiday table…)
-returns a ``Changes``; the UI's single writer emits it as its one store-changed signal, and every
-view refreshes what it shows of those contracts. Qt-free: ``ui`` wraps it in a signal.
+makes a ``Changes`` available — each records its history entry, and ``services.history.changes(session)``
+gives the union of the Changes of the writes done in that session; the UI's single writer emits it
+as its one store-changed signal, and every view refreshes what it shows of those contracts.
+Qt-free: ``ui`` wraps it in a signal.
 """
 
 from __future__ import annotations

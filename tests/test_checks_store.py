@@ -70,7 +70,9 @@ def test_save_stores_the_level(store: Store) -> None:
     assert levels(store) == {"OK": LEVEL_NONE, "WARN": LEVEL_WARNINGS, "ERR": LEVEL_ERRORS}
     with store.session() as session:  # fixing it on a later save clears it
         contract_id = contract_service.find_id(session, "ERR")
-        contract_service.save(session, contract("ERR", total_in_words="壹佰元整"), contract_id=contract_id)
+        fixed = contract("ERR", total_in_words="壹佰元整")
+        fixed.version = 1
+        contract_service.save(session, fixed, contract_id=contract_id)
     assert levels(store)["ERR"] == LEVEL_NONE
 
 

@@ -30,6 +30,7 @@ from services.penalty.records import (
 from services.printing.fonts import system_candidates
 from services.printing.penalty import default_penalty_pdf_name, write_penalty_pdf
 from services.register import contracts
+from services.register.trash import purge
 from tests.conftest import CAP_LEDGER
 
 D = Decimal
@@ -107,14 +108,17 @@ def test_previous_amounts_feed_the_caps(samples):
         assert len(list_calculations(session, contract_id)) == 1
 
 
-def test_deleting_the_contract_deletes_its_calculations(samples):
+def test_deleting_the_contract_permanently_deletes_its_calculations(samples):
     contract_id, data = _load(samples, "2026-021")
     clause = find_clause(data, "第十一条1(5)")
     with samples.session() as session:
         save_calculation(session, contract_id, clause, PenaltyInput(),
                          compute(clause, data, PenaltyInput(), calendar=CALENDAR), calculated_by="a")
     with samples.session() as session:
-        contracts.delete_contract(session, contract_id)
+        contracts.delete_contract(session, contract_id)  # to the Trash: kept for a restore
+    with samples.session() as session:
+        assert len(list_calculations(session, contract_id)) == 1
+        purge(session, contract_id)
     with samples.session() as session:
         assert list_calculations(session, contract_id) == []
 

@@ -19,10 +19,12 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from models.base import Base
 from models.contract import Contract
+from services.history import history, verify
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
 from services.register.contracts import ContractError
+from services.register.trash import purge, trash_rows
 from services.store import Store, StoreError, current_revision, head_revision, open_store
 from tests.conftest import ROOT, SAMPLE_LEDGER
 
@@ -237,6 +239,7 @@ def test_save_update_replaces_children(store: Store) -> None:
     with store.session() as session:
         contract_id = contract_service.save(session, full_contract())
     changed = full_contract()
+    changed.version = 1  # the version it was created at (an update names the version it changes)
     changed.title = "新名称"
     changed.line_items = changed.line_items[:1]
     changed.parties[1].name = "另一家公司"
@@ -255,8 +258,10 @@ def test_save_refuses_a_duplicate_number(store: Store) -> None:
         second = contract_service.save(session, full_contract("A-2"))
     with pytest.raises(ContractError, match="'A-1' is already in the store"), store.session() as session:
         contract_service.save(session, full_contract("A-1"))
+    renamed = full_contract("A-1")
+    renamed.version = 1
     with pytest.raises(ContractError, match="belongs to another contract"), store.session() as session:
-        contract_service.save(session, full_contract("A-1"), contract_id=second)
+        contract_service.save(session, renamed, contract_id=second)
     with store.session() as session:
         assert contract_service.count(session) == 2
         assert contract_service.load(session, first).contract_no == "A-1"
@@ -271,11 +276,14 @@ def test_missing_contract(store: Store) -> None:
             contract_service.load_by_no(session, "X")
         with pytest.raises(ContractError):
             contract_service.delete_contract(session, 42)
+        absent = full_contract()
+        absent.version = 1
         with pytest.raises(ContractError):
-            contract_service.save(session, full_contract(), contract_id=42)
+            contract_service.save(session, absent, contract_id=42)
 
 
 def test_delete_cascades_to_children(store: Store) -> None:
+    """Delete moves to the Trash (rows kept); purging from the Trash deletes the children by cascade."""
     with store.session() as session:
         doomed = contract_service.save(session, full_contract("A-1"))
         kept = contract_service.save(session, full_contract("A-2"))
@@ -285,6 +293,9 @@ def test_delete_cascades_to_children(store: Store) -> None:
         assert contract_service.count(session) == 1
         assert contract_service.find_id(session, "A-1") is None
         assert len(contract_service.load(session, kept).line_items) == 2
+    assert count_rows(store, "line_items") == 4  # in the Trash: nothing deleted yet
+    with store.session() as session:
+        purge(session, doomed)
     for table, per_contract in (("parties", 2), ("line_items", 2), ("installments", 2), ("articles", 2)):
         assert count_rows(store, table) == per_contract, table
 
@@ -398,6 +409,12 @@ def test_upgrade_from_0001(tmp_path: Path, store: Store) -> None:
             # revision 0003 added problem_level; opening the upgraded store checked every contract
             levels = dict(session.execute(select(Contract.contract_no, Contract.problem_level)).all())
         assert levels == dict.fromkeys(NUMBERS, 0)
+        # revision 0005: every contract at version 1, none in the Trash, an empty, intact history
+        assert {data.version for data in migrated.values()} == {1}
+        with upgraded.session() as session:
+            assert trash_rows(session) == []
+            assert history(session) == []
+            assert verify(session) == []
         # migration 0002 filled search_text: search by party name works
         assert numbers(upgraded, text="首信云") == sorted(NUMBERS)
         assert numbers(upgraded, text="红十字会") == ["2026-021"]

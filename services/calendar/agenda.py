@@ -18,12 +18,14 @@ from sqlalchemy.orm import Session
 
 from models.contract import Contract, Installment
 from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
+from services import history as history_log
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
 from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, recorded_labels, stored_next_due
+from services.history import HistoryAction
 from services.ledger.schema import EVENT_ALIASES
 from services.register.contract_data import BondData, ContractData, EventData, InstallmentData, MilestoneData
-from services.register.contracts import ContractError, load, refresh_list_columns
+from services.register.contracts import LIVE, ContractError, claim_version, load, refresh_list_columns
 
 __all__ = ["BATCH", "OWN_EVENTS", "RECORDED_EVENTS", "all_deadlines", "contract_deadlines", "done_marks",
            "done_value", "event_code", "mark_done", "record_event", "recorded_events", "recorded_labels",
@@ -85,6 +87,10 @@ def record_event(session: Session, contract_id: int, name: str, day: dt.date | N
         if note is not None:
             row.note = note
     refresh_list_columns(session, contract)
+    history_log.record(session, HistoryAction.RECORD_EVENT, contract_id=contract_id, contract_no=contract.contract_no,
+                       contract_version=contract.version,
+                       details={"event": code, "before": history_log.json_value(previous),
+                                "after": history_log.json_value(day)})
     return previous
 
 
@@ -166,7 +172,7 @@ def all_deadlines(
     before that date (by their done date, else their due date) are left out too — on a large register
     most deadlines are long done, and the window need not hold them. ``progress(done, total)`` is
     called per batch; when ``cancelled()`` turns true the deadlines found so far are returned."""
-    query = select(Contract.id).order_by(Contract.contract_no)
+    query = select(Contract.id).where(LIVE).order_by(Contract.contract_no)
     if contract_ids is not None:
         query = query.where(Contract.id.in_(contract_ids))
     if not include_terminated:
@@ -247,10 +253,14 @@ def mark_done(session: Session, contract_id: int, key: str, done_date: dt.date |
     transaction; returns the value it replaced (for undo). An installment records it as its
     ``paid_date``, a bond's lodging and return as ``lodged_date`` / ``returned_date``, a milestone
     as ``done_date``; anything else (an occurrence of a recurring milestone, a renewal reminder,
-    a bond's validity, the end of the term) as a ``DeadlineDone`` row. Keeps ``next_due``."""
+    a bond's validity, the end of the term) as a ``DeadlineDone`` row. Keeps ``next_due``.
+    Records history ``mark_done`` (details: key, before, after) and its ``Changes``; a date stored
+    on a row of the contract (paid, lodged, returned, done) is contract data, so it takes the
+    contract's next version (an editor that loaded the older one gets ``ConflictError`` on save)."""
     contract = _contract(session, contract_id)
     target = _target(session, contract_id, key)
     if target is not None:
+        claim_version(session, contract_id, None)
         row, field = target
         previous = getattr(row, field)
         setattr(row, field, done_date)
@@ -266,4 +276,10 @@ def mark_done(session: Session, contract_id: int, key: str, done_date: dt.date |
         else:
             mark.done_date = done_date
     refresh_list_columns(session, contract)
+    session.flush()
+    session.refresh(contract, ["version"])
+    history_log.record(session, HistoryAction.MARK_DONE, contract_id=contract_id, contract_no=contract.contract_no,
+                       contract_version=contract.version,
+                       details={"key": key, "before": history_log.json_value(previous),
+                                "after": history_log.json_value(done_date)})
     return previous

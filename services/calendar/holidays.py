@@ -126,15 +126,27 @@ def load_holidays(session: Session) -> list[HolidayRow]:
 
 def save_holidays(session: Session, rows: list[HolidayRow]) -> None:
     """Replace the whole holiday table with ``rows`` (in the caller's transaction).
-    Raises ``ValueError`` if a date appears twice."""
+    Raises ``ValueError`` if a date appears twice. Records history ``holidays`` (details: the days
+    added, removed and changed) and its ``Changes`` (every contract's deadlines)."""
     days = [row.day for row in rows]
     if len(set(days)) != len(days):
         twice = sorted({day for day in days if days.count(day) > 1})
         raise ValueError(f"dates listed twice: {', '.join(day.isoformat() for day in twice)}")
+    old = {row.day: row for row in load_holidays(session)}
     session.execute(delete(Holiday))
     session.add_all(Holiday(day=row.day, is_working_day=row.is_working_day, name=row.name) for row in rows)
     session.flush()
     session.info.pop(_CACHE_KEY, None)
+    from services import history as history_log
+    from services.history import HistoryAction
+
+    new = {row.day: row for row in rows}
+    history_log.record(session, HistoryAction.HOLIDAYS, details={
+        "added": sorted(day.isoformat() for day in new.keys() - old.keys()),
+        "removed": sorted(day.isoformat() for day in old.keys() - new.keys()),
+        "changed": sorted(day.isoformat() for day in new.keys() & old.keys()
+                          if (new[day].is_working_day, new[day].name) != (old[day].is_working_day, old[day].name)),
+    })
 
 
 def working_calendar(session: Session) -> WorkingCalendar:

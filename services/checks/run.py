@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from models.contract import Contract, Installment, LineItem, Party
 from services.checks.contract import Problem, check_contract, stored_level
 from services.register.contract_data import ContractData, InstallmentData, LineItemData, PartyData, scalar_fields
-from services.register.contracts import ContractError
+from services.register.contracts import LIVE, ContractError, ContractInTrashError, trashed_id
 
 #: Contracts read (with parties, lines and installments) per round of queries.
 BATCH = 500
@@ -62,13 +62,16 @@ def check_stored(
     session: Session, contract_no: str | None = None, *, today: dt.date | None = None,
 ) -> Iterator[tuple[str, list[Problem]]]:
     """(contract number, problems) of ``contract_no``, or of every contract in number order;
-    stores each one's ``problem_level`` on the way. ``today`` as in ``check_contract``.
-    Raises ``ContractError`` for an unknown ``contract_no``."""
-    query: Select = select(Contract.id).order_by(Contract.contract_no)
+    stores each one's ``problem_level`` on the way. ``today`` as in ``check_contract``. Contracts
+    in the Trash are not checked. Raises ``ContractInTrashError`` for a ``contract_no`` in the
+    Trash, ``ContractError`` for an unknown one."""
+    query: Select = select(Contract.id).where(LIVE).order_by(Contract.contract_no)
     if contract_no is not None:
         query = query.where(Contract.contract_no == contract_no)
     ids = list(session.scalars(query))
     if contract_no is not None and not ids:
+        if trashed_id(session, contract_no) is not None:
+            raise ContractInTrashError(contract_no)
         raise ContractError(f"no contract numbered {contract_no!r} in the store")
     yield from _check_ids(session, ids, today)
 

@@ -12,7 +12,13 @@ rolls back. Which rows are replaced (spec ``csv-format.md``; our rule where it i
   and those it names — and replaces their rows of that table; a child file that is absent
   leaves them alone. Events and done marks go to the store's recorded events and done marks
   (``services.register.events``); a done mark of an installment is reported and skipped (an
-  installment is done when paid: ``installments.csv`` ``paid_date``).
+  installment is done when paid: ``installments.csv`` ``paid_date``);
+* a contract whose number belongs to a contract in the Trash rejects the ledger
+  (``CONTRACT_IN_TRASH``: restore or purge it first).
+
+Each contract written takes its next version (an editor holding the older one gets
+``ConflictError``) and gets one history entry, ``import``, with the field-level changes; the
+``Changes`` are in the session (``services.history.changes``).
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.contract import ROLES, Contract
+from services import history as history_log
 from services.checks.contract import Problem, wan_problem
+from services.history import HistoryAction
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
 from services.ledger.schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
@@ -43,6 +51,7 @@ from services.register.contract_data import (
     PartyData,
     PenaltyClauseData,
 )
+from services.register.diff import contract_diff
 from services.register.events import done_mark_key, replace_done_marks, replace_events
 from services.store import Store
 
@@ -138,11 +147,16 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
     if problems.errors:
         return plan
 
-    in_store = set(session.scalars(select(Contract.contract_no)))
+    in_store = set(session.scalars(select(Contract.contract_no).where(contract_service.LIVE)))
+    in_trash = set(session.scalars(select(Contract.contract_no).where(Contract.deleted_at.is_not(None))))
     if CONTRACTS.name in records:
         label, rows = records[CONTRACTS.name]
         for record in rows:
             data = ContractData(**record.values)  # type: ignore[arg-type]
+            if data.contract_no in in_trash:
+                problems.errors.append(f"{label}:{record.row}:contract_no: "
+                                       f"{contract_service.ContractInTrashError(data.contract_no)}")
+                continue
             plan.contracts[data.contract_no] = data
             for column, cell in record.wan:
                 plan.wan.setdefault(data.contract_no, []).append(
@@ -159,6 +173,10 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         for record in rows:
             values = dict(record.values)
             contract_no = str(values.pop("contract_no"))
+            if contract_no in in_trash:
+                problems.errors.append(f"{label}:{record.row}:contract_no: "
+                                       f"{contract_service.ContractInTrashError(contract_no)}")
+                continue
             if contract_no not in plan.contracts and contract_no not in in_store:
                 problems.errors.append(
                     f"{label}:{record.row}:contract_no: unknown contract {contract_no!r} "
@@ -245,14 +263,20 @@ def apply_ledger(
             raise ImportCancelled()
         contract = session.scalar(select(Contract).where(Contract.contract_no == contract_no))
         (updated if contract is not None else added).append(contract_no)
+        before = None
         if contract is None:
-            contract = Contract()
+            contract = Contract(id=contract_service.new_contract_id(session), version=1)
             session.add(contract)
+        else:
+            if contract.deleted_at is not None:  # put in the Trash after the plan was read
+                raise LedgerError([str(contract_service.ContractInTrashError(contract_no))])
+            before = contract_service.load(session, contract.id)
+            contract_service.claim_version(session, contract.id, None)
         data = plan.contracts.get(contract_no)
         if data is not None:
             contract_service.write_header(contract, data)
         tables = tuple(t for t in CHILD_TABLES if t in plan.children)
-        if data is not None and contract.id is None:
+        if data is not None and before is None:
             tables = CHILD_TABLES  # a new contract gets exactly what the ledger has
         carrier = ContractData(contract_no=contract_no, title="", total_amount=contract.total_amount)
         for table in tables:
@@ -264,6 +288,11 @@ def apply_ledger(
         if "done_marks" in tables:
             replace_done_marks(session, contract.id, carrier.done_marks)
         checked = contract_service.refresh_list_columns(session, contract)
+        session.flush()
+        after = contract_service.load(session, contract.id)
+        session.refresh(contract, ["version"])
+        history_log.record(session, HistoryAction.IMPORT, contract_id=contract.id, contract_no=contract_no,
+                           contract_version=contract.version, details=contract_diff(before, after))
         found[contract_no] = [*_wan_problems(plan, contract_no), *checked]
         if progress is not None:
             progress(index + 1, len(numbers))

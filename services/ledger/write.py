@@ -74,13 +74,13 @@ def export_ledger(
     session: Session, folder: Path, *,
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> list[Path]:
-    """Write every contract of the store as a ledger into ``folder`` (created if needed).
+    """Write every contract of the store (not those in the Trash) as a ledger into ``folder`` (created if needed).
 
     Returns the files written. The files are assembled in a temporary folder and moved into
     place only at the end, so a cancelled export (``ExportCancelled``) or an error leaves
     ``folder`` as it was. Raises ``OSError`` when the folder cannot be written.
     """
-    numbers = list(session.scalars(select(Contract.contract_no).order_by(Contract.id)))
+    numbers = list(session.scalars(select(Contract.contract_no).where(contract_service.LIVE).order_by(Contract.id)))
     buffers = {table.name: io.StringIO(newline="") for table in SUPPORTED}
     writers = {name: csv.writer(buffer, lineterminator="\r\n") for name, buffer in buffers.items()}
     for table in SUPPORTED:

@@ -11,7 +11,6 @@ the same clause (its cumulative cap) and for the same payer (the payer's ``liabi
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -23,6 +22,7 @@ from models.base import decimal_text
 from models.penalty import PenaltyCalculation
 from services.calendar.holidays import working_calendar
 from services.calendar.workdays import WorkingCalendar
+from services.history import current_user
 from services.penalty.types import ZERO, PenaltyInput, PenaltyResult
 from services.register.contract_data import PenaltyClauseData
 
@@ -101,21 +101,14 @@ def input_from_json(values: dict) -> PenaltyInput:
     return PenaltyInput(**data)  # type: ignore[arg-type]
 
 
-def current_user() -> str:
-    """The OS user name (``getpass.getuser()``), or ``unknown`` when the system has none to give."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no LOGNAME/USER and no passwd entry (containers)
-        return "unknown"
-
-
 def save_calculation(
     session: Session, contract_id: int, clause: PenaltyClauseData, inputs: PenaltyInput, result: PenaltyResult, *,
     calculated_by: str | None = None, calculated_at: dt.datetime | None = None,
 ) -> int:
     """Save ``result`` of ``clause`` for ``inputs`` to contract ``contract_id``'s record in the
     caller's transaction; returns the row's id. ``calculated_by`` defaults to ``current_user()``,
-    ``calculated_at`` to now (local time, whole seconds)."""
+    ``calculated_at`` to now (local time, whole seconds). Records history ``penalty_saved``
+    (details: calculation id, clause, amount) and its ``Changes``."""
     row = PenaltyCalculation(
         contract_id=contract_id, clause_ref=clause.clause_ref,
         calculated_at=calculated_at or dt.datetime.now().replace(microsecond=0),
@@ -124,6 +117,15 @@ def save_calculation(
     )
     session.add(row)
     session.flush()
+    from models.contract import Contract
+    from services import history as history_log
+    from services.history import HistoryAction
+
+    contract = session.get(Contract, contract_id)
+    history_log.record(session, HistoryAction.PENALTY_SAVED, contract_id=contract_id,
+                       contract_no=contract.contract_no if contract is not None else None,
+                       contract_version=contract.version if contract is not None else None,
+                       details={"calculation": row.id, "clause_ref": clause.clause_ref, "amount": str(result.amount)})
     return row.id
 
 
@@ -136,8 +138,22 @@ def list_calculations(session: Session, contract_id: int) -> list[SavedCalculati
 
 
 def delete_calculation(session: Session, calculation_id: int) -> None:
-    """Remove one saved calculation (one entered by mistake)."""
+    """Remove one saved calculation (one entered by mistake); records history ``penalty_deleted``
+    (details: calculation id, clause, amount) and its ``Changes``. An unknown id does nothing."""
+    row = session.get(PenaltyCalculation, calculation_id)
+    if row is None:
+        return
+    from models.contract import Contract
+    from services import history as history_log
+    from services.history import HistoryAction
+
+    details = {"calculation": row.id, "clause_ref": row.clause_ref, "amount": str(row.amount)}
+    contract_id = row.contract_id
     session.execute(delete(PenaltyCalculation).where(PenaltyCalculation.id == calculation_id))
+    contract = session.get(Contract, contract_id)
+    history_log.record(session, HistoryAction.PENALTY_DELETED, contract_id=contract_id,
+                       contract_no=contract.contract_no if contract is not None else None,
+                       contract_version=contract.version if contract is not None else None, details=details)
 
 
 def previous_amounts(

@@ -182,7 +182,8 @@ class ContractData:
     """A whole contract with its parties, line items, installments, articles, milestones, bonds and
     penalty clauses; ``events`` and ``done_marks`` are what the store recorded for it (read by
     ``services.register.contracts.load``; ``save`` leaves them alone: they are recorded in the
-    agenda, ``services.calendar.agenda``, and replaced by a ledger import)."""
+    agenda, ``services.calendar.agenda``, and replaced by a ledger import); ``version`` the store's
+    version it was loaded at (optimistic concurrency)."""
 
     contract_no: str
     title: str
@@ -209,12 +210,17 @@ class ContractData:
     penalty_clauses: list[PenaltyClauseData] = field(default_factory=list)
     events: list[EventData] = field(default_factory=list)
     done_marks: list[DoneMarkData] = field(default_factory=list)
+    #: The store's ``version`` of the contract when it was loaded (None: not loaded from the store).
+    #: Bookkeeping, not contract data: not compared, not a ledger column, not written by ``write_header``;
+    #: ``services.register.contracts.save`` refuses it when stale and sets it to the new version.
+    version: int | None = field(default=None, compare=False, metadata={"bookkeeping": True})
 
 
 #: The scalar (non-list) fields of each record type, in the spec's column order.
 def scalar_fields(cls: type) -> list[str]:
-    """Names of a data class's scalar fields in declaration order (lists excluded)."""
-    return [f.name for f in fields(cls) if not str(f.type).startswith("list[")]
+    """Names of a data class's scalar fields in declaration order (lists and bookkeeping such as
+    ``ContractData.version`` excluded)."""
+    return [f.name for f in fields(cls) if not str(f.type).startswith("list[") and not f.metadata.get("bookkeeping")]
 
 
 @dataclass(frozen=True)

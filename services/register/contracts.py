@@ -2,6 +2,19 @@
 
 Every function takes an open ``Session``; the caller's ``Store.session()`` block is the
 transaction (one user action). Raises ``ContractError`` for a missing or duplicate contract.
+
+A safe system of record (revision 0005):
+
+* optimistic concurrency — ``load`` gives the contract's ``version``; ``save`` of a contract
+  written since (another window, the command line, an import, another process) raises
+  ``ConflictError`` with what changed, when and by whom, and never overwrites it; a contract
+  moved to the Trash or deleted permanently since raises ``ContractDeletedError``;
+* the Trash — ``delete_contract`` moves a contract to the Trash (``services.register.trash``:
+  ``restore``, ``purge``, ``trash_rows``); contracts in the Trash are out of the list
+  (``search_ids``, ``list_rows``, ``count``, ``find_id``), the agenda, the checks and the
+  export; creating or renaming a contract to a number in the Trash raises ``ContractInTrashError``;
+* history — every write appends its ``services.history`` entry; ``services.history.changes(session)``
+  gives the caller the ``Changes`` of the writes of its session.
 """
 
 from __future__ import annotations
@@ -18,8 +31,10 @@ from sqlalchemy.sql.elements import UnaryExpression
 from models.contract import ROLES, Article, Contract, Installment, LineItem, Party
 from models.obligations import Bond, Milestone
 from models.penalty import PenaltyClause
+from services import history as history_log
 from services.calendar.stored import stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
+from services.history import HistoryAction
 from services.register.contract_data import (
     ArticleData,
     BondData,
@@ -31,12 +46,26 @@ from services.register.contract_data import (
     PenaltyClauseData,
     scalar_fields,
 )
+from services.register.diff import contract_diff
 from services.register.events import load_done_marks, load_events
+from services.register.trash import move_to_trash
+from services.register.versions import (
+    LIVE,
+    ConflictError,
+    ContractDeletedError,
+    ContractError,
+    ContractInTrashError,
+    claim_version,
+    find_id,
+    trashed_id,
+)
 
-
-class ContractError(ValueError):
-    """A contract that should exist does not, or one that should not exist does."""
-
+__all__ = [  # the versions' names too: callers know them as contracts.ContractError, contracts.find_id …
+    "LIST_COLUMNS", "LIVE", "ConflictError", "ContractDeletedError", "ContractError", "ContractInTrashError",
+    "ContractRow", "claim_version", "count", "delete_contract", "find_id", "list_columns", "list_rows", "load",
+    "load_by_no", "new_contract_id", "refresh_list_columns", "replace_children", "save", "search_ids",
+    "to_data", "trashed_id", "write_header",
+]
 
 #: Sort keys of the contract list, by column name.
 LIST_COLUMNS: tuple[str, ...] = (
@@ -77,7 +106,7 @@ def search_ids(
     """Ids of the contracts matching ``text`` (number, title, party names; case-insensitive),
     sorted by ``sort`` (one of ``LIST_COLUMNS``) in SQL. Ties are broken by contract number.
     ``problems_only``: only contracts whose stored checks found errors or warnings
-    (``problem_level`` ≥ 1)."""
+    (``problem_level`` ≥ 1). Contracts in the Trash are left out."""
     today = today or dt.date.today()
     order = {
         "contract_no": Contract.contract_no,
@@ -112,7 +141,11 @@ def search_ids(
     # autoflush, so flush as session.scalars() would have.
     if session.autoflush:
         session.flush()
-    return list(session.connection().execute(query).scalars())
+    # The Trash is left out here, not in the SQL: a WHERE on deleted_at would make SQLite read every
+    # row behind the sort index (which covers the id); the Trash's few ids come from their own index.
+    trashed = set(session.connection().execute(select(Contract.id).where(Contract.deleted_at.is_not(None))).scalars())
+    ids = session.connection().execute(query).scalars()
+    return [i for i in ids if i not in trashed] if trashed else list(ids)
 
 
 def list_rows(session: Session, ids: list[int], today: dt.date | None = None) -> dict[int, ContractRow]:
@@ -121,23 +154,19 @@ def list_rows(session: Session, ids: list[int], today: dt.date | None = None) ->
     query = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
         Contract.start_date, Contract.end_date, _status_expr(today), Contract.next_due, Contract.problem_level,
-    ).where(Contract.id.in_(ids))
+    ).where(Contract.id.in_(ids), LIVE)
     return {row[0]: ContractRow(*row) for row in session.execute(query)}
 
 
 def count(session: Session) -> int:
-    """Number of contracts in the store."""
-    return session.scalar(select(func.count(Contract.id))) or 0
-
-
-def find_id(session: Session, contract_no: str) -> int | None:
-    """The id of the contract numbered ``contract_no``, or None."""
-    return session.scalar(select(Contract.id).where(Contract.contract_no == contract_no))
+    """Number of contracts in the store (not counting the Trash)."""
+    return session.scalar(select(func.count(Contract.id)).where(LIVE)) or 0
 
 
 def load(session: Session, contract_id: int) -> ContractData:
     """The whole contract ``contract_id`` as ``ContractData``, with its recorded events and done
-    marks (``services.register.events``). Raises ``ContractError`` if absent."""
+    marks (``services.register.events``) and its ``version`` (also a contract in the Trash:
+    ``services.register.trash`` shows it). Raises ``ContractError`` if absent."""
     contract = session.get(
         Contract, contract_id,
         options=[selectinload(Contract.parties), selectinload(Contract.line_items),
@@ -150,13 +179,17 @@ def load(session: Session, contract_id: int) -> ContractData:
     data = to_data(contract)
     data.events = load_events(session, contract_id)
     data.done_marks = load_done_marks(session, contract_id, data.bonds)
+    data.version = contract.version
     return data
 
 
 def load_by_no(session: Session, contract_no: str) -> ContractData:
-    """The whole contract numbered ``contract_no``. Raises ``ContractError`` if absent."""
+    """The whole contract numbered ``contract_no``. Raises ``ContractInTrashError`` if it is in
+    the Trash, ``ContractError`` if absent."""
     contract_id = find_id(session, contract_no)
     if contract_id is None:
+        if trashed_id(session, contract_no) is not None:
+            raise ContractInTrashError(contract_no)
         raise ContractError(f"no contract numbered {contract_no!r} in the store")
     return load(session, contract_id)
 
@@ -193,27 +226,59 @@ def list_columns(parties: list[PartyData], contract_no: str, title: str) -> tupl
 def save(session: Session, data: ContractData, *, contract_id: int | None = None) -> int:
     """Insert or update one contract and replace all its children; returns its id.
 
-    ``contract_id`` None inserts (``ContractError`` if the number is taken); otherwise updates
-    that contract (``ContractError`` if it is gone or its new number belongs to another).
+    ``contract_id`` None inserts (``ContractError`` if the number is taken,
+    ``ContractInTrashError`` if a contract in the Trash has it; history ``create``). Otherwise
+    updates that contract if it is still at ``data.version`` (history ``save`` with the
+    field-level changes): ``ConflictError`` if it was written since, ``ContractDeletedError`` if
+    it was moved to the Trash or deleted permanently (or never existed), ``ContractError`` if
+    its new number belongs to another contract, ``ValueError`` if ``data.version`` is None
+    (an update must say which version it changes: ``load`` gives it). On success
+    ``data.version`` is the stored version (1 for a new contract) — if the caller's transaction
+    then rolls back, load the contract again.
+
+    The version is claimed first with ``UPDATE … SET version = version + 1 WHERE id = :id AND
+    version = :expected``, so of two writers — windows, processes — only one wins.
     """
-    existing = find_id(session, data.contract_no)
+    before: ContractData | None = None
     if contract_id is None:
-        if existing is not None:
+        if trashed_id(session, data.contract_no) is not None:
+            raise ContractInTrashError(data.contract_no)
+        if find_id(session, data.contract_no) is not None:
             raise ContractError(f"contract {data.contract_no!r} is already in the store")
-        contract = Contract()
+        contract = Contract(id=new_contract_id(session), version=1)
         session.add(contract)
+        version = 1
     else:
-        if existing is not None and existing != contract_id:
+        if data.version is None:
+            raise ValueError("save of an existing contract needs the version it was loaded at (data.version)")
+        version = claim_version(session, contract_id, data.version)
+        owner = session.scalar(select(Contract.id).where(Contract.contract_no == data.contract_no))
+        if owner is not None and owner != contract_id:
+            if trashed_id(session, data.contract_no) is not None:
+                raise ContractInTrashError(data.contract_no)
             raise ContractError(f"contract number {data.contract_no!r} belongs to another contract")
-        found = session.get(Contract, contract_id)
-        if found is None:
-            raise ContractError(f"no contract with id {contract_id}")
-        contract = found
+        before = load(session, contract_id)
+        contract = session.get(Contract, contract_id, populate_existing=True)  # type: ignore[assignment]
     write_header(contract, data)
     replace_children(session, contract, data, tables=tuple(_CHILD_TYPES))
     refresh_list_columns(session, contract, data)
     session.flush()
+    after = load(session, contract.id)
+    history_log.record(session, HistoryAction.CREATE if before is None else HistoryAction.SAVE,
+                       contract_id=contract.id, contract_no=after.contract_no, contract_version=version,
+                       details=contract_diff(before, after))
+    data.version = version
     return contract.id
+
+
+def new_contract_id(session: Session) -> int:
+    """The id for a new contract: above every id in the store *and* in the history, so a contract
+    deleted permanently never lends its id (and its history) to a new one."""
+    from models.history import HistoryEntry
+
+    highest = max(session.scalar(select(func.max(Contract.id))) or 0,
+                  session.scalar(select(func.max(HistoryEntry.contract_id))) or 0)
+    return highest + 1
 
 
 def write_header(contract: Contract, data: ContractData) -> None:
@@ -266,9 +331,4 @@ def replace_children(session: Session, contract: Contract, data: ContractData, *
     session.expire(contract)
 
 
-def delete_contract(session: Session, contract_id: int) -> None:
-    """Delete a contract and (by cascade) its children. Raises ``ContractError`` if absent."""
-    contract = session.get(Contract, contract_id)
-    if contract is None:
-        raise ContractError(f"no contract with id {contract_id}")
-    session.delete(contract)
+delete_contract = move_to_trash  # the register's Delete: to the Trash (services.register.trash)

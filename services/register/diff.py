@@ -1,0 +1,68 @@
+"""Field-level differences between two versions of a contract: the details of a history entry.
+
+Child rows are matched by their key — parties by role, penalty clauses by clause reference,
+every other table by ``seq`` — so a changed quantity on line 2 reads as
+``line_items[2].quantity: 1.5 → 3`` rather than as a row removed and another added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.history import json_value
+from services.register.contract_data import ContractData, scalar_fields
+
+#: The child tables of a contract and the field that keys their rows.
+CHILD_KEYS: dict[str, str] = {
+    "parties": "role", "line_items": "seq", "installments": "seq", "articles": "seq",
+    "milestones": "seq", "bonds": "seq", "penalty_clauses": "clause_ref",
+}
+
+
+def _values(record: object) -> dict[str, object]:
+    return {name: json_value(getattr(record, name)) for name in scalar_fields(type(record))}
+
+
+def contract_diff(before: ContractData | None, after: ContractData | None) -> dict[str, Any]:
+    """What changed from ``before`` to ``after`` (None: the contract did not exist / no longer
+    does), JSON-ready: ``{"header": {field: [before, after]}, "children": {table: {"added":
+    {key: {field: value}}, "removed": {key: {…}}, "changed": {key: {field: [before, after]}}}}}``
+    with only the fields, tables and parts that differ; values in ``json_value`` form (money
+    and decimals as text, dates ISO), keys as text."""
+    header: dict[str, list[object]] = {}
+    old = _values(before) if before is not None else {}
+    new = _values(after) if after is not None else {}
+    for name in scalar_fields(ContractData):
+        if old.get(name) != new.get(name):
+            header[name] = [old.get(name), new.get(name)]
+    children: dict[str, dict[str, dict[str, Any]]] = {}
+    for table, key_field in CHILD_KEYS.items():
+        old_rows = {str(getattr(r, key_field)): _values(r) for r in (getattr(before, table) if before else [])}
+        new_rows = {str(getattr(r, key_field)): _values(r) for r in (getattr(after, table) if after else [])}
+        diff: dict[str, dict[str, Any]] = {}
+        added = {key: row for key, row in new_rows.items() if key not in old_rows}
+        removed = {key: row for key, row in old_rows.items() if key not in new_rows}
+        changed = {}
+        for key in old_rows.keys() & new_rows.keys():
+            fields = {name: [old_rows[key][name], value] for name, value in new_rows[key].items()
+                      if old_rows[key].get(name) != value}
+            if fields:
+                changed[key] = fields
+        if added:
+            diff["added"] = added
+        if removed:
+            diff["removed"] = removed
+        if changed:
+            diff["changed"] = dict(sorted(changed.items(), key=lambda item: _sort_key(item[0])))
+        if diff:
+            children[table] = diff
+    result: dict[str, Any] = {}
+    if header:
+        result["header"] = header
+    if children:
+        result["children"] = children
+    return result
+
+
+def _sort_key(key: str) -> tuple[int, int | str]:
+    return (0, int(key)) if key.isdigit() else (1, key)
