@@ -57,12 +57,15 @@ class FakeDialogs:
         return getattr(self, "unsaved", "discard")
 
     def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
-        """``self.choice`` (default: the first key); records the question and the keys offered."""
+        """``self.choice`` (default: the first key; a list: the next answer each time); records the
+        question and the keys offered."""
         self.choices = [*getattr(self, "choices", []), (text, [key for key, _label in choices])]
-        return getattr(self, "choice", choices[0][0])
+        choice = getattr(self, "choice", choices[0][0])
+        return choice.pop(0) if isinstance(choice, list) else choice  # a list: one answer per question
 
     def info(self, title: str, text: str, details: str = "") -> None:
         self.infos.append(text)
+        self.info_details = [*getattr(self, "info_details", []), details]
 
     def error(self, title: str, text: str, details: str = "") -> None:
         self.errors.append(text + "\n" + details)

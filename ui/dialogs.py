@@ -104,15 +104,26 @@ class DialogService:
         """Unsaved changes: Qt's standard Save / Discard / Cancel, Save the default (Esc = Cancel).
         Returns ``"save"``, ``"discard"`` or ``"cancel"``."""
         buttons = QMessageBox.StandardButton
+        answer = self.unsaved_box(title, text).exec()
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(buttons(answer), "cancel")
+
+    def unsaved_box(self, title: str, text: str) -> QMessageBox:
+        """The Save / Discard / Cancel box of ``save_discard_cancel``, not shown (screenshots use it)."""
+        buttons = QMessageBox.StandardButton
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, buttons.Save | buttons.Discard | buttons.Cancel,
                           self.parent)
         box.setDefaultButton(buttons.Save)
         box.setEscapeButton(buttons.Cancel)
-        answer = box.exec()
-        return {buttons.Save: "save", buttons.Discard: "discard"}.get(buttons(answer), "cancel")
+        return box
 
     def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
         """One of ``choices`` (key, button text), the first the default; None when cancelled."""
+        box, keys = self.choice_box(title, text, choices)
+        box.exec()
+        return keys.get(id(box.clickedButton()))
+
+    def choice_box(self, title: str, text: str, choices: list[tuple[str, str]]) -> tuple[QMessageBox, dict[int, str]]:
+        """The box of ``choose``, not shown, and its buttons' keys by ``id(button)``."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self.parent)
         keys = {}
         for index, (key, label) in enumerate(choices):
@@ -120,8 +131,7 @@ class DialogService:
             keys[id(button)] = key
             if index == 0:
                 box.setDefaultButton(button)
-        box.exec()
-        return keys.get(id(box.clickedButton()))
+        return box, keys
 
     def info(self, title: str, text: str, details: str = "") -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)

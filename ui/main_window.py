@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from services.changes import ChangeKind, Changes
+from services.errors import UserError
 from services.ledger.files import LedgerFileError
 from services.ledger.importer import (
     ImportCancelled,
@@ -32,6 +33,7 @@ from services.ledger.importer import (
 )
 from services.ledger.write import ExportCancelled, export_ledger
 from services.register import contracts as contract_service
+from services.register.trash import restore
 from services.store import Store, StoreError, default_db_path, open_store
 from ui import i18n
 from ui.about import AboutDialog
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.printing = PdfPrinting(self.context, self._selected_contract)
         self._hand_over_store = False
         self._editors: dict[int, ContractEditor] = {}
+        self._deleted: list[int] = []  # contracts this window moved to the Trash, for Ctrl+Z
         self.model = ContractListModel(store, parent=self)
         self.list_view = ContractListView(self.model)
         self.list_view.contractActivated.connect(self.edit_contract)
@@ -162,6 +165,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_delete_action = self._action(self.tr("&Undo delete"), self.undo_delete, QKeySequence.StandardKey.Undo)
+        # In the list only: the editor, the agenda and the search box keep Ctrl+Z for their own undo.
+        self.undo_delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.list_view.table.addAction(self.undo_delete_action)
+        edit_menu.addAction(self.undo_delete_action)
+        edit_menu.addSeparator()
         self.find_action = self._action(self.tr("&Find…"), self.list_view.focus_search, QKeySequence.StandardKey.Find)
         edit_menu.addAction(self.find_action)
 
@@ -250,6 +259,7 @@ class MainWindow(QMainWindow):
         editor = ContractEditor(self.context, contract_id, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self.list_view.select_contract)
+        editor.reloadRequested.connect(self.edit_contract)
         if contract_id is not None:
             self._editors[contract_id] = editor
             # By id, not by the editor: nothing here may keep a deleted editor's wrapper alive.
@@ -258,20 +268,43 @@ class MainWindow(QMainWindow):
         return editor
 
     def delete_contract(self) -> None:
-        contract_id = self.list_view.current_contract_id()
-        if contract_id is None:
+        """Move the selected contract to the Trash after a question whose default is No; View →
+        Trash restores it, and Ctrl+Z in the list undoes the last delete."""
+        selected = self._selected_contract()
+        if selected is None:
             return
-        row = self.model.row_of(contract_id)
-        number = self.model.index(row, 0).data() if row is not None else ""
-        if not self.dialogs.confirm(self.tr("Delete contract"),
-                                    self.tr("Delete contract {0} and all its lines? This cannot be undone.")
-                                    .format(number)):
+        contract_id, number = selected
+        if not self.dialogs.confirm(self.tr("Move to the Trash"),
+                                    self.tr("Move contract {0} to the Trash? It leaves the list, the calendar and "
+                                            "the exports; Ctrl+Z or View → Trash brings it back.").format(number),
+                                    default_no=True):
             return
-        def work(session: Session, _control: TaskControl) -> tuple[None, Changes]:
-            contract_service.delete_contract(session, contract_id)
-            return None, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ids=[contract_id])
 
-        self.context.write(self.tr("Deleting the contract…"), work)
+        def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
+            contract_service.delete_contract(session, contract_id)
+            return contract_id, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HISTORY,
+                                           ids=[contract_id])
+
+        self.context.write(self.tr("Moving the contract to the Trash…"), work, self._deleted.append)
+
+    def undo_delete(self) -> None:
+        """Ctrl+Z in the list: restore the contract deleted last (from the Trash, every row with it)."""
+        if not self._deleted:
+            self.statusBar().showMessage(self.tr("Nothing to undo."))
+            return
+        contract_id = self._deleted.pop()
+
+        def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
+            restore(session, contract_id)
+            return contract_id, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HISTORY,
+                                           ids=[contract_id])
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, UserError):
+                raise error
+            self.dialogs.error(self.tr("Undo delete"), error.message(i18n.current_language()))
+
+        self.context.write(self.tr("Restoring the contract…"), work, self.list_view.select_contract, failed)
 
     # ----- import / export
     def import_ledger(self) -> None:

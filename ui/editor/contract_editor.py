@@ -30,11 +30,14 @@ from sqlalchemy.orm import Session
 from models.contract import ROLES
 from services.changes import ChangeKind, Changes
 from services.checks.base import ERROR
+from services.errors import UserError
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
+from services.register.versions import ConflictError, ContractDeletedError
 from ui import i18n
 from ui.context import AppContext
 from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
+from ui.editor.conflicts import free_number, resolve_refused_save
 from ui.editor.header_form import HeaderForm
 from ui.editor.line_items_editor import LineItemsEditor
 from ui.editor.obligation_tables import bonds_model, milestones_model, obligation_problems, with_event_codes
@@ -93,6 +96,7 @@ class ContractEditor(QDialog):
     """
 
     saved = Signal(int)
+    reloadRequested = Signal(int)  # Reload after a conflict: open this contract afresh
 
     def __init__(self, context: AppContext, contract_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,14 +294,26 @@ class ContractEditor(QDialog):
             + "\n".join(f"• {p.message(i18n.current_language())}" for p in errors[:10])
             + "\n\n" + self.tr("Save anyway?")):
             return False
-        data, contract_id = self.collect(), self.contract_id
+        return self._write(self.collect(), self.contract_id)
+
+    def _write(self, data: ContractData, contract_id: int | None, *, as_new: bool = False,
+               keep_number: bool = True) -> bool:
+        """Hand ``data`` to the one writer (``contract_id`` None: a new contract; ``as_new``: the
+        edited contract saved as a new one, under a free number derived from its own unless
+        ``keep_number`` and free). True once written (or, in the app,
+        handed over); a refused save asks what to do (``ui.editor.conflicts``)."""
         outcome: list[bool] = []
 
         def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
+            if as_new:
+                data.contract_no = free_number(session, data.contract_no, keep=keep_number)
             saved_id = contract_service.save(session, data, contract_id=contract_id)
-            return saved_id, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ids=[saved_id])
+            return saved_id, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HISTORY, ids=[saved_id])
 
         def done(saved_id: int) -> None:
+            if as_new:
+                self.context.dialogs.info(self.tr("Saved as a new contract"),
+                                          self.tr("Your version was saved as contract {0}.").format(data.contract_no))
             self.contract_id = saved_id
             self.undo_stack.setClean()
             self._clean_header = self.header.snapshot()
@@ -306,13 +322,34 @@ class ContractEditor(QDialog):
             outcome.append(True)
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, contract_service.ContractError):
-                raise error
-            self._show_error(str(error))
             outcome.append(False)
+            if isinstance(error, (ConflictError, ContractDeletedError)):
+                resolve_refused_save(self, error, data)
+            elif isinstance(error, UserError):
+                self._show_error(error.message(i18n.current_language()))
+            elif isinstance(error, contract_service.ContractError):
+                self._show_error(str(error))
+            else:
+                raise error
 
         self.context.write(self.tr("Saving the contract…"), work, done, failed)
         return outcome[0] if outcome else True  # True: handed to the writer (the app); tests run it inline
+
+    def save_as_new(self, data: ContractData, *, keep_number: bool) -> bool:
+        """Save ``data`` as a new contract (its number kept if ``keep_number`` and free, else
+        ``NUMBER-副本``…): the way out of a conflict or of a contract deleted meanwhile."""
+        fresh = copy.deepcopy(data)
+        fresh.version = None
+        return self._write(fresh, None, as_new=True, keep_number=keep_number)
+
+    def reload_from_store(self) -> None:
+        """Drop the edits and show the register's version: the window reopens this contract."""
+        contract_id = self.contract_id
+        self.undo_stack.setClean()
+        self._clean_header = self.header.snapshot()
+        self.reject()
+        if contract_id is not None:
+            self.reloadRequested.emit(contract_id)
 
     def record_event(self) -> QDialog | None:
         """Record event… for this (saved) contract: non-modal, stored at once (returned for tests)."""

@@ -1,0 +1,121 @@
+"""The window as a system of record: delete to the Trash with Cancel as the default and Ctrl+Z,
+and a save refused because the contract changed (or was deleted) since it was opened."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from services.ledger.importer import import_ledger
+from services.ledger.write import export_ledger
+from services.register import contracts as contract_service
+from tests.conftest import SAMPLE_LEDGER, FakeDialogs
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
+NUMBER = "2026-021"
+
+
+@pytest.fixture
+def window(qtbot, store):
+    import_ledger(store, SAMPLE_LEDGER)
+    main = MainWindow(store, dialogs=FakeDialogs())
+    qtbot.addWidget(main)
+    main._hand_over_store = True
+    return main
+
+
+def contract_id(store, number: str = NUMBER) -> int:
+    with store.session() as session:
+        found = contract_service.find_id(session, number)
+    assert found is not None
+    return found
+
+
+def exported(store, folder) -> dict[str, bytes]:
+    with store.session() as session:
+        export_ledger(session, folder)
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_delete_asks_with_no_as_default_then_ctrl_z_restores_everything(window, store, qtbot, tmp_path):
+    before = exported(store, tmp_path / "before")
+    window.show()
+    window.list_view.select_contract(contract_id(store))
+    window.dialogs.answer = False
+    window.delete_contract()
+    assert window.model.rowCount() == 3
+    assert window.dialogs.default_no == [True]
+    assert window.dialogs.questions[-1].startswith(f"Move contract {NUMBER} to the Trash?")
+    window.dialogs.answer = True
+    window.delete_contract()
+    assert window.model.rowCount() == 2
+    assert exported(store, tmp_path / "deleted") != before
+    undo = window.undo_delete_action  # Ctrl+Z while the list has the focus (offscreen has no focus to give)
+    assert undo.shortcut().toString() == "Ctrl+Z" and undo in window.list_view.table.actions()
+    assert undo.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    undo.trigger()
+    assert window.model.rowCount() == 3
+    assert window.list_view.current_contract_id() == contract_id(store)
+    assert exported(store, tmp_path / "restored") == before  # every child row back, byte for byte
+
+
+def change_elsewhere(store, title: str = "另一处改的名称") -> None:
+    """Another editor, the command line or another process saves the contract."""
+    with store.session() as session:
+        data = contract_service.load_by_no(session, NUMBER)
+        data.title = title
+        contract_service.save(session, data, contract_id=contract_service.find_id(session, NUMBER))
+
+
+def test_a_save_over_a_newer_version_is_refused_and_says_who_changed_what(window, store):
+    editor = window.edit_contract(contract_id(store))
+    editor.header.edit("title").setText("我改的名称")
+    change_elsewhere(store)
+    window.dialogs.choice = ["diff", None]  # look at the differences, then keep editing
+    assert not editor.save()
+    question, keys = window.dialogs.choices[0]
+    assert keys == ["diff", "copy", "reload"]
+    assert question.startswith(f"Contract {NUMBER} was changed by ")
+    assert "title: " in question and "另一处改的名称" in question  # what was changed
+    assert any("我改的名称" in info and "另一处改的名称" in info for info in window.dialogs.info_details)
+    with store.session() as session:
+        assert contract_service.load_by_no(session, NUMBER).title == "另一处改的名称"  # never overwritten
+    assert editor.isVisible() and editor.header.edit("title").text() == "我改的名称"  # nothing lost
+
+
+def test_save_as_a_copy_keeps_both(window, store):
+    editor = window.edit_contract(contract_id(store))
+    editor.header.edit("title").setText("我改的名称")
+    change_elsewhere(store)
+    window.dialogs.choice = ["copy"]
+    assert not editor.save()  # refused first …
+    with store.session() as session:  # … then saved under a new number
+        assert contract_service.load_by_no(session, NUMBER).title == "另一处改的名称"
+        assert contract_service.load_by_no(session, f"{NUMBER}-副本").title == "我改的名称"
+    assert f"{NUMBER}-副本" in window.dialogs.infos[-1]
+    assert not editor.isVisible()
+
+
+def test_reload_drops_the_edits_and_opens_the_register_version(window, store):
+    editor = window.edit_contract(contract_id(store))
+    editor.header.edit("title").setText("我改的名称")
+    change_elsewhere(store)
+    window.dialogs.choice = ["reload"]
+    editor.save()
+    assert not editor.isVisible()
+    again = window._editors[contract_id(store)]
+    assert again is not editor and again.header.edit("title").text() == "另一处改的名称"
+    assert not again.is_modified()
+
+
+def test_a_contract_deleted_while_open_can_be_saved_as_new(window, store):
+    editor = window.edit_contract(contract_id(store))
+    editor.header.edit("title").setText("我改的名称")
+    with store.session() as session:
+        contract_service.delete_contract(session, contract_service.find_id(session, NUMBER))
+    window.dialogs.choice = ["new"]
+    editor.save()
+    assert "was moved to the Trash after you opened it" in window.dialogs.choices[0][0]
+    with store.session() as session:
+        assert contract_service.load_by_no(session, f"{NUMBER}-副本").title == "我改的名称"
