@@ -119,3 +119,20 @@ def test_a_contract_deleted_while_open_can_be_saved_as_new(window, store):
     assert "was moved to the Trash after you opened it" in window.dialogs.choices[0][0]
     with store.session() as session:
         assert contract_service.load_by_no(session, f"{NUMBER}-副本").title == "我改的名称"
+
+
+def test_the_editor_says_when_its_contract_changed_elsewhere(window, store):
+    editor = window.edit_contract(contract_id(store))
+    editor.header.edit("title").setText("我改的名称")
+    assert not editor.stale_banner.isVisibleTo(editor)
+    window.calendar_feature.show_agenda()
+    panel = window.calendar_feature.agenda
+    other = contract_id(store, "BJMEMC-2025174-ZC")
+    item = next(d for d in panel.source.items if d.contract_id == other and d.state == "overdue")
+    panel.write_done(other, item.key, item.due)  # another contract: this editor is not concerned
+    assert not editor.stale_banner.isVisibleTo(editor)
+    mine = next(d for d in panel.source.items if d.contract_id == editor.contract_id and d.kind == "installment")
+    panel.write_done(editor.contract_id, mine.key, mine.due)  # pays an installment of this contract
+    assert editor.stale_banner.isVisibleTo(editor)
+    assert "changed elsewhere" in editor.stale_label.text()
+    assert editor.header.edit("title").text() == "我改的名称"  # nothing typed is touched

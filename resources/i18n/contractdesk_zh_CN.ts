@@ -513,210 +513,231 @@
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="171"/>
+        <location filename="../../ui/editor/contract_editor.py" line="174"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="173"/>
+        <location filename="../../ui/editor/contract_editor.py" line="176"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="175"/>
+        <location filename="../../ui/editor/contract_editor.py" line="178"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="188"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="188"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="186"/>
+        <location filename="../../ui/editor/contract_editor.py" line="189"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="187"/>
+        <location filename="../../ui/editor/contract_editor.py" line="190"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="187"/>
+        <location filename="../../ui/editor/contract_editor.py" line="190"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="188"/>
+        <location filename="../../ui/editor/contract_editor.py" line="191"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="188"/>
+        <location filename="../../ui/editor/contract_editor.py" line="191"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="192"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="192"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="190"/>
+        <location filename="../../ui/editor/contract_editor.py" line="193"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="190"/>
+        <location filename="../../ui/editor/contract_editor.py" line="193"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="191"/>
+        <location filename="../../ui/editor/contract_editor.py" line="194"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="210"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="210"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="218"/>
+        <location filename="../../ui/editor/contract_editor.py" line="221"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="232"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="238"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="240"/>
+        <location filename="../../ui/editor/contract_editor.py" line="243"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="271"/>
+        <location filename="../../ui/editor/contract_editor.py" line="273"/>
+        <location filename="../../ui/editor/contract_editor.py" line="298"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="292"/>
+        <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
+        <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="293"/>
+        <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
+        <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="298"/>
+        <source>Drop your changes and show the register&apos;s version?</source>
+        <translation>放弃您的修改并显示台账中的版本？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="311"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="272"/>
+        <location filename="../../ui/editor/contract_editor.py" line="312"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="273"/>
+        <location filename="../../ui/editor/contract_editor.py" line="313"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="288"/>
+        <location filename="../../ui/editor/contract_editor.py" line="328"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="292"/>
-        <location filename="../../ui/editor/contract_editor.py" line="295"/>
+        <location filename="../../ui/editor/contract_editor.py" line="332"/>
+        <location filename="../../ui/editor/contract_editor.py" line="335"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="293"/>
+        <location filename="../../ui/editor/contract_editor.py" line="333"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="315"/>
+        <location filename="../../ui/editor/contract_editor.py" line="355"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="316"/>
+        <location filename="../../ui/editor/contract_editor.py" line="356"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="335"/>
+        <location filename="../../ui/editor/contract_editor.py" line="375"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>

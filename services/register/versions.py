@@ -17,7 +17,7 @@ from services.errors import UserError, define
 from services.history import HistoryRow
 
 __all__ = ["LIVE", "ConflictError", "ContractDeletedError", "ContractError", "ContractInTrashError",
-           "claim_version", "find_id", "trashed_id"]
+           "claim_version", "current_version", "find_id", "trashed_id"]
 
 
 class ContractError(ValueError):
@@ -124,3 +124,8 @@ def claim_version(session: Session, contract_id: int, expected: int | None) -> i
         raise ContractDeletedError(found.contract_no, trashed=True)
     since = history_log.history(session, contract_id=contract_id, after_version=expected)
     raise ConflictError(found.contract_no, since, found.version)
+
+
+def current_version(session: Session, contract_id: int) -> int | None:
+    """The stored version of contract ``contract_id`` (in the Trash or not), None if it is gone."""
+    return session.scalar(select(Contract.version).where(Contract.id == contract_id))

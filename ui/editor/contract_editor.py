@@ -33,7 +33,7 @@ from services.checks.base import ERROR
 from services.errors import UserError
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
-from services.register.versions import ConflictError, ContractDeletedError
+from services.register.versions import ConflictError, ContractDeletedError, current_version
 from ui import i18n
 from ui.context import AppContext
 from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
@@ -157,11 +157,14 @@ class ContractEditor(QDialog):
         self.event_button.setEnabled(contract_id is not None)
         self.event_button.clicked.connect(self.record_event)
         layout = QVBoxLayout(self)
+        self.stale_banner = self._stale_banner()
+        layout.addWidget(self.stale_banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self._add_actions()
         self.header.changed.connect(self._refresh)
+        context.changes.changed.connect(self._store_changed)
         self.undo_stack.indexChanged.connect(lambda _i: self._refresh())
         self.resize(1100, 700)
         self._clean_header = self.header.snapshot()
@@ -258,6 +261,43 @@ class ContractEditor(QDialog):
         data.bonds = with_event_codes(copy.deepcopy(self.bonds.model.records), keep_invalid=skip_invalid)
         data.penalty_clauses = copy.deepcopy(self.penalties.model.records)
         return data
+
+    def _stale_banner(self) -> QWidget:
+        """Shown when the register's copy of this contract changed after it was opened."""
+        banner = QWidget()
+        banner.setObjectName("staleBanner")
+        banner.setStyleSheet("#staleBanner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }")
+        row = QHBoxLayout(banner)
+        self.stale_label = QLabel()
+        self.stale_label.setWordWrap(True)
+        reload_button = QPushButton(self.tr("Reload"))
+        reload_button.clicked.connect(self._reload_asking)
+        row.addWidget(self.stale_label, 1)
+        row.addWidget(reload_button)
+        banner.setVisible(False)
+        return banner
+
+    def _store_changed(self, changes: Changes) -> None:
+        """Another part of the app (or another process) wrote: if it was this contract, say so —
+        saving will then ask what to do; nothing typed here is touched."""
+        if self.contract_id is None or self.data.version is None or not changes.touches(self.contract_id):
+            return
+        with self.store.session() as session:
+            current = current_version(session, self.contract_id)
+        if current == self.data.version:
+            return
+        self.stale_label.setText(
+            self.tr("This contract was changed elsewhere after you opened it (or moved to the Trash). "
+                    "Reload shows the register's version; saving asks what to do with yours.")
+            if current is not None else
+            self.tr("This contract was deleted after you opened it. Saving offers to save it as a new contract."))
+        self.stale_banner.setVisible(True)
+
+    def _reload_asking(self) -> None:
+        if self.is_modified() and not self.context.dialogs.confirm(
+                self.tr("Reload"), self.tr("Drop your changes and show the register's version?"), default_no=True):
+            return
+        self.reload_from_store()
 
     def is_modified(self) -> bool:
         """True when something was typed since the contract was opened or last saved."""
