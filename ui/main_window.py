@@ -333,11 +333,11 @@ class MainWindow(QMainWindow):
         ):
             return
 
-        def write(session: Session, control: TaskControl) -> tuple[ImportResult, Changes]:
+        def work(session: Session, control: TaskControl) -> tuple[ImportResult, Changes]:
             result = apply_ledger(session, plan, replace=True, progress=control.progress, cancelled=control.cancelled)
             return result, Changes.everything()  # an import may touch every contract, events and holidays
 
-        self.context.write(self.tr("Importing contracts…"), write, self._imported, self._import_failed,
+        self.context.write(self.tr("Importing contracts…"), work, self._imported, self._import_failed,
                            cancellable=True)
 
     def _imported(self, result: ImportResult) -> None:
