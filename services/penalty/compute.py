@@ -182,10 +182,10 @@ class _Working:
         if name == "contract_total":
             value = total
         elif name == "overdue_amount":
-            value = self.inputs.overdue_amount
-            if value is None:  # a liability cap measured on the overdue amount
+            if self.inputs.overdue_amount is None:  # a liability cap measured on the overdue amount
                 raise PenaltyInputError("overdue_amount", "the cap's base is the overdue amount: enter it",
                                         "上限以逾期金额为基数，请填写逾期金额")
+            value = self.inputs.overdue_amount
         else:
             start, end = _term(self.contract)
             span = f"{date_text(start, self.lang)}–{date_text(end, self.lang)}"

@@ -16,7 +16,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -201,12 +201,14 @@ class Printer:
         self.texts.append(text)
         return text
 
-    def p(self, text: str | None, style: str = "body") -> Paragraph:
-        """A paragraph printing ``text`` literally (escaped), in style ``style``."""
+    def p(self, text: str | None, style: str = "body") -> Flowable:
+        """A paragraph printing ``text`` literally (escaped), in style ``style`` (a Flowable: the
+        first pass of ``render`` gets an empty Spacer instead)."""
         self.record(text or "")
         return Paragraph(escape(text), self.styles[style])
 
-    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell", *, joiner: str = "<br/>") -> Paragraph:
+    def lines(self, parts: Sequence[tuple[str, str | None]], style: str = "cell", *,
+              joiner: str = "<br/>") -> Flowable:
         """One paragraph of several lines, each ``(kind, text)``: kind ``"text"`` in the style's
         size, ``"en"`` smaller and grey (the English under a Chinese label). ``joiner`` " " runs
         them on in one line instead (wrapping as needed: a short name and its English)."""
@@ -232,11 +234,11 @@ class _ProbePrinter(Printer):
     ``render`` only needs the text to choose the font, and parsing every cell twice cost ~40 %
     of a summary (bench/bench_pdf.py)."""
 
-    def p(self, text: str | None, style: str = "body") -> Flowable:  # type: ignore[override]
+    def p(self, text: str | None, style: str = "body") -> Flowable:
         self.record(text or "")
         return Spacer(0, 0)
 
-    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell",  # type: ignore[override]
+    def lines(self, parts: Sequence[tuple[str, str | None]], style: str = "cell",
               *, joiner: str = "<br/>") -> Flowable:
         for _kind, text in parts:
             if text:

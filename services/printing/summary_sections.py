@@ -143,7 +143,8 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
         if bond.lodged_date is not None:
             lodge += [("text", f"已提交：{date_text(bond.lodged_date, 'zh')}"),
                       ("en", f"lodged {date_text(bond.lodged_date, 'en')}")]
-        valid = _dates(bond.valid_until) if bond.valid_until is not None else [("text", "—")]
+        valid: list[tuple[str, str | None]] = (_dates(bond.valid_until) if bond.valid_until is not None
+                                               else [("text", "—")])
         if bond.returned_date is not None:
             valid += [("text", f"已退还：{date_text(bond.returned_date, 'zh')}"),
                       ("en", f"returned {date_text(bond.returned_date, 'en')}")]
