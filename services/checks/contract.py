@@ -230,12 +230,13 @@ def check_installments(data: ContractData) -> list[Problem]:
     if not items or total is None:
         return problems
     measured = [installment_amount(item, total) for item in items]
-    complete = None not in measured
+    known = [amount for amount in measured if amount is not None]
+    complete = len(known) == len(measured)
     for i, item in enumerate(items):
         if item.amount is None or item.percent is None:
             continue
         expected = of_total(item.percent, total)
-        remainder = complete and i == len(items) - 1 and item.amount == total - sum(measured[:-1])  # type: ignore[arg-type]
+        remainder = complete and i == len(items) - 1 and item.amount == total - sum(known[:-1])
         if item.amount != expected and not remainder:
             problems.append(error(
                 "installment_percent_mismatch",
