@@ -13,6 +13,8 @@ from sqlalchemy import Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+#: One fen (分), 0.01 元. The money API is services.money, which re-exports this constant: it is
+#: defined here, beside the Money column type, because models/ sits below services/ and must not import it.
 FEN = Decimal("0.01")
 
 # Stable constraint names so Alembic batch migrations on SQLite can find them.
