@@ -5,9 +5,10 @@ Python's format mini-language works on ``Decimal`` exactly, so no float is invol
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
+from services.money import yuan_text
 
 
 def format_money(amount: Decimal) -> str:
@@ -15,8 +16,7 @@ def format_money(amount: Decimal) -> str:
 
     More than two decimals are rounded half up (money in the store never has more).
     """
-    text = f"{amount.quantize(FEN, rounding=ROUND_HALF_UP):,.2f}"
-    return "0.00" if text == "-0.00" else text
+    return yuan_text(amount)
 
 
 def format_decimal(value: Decimal) -> str:
