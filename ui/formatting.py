@@ -14,7 +14,8 @@ from services.money import yuan_text
 def format_money(amount: Decimal) -> str:
     """Yuan (元) with thousands separators and two decimals: ``2,738,718.50``, ``-3.50``.
 
-    More than two decimals are rounded half up (money in the store never has more).
+    More than two decimals are rounded half up (money in the store never has more); never ``-0.00``.
+    ``services.money.yuan_text`` does it, as for the print-outs and the ledger.
     """
     return yuan_text(amount)
 
