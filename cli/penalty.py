@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from cli.language import cli_language
 from services.ledger.values import parse_date, parse_decimal, parse_money
+from services.money import yuan_text
 from services.penalty.compute import (
     STATUTORY_SME_REF,
     PenaltyInput,
@@ -117,5 +118,5 @@ def penalty_command(
         print(f"error: {exc.message(lang)}" + (f" ({flag})" if flag else ""), file=sys.stderr)
         return 1
     print(result.working())
-    print(f"{result.amount:.2f}")
+    print(yuan_text(result.amount, thousands=False))
     return 0

@@ -7,11 +7,14 @@ text. Neither ever passes through a binary float.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import Integer, MetaData, String
+from sqlalchemy import Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+#: One fen (分), 0.01 元. The money API is services.money, which re-exports this constant: it is
+#: defined here, beside the Money column type, because models/ sits below services/ and must not import it.
 FEN = Decimal("0.01")
 
 # Stable constraint names so Alembic batch migrations on SQLite can find them.
@@ -28,6 +31,11 @@ class Base(DeclarativeBase):
     """Declarative base of every ContractDesk table."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # SQLAlchemy types ``__table__`` as any FromClause (a model may map a join or a select);
+        # every model here maps one Table, so ``Model.__table__`` can be updated and has ``.c``.
+        __table__: ClassVar[Table]
 
 
 class Money(TypeDecorator[Decimal]):

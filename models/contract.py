@@ -177,7 +177,7 @@ def line_amount(unit_price: Decimal | None, quantity: Decimal | None, periods: i
     if unit_price is None or quantity is None:
         return None
     product = unit_price * quantity * (periods if periods is not None else 1)
-    return product.quantize(FEN, rounding=ROUND_HALF_UP)
+    return product.quantize(FEN, rounding=ROUND_HALF_UP)  # services.money.round_yuan (models cannot import it)
 
 
 class Installment(Base):

@@ -32,7 +32,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.history import HistoryEntry
@@ -134,8 +134,9 @@ def actor(session: Session) -> str:
     """Who is writing: the OS user (``current_user``) on SQLite, the database user on any other
     engine (its URL's user name, else the OS user)."""
     bind = session.get_bind()
-    if bind.dialect.name != "sqlite" and bind.url.username:
-        return bind.url.username
+    engine = bind.engine if isinstance(bind, Connection) else bind  # a Connection has no .url of its own
+    if engine.dialect.name != "sqlite" and engine.url.username:
+        return engine.url.username
     return current_user()
 
 

@@ -65,7 +65,7 @@ def head_revision() -> str:
 
 
 def _set_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]  # a sqlite3.Connection, typed object here
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
@@ -161,7 +161,7 @@ def _backup(engine: Engine, path: Path, revision: str) -> Path:
 
         target = sqlite3.connect(backup)
         try:
-            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            raw.driver_connection.backup(target)  # type: ignore[union-attr]  # None only once the connection is closed
         finally:
             target.close()
     finally:

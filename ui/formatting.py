@@ -5,18 +5,19 @@ Python's format mini-language works on ``Decimal`` exactly, so no float is invol
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
+from services.money import yuan_text
 
 
 def format_money(amount: Decimal) -> str:
     """Yuan (元) with thousands separators and two decimals: ``2,738,718.50``, ``-3.50``.
 
-    More than two decimals are rounded half up (money in the store never has more).
+    More than two decimals are rounded half up (money in the store never has more); never ``-0.00``.
+    ``services.money.yuan_text`` does it, as for the print-outs and the ledger.
     """
-    text = f"{amount.quantize(FEN, rounding=ROUND_HALF_UP):,.2f}"
-    return "0.00" if text == "-0.00" else text
+    return yuan_text(amount)
 
 
 def format_decimal(value: Decimal) -> str:

@@ -225,6 +225,7 @@ def _target(session: Session, contract_id: int, key: str) -> tuple[object, str] 
     """The row and the field that record ``key`` as done, or None for a ``DeadlineDone`` mark."""
     parts = key.split(":")
     kind, seq = parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    model: type[Installment | Bond | Milestone]
     if kind == "installment" and seq is not None and len(parts) == 2:
         model, field = Installment, "paid_date"
     elif kind == "bond" and seq is not None and len(parts) == 3 and parts[2] in ("lodge", "return"):

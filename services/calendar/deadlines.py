@@ -98,6 +98,9 @@ class DeadlineState(StrEnum):
     ESTIMATE = "estimate"  # upcoming, dated on a working-day schedule not yet published
 
 
+#: A fixed-date-or-rule deadline as stored: (due_date, due_after, due_offset, due_unit).
+_Rule = tuple[dt.date | None, str | None, int | None, str | None]
+
 #: Kinds of deadline, in the order they sort on one day.
 KINDS: tuple[DeadlineKind, ...] = tuple(DeadlineKind)
 #: Kinds somebody must act on (the others are dates that pass by themselves); ``next_due`` uses these.
@@ -113,7 +116,7 @@ MAX_OCCURRENCES = 1000
 #: Pseudo-event a bond's return waits for until the bond is lodged.
 LODGED = "lodged"
 
-_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+_KIND_ORDER: dict[str, int] = {kind: index for index, kind in enumerate(KINDS)}
 _BOND_EN = {"performance": "performance bond", "warranty": "warranty deposit", "bid": "bid bond"}
 _KIND_TEXT = {
     "installment": ("付款", "Payment"), "bond_lodge": ("提交保证金", "Bond lodging"),
@@ -168,7 +171,7 @@ class Deadline:
     nominal: dt.date | None = None
     recurring: bool = False
     detail: str | None = None
-    rule: tuple[dt.date | None, str | None, int | None, str | None] | None = None
+    rule: _Rule | None = None
     labels: Labels | None = None
 
     @property
@@ -294,7 +297,7 @@ class _Builder:
 
     def add(self, kind: str, seq: int | None, name: str, key: str, resolved: Resolved, *,
             done_date: dt.date | None = None, passed: bool = False, responsible: str | None = None,
-            rule: tuple | None = None, recurring: bool = False, detail: str | None = None) -> None:
+            rule: _Rule | None = None, recurring: bool = False, detail: str | None = None) -> None:
         """``passed``: a date that passes by itself (done once it is behind us, without a date)."""
         done = done_date is not None or passed
         self.items.append(Deadline(
@@ -355,18 +358,21 @@ def _bond(build: _Builder, bond: BondData, known: Mapping[str, dt.date], done: M
         key = f"bond:{seq}:valid"
         build.add("bond_valid", seq, kind, key, Resolved(bond.valid_until), done_date=done.get(key),
                   passed=bond.returned_date is not None or bond.valid_until < today, responsible="乙方")
-    back_rule: tuple[dt.date | None, str | None, int | None, str | None]
-    if kind == "bid":
-        back_rule = (None, "signing", 5, "working_days")
-    elif kind == "warranty" and bond.valid_until is not None:
-        back_rule = (bond.valid_until, None, None, None)
-    else:
-        back_rule = (None, "acceptance", 0, "days")
+    back_rule = _return_rule(kind, bond.valid_until)
     back = resolve_rule(*back_rule, known, calendar) or Resolved(None)
     if bond.lodged_date is None and bond.returned_date is None:
         back = Resolved(None, waiting_for=(LODGED, *back.waiting_for))
     build.add("bond_return", seq, kind, f"bond:{seq}:return", back, done_date=bond.returned_date,
               responsible="甲方", rule=back_rule)
+
+
+def _return_rule(kind: str, valid_until: dt.date | None) -> _Rule:
+    """When a bond of ``kind`` is due back (a function: mypy cannot unpack a union of tuples)."""
+    if kind == "bid":
+        return (None, "signing", 5, "working_days")
+    if kind == "warranty" and valid_until is not None:
+        return (valid_until, None, None, None)
+    return (None, "acceptance", 0, "days")
 
 
 def _milestone(build: _Builder, m: MilestoneData, known: Mapping[str, dt.date], done: Mapping[str, dt.date],

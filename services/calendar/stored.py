@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from models.obligations import ContractEvent, DeadlineDone
 from services.calendar.deadlines import deadlines, next_due
 from services.calendar.holidays import working_calendar
-from services.register.contract_data import ContractData
+from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 
 __all__ = ["OWN_EVENTS", "done_marks", "recorded_events", "recorded_labels", "stored_next_due"]
 
@@ -29,7 +29,7 @@ def recorded_events(session: Session, contract_id: int) -> dict[str, dt.date]:
     not happened yet)."""
     rows = session.execute(select(ContractEvent.name, ContractEvent.event_date)
                            .where(ContractEvent.contract_id == contract_id, ContractEvent.event_date.is_not(None)))
-    return {name: day for name, day in rows}
+    return {name: day for name, day in rows if day is not None}  # (the query already leaves out None)
 
 
 def recorded_labels(session: Session, contract_id: int) -> dict[str, tuple[str | None, str | None]]:
@@ -49,14 +49,16 @@ def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:
 def stored_next_due(session: Session, contract_id: int | None, data: ContractData) -> dt.date | None:
     """The list's "next due" of a contract: the earliest not-done deadline to act on
     (``services.calendar.deadlines.next_due``). Reads events and done marks only when a rule needs them."""
-    rules = [*data.installments, *data.milestones, *data.bonds]
+    rules: list[InstallmentData | MilestoneData | BondData] = [*data.installments, *data.milestones, *data.bonds]
     if not rules:
         return None
     codes = {code.strip() for item in rules for code in (item.due_after or "").split("+")}
-    needs_events = contract_id is not None and (bool(data.bonds) or any(
-        code and code not in OWN_EVENTS for code in codes))
-    needs_done = contract_id is not None and any(m.recurrence for m in data.milestones)
-    events = recorded_events(session, contract_id) if needs_events else {}  # type: ignore[arg-type]
-    done = done_marks(session, contract_id) if needs_done else {}  # type: ignore[arg-type]
+    events: dict[str, dt.date] = {}
+    done: dict[str, dt.date] = {}
+    if contract_id is not None:  # a contract not yet stored has neither
+        if data.bonds or any(code and code not in OWN_EVENTS for code in codes):
+            events = recorded_events(session, contract_id)
+        if any(m.recurrence for m in data.milestones):
+            done = done_marks(session, contract_id)
     items = deadlines(data, events, done, working_calendar(session), dt.date.today(), 0, contract_id=contract_id)
     return next_due(items)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
+from services.money import round_yuan, yuan_symbol_text
 
 #: An error: figures or dates that contradict each other, so that what is paid or when is in
 #: doubt; resolve it (check the signed original) before signing or paying.
@@ -66,9 +67,7 @@ def problem_level(problems: Iterable[Problem]) -> int:
 
 def yuan(amount: Decimal) -> str:
     """An amount of 元 as both messages write it: ``¥2,738,718.50``, ``-¥0.01`` (rounded half up to the fen)."""
-    value = amount.quantize(FEN, rounding=ROUND_HALF_UP)
-    text = f"¥{abs(value):,.2f}"
-    return f"-{text}" if value < 0 else text
+    return yuan_symbol_text(amount)
 
 
 def percent(value: Decimal) -> str:
@@ -78,7 +77,7 @@ def percent(value: Decimal) -> str:
 
 def of_total(rate: Decimal, total: Decimal) -> Decimal:
     """``rate`` percent of ``total`` 元, rounded half up to the fen once, at the end."""
-    return (rate * total / 100).quantize(FEN, rounding=ROUND_HALF_UP)
+    return round_yuan(rate * total / 100)
 
 
 def short(name: str | None, limit: int = 24) -> str:

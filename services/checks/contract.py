@@ -24,10 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from models.base import FEN
 from services.checks.base import (
     ERROR,
     LEVEL_ERRORS,
@@ -46,6 +45,7 @@ from services.checks.base import (
 )
 from services.checks.dates import TODAY_DEPENDENT, check_dates
 from services.checks.parties import PURCHASER, check_parties, role_en
+from services.money import FEN, round_yuan
 from services.money.capitals import CapitalsError, parse_capitals
 from services.register.contract_data import ContractData, InstallmentData
 
@@ -230,12 +230,13 @@ def check_installments(data: ContractData) -> list[Problem]:
     if not items or total is None:
         return problems
     measured = [installment_amount(item, total) for item in items]
-    complete = None not in measured
+    known = [amount for amount in measured if amount is not None]
+    complete = len(known) == len(measured)
     for i, item in enumerate(items):
         if item.amount is None or item.percent is None:
             continue
         expected = of_total(item.percent, total)
-        remainder = complete and i == len(items) - 1 and item.amount == total - sum(measured[:-1])  # type: ignore[arg-type]
+        remainder = complete and i == len(items) - 1 and item.amount == total - sum(known[:-1])
         if item.amount != expected and not remainder:
             problems.append(error(
                 "installment_percent_mismatch",
@@ -303,7 +304,7 @@ def check_tax(data: ContractData) -> list[Problem]:
     total, excl, rate = data.total_amount, data.amount_excl_tax, data.tax_rate
     if total is None or excl is None or rate is None:
         return []
-    expected = (excl * (100 + rate) / 100).quantize(FEN, rounding=ROUND_HALF_UP)
+    expected = round_yuan(excl * (100 + rate) / 100)
     tolerance = FEN * max(1, len(data.line_items))
     if abs(expected - total) <= tolerance:
         return []

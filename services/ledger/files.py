@@ -8,12 +8,16 @@ only names the likely encoding when neither fits.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from charset_normalizer import from_bytes
 
 from services.ledger.schema import TABLES_BY_NAME
+
+#: One candidate file: its name, its label for messages, and how to read its bytes (only if it is a ledger table).
+_Entry = tuple[str, str, Callable[[], bytes]]
 
 
 class LedgerFileError(ValueError):
@@ -37,6 +41,7 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
     """
     if not path.exists():
         raise LedgerFileError(f"{path}: no such file or folder")
+    entries: list[_Entry]
     if path.is_dir():
         entries = [(p.name, p.name, p.read_bytes) for p in sorted(path.iterdir()) if p.is_file()]
     elif path.suffix.lower() == ".zip":
@@ -58,20 +63,24 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
     return files, ignored
 
 
-def _zip_entries(path: Path) -> list[tuple[str, str, object]]:
+def _zip_entries(path: Path) -> list[_Entry]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise LedgerFileError(f"{path}: not a readable .zip file ({exc})") from exc
-    entries = []
+    entries: list[_Entry] = []
     with archive:
         for info in archive.infolist():
             if info.is_dir() or "__MACOSX" in info.filename:
                 continue
             data = archive.read(info)
             name = PurePosixPath(info.filename).name
-            entries.append((name, f"{path.name}/{info.filename}", lambda data=data: data))
+            entries.append((name, f"{path.name}/{info.filename}", _already_read(data)))
     return entries
+
+
+def _already_read(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
 
 
 def decode(file: LedgerFile) -> str:

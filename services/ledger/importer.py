@@ -134,8 +134,8 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         if file.table in records:
             problems.errors.append(f"{file.label}: a second {file.table}.csv in the same ledger")
             continue
-        table = TABLES_BY_NAME[file.table]
-        if table not in SUPPORTED:
+        schema = TABLES_BY_NAME[file.table]
+        if schema not in SUPPORTED:
             problems.warnings.append(f"{file.label}: skipped — {file.table} is not stored by this version yet")
             continue
         try:
@@ -143,7 +143,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         except LedgerFileError as exc:
             problems.errors.append(str(exc))
             continue
-        records[file.table] = (file.label, read_table(text, table, file.label, problems))
+        records[file.table] = (file.label, read_table(text, schema, file.label, problems))
     if problems.errors:
         return plan
 
@@ -152,7 +152,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
     if CONTRACTS.name in records:
         label, rows = records[CONTRACTS.name]
         for record in rows:
-            data = ContractData(**record.values)  # type: ignore[arg-type]
+            data = ContractData(**record.values)  # type: ignore[arg-type]  # read_table typed each value per its column
             if data.contract_no in in_trash:
                 problems.errors.append(f"{label}:{record.row}:contract_no: "
                                        f"{contract_service.ContractInTrashError(data.contract_no)}")
@@ -160,7 +160,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
             plan.contracts[data.contract_no] = data
             for column, cell in record.wan:
                 plan.wan.setdefault(data.contract_no, []).append(
-                    ("contracts", None, column, cell, record.values[column]))  # type: ignore[arg-type]
+                    ("contracts", None, column, cell, record.values[column]))  # type: ignore[arg-type]  # 万元: a Decimal
             if data.contract_no in in_store:
                 plan.existing.append(data.contract_no)
                 plan.existing_in[data.contract_no] = label
@@ -189,7 +189,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
             by_contract.setdefault(contract_no, []).append(_DATA_TYPES[table](**values))
             for column, cell in record.wan:
                 key = values.get("role", values.get("seq"))
-                plan.wan.setdefault(contract_no, []).append((table, key, column, cell, values[column]))  # type: ignore[arg-type]
+                plan.wan.setdefault(contract_no, []).append((table, key, column, cell, values[column]))  # type: ignore[arg-type]  # 万元: a Decimal
         plan.children[table] = by_contract
         plan.rows[table] = len(rows)
     _check_parties(plan, records)
@@ -210,7 +210,7 @@ def _check_done_marks(plan: LedgerPlan, records: dict[str, tuple[str, list[Recor
         marks = by_contract.get(str(contract_no))
         if marks is None:
             continue
-        mark = DoneMarkData(**{k: v for k, v in record.values.items() if k != "contract_no"})  # type: ignore[arg-type]
+        mark = DoneMarkData(**{k: v for k, v in record.values.items() if k != "contract_no"})  # type: ignore[arg-type]  # typed per column
         key = done_mark_key(mark)
         if key is None:
             plan.problems.warnings.append(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
 from models.contract import ROLES
+from services.money import FEN, yuan_text
 
 #: Digits before the decimal point a value may have (10^15 yuan is far beyond any contract).
 MAX_INTEGER_DIGITS = 15
@@ -124,7 +125,7 @@ def parse_role(text: str) -> str:
 
 def format_money(amount: Decimal) -> str:
     """Writer form of money: two decimals, no separators (``2738718.50``)."""
-    return str(amount.quantize(FEN, rounding=ROUND_HALF_UP))
+    return yuan_text(amount, thousands=False)
 
 
 def format_decimal(value: Decimal) -> str:

@@ -43,7 +43,7 @@ def format_cell(value: object, column: Column) -> str:
         standard = bare in EVENT_ALIASES or bare in EVENT_ALIASES.values()
         return format_cell(value if standard and value != bare else bare, Column(column.name, column.alias))
     if column.kind == "money":
-        text = values.format_money(value)  # type: ignore[arg-type]
+        text = values.format_money(value)  # type: ignore[arg-type]  # a money column holds a Decimal
     elif isinstance(value, Decimal):
         text = values.format_decimal(value)
     elif isinstance(value, dt.date):

@@ -14,15 +14,13 @@ Amounts are ``decimal.Decimal`` in 元 with two decimal places (fen); floats are
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import cn2an
 
-__all__ = ["MAX_AMOUNT", "CapitalsError", "parse_capitals", "to_capitals"]
+from services.money.amounts import MAX_AMOUNT, amount_for_words, from_fen, to_fen
 
-FEN = Decimal("0.01")
-MAX_AMOUNT = Decimal("999999999999.99")
-"""The largest amount handled (must be below 一万亿 元)."""
+__all__ = ["MAX_AMOUNT", "CapitalsError", "parse_capitals", "to_capitals"]
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _SMALL_UNITS = {"拾": 1, "佰": 2, "仟": 3}
@@ -64,23 +62,15 @@ def to_capitals(amount: Decimal, *, prefix: bool = False, zheng_after_jiao: bool
 
     E.g. ``Decimal("2738718.50")`` → 贰佰柒拾叁万捌仟柒佰壹拾捌元伍角整, ``Decimal("1.05")`` → 壹元零伍分.
 
-    The amount is first rounded half up to the fen (``ROUND_HALF_UP``, ``Decimal("0.01")``).
+    The amount is first rounded half up to the fen (``services.money.amounts.round_yuan``).
     ``prefix`` puts 人民币 in front; ``zheng_after_jiao`` writes 整 after a final 角 (整 always follows
     a final 元 and never a final 分). Output follows the rules in the module docstring, with 壹拾 for
     10–19 and 零 between 元 and a 角 when the 元 digit is zero.
 
     Raises ``TypeError`` unless ``amount`` is a ``Decimal`` or ``int``, and ``ValueError`` when it is
-    not finite, negative or above ``MAX_AMOUNT`` after rounding.
+    not finite, negative or above ``MAX_AMOUNT`` after rounding (``amount_for_words``).
     """
-    if isinstance(amount, bool) or not isinstance(amount, Decimal | int):
-        raise TypeError(f"amount must be a Decimal, not {type(amount).__name__}")
-    amount = Decimal(amount)
-    if not amount.is_finite():
-        raise ValueError(f"amount must be finite: {amount}")
-    amount = amount.quantize(FEN, rounding=ROUND_HALF_UP)
-    if amount < 0 or amount > MAX_AMOUNT:
-        raise ValueError(f"amount must be between 0 and {MAX_AMOUNT}: {amount}")
-    in_fen = int(amount * 100)
+    in_fen = to_fen(amount_for_words(amount))
     yuan, jiao, fen = in_fen // 100, in_fen // 10 % 10, in_fen % 10
 
     parts = [_PREFIX] if prefix else []
@@ -177,7 +167,7 @@ def parse_capitals(text: str) -> Decimal:
             raise CapitalsError(text, position, "缺少“零”，金额有歧义", "零 missing, the amount is ambiguous")
         fen += digit * 10 ** (exponent + 2)
         last_exponent, zero_at = exponent, None
-    amount = (Decimal(fen) / 100).quantize(FEN)
+    amount = from_fen(fen)
     if amount > MAX_AMOUNT:  # pragma: no cover - the grammar admits nothing larger
         raise CapitalsError(text, 0, "金额须小于一万亿元", "the amount must be below 10^12 元")
     return amount

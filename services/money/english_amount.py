@@ -19,13 +19,11 @@ Amounts are ``decimal.Decimal`` in 元, rounded half up to the fen; never float.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from services.money.amounts import MAX_AMOUNT, amount_for_words, to_fen
 
 __all__ = ["MAX_AMOUNT", "to_english_words"]
-
-FEN = Decimal("0.01")
-MAX_AMOUNT = Decimal("999999999999.99")
-"""The largest amount handled: the same bound as ``services.money.capitals`` (below one trillion yuan)."""
 
 _ONES = (
     "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN",
@@ -70,18 +68,10 @@ def to_english_words(amount: Decimal | int) -> str:
     """``amount`` (元) in English words, banking convention (see the module docstring).
 
     Raises ``TypeError`` unless ``amount`` is a ``Decimal`` or ``int`` (floats are refused), and
-    ``ValueError`` when it is not finite, negative, or above ``MAX_AMOUNT`` after rounding half up
-    to the fen.
+    ``ValueError`` when it is not finite, negative, or above ``MAX_AMOUNT`` (the bound of
+    ``services.money.capitals``) after rounding half up to the fen (``amount_for_words``).
     """
-    if isinstance(amount, bool) or not isinstance(amount, Decimal | int):
-        raise TypeError(f"amount must be a Decimal, not {type(amount).__name__}")
-    amount = Decimal(amount)
-    if not amount.is_finite():
-        raise ValueError(f"amount must be finite: {amount}")
-    amount = amount.quantize(FEN, rounding=ROUND_HALF_UP)
-    if amount < 0 or amount > MAX_AMOUNT:
-        raise ValueError(f"amount must be between 0 and {MAX_AMOUNT}: {amount}")
-    yuan, fen = divmod(int(amount * 100), 100)
+    yuan, fen = divmod(to_fen(amount_for_words(amount)), 100)
     parts = ["SAY RMB"]
     if yuan or not fen:
         parts.append(f"{integer_words(yuan)} YUAN")

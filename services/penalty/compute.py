@@ -44,12 +44,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, Decimal, localcontext
 
 from dateutil.relativedelta import relativedelta
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
 from services.calendar.workdays import WorkingCalendar
+from services.money import round_yuan
 from services.penalty.types import (
     BASE_NAMES,
     ZERO,
@@ -182,10 +183,10 @@ class _Working:
         if name == "contract_total":
             value = total
         elif name == "overdue_amount":
-            value = self.inputs.overdue_amount
-            if value is None:  # a liability cap measured on the overdue amount
+            if self.inputs.overdue_amount is None:  # a liability cap measured on the overdue amount
                 raise PenaltyInputError("overdue_amount", "the cap's base is the overdue amount: enter it",
                                         "上限以逾期金额为基数，请填写逾期金额")
+            value = self.inputs.overdue_amount
         else:
             start, end = _term(self.contract)
             span = f"{date_text(start, self.lang)}–{date_text(end, self.lang)}"
@@ -385,7 +386,7 @@ def compute(
                 f"{clause.payer_role}违约责任累计上限（{limit.clause_ref}）",
                 f"already charged to {clause.payer_role}", f"{clause.payer_role}已计")
             capped |= hit
-        amount = exact.quantize(FEN, rounding=ROUND_HALF_UP)
+        amount = round_yuan(exact)
         if amount != exact:
             w.steps.append(w.say(f"Rounded half up to the fen, once: {yuan(amount)}",
                                  f"四舍五入至分（仅此一次）：{yuan(amount)}"))

@@ -65,8 +65,8 @@ def _text(value: object) -> str:
 def inputs_json(clause: PenaltyClauseData, inputs: PenaltyInput, language: str) -> str:
     """The JSON text stored in ``PenaltyCalculation.inputs``: ``{"clause": {...}, "input": {...},
     "language": "zh"}``, every value a string, empty values left out."""
-    def strings(record: object) -> dict[str, str]:
-        values = {f.name: getattr(record, f.name) for f in fields(record)}  # type: ignore[arg-type]
+    def strings(record: PenaltyClauseData | PenaltyInput) -> dict[str, str]:
+        values = {f.name: getattr(record, f.name) for f in fields(record)}
         return {name: _text(value) for name, value in values.items() if value is not None}
 
     return json.dumps({"clause": strings(clause), "input": strings(inputs), "language": language},
@@ -85,7 +85,7 @@ def clause_from_json(values: dict) -> PenaltyClauseData:
     data.setdefault("clause_ref", "")
     data.setdefault("trigger", "")
     data.setdefault("kind", "")
-    return PenaltyClauseData(**data)  # type: ignore[arg-type]
+    return PenaltyClauseData(**data)  # type: ignore[arg-type]  # each value converted to its field's type above
 
 
 def input_from_json(values: dict) -> PenaltyInput:
@@ -98,7 +98,7 @@ def input_from_json(values: dict) -> PenaltyInput:
     for name in ("due", "actual"):
         if name in raw:
             data[name] = dt.date.fromisoformat(raw[name])
-    return PenaltyInput(**data)  # type: ignore[arg-type]
+    return PenaltyInput(**data)  # type: ignore[arg-type]  # each value converted to its field's type above
 
 
 def save_calculation(

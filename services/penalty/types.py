@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
+from services.money import round_yuan, yuan_text
 
 __all__ = ["PenaltyInput", "PenaltyInputError", "PenaltyResult", "TerminationLeg", "yuan"]
 
@@ -127,8 +128,8 @@ class PenaltyResult:
 def yuan(value: Decimal) -> str:
     """``¥2,738,718.50``: two decimals when the value has no more; an unrounded intermediate with up
     to six decimals exactly (``¥767.18028``), or cut at six with ``…`` (``¥7,006.212602…``)."""
-    if value == value.quantize(FEN):
-        return f"¥{value.quantize(FEN):,.2f}"
+    if value == round_yuan(value):
+        return f"¥{yuan_text(value)}"
     cut = value.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
     whole, _, fraction = f"{cut:,f}".partition(".")
     fraction = fraction.rstrip("0").ljust(2, "0")

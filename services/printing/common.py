@@ -16,9 +16,9 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -31,8 +31,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
 from services.calendar.due_text import LOCALES
+from services.money import round_yuan, yuan_symbol_text, yuan_text
 from services.money.capitals import to_capitals
 from services.printing.fonts import FontChoice, find_cjk_font
 from services.register.contract_data import ContractData, InstallmentData
@@ -93,19 +94,19 @@ def escape(text: str | None) -> str:
 
 
 def money(amount: Decimal, language: str = "zh", currency: str = "CNY") -> str:
-    """``amount`` yuan as ``¥2,738,718.50`` in either language (babel, pattern ``¥#,##0.00``).
+    """``amount`` yuan as ``¥2,738,718.50`` (``-¥3.50``) in either language
+    (``services.money.yuan_symbol_text``: rounded half up to the fen, never ``-¥0.00``).
 
-    Another currency is written with babel's own symbol for it (``US$1,000.00``).
+    Another currency is written with babel's own symbol for it (``US$1,000.00``), in ``language``'s locale.
     """
-    locale = LOCALES[language]
     if currency == "CNY":
-        return format_currency(amount, "CNY", format="¥#,##0.00", locale=locale, currency_digits=False)
-    return format_currency(amount, currency, locale=locale)
+        return yuan_symbol_text(amount)
+    return format_currency(amount, currency, locale=LOCALES[language])
 
 
 def figures(amount: Decimal) -> str:
     """Yuan without a symbol, grouped, two decimals, rounded half up: ``2,738,718.50`` (table cells)."""
-    return f"{amount.quantize(FEN, rounding=ROUND_HALF_UP):,.2f}"
+    return yuan_text(amount)
 
 
 def capitals(amount: Decimal, currency: str = "CNY") -> str:
@@ -135,7 +136,7 @@ def installment_amount(item: InstallmentData, total: Decimal) -> Decimal | None:
     if item.amount is not None:
         return item.amount
     if item.percent is not None:
-        return (total * item.percent / 100).quantize(FEN, rounding=ROUND_HALF_UP)
+        return round_yuan(total * item.percent / 100)
     return None
 
 
@@ -201,12 +202,14 @@ class Printer:
         self.texts.append(text)
         return text
 
-    def p(self, text: str | None, style: str = "body") -> Paragraph:
-        """A paragraph printing ``text`` literally (escaped), in style ``style``."""
+    def p(self, text: str | None, style: str = "body") -> Flowable:
+        """A paragraph printing ``text`` literally (escaped), in style ``style`` (a Flowable: the
+        first pass of ``render`` gets an empty Spacer instead)."""
         self.record(text or "")
         return Paragraph(escape(text), self.styles[style])
 
-    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell", *, joiner: str = "<br/>") -> Paragraph:
+    def lines(self, parts: Sequence[tuple[str, str | None]], style: str = "cell", *,
+              joiner: str = "<br/>") -> Flowable:
         """One paragraph of several lines, each ``(kind, text)``: kind ``"text"`` in the style's
         size, ``"en"`` smaller and grey (the English under a Chinese label). ``joiner`` " " runs
         them on in one line instead (wrapping as needed: a short name and its English)."""
@@ -232,11 +235,11 @@ class _ProbePrinter(Printer):
     ``render`` only needs the text to choose the font, and parsing every cell twice cost ~40 %
     of a summary (bench/bench_pdf.py)."""
 
-    def p(self, text: str | None, style: str = "body") -> Flowable:  # type: ignore[override]
+    def p(self, text: str | None, style: str = "body") -> Flowable:
         self.record(text or "")
         return Spacer(0, 0)
 
-    def lines(self, parts: list[tuple[str, str | None]], style: str = "cell",  # type: ignore[override]
+    def lines(self, parts: Sequence[tuple[str, str | None]], style: str = "cell",
               *, joiner: str = "<br/>") -> Flowable:
         for _kind, text in parts:
             if text:

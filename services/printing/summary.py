@@ -16,14 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from models.base import FEN
 from services.calendar.deadlines import Deadline
 from services.calendar.due_text import date_text, due_text
+from services.money import round_yuan
 from services.money.english_amount import to_english_words
 from services.printing.common import (
     CONTENT_WIDTH,
@@ -180,7 +180,7 @@ def _excl_tax(data: ContractData) -> list[tuple[str, str | None]] | None:
         return [("text", money(data.amount_excl_tax, currency=data.currency))]
     if data.tax_rate is None:
         return None
-    excl = (data.total_amount / (1 + data.tax_rate / 100)).quantize(FEN, rounding=ROUND_HALF_UP)
+    excl = round_yuan(data.total_amount / (1 + data.tax_rate / 100))
     return [("text", f"{money(excl, currency=data.currency)}（按税率计算，合同未载明）"),
             ("en", "computed from the tax rate; not stated in the contract")]
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -29,11 +29,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
-from models.base import FEN, decimal_text
+from models.base import decimal_text
 from services.calendar.deadlines import Deadline, deadlines, kind_text, state_text, waiting_text
 from services.calendar.due_text import date_text, due_text
 from services.calendar.workdays import WorkingCalendar
 from services.ledger.schema import BOND_KIND_ALIASES
+from services.money import round_yuan
 from services.penalty.types import BASE_NAMES
 from services.printing.common import CONTENT_WIDTH, ROLE_EN, Printer, escape, money, percent_text, table_style
 from services.register.contract_data import BondData, ContractData, PenaltyClauseData
@@ -114,7 +115,7 @@ def bond_amount(bond: BondData, total: Decimal) -> tuple[Decimal | None, bool]:
     if bond.amount is not None:
         return bond.amount, False
     if bond.percent is not None:
-        return (total * bond.percent / 100).quantize(FEN, rounding=ROUND_HALF_UP), True
+        return round_yuan(total * bond.percent / 100), True
     return None, False
 
 
@@ -143,7 +144,8 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
         if bond.lodged_date is not None:
             lodge += [("text", f"已提交：{date_text(bond.lodged_date, 'zh')}"),
                       ("en", f"lodged {date_text(bond.lodged_date, 'en')}")]
-        valid = _dates(bond.valid_until) if bond.valid_until is not None else [("text", "—")]
+        valid: list[tuple[str, str | None]] = (_dates(bond.valid_until) if bond.valid_until is not None
+                                               else [("text", "—")])
         if bond.returned_date is not None:
             valid += [("text", f"已退还：{date_text(bond.returned_date, 'zh')}"),
                       ("en", f"returned {date_text(bond.returned_date, 'en')}")]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from models.base import FEN
 from models.contract import line_amount
+from services.money import round_yuan
 
 
 @dataclass
@@ -244,6 +244,6 @@ def line_totals(items: list[LineItemData], tax_rate: Decimal | None, total_amoun
     if tax_rate is None:
         excl, tax = None, None
     else:
-        excl = (lines / (1 + tax_rate / 100)).quantize(FEN, rounding=ROUND_HALF_UP)
+        excl = round_yuan(lines / (1 + tax_rate / 100))
         tax = lines - excl
     return Totals(lines=lines, excl_tax=excl, tax=tax, difference=lines - total_amount)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, case, delete, func, literal, select
 from sqlalchemy.orm import Session, selectinload
@@ -258,7 +259,7 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
                 raise ContractInTrashError(data.contract_no)
             raise ContractError(f"contract number {data.contract_no!r} belongs to another contract")
         before = load(session, contract_id)
-        contract = session.get(Contract, contract_id, populate_existing=True)  # type: ignore[assignment]
+        contract = session.get(Contract, contract_id, populate_existing=True)  # type: ignore[assignment]  # not None: claim_version found it
     write_header(contract, data)
     replace_children(session, contract, data, tables=tuple(_CHILD_TYPES))
     refresh_list_columns(session, contract, data)
@@ -306,7 +307,8 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
     return problems
 
 
-_CHILD_TYPES = {"parties": (Party, PartyData), "line_items": (LineItem, LineItemData),
+# Any: the row class depends on the table name (Party has role_order, PenaltyClause seq …), which mypy cannot follow.
+_CHILD_TYPES: dict[str, tuple[Any, type]] = {"parties": (Party, PartyData), "line_items": (LineItem, LineItemData),
                 "installments": (Installment, InstallmentData), "articles": (Article, ArticleData),
                 "milestones": (Milestone, MilestoneData), "bonds": (Bond, BondData),
                 "penalty_clauses": (PenaltyClause, PenaltyClauseData)}

@@ -300,7 +300,7 @@ def parse_block(
                 result.warnings.append(f"row {row_no}, column {label}: {warning}")
             values[field_name] = value
         try:
-            check_line(values.get("unit_price"), values.get("quantity"), values.get("periods"))  # type: ignore[arg-type]
+            check_line(values.get("unit_price"), values.get("quantity"), values.get("periods"))  # type: ignore[arg-type]  # _parse_cell: Decimal, int
         except ValueError as exc:
             result.errors.append(f"row {row_no}: {exc}")
         if any(value not in (None, "") for value in values.values()):

@@ -119,7 +119,8 @@ def claim_version(session: Session, contract_id: int, expected: int | None) -> i
                             .where(table.c.id == contract_id)).first()
     if found is None:
         numbers = history_log.history(session, contract_id=contract_id, limit=1)
-        raise ContractDeletedError(numbers[-1].contract_no if numbers else f"#{contract_id}", trashed=False)
+        number = numbers[-1].contract_no if numbers else None
+        raise ContractDeletedError(number or f"#{contract_id}", trashed=False)
     if found.deleted_at is not None:
         raise ContractDeletedError(found.contract_no, trashed=True)
     since = history_log.history(session, contract_id=contract_id, after_version=expected)
