@@ -33,6 +33,9 @@ from pathlib import Path
 
 from services.errors import define
 from services.store import (
+    STORE_DAMAGED,
+    STORE_HALF_CREATED,
+    STORE_NOT_SQLITE,
     Store,
     StoreError,
     check_schema,
@@ -41,7 +44,7 @@ from services.store import (
     known_revisions,
     open_store,
 )
-from services.store_files import make_private_folder, sqlite_uri
+from services.store_files import COMPANIONS, make_private_folder, sqlite_uri
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY = 14
@@ -299,6 +302,20 @@ def check_backup(path: Path) -> str | None:
     return revision
 
 
+#: Codes of a store that ``restore`` moves aside (it cannot be backed up) instead of refusing.
+UNREADABLE = (STORE_NOT_SQLITE, STORE_DAMAGED, STORE_HALF_CREATED)
+
+
+def set_aside(store_path: Path) -> Path:
+    """Rename an unreadable store (and its ``-wal``/``-shm``) to ``<name>.unreadable-<stamp>``; the new name."""
+    aside = store_path.with_name(f"{store_path.name}.unreadable-{_now().strftime(_STAMP)}")
+    for suffix in ("", *COMPANIONS):
+        companion = Path(f"{store_path}{suffix}")
+        if companion.exists():
+            companion.rename(Path(f"{aside}{suffix}"))
+    return aside
+
+
 def restore(store_path: Path, backup_file: Path) -> Path | None:
     """Replace the content of the store at ``store_path`` by that of ``backup_file``.
 
@@ -306,9 +323,12 @@ def restore(store_path: Path, backup_file: Path) -> Path | None:
     this version), then backs the current store up (``before-restore``; returned, None when
     the store did not exist), then copies the backup into the store with the backup API (so
     a store open elsewhere in WAL mode is replaced consistently) and migrates it to this
-    version's schema if the backup is older. Raises ``StoreError`` (the codes of
-    ``check_backup``, ``BACKUP_IS_STORE``, ``BACKUP_FAILED``, the store's own when it cannot
-    be opened or written, e.g. read-only or busy).
+    version's schema if the backup is older. A store that is not SQLite, damaged or
+    half-created cannot be backed up: it is renamed aside (``set_aside``) and the backup
+    restored into a new file; another program's database is refused (``STORE_FOREIGN``).
+    Raises ``StoreError`` (the codes of ``check_backup``, ``BACKUP_IS_STORE``,
+    ``BACKUP_FAILED``, the store's own when it cannot be opened or written, e.g. read-only or
+    busy).
     """
     store_path, backup_file = Path(store_path), Path(backup_file)
     if backup_file.exists() and store_path.exists() and os.path.samefile(backup_file, store_path):
@@ -316,7 +336,14 @@ def restore(store_path: Path, backup_file: Path) -> Path | None:
     revision = check_backup(backup_file)
     assert revision in known_revisions()
     existed = store_path.exists()
-    store = open_store(store_path)
+    try:
+        store = open_store(store_path)
+    except StoreError as exc:
+        if exc.code not in UNREADABLE:
+            raise
+        set_aside(store_path)
+        existed = False
+        store = open_store(store_path)
     try:
         if store.read_only:
             raise store.read_only_error()
