@@ -400,10 +400,14 @@ def open_store(
     unchanged in each case.
     """
     path = Path(path)
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # e.g. a folder on the way we may not enter
+        raise StoreError(STORE_BAD_PATH, path=path, reason=_reason(exc)) from exc
+    if is_dir:
         raise StoreError(STORE_IS_FOLDER, path=path)
     reason: str | None = "requested" if read_only else None
-    if not path.exists():
+    if not exists:
         if read_only:
             raise StoreError(STORE_MISSING, path=path)
         try:
