@@ -41,6 +41,7 @@ from services.store import (
     check_schema,
     copy_database,
     head_revision,
+    inspect_file,
     known_revisions,
     open_store,
 )
@@ -274,22 +275,18 @@ def prune(store_path: Path, *, keep_daily: int = KEEP_DAILY, keep_weekly: int = 
 def check_backup(path: Path) -> str | None:
     """Check that ``path`` is a sound ContractDesk backup this version can restore; its schema revision.
 
-    Raises ``StoreError``: ``BACKUP_UNREADABLE`` (missing, not SQLite), ``BACKUP_DAMAGED``
+    Raises ``StoreError``: ``BACKUP_UNREADABLE`` (missing, empty), ``STORE_NOT_SQLITE``,
+    ``STORE_DAMAGED``, ``BACKUP_DAMAGED``
     (``PRAGMA integrity_check`` not ok), ``STORE_FOREIGN``/``STORE_HALF_CREATED``/``STORE_NEWER``.
     """
     path = Path(path)
     if not path.is_file():
         raise StoreError(BACKUP_UNREADABLE, path=path, reason="no such file")
+    revision, tables = inspect_file(path)
     try:
         connection = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
         try:
             result = connection.execute("PRAGMA integrity_check").fetchall()
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-            revision = None
-            if "alembic_version" in tables:
-                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
         finally:
             connection.close()
     except sqlite3.Error as exc:

@@ -26,7 +26,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -330,11 +330,26 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def _tables(engine: Engine) -> set[str]:
-    with engine.connect() as connection:
-        rows = connection.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-        return {row[0] for row in rows}
+def inspect_file(path: Path, *, immutable: bool = False) -> tuple[str | None, set[str]]:
+    """The Alembic revision (None if unstamped) and table names of the SQLite file ``path``,
+    read through a read-only connection that changes nothing.
+
+    Raises ``StoreError`` ``STORE_NOT_SQLITE``, ``STORE_DAMAGED`` or ``STORE_CANNOT_OPEN``.
+    """
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, read_only=True, immutable=immutable), uri=True)
+        try:
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise open_error(path, exc) from exc
+    return revision, tables
 
 
 def _reason(exc: BaseException) -> str:
@@ -419,14 +434,10 @@ def open_store(
         reason = read_only_reason(path)
         if reason is None:
             tighten(path)
+    revision, tables = inspect_file(path, immutable=reason == "folder")
+    check_schema(path, revision, tables)  # before anything (even the WAL switch) writes to it
     engine = make_engine(path, read_only=reason, busy_timeout=busy_timeout)
     try:
-        try:
-            revision = current_revision(engine)
-            tables = _tables(engine)
-        except DBAPIError as exc:
-            raise open_error(path, exc) from exc
-        check_schema(path, revision, tables)
         wanted = head_revision() if target == "head" else target
         backup = None
         if revision != wanted:
