@@ -232,10 +232,10 @@ def list_backups(store: Store | Path, *, count: bool = True) -> list[BackupInfo]
         if match is None or match["stem"] != store_path.stem:
             continue
         taken_at = dt.datetime.strptime(match["stamp"], _STAMP)
-        found.append(BackupInfo(path=path, taken_at=taken_at, size_bytes=path.stat().st_size,
-                                contract_count=contract_count(path) if count else None,
-                                kind=match["kind"] or "manual"))
-    return sorted(found, key=lambda info: (info.taken_at, info.path.name))
+        found.append((int(match["n"] or 1), BackupInfo(
+            path=path, taken_at=taken_at, size_bytes=path.stat().st_size,
+            contract_count=contract_count(path) if count else None, kind=match["kind"] or "manual")))
+    return [info for _, info in sorted(found, key=lambda pair: (pair[1].taken_at, pair[0]))]
 
 
 def to_prune(backups: list[BackupInfo], *, keep_daily: int = KEEP_DAILY,
