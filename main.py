@@ -9,6 +9,8 @@
     uv run main.py penalty CONTRACT_NO CLAUSE_REF (--days N | --from DATE --to DATE) [--amount OVERDUE]
                    [--lang zh_CN|en] [--db PATH]
     uv run main.py calendar [--from DATE] [--to DATE] [--ics FILE] [--reminder-days N] [--lang zh_CN|en] [--db PATH]
+    uv run main.py backup [--to FILE] [--db PATH]
+    uv run main.py restore FILE [--db PATH]
 
 Exit status: 0 success, 1 input rejected (problems on stderr, one per line), 2 wrong usage.
 """
