@@ -3,7 +3,9 @@
 Each command is a module of ``cli`` with ``HELP`` (one line), ``add_arguments(parser)`` and
 ``run(store, args) -> int`` (the exit status); ``COMMANDS`` maps the command's name to it. A new
 command is a new module and one line here. A module with ``OPENS_STORE = False`` gets the store's
-path instead of an open store (``restore``: the store may be unopenable). Exit status: 0 success,
+path instead of an open store (``restore``: the store may be unopenable); the first command of
+the day on a store backs it up first (``services.backup.daily_backup``) unless its module says
+``DAILY_BACKUP = False`` (``backup``). Exit status: 0 success,
 1 input rejected (problems on stderr, one per line; a store that cannot be opened or written and
 any other ``UserError`` is one line ``error: …``), 2 wrong usage (argparse).
 """
@@ -46,6 +48,17 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _daily_backup(store: object) -> None:
+    """The day's first backup (``services.backup.daily_backup``); a failure is a warning only."""
+    from services.backup import daily_backup
+    from services.errors import UserError
+
+    try:
+        daily_backup(store)  # type: ignore[arg-type]
+    except UserError as exc:
+        print(f"warning: {exc}", file=sys.stderr)
+
+
 def run_command(argv: list[str]) -> int:
     """Parse ``argv`` (a subcommand and its options), open the store, run the command; the exit status.
 
@@ -66,6 +79,8 @@ def run_command(argv: list[str]) -> int:
             return status
         store = open_store(path)
         try:
+            if getattr(module, "DAILY_BACKUP", True):
+                _daily_backup(store)
             status = module.run(store, args)
             return status
         finally:

@@ -8,6 +8,9 @@ from pathlib import Path
 from services.backup import backup_now, contract_count
 from services.store import Store
 
+#: No automatic daily backup before this one: it is a backup.
+DAILY_BACKUP = False
+
 HELP = "back the store up (into the backups folder beside it, or --to FILE)"
 
 

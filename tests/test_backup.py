@@ -321,7 +321,9 @@ def test_backup_and_restore_on_the_command_line(capsys: pytest.CaptureFixture[st
     assert cli(capsys, "import", SAMPLE_LEDGER, "--db", db)[0] == 0
     status, out, err = cli(capsys, "backup", "--db", db)
     assert status == 0 and err == ""
-    [info] = list_backups(db)
+    daily, info = list_backups(db)
+    assert daily.kind == "daily" and daily.contract_count == 0  # the day's first command made it
+    assert info.kind == "manual"
     assert out == f"backed up 3 contract(s) to {info.path}\n"
     assert info.path.parent == backups_folder(db) == tmp_path / "data" / "backups"
     status, out, _ = cli(capsys, "backup", "--to", tmp_path / "mine.db", "--db", db)
