@@ -15,8 +15,9 @@ ones the newest of each of the ``keep_weekly`` most recent ISO weeks.
 
 The backup API copies one consistent snapshot of the store, the WAL included, while other
 connections keep writing; a plain file copy of a live WAL database could be torn. A backup is
-written under a temporary name and renamed when complete, so a crash never leaves a partial
-file with a backup's name.
+written under a temporary name (``.<name>.<pid>.partial``) and renamed when complete, so a
+crash never leaves a partial file with a backup's name; the next backup removes the partial
+files of processes that are gone.
 
 Attachments (documents filed with a contract) do not exist yet: when they do, they are backed
 up and restored in ``_copy_attachments`` / ``_restore_attachments`` (one place each).
@@ -45,7 +46,7 @@ from services.store import (
     known_revisions,
     open_store,
 )
-from services.store_files import COMPANIONS, make_private_folder, sqlite_uri
+from services.store_files import COMPANIONS, make_private_folder, process_alive, sqlite_uri
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY = 14
@@ -116,8 +117,8 @@ def _free_name(folder: Path, stem: str, when: dt.datetime, kind: str | None) -> 
 
 def _write_backup(store: Store, target: Path) -> Path:
     """Copy ``store`` into the new file ``target`` via a temporary name; ``target``."""
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    _remove_dead_partials(target.parent)
     raw = store.engine.raw_connection()
     try:
         copy_database(raw.driver_connection, partial)  # type: ignore[arg-type]
@@ -131,6 +132,14 @@ def _write_backup(store: Store, target: Path) -> Path:
         raw.close()
     _copy_attachments(store.path, target)
     return target
+
+
+def _remove_dead_partials(folder: Path) -> None:
+    """Remove the ``.<name>.<pid>.partial`` files of backup processes that were killed."""
+    for leftover in folder.glob(".*.partial"):
+        pid = leftover.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
 
 
 def _copy_attachments(store_path: Path, backup: Path) -> None:

@@ -157,7 +157,8 @@ def clear_writer_note(store_path: Path) -> None:
             target.unlink()
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this host still runs (always True where we cannot tell)."""
     if not POSIX:
         return True  # no cheap check; the note is only informative
     try:
@@ -178,6 +179,6 @@ def read_writer_note(store_path: Path, *, only_live: bool = True) -> Writer | No
                         since=str(data["since"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if only_live and writer.host == socket.gethostname() and not _alive(writer.pid):
+    if only_live and writer.host == socket.gethostname() and not process_alive(writer.pid):
         return None
     return writer
