@@ -40,13 +40,12 @@ from services.store import (
     Store,
     StoreError,
     check_schema,
-    copy_database,
     head_revision,
     inspect_file,
     known_revisions,
     open_store,
 )
-from services.store_files import COMPANIONS, make_private_folder, process_alive, sqlite_uri
+from services.store_files import COMPANIONS, copy_database, make_private_folder, process_alive, sqlite_uri
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY = 14

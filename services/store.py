@@ -34,6 +34,7 @@ from sqlalchemy.pool import QueuePool
 from services.errors import UserError, define
 from services.store_files import (
     clear_writer_note,
+    copy_database,
     create_private_file,
     make_private_folder,
     read_only_reason,
@@ -468,21 +469,6 @@ def open_store(
         with store.session() as session:
             refresh_problem_levels(session)
     return store
-
-
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Copy the database of ``source`` into a new file ``target`` (0600) with SQLite's online
-    backup API: one consistent snapshot, the WAL included, even while others write.
-
-    The copy is a single file (journal mode DELETE). Raises ``sqlite3.Error`` / ``OSError``.
-    """
-    create_private_file(target)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        copy.close()
 
 
 def _backup(engine: Engine, path: Path, revision: str) -> Path:

@@ -17,6 +17,7 @@ import getpass
 import json
 import os
 import socket
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,3 +183,18 @@ def read_writer_note(store_path: Path, *, only_live: bool = True) -> Writer | No
     if only_live and writer.host == socket.gethostname() and not process_alive(writer.pid):
         return None
     return writer
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy the database of ``source`` into a new file ``target`` (0600) with SQLite's online
+    backup API: one consistent snapshot, the WAL included, even while others write.
+
+    The copy is a single file (journal mode DELETE). Raises ``sqlite3.Error`` / ``OSError``.
+    """
+    create_private_file(target)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        copy.close()
