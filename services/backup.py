@@ -243,7 +243,7 @@ def list_backups(store: Store | Path, *, count: bool = True) -> list[BackupInfo]
         found.append((int(match["n"] or 1), BackupInfo(
             path=path, taken_at=taken_at, size_bytes=path.stat().st_size,
             contract_count=contract_count(path) if count else None, kind=match["kind"] or "manual")))
-    return [info for _, info in sorted(found, key=lambda pair: (pair[1].taken_at, pair[0]))]
+    return [info for _, info in sorted(found, key=lambda pair: (pair[1].taken_at, pair[0], pair[1].path.name))]
 
 
 def to_prune(backups: list[BackupInfo], *, keep_daily: int = KEEP_DAILY,
