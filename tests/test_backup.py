@@ -168,9 +168,10 @@ def test_prune_removes_files_with_parameters(loaded: Store, clock: Clock) -> Non
         daily_backup(loaded, keep_daily=3, keep_weekly=0)
     assert [info.taken_at.day for info in list_backups(loaded)] == [5, 6, 7]
     manual = backup_now(loaded)
-    assert prune(loaded.path, keep_daily=1, keep_weekly=0) != []
-    assert [info.path for info in list_backups(loaded)] == [list_backups(loaded)[0].path, manual][:2]
-    assert manual.exists()
+    removed = prune(loaded.path, keep_daily=1, keep_weekly=0)
+    assert sorted(path.name for path in removed) == ["store-20260305-090000-daily.db", "store-20260306-090000-daily.db"]
+    assert sorted(info.path.name for info in list_backups(loaded)) == [
+        "store-20260307-090000-daily.db", manual.name]
 
 
 # -- restore ---------------------------------------------------------------------------------------
