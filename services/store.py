@@ -448,6 +448,9 @@ def open_store(
                 backup = _backup(engine, path, revision)
             try:
                 with engine.begin() as connection:
+                    # pysqlite runs DDL outside any transaction: an explicit BEGIN makes the
+                    # whole upgrade one transaction, so a crash never leaves a half-made schema.
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
                     command.upgrade(_alembic_config(connection), target)
             except DBAPIError as exc:
                 if _code(exc).startswith("SQLITE_BUSY"):

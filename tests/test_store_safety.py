@@ -348,3 +348,25 @@ def test_db_that_is_a_folder_in_chinese(capsys: pytest.CaptureFixture[str], tmp_
     status, _, err = cli(capsys, "check", "--lang", "zh_CN", "--db", tmp_path)
     assert status == 1
     assert err == f"error: {tmp_path} 是一个文件夹，不是台账数据库文件。 [STORE_IS_FOLDER]\n"
+
+
+def test_an_interrupted_first_migration_leaves_no_half_made_store(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from alembic import command
+
+    import services.store as store_module
+
+    real = command.upgrade
+
+    def upgrade_then_die(config: object, target: str) -> None:
+        real(config, "0002")  # type: ignore[arg-type]
+        raise KeyboardInterrupt  # stands for a crash half-way through the migrations
+
+    monkeypatch.setattr(store_module.command, "upgrade", upgrade_then_die)
+    path = tmp_path / "new.db"
+    with pytest.raises(KeyboardInterrupt):
+        open_store(path)
+    tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    assert tables == []  # rolled back whole: the next start creates the store afresh
+    monkeypatch.setattr(store_module.command, "upgrade", real)
+    open_store(path).close()
