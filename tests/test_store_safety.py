@@ -229,6 +229,11 @@ def test_read_only_store_on_the_command_line(loaded: Store, monkeypatch: pytest.
     _deny_writes(monkeypatch, loaded.path)
     status, out, _ = cli(capsys, "list", "--db", loaded.path)
     assert status == 0 and len(out.splitlines()) == 3
+    assert cli(capsys, "export", tmp_path / "out", "--db", loaded.path)[0] == 0
+    assert len(list((tmp_path / "out").iterdir())) == 8
+    assert cli(capsys, "print", "2026-021", "--out", tmp_path / "c.pdf", "--db", loaded.path)[0] == 0
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    assert not (loaded.path.parent / "backups").exists()  # no daily backup of a store that cannot change
     status, out, err = cli(capsys, "import", SAMPLE_LEDGER, "--replace", "--db", loaded.path)
     assert status == 1
     assert err == f"error: The store {loaded.path} is open read-only (you may not write the file); " \
