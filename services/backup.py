@@ -66,6 +66,14 @@ BACKUP_UNREADABLE = define(
     "BACKUP_UNREADABLE",
     "{path} 不是可用的合同台账备份：{reason}",
     "{path} is not a usable ContractDesk backup: {reason}")
+BACKUP_MISSING = define(
+    "BACKUP_MISSING",
+    "备份文件 {path} 不存在。",
+    "The backup file {path} does not exist.")
+BACKUP_EMPTY = define(
+    "BACKUP_EMPTY",
+    "{path} 是一个空的 SQLite 数据库，不含合同台账数据，未恢复。",
+    "{path} is an empty SQLite database with no ContractDesk data; nothing was restored.")
 BACKUP_DAMAGED = define(
     "BACKUP_DAMAGED",
     "备份 {path} 已损坏（完整性检查：{result}），未恢复。",
@@ -280,16 +288,17 @@ def prune(store_path: Path, *, keep_daily: int = KEEP_DAILY, keep_weekly: int = 
     return removed
 
 
-def check_backup(path: Path) -> str | None:
+def check_backup(path: Path) -> str:
     """Check that ``path`` is a sound ContractDesk backup this version can restore; its schema revision.
 
-    Raises ``StoreError``: ``BACKUP_UNREADABLE`` (missing, empty), ``STORE_NOT_SQLITE``,
+    Raises ``StoreError``: ``BACKUP_MISSING``, ``BACKUP_EMPTY``, ``BACKUP_UNREADABLE`` (an
+    SQLite error while checking), ``STORE_NOT_SQLITE``,
     ``STORE_DAMAGED``, ``BACKUP_DAMAGED``
     (``PRAGMA integrity_check`` not ok), ``STORE_FOREIGN``/``STORE_HALF_CREATED``/``STORE_NEWER``.
     """
     path = Path(path)
     if not path.is_file():
-        raise StoreError(BACKUP_UNREADABLE, path=path, reason="no such file")
+        raise StoreError(BACKUP_MISSING, path=path)
     revision, tables = inspect_file(path)
     try:
         connection = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
@@ -303,7 +312,7 @@ def check_backup(path: Path) -> str | None:
         raise StoreError(BACKUP_DAMAGED, path=path, result="; ".join(str(row[0]) for row in result[:3]))
     check_schema(path, revision, tables)
     if revision is None:  # an empty database: nothing of ours in it
-        raise StoreError(BACKUP_UNREADABLE, path=path, reason="it holds no ContractDesk data")
+        raise StoreError(BACKUP_EMPTY, path=path)
     return revision
 
 

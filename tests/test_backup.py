@@ -217,7 +217,9 @@ def test_restore_an_older_schema_migrates_it(loaded: Store, tmp_path: Path) -> N
 def test_restore_refusals(loaded: Store, tmp_path: Path) -> None:
     made = backup_now(loaded)
     cases: dict[str, Path] = {}
-    cases["BACKUP_UNREADABLE"] = tmp_path / "missing.db"
+    cases["BACKUP_MISSING"] = tmp_path / "missing.db"
+    cases["BACKUP_EMPTY"] = tmp_path / "empty.db"
+    sqlite3.connect(cases["BACKUP_EMPTY"]).close()
     cases["STORE_NOT_SQLITE"] = tmp_path / "text.db"
     cases["STORE_NOT_SQLITE"].write_text("hello " * 1000)
     foreign = tmp_path / "foreign.db"
@@ -341,7 +343,7 @@ def test_backup_and_restore_on_the_command_line(capsys: pytest.CaptureFixture[st
     status, out, _ = cli(capsys, "restore", tmp_path / "mine.db", "--db", db)
     assert status == 0 and out.endswith(f"restored 3 contract(s) from {tmp_path / 'mine.db'} into {db}\n")
     status, _, err = cli(capsys, "restore", tmp_path / "nothing.db", "--db", db)
-    assert status == 1 and err.endswith("[BACKUP_UNREADABLE]\n")
+    assert status == 1 and err == f"error: The backup file {tmp_path / 'nothing.db'} does not exist. [BACKUP_MISSING]\n"
 
 
 # -- the export swaps the ledger in as a set -------------------------------------------------------
