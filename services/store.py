@@ -253,7 +253,10 @@ class Store:
                     _note_writer(session)
                 yield session
         except DBAPIError as exc:
-            raise self.translate(exc) from exc
+            translated = self.translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         finally:
             if holder is not None and holder.info.pop("writer_noted", False):
                 clear_writer_note(self.path)
