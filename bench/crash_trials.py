@@ -41,6 +41,7 @@ SAMPLE = ROOT / "resources" / "sample_ledger"
 OPERATIONS = ("import", "save", "backup", "restore")
 IMPORT_SIZE = 60
 SAVES = 30
+BACKUPS = 10
 
 
 def ledger(folder: Path, prefix: str, n: int) -> Path:
@@ -82,7 +83,8 @@ def child(operation: str, db: Path, argument: str) -> None:
                                                      total_amount=Decimal("100.00")))
             print(f"committed {number}", flush=True)
     elif operation == "backup":
-        backup_now(store)
+        for _ in range(BACKUPS):  # several, so that kills land inside one
+            backup_now(store)
     print("done", flush=True)
     store.close()
 

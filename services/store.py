@@ -184,7 +184,9 @@ def make_engine(path: Path, *, read_only: str | None = None, busy_timeout: float
     no migration.
 
     ``read_only`` (a ``Store.read_only_reason``) opens the file with ``mode=ro``, and for a
-    read-only folder also ``immutable=1`` (no ``-shm`` can be created there).
+    read-only folder also ``immutable=1`` (no ``-shm`` can be created there; SQLite then takes
+    no locks, which is right for a copy on a CD or an archive, but a store someone else is
+    writing at the same time in a folder we may only read could be read mid-change).
     """
     if read_only is None:
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
