@@ -13,6 +13,8 @@
     uv run main.py verify [--db PATH]
     uv run main.py trash [--db PATH]
     uv run main.py restore-contract CONTRACT_NO [--db PATH]
+    uv run main.py backup [--to FILE] [--db PATH]
+    uv run main.py restore FILE [--db PATH]
 
 Exit status: 0 success, 1 input rejected (problems on stderr, one per line), 2 wrong usage.
 """

@@ -2,8 +2,12 @@
 
 Each command is a module of ``cli`` with ``HELP`` (one line), ``add_arguments(parser)`` and
 ``run(store, args) -> int`` (the exit status); ``COMMANDS`` maps the command's name to it. A new
-command is a new module and one line here. Exit status: 0 success, 1 input rejected (problems on
-stderr, one per line), 2 wrong usage (argparse).
+command is a new module and one line here. A module with ``OPENS_STORE = False`` gets the store's
+path instead of an open store (``restore``: the store may be unopenable); the first command of
+the day on a store backs it up first (``services.backup.daily_backup``) unless its module says
+``DAILY_BACKUP = False`` (``backup``). Exit status: 0 success,
+1 input rejected (problems on stderr, one per line; a store that cannot be opened or written and
+any other ``UserError`` is one line ``error: …``), 2 wrong usage (argparse).
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "verify": "cli.verify",
     "trash": "cli.trash",
     "restore-contract": "cli.restore_contract",
+    "backup": "cli.backup",
+    "restore": "cli.restore",
 }
 
 
@@ -46,18 +52,43 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def run_command(argv: list[str]) -> int:
-    """Parse ``argv`` (a subcommand and its options), open the store, run the command; the exit status."""
-    args = parser().parse_args(argv)
-    from services.store import StoreError, open_store, resolve_db_path
+def _daily_backup(store: object) -> None:
+    """The day's first backup (``services.backup.daily_backup``); a failure is a warning only."""
+    from services.backup import daily_backup
+    from services.errors import UserError
 
     try:
-        store = open_store(resolve_db_path(args.db))
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        daily_backup(store)  # type: ignore[arg-type]
+    except UserError as exc:
+        print(f"warning: {exc}", file=sys.stderr)
+
+
+def run_command(argv: list[str]) -> int:
+    """Parse ``argv`` (a subcommand and its options), open the store, run the command; the exit status.
+
+    A ``UserError`` (bad store path, foreign/newer/busy/read-only store, refused backup …) is
+    printed as one line ``error: <text> [CODE]`` on stderr, in the language of ``--lang`` or the
+    locale, with exit status 1.
+    """
+    args = parser().parse_args(argv)
+    from cli.language import cli_language
+    from services.errors import UserError
+    from services.store import open_store, resolve_db_path
+
+    module = _module(args.command)
     try:
-        status: int = _module(args.command).run(store, args)
-        return status
-    finally:
-        store.close()
+        path = resolve_db_path(args.db)
+        if not getattr(module, "OPENS_STORE", True):
+            status: int = module.run(path, args)
+            return status
+        store = open_store(path)
+        try:
+            if getattr(module, "DAILY_BACKUP", True):
+                _daily_backup(store)
+            status = module.run(store, args)
+            return status
+        finally:
+            store.close()
+    except UserError as exc:
+        print(f"error: {exc.message(cli_language(getattr(args, 'lang', None)))}", file=sys.stderr)
+        return 1

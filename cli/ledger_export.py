@@ -17,8 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
-    """Write every table of the ledger into ``args.folder``; 0."""
+    """Write every table of the ledger into ``args.folder`` (or a new ``ledger-…`` folder inside
+    it when it holds other files, see ``export_ledger``); 0."""
     with store.session() as session:
         written = export_ledger(session, args.folder)
-    print(f"exported {len(written)} files to {args.folder}")
+    print(f"exported {len(written)} files to {written[0].parent if written else args.folder}")
     return 0

@@ -1,8 +1,12 @@
-"""Opening the local SQLite store: where it lives, migrations, backups, sessions.
+"""Opening the local SQLite store: where it lives, migrations, sessions, read-only and busy stores.
 
-A store is one SQLite file (WAL journal, foreign keys on). Opening it applies any pending
-Alembic migration after copying the file aside; a file written by a newer ContractDesk
-(an unknown revision) is refused with ``StoreError``.
+A store is one SQLite file (WAL journal, foreign keys on), user-only (``services.store_files``).
+Opening it applies any pending Alembic migration after copying the file aside. A file that is
+not an SQLite database, an SQLite database of another program, a half-created store or a store
+written by a newer ContractDesk is refused with a coded ``StoreError``; a store we cannot write
+opens read-only (``Store.read_only``). A write that finds the store locked by another process
+waits ``busy_timeout`` seconds, then raises ``StoreError`` ``STORE_BUSY``/``STORE_BUSY_BY``.
+Backups: ``services.backup``.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Iterator
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -21,16 +27,113 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from services.errors import UserError, define
+from services.store_files import (
+    clear_writer_note,
+    copy_database,
+    create_private_file,
+    make_private_folder,
+    read_only_reason,
+    read_writer_note,
+    sqlite_uri,
+    tighten,
+    write_writer_note,
+)
 
 APP_NAME = "ContractDesk"
 APP_AUTHOR = "ContractDesk"
 DB_ENV = "CONTRACTDESK_DB"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "models" / "migrations"
+#: Seconds a write waits for another process's write to finish before ``STORE_BUSY``.
+BUSY_TIMEOUT = 5.0
+
+STORE_BAD_PATH = define(
+    "STORE_BAD_PATH",
+    "无法在 {path} 建立台账数据库：{reason}。请用 --db 指定一个可写的位置。",
+    "Cannot use {path} for the store: {reason}. Name a writable place with --db.")
+STORE_IS_FOLDER = define(
+    "STORE_IS_FOLDER",
+    "{path} 是一个文件夹，不是台账数据库文件。",
+    "{path} is a folder, not a store file.")
+STORE_MISSING = define(
+    "STORE_MISSING",
+    "台账数据库 {path} 不存在。",
+    "The store {path} does not exist.")
+STORE_NOT_SQLITE = define(
+    "STORE_NOT_SQLITE",
+    "{path} 不是合同台账数据库（不是 SQLite 数据库文件），未作任何改动。",
+    "{path} is not a ContractDesk store (not an SQLite database); it was left unchanged.")
+STORE_DAMAGED = define(
+    "STORE_DAMAGED",
+    "台账数据库 {path} 已损坏（{reason}）。请从备份恢复（main.py restore）。",
+    "The store {path} is damaged ({reason}). Restore a backup (main.py restore).")
+STORE_FOREIGN = define(
+    "STORE_FOREIGN",
+    "{path} 不是合同台账数据库：它是其他程序的 SQLite 数据库（含表 {tables}），未作任何改动。",
+    "{path} is not a ContractDesk store: it is another program's SQLite database "
+    "(tables {tables}); it was left unchanged.")
+STORE_HALF_CREATED = define(
+    "STORE_HALF_CREATED",
+    "{path} 是一个未建完的合同台账数据库（有数据表但没有版本标记，可能是首次启动时被中断）。"
+    "请将其移走后重新启动，或从备份恢复。",
+    "{path} is an incomplete ContractDesk store (its tables exist but it has no schema version stamp, "
+    "probably an interrupted first start). Move it aside and start again, or restore a backup.")
+STORE_NEWER = define(
+    "STORE_NEWER",
+    "{path} 由更新版本的合同台账写入（数据结构 {revision}），本版本只认识到 {head}。请升级合同台账。",
+    "{path} was written by a newer version of ContractDesk (schema {revision}); "
+    "this version knows schema up to {head}. Please update ContractDesk.")
+STORE_CANNOT_OPEN = define(
+    "STORE_CANNOT_OPEN",
+    "无法打开台账数据库 {path}：{reason}",
+    "Cannot open the store {path}: {reason}")
+STORE_READ_ONLY_FILE = define(
+    "STORE_READ_ONLY_FILE",
+    "台账数据库 {path} 以只读方式打开（您没有写入该文件的权限），修改无法保存。",
+    "The store {path} is open read-only (you may not write the file); changes cannot be saved.")
+STORE_READ_ONLY_FOLDER = define(
+    "STORE_READ_ONLY_FOLDER",
+    "台账数据库 {path} 以只读方式打开（您没有写入其所在文件夹的权限），修改无法保存。",
+    "The store {path} is open read-only (you may not write its folder); changes cannot be saved.")
+STORE_READ_ONLY_REQUESTED = define(
+    "STORE_READ_ONLY_REQUESTED",
+    "台账数据库 {path} 按要求以只读方式打开，修改无法保存。",
+    "The store {path} was opened read-only on request; changes cannot be saved.")
+STORE_READ_ONLY_OLD = define(
+    "STORE_READ_ONLY_OLD",
+    "台账数据库 {path} 是只读的，但需要升级到本版本的数据结构才能使用。请让该文件可写，或复制一份后打开。",
+    "The store {path} is read-only but needs an upgrade to this version's schema. "
+    "Make it writable, or open a copy.")
+STORE_BUSY = define(
+    "STORE_BUSY",
+    "台账数据库 {path} 正被另一个程序写入，等待 {seconds} 秒后仍未释放。请稍后再试。",
+    "The store {path} is busy: another program is writing to it and did not finish within "
+    "{seconds} s. Try again in a moment.")
+STORE_BUSY_BY = define(
+    "STORE_BUSY_BY",
+    "台账数据库 {path} 正被另一个程序写入（用户 {user}，进程 {pid}，计算机 {host}，自 {since} 起），"
+    "等待 {seconds} 秒后仍未释放。请稍后再试。",
+    "The store {path} is busy: another program is writing to it (user {user}, process {pid} on {host}, "
+    "since {since}) and did not finish within {seconds} s. Try again in a moment.")
+STORE_WRITE_FAILED = define(
+    "STORE_WRITE_FAILED",
+    "无法写入台账数据库 {path}：{reason}",
+    "Could not write to the store {path}: {reason}")
+
+#: ``Store.read_only_reason`` -> the code of its message.
+READ_ONLY_CODES = {"file": STORE_READ_ONLY_FILE, "folder": STORE_READ_ONLY_FOLDER,
+                   "requested": STORE_READ_ONLY_REQUESTED}
 
 
-class StoreError(Exception):
-    """The store cannot be opened: newer than this version, not a ContractDesk file, unreadable."""
+class StoreError(UserError):
+    """The store cannot be opened or written: a coded ``UserError`` (``STORE_*`` codes above).
+
+    ``str(error)`` is the English text with the code; ``error.message("zh_CN")`` the Chinese.
+    """
 
 
 def default_db_path() -> Path:
@@ -64,19 +167,41 @@ def head_revision() -> str:
     return head
 
 
-def _set_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]  # a sqlite3.Connection, typed object here
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _pragmas(busy_timeout: float, *, wal: bool) -> Callable[[object, object], None]:
+    def set_pragmas(dbapi_connection: object, _record: object) -> None:
+        cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]  # a sqlite3.Connection, typed object here
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    return set_pragmas
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` with foreign keys on and the WAL journal; no migration."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _set_pragmas)
+def make_engine(path: Path, *, read_only: str | None = None, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
+    """An engine on ``path`` with foreign keys on, the WAL journal and ``busy_timeout`` (seconds);
+    no migration.
+
+    ``read_only`` (a ``Store.read_only_reason``) opens the file with ``mode=ro``, and for a
+    read-only folder also ``immutable=1`` (no ``-shm`` can be created there; SQLite then takes
+    no locks, which is right for a copy on a CD or an archive, but a store someone else is
+    writing at the same time in a folder we may only read could be read mid-change).
+    """
+    if read_only is None:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    else:
+        uri = sqlite_uri(path, read_only=True, immutable=read_only == "folder")
+        engine = create_engine("sqlite://", poolclass=QueuePool,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    event.listen(engine, "connect", _pragmas(busy_timeout, wal=read_only is None))
     return engine
+
+
+def _code(exc: BaseException) -> str:
+    """SQLite's error name (``SQLITE_BUSY`` …) of a driver error wrapped or not, else ``""``."""
+    orig = getattr(exc, "orig", exc)
+    return str(getattr(orig, "sqlite_errorname", ""))
 
 
 @dataclass
@@ -84,22 +209,125 @@ class Store:
     """An open store: its file, engine and session factory.
 
     ``session()`` is one transaction: committed when the block ends, rolled back on error.
+    ``read_only`` is True when the file or its folder cannot be written (``read_only_reason``
+    ``"file"``/``"folder"``) or it was opened with ``read_only=True`` (``"requested"``): reads
+    work, any write raises ``StoreError`` with the code of ``READ_ONLY_CODES[read_only_reason]``.
     """
 
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
+    read_only_reason: str | None = None
+    busy_timeout: float = BUSY_TIMEOUT
+    _version_connection: sqlite3.Connection | None = field(default=None, repr=False)
+    _version_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def read_only(self) -> bool:
+        """True when writes are refused (see ``read_only_reason``)."""
+        return self.read_only_reason is not None
+
+    def read_only_error(self) -> StoreError:
+        """The error a write raises on this read-only store (also the window's banner text)."""
+        assert self.read_only_reason is not None
+        return StoreError(READ_ONLY_CODES[self.read_only_reason], path=self.path)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work (one user action): commit on success, roll back on any exception."""
-        with self.sessions.begin() as session:
-            yield session
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One unit of work (one user action): commit on success, roll back on any exception.
+
+        ``write=True`` takes the write lock first (``BEGIN IMMEDIATE``), waiting up to
+        ``busy_timeout`` seconds for another writer: use it for a unit that reads, then writes
+        (otherwise SQLite cannot wait when the read snapshot must become a write). Raises
+        ``StoreError``: the read-only code on a read-only store (at once with ``write=True``, at
+        the first write otherwise); ``STORE_BUSY``/``STORE_BUSY_BY`` when the store stayed
+        locked; ``STORE_WRITE_FAILED`` (disk full, I/O error).
+        """
+        if write and self.read_only:
+            raise self.read_only_error()
+        holder: Session | None = None
+        try:
+            with self.sessions.begin() as session:
+                holder = session
+                if write:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                    _note_writer(session)
+                yield session
+        except DBAPIError as exc:
+            translated = self.translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+        finally:
+            if holder is not None and holder.info.pop("writer_noted", False):
+                clear_writer_note(self.path)
+
+    def translate(self, exc: BaseException) -> BaseException:
+        """The coded ``StoreError`` for an SQLite error met while writing, else ``exc`` itself."""
+        code = _code(exc)
+        if code.startswith("SQLITE_READONLY"):
+            return self.read_only_error() if self.read_only else StoreError(
+                STORE_WRITE_FAILED, path=self.path, reason=str(getattr(exc, "orig", exc)))
+        if code.startswith("SQLITE_BUSY") or code.startswith("SQLITE_LOCKED"):
+            return busy_error(self.path, self.busy_timeout)
+        if code in ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN") or code.startswith("SQLITE_IOERR"):
+            return StoreError(STORE_WRITE_FAILED, path=self.path, reason=str(getattr(exc, "orig", exc)))
+        return exc
 
     def close(self) -> None:
-        """Release the file (checkpoints the WAL)."""
+        """Release the file (checkpoints the WAL) and the ``data_version`` connection."""
+        with self._version_lock:
+            if self._version_connection is not None:
+                self._version_connection.close()
+                self._version_connection = None
         self.engine.dispose()
+
+
+def busy_error(path: Path, timeout: float) -> StoreError:
+    """``STORE_BUSY_BY`` naming the writer of ``path`` if its note is there, else ``STORE_BUSY``."""
+    seconds = f"{timeout:g}"
+    writer = read_writer_note(path)
+    if writer is None:
+        return StoreError(STORE_BUSY, path=path, seconds=seconds)
+    return StoreError(STORE_BUSY_BY, path=path, seconds=seconds, user=writer.user, pid=writer.pid,
+                      host=writer.host, since=writer.since)
+
+
+def _note_writer(session: Session) -> None:
+    """Record this process in the writer note once per transaction, after it holds the lock."""
+    if not session.info.get("writer_noted"):
+        store_path = session.info.get("store_path")
+        if store_path is not None:
+            write_writer_note(store_path)
+            session.info["writer_noted"] = True
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    _note_writer(session)  # a flush that wrote holds the write lock until the commit
+
+
+def _refuse_flush(store: Store) -> Callable[..., None]:
+    def before_flush(_session: Session, _context: object, _instances: object) -> None:
+        raise store.read_only_error()
+
+    return before_flush
+
+
+def data_version(store: Store) -> int:
+    """SQLite's ``PRAGMA data_version`` of ``store`` on a connection of its own.
+
+    The number changes whenever another connection commits a change to the file: another
+    process, and also this store's own sessions (compare after your own writes). The window
+    polls it (e.g. every few seconds) to notice another process's changes and reload.
+    """
+    with store._version_lock:
+        if store._version_connection is None:
+            reason = store.read_only_reason
+            uri = sqlite_uri(store.path, read_only=reason is not None, immutable=reason == "folder")
+            store._version_connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        row = store._version_connection.execute("PRAGMA data_version").fetchone()
+    return int(row[0])
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -108,40 +336,140 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def open_store(path: str | os.PathLike[str], *, target: str = "head") -> Store:
+def inspect_file(path: Path, *, immutable: bool = False) -> tuple[str | None, set[str]]:
+    """The Alembic revision (None if unstamped) and table names of the SQLite file ``path``,
+    read through a read-only connection that changes nothing.
+
+    Raises ``StoreError`` ``STORE_NOT_SQLITE``, ``STORE_DAMAGED`` or ``STORE_CANNOT_OPEN``.
+    """
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, read_only=True, immutable=immutable), uri=True)
+        try:
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise open_error(path, exc) from exc
+    return revision, tables
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of ContractDesk knows (can open or migrate)."""
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def check_schema(path: Path, revision: str | None, tables: set[str]) -> None:
+    """Refuse a database that is not a ContractDesk store we can open.
+
+    ``revision``/``tables``: its Alembic stamp and table names. Raises ``StoreError``
+    ``STORE_FOREIGN`` (another program's tables, no stamp of ours), ``STORE_HALF_CREATED`` (our
+    ``contracts`` table without a stamp) or ``STORE_NEWER`` (a stamp this version does not know).
+    An empty database passes (it becomes a new store).
+    """
+    if revision is None:
+        ours = tables - {"alembic_version"}
+        if not ours:
+            return
+        if "contracts" in ours:
+            raise StoreError(STORE_HALF_CREATED, path=path)
+        raise StoreError(STORE_FOREIGN, path=path, tables=", ".join(sorted(ours)[:5]))
+    if revision not in known_revisions():
+        if "contracts" not in tables:
+            raise StoreError(STORE_FOREIGN, path=path, tables=", ".join(sorted(tables)[:5]))
+        raise StoreError(STORE_NEWER, path=path, revision=revision, head=head_revision())
+
+
+def open_error(path: Path, exc: BaseException) -> StoreError:
+    """The coded error for an SQLite error met while first reading ``path``."""
+    code = _code(exc)
+    reason = str(getattr(exc, "orig", exc))
+    if code == "SQLITE_NOTADB":
+        return StoreError(STORE_NOT_SQLITE, path=path)
+    if code == "SQLITE_CORRUPT":
+        return StoreError(STORE_DAMAGED, path=path, reason=reason)
+    return StoreError(STORE_CANNOT_OPEN, path=path, reason=reason)
+
+
+def open_store(
+    path: str | os.PathLike[str], *, target: str = "head", read_only: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT,
+) -> Store:
     """Open (creating if absent) the store at ``path`` and migrate it to ``target``.
 
-    Before migrating a file that already holds data, it is copied to
+    A new store's folder is created 0700 and its file 0600 (an existing store readable by
+    others is made 0600). Before migrating a file that already holds data, it is copied to
     ``<name>.backup-<revision>-<timestamp>.db`` beside it (``Store.backup_path``); after an
     upgrade to head, the contracts a migration left unchecked (``problem_level`` NULL) are
-    checked (``services.checks.run.refresh_problem_levels``).
-    Raises ``StoreError`` if the file's revision is unknown to this version (written by a
-    newer ContractDesk) or the file is not an SQLite database.
+    checked (``services.checks.run.refresh_problem_levels``). A store whose file or folder
+    cannot be written, or ``read_only=True``, opens read-only (``Store.read_only``).
+    ``busy_timeout``: seconds a write waits for another process's write.
+
+    Raises ``StoreError`` with code ``STORE_BAD_PATH`` (folder cannot be created, a parent is
+    a file), ``STORE_IS_FOLDER``, ``STORE_MISSING`` (read-only of a missing file),
+    ``STORE_NOT_SQLITE``, ``STORE_DAMAGED``, ``STORE_FOREIGN``, ``STORE_HALF_CREATED``,
+    ``STORE_NEWER``, ``STORE_READ_ONLY_OLD`` (read-only and needing a migration),
+    ``STORE_CANNOT_OPEN`` or ``STORE_BUSY*`` (locked during a migration). The file is left
+    unchanged in each case.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
     try:
-        revision = current_revision(engine)
-    except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # e.g. a folder on the way we may not enter
+        raise StoreError(STORE_BAD_PATH, path=path, reason=_reason(exc)) from exc
+    if is_dir:
+        raise StoreError(STORE_IS_FOLDER, path=path)
+    reason: str | None = "requested" if read_only else None
+    if not exists:
+        if read_only:
+            raise StoreError(STORE_MISSING, path=path)
+        try:
+            make_private_folder(path.parent)
+            create_private_file(path)
+        except OSError as exc:
+            raise StoreError(STORE_BAD_PATH, path=path, reason=_reason(exc)) from exc
+    elif reason is None:
+        reason = read_only_reason(path)
+        if reason is None:
+            tighten(path)
+    revision, tables = inspect_file(path, immutable=reason == "folder")
+    check_schema(path, revision, tables)  # before anything (even the WAL switch) writes to it
+    engine = make_engine(path, read_only=reason, busy_timeout=busy_timeout)
+    try:
+        wanted = head_revision() if target == "head" else target
+        backup = None
+        if revision != wanted:
+            if reason is not None:
+                raise StoreError(STORE_READ_ONLY_OLD, path=path)
+            if revision is not None:
+                backup = _backup(engine, path, revision)
+            try:
+                with engine.begin() as connection:
+                    # pysqlite runs DDL outside any transaction: an explicit BEGIN makes the
+                    # whole upgrade one transaction, so a crash never leaves a half-made schema.
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    command.upgrade(_alembic_config(connection), target)
+            except DBAPIError as exc:
+                if _code(exc).startswith("SQLITE_BUSY"):
+                    raise busy_error(path, busy_timeout) from exc
+                raise
+    except BaseException:
         engine.dispose()
-        raise StoreError(f"{path}: not a ContractDesk store ({exc})") from exc
-    script = ScriptDirectory.from_config(_alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if revision is not None and revision not in known:
-        engine.dispose()
-        raise StoreError(
-            f"{path} was written by a newer version of ContractDesk (schema {revision}); "
-            f"this version knows schema up to {head_revision()}. Please update ContractDesk."
-        )
-    wanted = head_revision() if target == "head" else target
-    backup = None
-    if revision != wanted:
-        if revision is not None:
-            backup = _backup(engine, path, revision)
-        with engine.begin() as connection:
-            command.upgrade(_alembic_config(connection), target)
-    store = Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup_path=backup)
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"store_path": path})
+    store = Store(path=path, engine=engine, sessions=sessions, backup_path=backup,
+                  read_only_reason=reason, busy_timeout=busy_timeout)
+    event.listen(sessions, "after_flush", _after_flush)
+    if reason is not None:
+        event.listen(sessions, "before_flush", _refuse_flush(store))
     if backup is not None and wanted == head_revision():
         # Derived data a migration cannot compute (revision 0003): the checks' problem_level.
         from services.checks.run import refresh_problem_levels
@@ -152,18 +480,12 @@ def open_store(path: str | os.PathLike[str], *, target: str = "head") -> Store:
 
 
 def _backup(engine: Engine, path: Path, revision: str) -> Path:
-    """Copy the store aside (SQLite online backup, so the WAL is included)."""
+    """Copy the store aside before a migration (SQLite online backup, so the WAL is included)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{path.suffix or '.db'}")
     raw = engine.raw_connection()
     try:
-        import sqlite3
-
-        target = sqlite3.connect(backup)
-        try:
-            raw.driver_connection.backup(target)  # type: ignore[union-attr]  # None only once the connection is closed
-        finally:
-            target.close()
+        copy_database(raw.driver_connection, backup)  # type: ignore[arg-type]  # a sqlite3.Connection while open
     finally:
         raw.close()
     return backup

@@ -137,8 +137,8 @@ def test_store_that_is_not_sqlite(capsys: pytest.CaptureFixture[str], db: Path) 
         status, out, err = run(capsys, *argv, "--db", db)
         assert status == 1
         assert out == ""
-        assert err.startswith(f"error: {db}: not a ContractDesk store")
-        assert "file is not a database" in err
+        assert err.startswith(f"error: {db} is not a ContractDesk store (not an SQLite database)")
+        assert err.rstrip().endswith("[STORE_NOT_SQLITE]") and err.count("\n") == 1
     assert db.read_bytes() == b"hello"  # left as it was
 
 

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.store import APP_AUTHOR, APP_NAME
+from services.store_files import make_private_folder
 from ui.version import __version__
 
 LOG_DIR_ENV = "CONTRACTDESK_LOG_DIR"
@@ -70,18 +71,29 @@ def logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
 
 
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log file readable by the user only (0600): the log may quote contract data."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        if os.name == "posix":
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
 def setup_logging(folder: Path) -> RotatingFileHandler:
     """Write the app's logger (INFO and up) to ``folder/contractdesk.log``: 1 MB, then rotated, 3 kept.
 
-    Idempotent per folder; returns the file handler (tests remove it again).
+    Idempotent per folder; returns the file handler (tests remove it again). The log files
+    are 0600 and a folder created here 0700.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     target = os.path.abspath(folder / LOG_FILE)
     log = logger()
     for handler in log.handlers:
         if isinstance(handler, RotatingFileHandler) and handler.baseFilename == target:
             return handler
-    handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = _PrivateRotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -111,6 +123,8 @@ def enable_faulthandler(folder: Path) -> Path:
         path.replace(path.with_suffix(".log.1"))
     disable_faulthandler()
     _fault_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open while the app runs
+    if os.name == "posix":
+        os.chmod(path, 0o600)
     _fault_file.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} pid {os.getpid()}: {environment()}\n")
     _fault_file.flush()
     faulthandler.enable(file=_fault_file, all_threads=True)

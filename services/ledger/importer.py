@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from models.contract import ROLES, Contract
 from services import history as history_log
+from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.history import HistoryAction
 from services.ledger.files import LedgerFileError, collect, decode
@@ -320,9 +321,14 @@ def import_ledger(
 ) -> ImportResult:
     """Read, check and write the ledger at ``path`` in one transaction (the command line's import).
 
-    Raises ``LedgerFileError`` (unreadable), ``LedgerError`` (rejected, with every problem) or
-    ``ImportCancelled``; in every case the store is unchanged.
+    With ``replace`` the store is backed up first (``services.backup.backup_before``, reason
+    ``import``). The write lock is taken at the start (``Store.session(write=True)``).
+    Raises ``LedgerFileError`` (unreadable), ``LedgerError`` (rejected, with every problem),
+    ``ImportCancelled`` or ``StoreError`` (read-only, busy, backup failed); in every case the
+    store is unchanged.
     """
-    with store.session() as session:
+    if replace:
+        backup_before(store, "import")
+    with store.session(write=True) as session:
         plan = read_ledger(path, session)
         return apply_ledger(session, plan, replace=replace, progress=progress, cancelled=cancelled)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import shutil
-import tempfile
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from models.contract import Contract
 from services.ledger import values
 from services.ledger.read import _FORMULA_START
-from services.ledger.schema import EVENT_ALIASES, SUPPORTED, Column, Table
+from services.ledger.schema import ALL_TABLES, EVENT_ALIASES, SUPPORTED, Column, Table
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
 
@@ -76,9 +77,12 @@ def export_ledger(
 ) -> list[Path]:
     """Write every contract of the store (not those in the Trash) as a ledger into ``folder`` (created if needed).
 
-    Returns the files written. The files are assembled in a temporary folder and moved into
-    place only at the end, so a cancelled export (``ExportCancelled``) or an error leaves
-    ``folder`` as it was. Raises ``OSError`` when the folder cannot be written.
+    Returns the files written. The ledger replaces the one in ``folder`` as a set
+    (``replace_ledger``: written beside it, swapped in at the end), so a cancelled export
+    (``ExportCancelled``), an error or a crash never leaves a mix of old and new files; a
+    folder holding other files gets the ledger in a new ``ledger-YYYYMMDD-HHMMSS`` folder
+    inside it (the paths returned say where). Raises ``OSError`` when the folder cannot be
+    written.
     """
     numbers = list(session.scalars(select(Contract.contract_no).where(contract_service.LIVE).order_by(Contract.id)))
     buffers = {table.name: io.StringIO(newline="") for table in SUPPORTED}
@@ -93,14 +97,60 @@ def export_ledger(
             writers[table.name].writerows(_rows(table, contract))
         if progress is not None:
             progress(index + 1, len(numbers))
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    with tempfile.TemporaryDirectory(dir=folder) as staging:
-        for table in SUPPORTED:
-            staged = Path(staging) / table.file_name
-            staged.write_bytes(b"\xef\xbb\xbf" + buffers[table.name].getvalue().encode("utf-8"))
-        for table in SUPPORTED:
-            target = folder / table.file_name
-            shutil.move(Path(staging) / table.file_name, target)
-            written.append(target)
-    return written
+    return replace_ledger(folder, {table.file_name: b"\xef\xbb\xbf" + buffers[table.name].getvalue().encode("utf-8")
+                                   for table in SUPPORTED})
+
+
+def _is_ledger_folder(folder: Path) -> bool:
+    """True if ``folder`` holds nothing but ledger files (``<table>.csv``), so it may be replaced whole."""
+    names = {table.file_name.lower() for table in ALL_TABLES}
+    return all(entry.is_file() and entry.name.lower() in names for entry in folder.iterdir())
+
+
+def _clean_leftovers(folder: Path) -> None:
+    """Undo what an export killed half-way left beside ``folder``: put the previous ledger back
+    if it was moved aside and the new one never arrived, remove unfinished new ones."""
+    old = sorted(folder.parent.glob(f".{folder.name}.export-old-*"))
+    if old and not folder.exists():
+        old[-1].rename(folder)
+        old = old[:-1]
+    for leftover in [*old, *folder.parent.glob(f".{folder.name}.export-new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def replace_ledger(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Put ``files`` (name -> bytes) in ``folder`` as one set; the paths written, in ``files`` order.
+
+    The files are written into a new folder beside ``folder`` (``.<name>.export-new-<id>``),
+    flushed to disk, then swapped in with two renames: ``folder`` is absent, the old set or
+    the new set, never a mix, and an export killed half-way is tidied up by the next one
+    (``_clean_leftovers``). A ``folder`` that holds anything other than ledger files (say the
+    Desktop) is never replaced whole: the ledger then goes to a new folder inside it,
+    ``ledger-YYYYMMDD-HHMMSS``, written the same way. Raises ``OSError`` when the folder
+    cannot be written.
+    """
+    folder = Path(folder)
+    _clean_leftovers(folder)
+    if folder.exists() and not _is_ledger_folder(folder):
+        folder = folder / f"ledger-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    token = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging = folder.with_name(f".{folder.name}.export-new-{token}")
+    old = folder.with_name(f".{folder.name}.export-old-{token}")
+    try:
+        staging.mkdir()
+        for name, data in files.items():
+            with open(staging / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        if folder.exists():
+            folder.rename(old)
+        staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if old.exists() and not folder.exists():
+            old.rename(folder)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    return [folder / name for name in files]
