@@ -77,96 +77,96 @@
         <translation>日期计算方法：工作日按国务院公布的全国节假日安排计算，含法定节假日和调休上班日。事件当日不计入，事件后的第一个工作日为第 1 日，例如“签订后 15 个工作日内”截止于签订日后的第 15 个工作日。按日或按月计算的期限，最后一日为周末或节假日的，以其后第一个工作日为最后一日（《民法典》第二百零三条）；1 月 31 日加 1 个月为 2 月最后一日。尚未公布节假日安排的年份（撰写时为 2027 年），按周末和法定节假日（春节、清明、端午、中秋等）估算，无法确定调休上班日。请在“设置 → 工作日安排…”中录入该年安排，估算日期即转为确定日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="86"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="98"/>
         <source>Overdue and next 30 days</source>
         <translation>已逾期及未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="86"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="98"/>
         <source>Next 30 days</source>
         <translation>未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="86"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="98"/>
         <source>Next 90 days</source>
         <translation>未来 90 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="99"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="99"/>
         <source>Waiting for an event</source>
         <translation>待起算（等待事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="87"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="99"/>
         <source>All, done in the past year included</source>
         <translation>全部（含近一年已完成）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="93"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="105"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="97"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="109"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="102"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="114"/>
         <source>Any responsible party</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="126"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="147"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="141"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="167"/>
         <source>Mark done…</source>
         <translation>标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="128"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="149"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="143"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="169"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="130"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="134"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="147"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="151"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="132"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="134"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="149"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="151"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="144"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="164"/>
         <source>Open contract</source>
         <translation>打开合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="204"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="232"/>
         <source>{0} shown · {1} overdue · {2} due within 7 days</source>
         <translation>显示 {0} 项 · 已逾期 {1} 项 · 7 日内到期 {2} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="218"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="246"/>
         <source>Marking done…</source>
         <translation>正在标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="228"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="256"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="228"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="256"/>
         <source>Done on (the actual date):</source>
         <translation>完成日期（实际日期）：</translation>
     </message>
@@ -394,272 +394,290 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="111"/>
+        <location filename="../../ui/editor/contract_editor.py" line="112"/>
         <source>Contract {0}</source>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="112"/>
+        <location filename="../../ui/editor/contract_editor.py" line="113"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="124"/>
+        <location filename="../../ui/editor/contract_editor.py" line="125"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="125"/>
+        <location filename="../../ui/editor/contract_editor.py" line="126"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="126"/>
+        <location filename="../../ui/editor/contract_editor.py" line="127"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="127"/>
+        <location filename="../../ui/editor/contract_editor.py" line="128"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="128"/>
+        <location filename="../../ui/editor/contract_editor.py" line="129"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="129"/>
+        <location filename="../../ui/editor/contract_editor.py" line="130"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="130"/>
+        <location filename="../../ui/editor/contract_editor.py" line="131"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="131"/>
+        <location filename="../../ui/editor/contract_editor.py" line="132"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="147"/>
+        <location filename="../../ui/editor/contract_editor.py" line="134"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="150"/>
+        <location filename="../../ui/editor/contract_editor.py" line="153"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="152"/>
+        <location filename="../../ui/editor/contract_editor.py" line="155"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="167"/>
+        <location filename="../../ui/editor/contract_editor.py" line="170"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="169"/>
+        <location filename="../../ui/editor/contract_editor.py" line="172"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="171"/>
+        <location filename="../../ui/editor/contract_editor.py" line="174"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="184"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="184"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="183"/>
+        <location filename="../../ui/editor/contract_editor.py" line="186"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="183"/>
+        <location filename="../../ui/editor/contract_editor.py" line="186"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="184"/>
+        <location filename="../../ui/editor/contract_editor.py" line="187"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="184"/>
+        <location filename="../../ui/editor/contract_editor.py" line="187"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="188"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="188"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="186"/>
+        <location filename="../../ui/editor/contract_editor.py" line="189"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="186"/>
+        <location filename="../../ui/editor/contract_editor.py" line="189"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="187"/>
+        <location filename="../../ui/editor/contract_editor.py" line="190"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="216"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="216"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="267"/>
+        <location filename="../../ui/editor/contract_editor.py" line="270"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <location filename="../../ui/editor/contract_editor.py" line="271"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="269"/>
+        <location filename="../../ui/editor/contract_editor.py" line="272"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="284"/>
+        <location filename="../../ui/editor/contract_editor.py" line="287"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="288"/>
         <location filename="../../ui/editor/contract_editor.py" line="291"/>
+        <location filename="../../ui/editor/contract_editor.py" line="294"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="289"/>
+        <location filename="../../ui/editor/contract_editor.py" line="292"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="314"/>
+        <location filename="../../ui/editor/contract_editor.py" line="317"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="103"/>
+        <location filename="../../ui/editor/contract_editor.py" line="104"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
+    </message>
+</context>
+<context>
+    <name>ContractHistoryPanel</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="382"/>
+        <source>The history of a contract starts when it is first saved.</source>
+        <translation>合同首次保存后开始记录历史。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="384"/>
+        <source>{0} entries · read-only: the history cannot be edited.</source>
+        <translation>共 {0} 条 · 只读：历史记录不可修改。</translation>
     </message>
 </context>
 <context>
@@ -882,22 +900,28 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>iCalendar 日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs.py" line="59"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="77"/>
         <source>Import working-day schedule</source>
         <translation>导入工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs.py" line="79"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>Export working-day schedule</source>
         <translation>导出工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs.py" line="60"/>
+        <location filename="../../ui/dialogs.py" line="87"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1027,6 +1051,671 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="195"/>
+        <location filename="../../ui/register/history_view.py" line="329"/>
+        <location filename="../../ui/register/history_view.py" line="331"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="205"/>
+        <source>Select an entry to see every field it changed.</source>
+        <translation>选择一条记录，查看其改动的全部字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="207"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="236"/>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="245"/>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="249"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="258"/>
+        <source>Contract:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="293"/>
+        <source>No entries match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="296"/>
+        <source>The newest {0} entries are shown; filter by contract or action to see older ones.</source>
+        <translation>仅显示最近 {0} 条记录；按合同或操作筛选可查看更早的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="298"/>
+        <source>{0} entries</source>
+        <translation>共 {0} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="329"/>
+        <source>The CSV could not be written: {0}</source>
+        <translation>无法写入 CSV 文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="332"/>
+        <source>{0} history entries written to {1}</source>
+        <translation>已将 {0} 条历史记录导出到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryLabels</name>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="29"/>
+        <source>New contract</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="30"/>
+        <source>Saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="31"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="32"/>
+        <source>Moved to the Trash</source>
+        <translation>移至回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="33"/>
+        <source>Restored</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="34"/>
+        <source>Deleted permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="35"/>
+        <source>Marked done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="36"/>
+        <source>Event recorded</source>
+        <translation>登记事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="37"/>
+        <source>Liquidated damages calculation saved</source>
+        <translation>保存违约金计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="38"/>
+        <source>Liquidated damages calculation removed</source>
+        <translation>删除违约金计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="39"/>
+        <source>Working-day schedule changed</source>
+        <translation>修改工作日安排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="40"/>
+        <source>Amendment</source>
+        <translation>合同变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="41"/>
+        <source>Payment recorded</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="48"/>
+        <source>Parties</source>
+        <extracomment>The actions a filter offers: those the register writes (amendment and payment are reserved).</extracomment>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="49"/>
+        <source>Line items</source>
+        <translation>服务明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="50"/>
+        <source>Installments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="51"/>
+        <source>Articles</source>
+        <translation>合同条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="52"/>
+        <source>Milestones</source>
+        <translation>履约事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="53"/>
+        <source>Bonds</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="54"/>
+        <source>Penalty clauses</source>
+        <translation>违约条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="59"/>
+        <source>Contract No.</source>
+        <extracomment>Field name → label, for the header and every child table (``_TABLE_FIELDS`` overrides per table).</extracomment>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="60"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="61"/>
+        <source>Title in English</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="62"/>
+        <source>Procurement No.</source>
+        <translation>采购编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="63"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="64"/>
+        <source>Signing date</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="65"/>
+        <source>Place of signing</source>
+        <translation>签订地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="66"/>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="67"/>
+        <source>Start of term</source>
+        <translation>服务开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="68"/>
+        <source>End of term</source>
+        <translation>服务结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="69"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="70"/>
+        <source>Contract total</source>
+        <translation>合同总额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="71"/>
+        <source>Total in capitals</source>
+        <translation>大写金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="72"/>
+        <source>Tax rate (%)</source>
+        <translation>税率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="73"/>
+        <source>Amount excl. tax</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="74"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="75"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="76"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="77"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="78"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="79"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="80"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="81"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="82"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="83"/>
+        <source>Tax ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="84"/>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="85"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="86"/>
+        <source>Share</source>
+        <translation>分摊金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="87"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="88"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="89"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="90"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="91"/>
+        <source>Months</source>
+        <translation>计费月数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <source>Party</source>
+        <translation>所属当事方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <source>Payee</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <source>Percent</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <source>Counted from</source>
+        <translation>起算事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <source>Within</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <source>Unit of time</source>
+        <translation>期限单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <source>Condition</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <source>Paid on</source>
+        <translation>实付日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <source>Paid amount</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <source>Repeats</source>
+        <translation>重复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <source>Lodged on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <source>Returned on</source>
+        <translation>退还日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <source>Clause</source>
+        <translation>条款号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <source>Breach</source>
+        <translation>违约情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <source>Paid by</source>
+        <translation>违约方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <source>Base</source>
+        <translation>计算基数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <source>Cap (%)</source>
+        <translation>上限比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <source>Cap base</source>
+        <translation>上限基数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <source>Cap amount</source>
+        <translation>上限金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <source>Days</source>
+        <translation>计日方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <source>Part of a day</source>
+        <translation>不足一日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <source>Termination after (days)</source>
+        <translation>解除阈值（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <source>Clause text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="128"/>
+        <source>Obligation</source>
+        <translation>履约事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="129"/>
+        <source>Contract&apos;s words</source>
+        <translation>合同原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="130"/>
+        <source>Refund conditions</source>
+        <translation>退还条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="131"/>
+        <source>Calculation</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="187"/>
+        <source>{0}, {1}</source>
+        <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="189"/>
+        <source>{0}, clause {1}</source>
+        <translation>{0} 第 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="190"/>
+        <source>{0}, row {1}</source>
+        <translation>{0} 第{1}行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="203"/>
+        <location filename="../../ui/register/history_labels.py" line="313"/>
+        <location filename="../../ui/register/history_labels.py" line="315"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="220"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="221"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="222"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <source>(a row)</source>
+        <translation>（一行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="244"/>
+        <source>{0} {1} → {2}</source>
+        <translation>{0} {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="251"/>
+        <source>{0}: added</source>
+        <translation>{0}：新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="252"/>
+        <source>{0}: removed</source>
+        <translation>{0}：删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="254"/>
+        <source>{0}: added “{1}”</source>
+        <translation>{0}：新增“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="255"/>
+        <source>{0}: removed “{1}”</source>
+        <translation>{0}：删除“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="297"/>
+        <source>{0}, done on</source>
+        <translation>{0} 完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="301"/>
+        <source>Date of event “{0}”</source>
+        <translation>事件“{0}”日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="304"/>
+        <source>Clause {0}: liquidated damages</source>
+        <translation>条款 {0} 违约金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="310"/>
+        <source>Days added</source>
+        <translation>新增日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="311"/>
+        <source>Days removed</source>
+        <translation>删除日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="313"/>
+        <source>Days changed</source>
+        <translation>修改日期</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryReloader</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="186"/>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="111"/>
+        <source>When</source>
+        <extracomment>Entries the History dialog loads at most without a contract filter (the newest ones). The ``HistoryRow`` of a row. What a column sorts by: the entry id for the time (entries are in the order written).</extracomment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="111"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="111"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="111"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="112"/>
+        <source>What changed</source>
+        <translation>改动内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="125"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>HolidayScheduleDialog</name>
     <message>
         <location filename="../../ui/calendar/calendar_dialogs.py" line="268"/>
@@ -1146,105 +1835,105 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>……另有 %n 项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="135"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="166"/>
         <source>Insert line</source>
         <extracomment>How many problems the status line lists before summing up the rest.</extracomment>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="138"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="169"/>
         <source>Insert an empty line above the selected line, or at the end (Ins)</source>
         <translation>在所选行上方插入空行；未选中行时插入到末尾（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="141"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="172"/>
         <source>Add line at end</source>
         <translation>末尾添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="144"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="175"/>
         <source>Append an empty line after the last one (Ctrl+Enter)</source>
         <translation>在最后一行之后添加空行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="147"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="178"/>
         <source>Delete line(s)</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="150"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="181"/>
         <source>Delete the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="153"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="184"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="156"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="187"/>
         <source>Move the selected lines up (Alt+↑)</source>
         <translation>将所选行上移一行（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="159"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="190"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="162"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="193"/>
         <source>Move the selected lines down (Alt+↓)</source>
         <translation>将所选行下移一行（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="165"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="196"/>
         <source>Paste lines</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="168"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="199"/>
         <source>Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)</source>
         <translation>将从 Excel 或 WPS 复制的行插入到所选行上方；未选中行时插入到末尾（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="183"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="204"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="185"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="196"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="218"/>
         <source>Sum of the line amounts minus the contract total</source>
         <translation>明细合价之和减去合同总额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/line_items_editor.py" line="294"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="316"/>
         <source>Delete %n line(s)?</source>
         <translation>
             <numerusform>确定删除 %n 行明细吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="360"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="382"/>
         <source>Delete lines</source>
         <translation>删除明细行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="443"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="465"/>
         <source>Lines: ¥{lines}</source>
         <translation>明细合计：¥{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="445"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="467"/>
         <source>Lines: ¥{lines} · excl. tax: ¥{excl} · tax ({rate}%): ¥{tax}</source>
         <translation>明细合计：¥{lines} · 不含税金额：¥{excl} · 税额（{rate}%）：¥{tax}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="454"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="476"/>
         <source>Difference from contract total: ¥{difference}</source>
         <translation>与合同总额相差：¥{difference}</translation>
     </message>
@@ -1252,118 +1941,118 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsModel</name>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="54"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="34"/>
         <source>No.</source>
         <extracomment>LineItemData field shown in each column; &quot;computed_amount&quot; is the derived property.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="55"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="35"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="56"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="36"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="57"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="37"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="58"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="38"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="59"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="39"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="60"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="40"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="61"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="41"/>
         <source>Computed</source>
         <translation>计算金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="62"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="42"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="63"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="43"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="66"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="46"/>
         <source>Line number, renumbered after every change</source>
         <translation>行号，每次修改后自动重新编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="67"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="47"/>
         <source>Unit price in yuan, up to 4 decimals</source>
         <translation>单价（元），最多 4 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="68"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="48"/>
         <source>Billing months; empty means one period</source>
         <translation>计费月数；为空表示按一期计</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="71"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="51"/>
         <source>Amount as the contract states it (yuan); empty means the computed amount counts</source>
         <translation>合同所列合价（元）；为空时以计算金额为准</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="72"/>
+        <location filename="../../ui/editor/line_items_columns.py" line="52"/>
         <source>Unit price × quantity × months, rounded to the fen</source>
         <translation>单价 × 数量 × 计费月数，四舍五入到分</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="77"/>
+        <location filename="../../ui/editor/line_items_model.py" line="62"/>
         <source>Stated amount differs from unit price × quantity × months (¥{computed})</source>
         <translation>合价与 单价 × 数量 × 计费月数（¥{computed}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="78"/>
+        <location filename="../../ui/editor/line_items_model.py" line="63"/>
         <source>Edit {column}</source>
         <translation>编辑“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="79"/>
+        <location filename="../../ui/editor/line_items_model.py" line="64"/>
         <source>Insert %n line(s)</source>
         <translation>插入 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="80"/>
+        <location filename="../../ui/editor/line_items_model.py" line="65"/>
         <source>Delete %n line(s)</source>
         <translation>删除 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="81"/>
+        <location filename="../../ui/editor/line_items_model.py" line="66"/>
         <source>Paste %n line(s)</source>
         <translation>粘贴 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="82"/>
+        <location filename="../../ui/editor/line_items_model.py" line="67"/>
         <source>Move line(s) up</source>
         <translation>上移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="83"/>
+        <location filename="../../ui/editor/line_items_model.py" line="68"/>
         <source>Move line(s) down</source>
         <translation>下移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="85"/>
+        <location filename="../../ui/editor/line_items_model.py" line="70"/>
         <source>floating-point numbers are not exact; type the number</source>
         <translation>浮点数不精确，请直接输入数字</translation>
     </message>
@@ -1371,177 +2060,187 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Back to my register</source>
         <translation>返回我的台账(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <source>&amp;Trash…</source>
+        <translation>回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Delete contract</source>
         <translation>删除合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Delete contract {0} and all its lines? This cannot be undone.</source>
         <translation>确定删除合同 {0} 及其全部明细吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Deleting the contract…</source>
         <translation>正在删除合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -1552,69 +2251,69 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -1840,306 +2539,306 @@ Update them from the ledger?</source>
         <translation>违约金计算 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="135"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="151"/>
         <source>Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: 0.05 %/day of the overdue amount)</source>
         <translation>法定利率：迟延支付中小企业款项（《保障中小企业款项支付条例》2025年：按逾期金额每日万分之五）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="136"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
         <source>Ad-hoc rule…</source>
         <translation>临时规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="145"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="282"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="314"/>
         <source>Ad-hoc rule</source>
         <translation>临时规则</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="146"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="146"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="147"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
         <source>Monthly fee × coefficient</source>
         <translation>月服务费×系数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
         <source>Fixed amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="149"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="150"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
         <source>Monthly fee</source>
         <translation>月服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="151"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
         <source>Daily fee</source>
         <translation>日服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
         <source>percent, e.g. 0.05</source>
         <translation>百分比，如 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="154"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="160"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="171"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="177"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="156"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
         <source>Calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="156"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="157"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
         <source>A part of a day counts as a day</source>
         <translation>不足一日按一日计</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="158"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
         <source>Pro rata</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="159"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="176"/>
         <source>percent of the contract total</source>
         <translation>合同总额的百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="179"/>
         <source>Kind</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="284"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="179"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="286"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="318"/>
         <source>Fixed amount (元)</source>
         <translation>固定金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="194"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="308"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="204"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="340"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="280"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="312"/>
         <source>Cap (% of total)</source>
         <translation>上限（合同总额的%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="288"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="320"/>
         <source>Cap (元)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="211"/>
         <source>Due and actual dates</source>
         <translation>应履行日和实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="171"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="212"/>
         <source>Number of days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="228"/>
         <source>e.g. 12 or 2.5</source>
         <translation>如 12 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="185"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="229"/>
         <source>yuan, when the base is the overdue amount</source>
         <translation>元，以逾期金额为基数时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="189"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="199"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="254"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="191"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="201"/>
         <source>Count by</source>
         <translation>天数依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="192"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="309"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="202"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="341"/>
         <source>Due date</source>
         <translation>应履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="193"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="310"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="203"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="342"/>
         <source>Actual date</source>
         <translation>实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="195"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="313"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="205"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="345"/>
         <source>Overdue amount (元)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="196"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="206"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="348"/>
         <source>Already charged under this clause (元)</source>
         <translation>本条已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="197"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="314"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="207"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="346"/>
         <source>Already charged to this party (元)</source>
         <translation>该方已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="254"/>
         <source>Calculated on</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="254"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="214"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
         <source>By</source>
         <translation>计算人</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="222"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="246"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="224"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="248"/>
         <source>Saved calculations</source>
         <translation>已保存的计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="233"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="272"/>
         <source>Save to record</source>
         <translation>保存到合同记录</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="235"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="274"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="237"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="276"/>
         <source>Copy working</source>
         <translation>复制计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="249"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="143"/>
         <source>Save the contract first</source>
         <translation>请先保存合同</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="270"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="302"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="365"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="397"/>
         <source>Amount: ¥{0}</source>
         <translation>金额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="375"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="407"/>
         <source>Amount: —</source>
         <translation>金额：—</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="398"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="430"/>
         <source>Saved to the contract&apos;s record.</source>
         <translation>已保存到合同记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="402"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="434"/>
         <source>Saving the calculation…</source>
         <translation>正在保存计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="426"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="458"/>
         <source>Working copied.</source>
         <translation>计算过程已复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="444"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="476"/>
         <source>Writing the calculation…</source>
         <translation>正在生成违约金计算书…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="448"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="480"/>
         <source>Wrote {0}</source>
         <translation>已生成 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="451"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="483"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="451"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="483"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="456"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="488"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -2185,17 +2884,17 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="65"/>
+        <location filename="../../ui/editor/contract_editor.py" line="66"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="67"/>
+        <location filename="../../ui/editor/contract_editor.py" line="68"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="84"/>
+        <location filename="../../ui/editor/contract_editor.py" line="85"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -2232,29 +2931,136 @@ Update them from the ledger?</source>
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="92"/>
+        <location filename="../../ui/register/trash_view.py" line="220"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="106"/>
+        <source>Contracts in the Trash are out of the list, the calendar and the export; their numbers stay taken until they are deleted permanently.</source>
+        <translation>回收站中的合同不出现在合同列表、日历和导出中；在永久删除之前，其合同编号仍被占用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="110"/>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="112"/>
+        <source>Delete permanently…</source>
+        <translation>永久删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="145"/>
+        <source>Reading the Trash…</source>
+        <translation>正在读取回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="155"/>
+        <source>The Trash is empty.</source>
+        <translation>回收站为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="156"/>
+        <source>{0} contract(s) in the Trash</source>
+        <translation>回收站中有 {0} 份合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="182"/>
+        <source>Restoring…</source>
+        <translation>正在还原…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="183"/>
+        <source>Restored: {0}</source>
+        <translation>已还原：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="192"/>
+        <source>Delete contract {0} “{1}” permanently, with all its lines, payments and records? This cannot be undone; its history is kept.</source>
+        <translation>确定永久删除合同 {0}“{1}”及其全部明细、付款和记录吗？此操作无法撤销；其历史记录将保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="195"/>
+        <source>Delete these {0} contracts permanently, with all their lines, payments and records?
+{1}
+This cannot be undone; their history is kept.</source>
+        <translation>确定永久删除以下 {0} 份合同及其全部明细、付款和记录吗？
+{1}
+此操作无法撤销；其历史记录将保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="197"/>
+        <source>Delete permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="199"/>
+        <source>Deleting permanently…</source>
+        <translation>正在永久删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="200"/>
+        <source>Deleted permanently: {0}</source>
+        <translation>已永久删除：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="218"/>
+        <source>The contract is no longer in the Trash.</source>
+        <translation>该合同已不在回收站中。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashTableModel</name>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Contract No.</source>
+        <extracomment>The ``TrashRow`` of a row.</extracomment>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Deleted on</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Deleted by</source>
+        <translation>删除人</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>The register is empty</source>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>
