@@ -228,6 +228,12 @@ def test_editor_history_tab_shows_each_changed_field_on_its_own_line(window):
     assert "Line items, row 3: Quantity 12 → 24" in lines
     assert any(line.startswith("Title ") and line.endswith("→ 云服务（修订）") for line in lines)
     assert editor.history.shown_texts(COL_ACTION) == ["Saved", "Imported"]
+    imported = texts[1].splitlines()  # a new contract: what it was entered with, rows in contract order
+    assert f"Contract No.: {BJMEMC}" in imported
+    assert not any("(empty) →" in line for line in imported)
+    articles = [line for line in imported if line.startswith("Articles, row ")]
+    assert articles.index(next(a for a in articles if a.startswith("Articles, row 2:"))) < articles.index(
+        next(a for a in articles if a.startswith("Articles, row 10:")))
     assert editor.history.view.isColumnHidden(COL_CONTRACT)
 
 

@@ -255,15 +255,26 @@ def _row_change(table: str, key: str, row: dict[str, Any], added: bool) -> str:
             else translate("HistoryLabels", "{0}: removed “{1}”")).format(label, name)
 
 
+def _by_key(rows: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Rows in their order in the contract: 2 before 10 (keys are text in the details)."""
+    return sorted(rows.items(), key=lambda item: (0, int(item[0]), "") if item[0].isdigit() else (1, 0, item[0]))
+
+
 def _contract_changes(details: dict[str, Any]) -> list[str]:
-    lines = [_change(field_label(name), value_text(before, name), value_text(after, name))
-             for name, (before, after) in details.get("header", {}).items()]
+    header = details.get("header", {})
+    new = bool(header) and all(before is None for before, _after in header.values())
+    if new:  # a contract created or first imported: what it was entered with, not "(empty) →" each time
+        lines = [translate("HistoryLabels", "{0}: {1}").format(field_label(name), value_text(after, name))
+                 for name, (_before, after) in header.items() if after not in (None, "")]
+    else:
+        lines = [_change(field_label(name), value_text(before, name), value_text(after, name))
+                 for name, (before, after) in header.items()]
     for table, diff in details.get("children", {}).items():
-        for key, row in diff.get("removed", {}).items():
+        for key, row in _by_key(diff.get("removed", {})):
             lines.append(_row_change(table, key, row, added=False))
-        for key, row in diff.get("added", {}).items():
+        for key, row in _by_key(diff.get("added", {})):
             lines.append(_row_change(table, key, row, added=True))
-        for key, fields in diff.get("changed", {}).items():
+        for key, fields in _by_key(diff.get("changed", {})):
             lines += [_change(field_label(f"{table}[{key}].{name}"), value_text(before, name, table),
                               value_text(after, name, table)) for name, (before, after) in fields.items()]
     return lines
