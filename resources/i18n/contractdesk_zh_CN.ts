@@ -444,220 +444,220 @@
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="134"/>
+        <location filename="../../ui/editor/contract_editor.py" line="135"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="150"/>
+        <location filename="../../ui/editor/contract_editor.py" line="151"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="153"/>
+        <location filename="../../ui/editor/contract_editor.py" line="154"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="155"/>
+        <location filename="../../ui/editor/contract_editor.py" line="156"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="170"/>
+        <location filename="../../ui/editor/contract_editor.py" line="171"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="172"/>
+        <location filename="../../ui/editor/contract_editor.py" line="173"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="174"/>
+        <location filename="../../ui/editor/contract_editor.py" line="175"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="184"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="184"/>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="186"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="186"/>
+        <location filename="../../ui/editor/contract_editor.py" line="187"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="186"/>
+        <location filename="../../ui/editor/contract_editor.py" line="187"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="187"/>
+        <location filename="../../ui/editor/contract_editor.py" line="188"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="187"/>
+        <location filename="../../ui/editor/contract_editor.py" line="188"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="188"/>
+        <location filename="../../ui/editor/contract_editor.py" line="189"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="188"/>
+        <location filename="../../ui/editor/contract_editor.py" line="189"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="190"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="190"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="190"/>
+        <location filename="../../ui/editor/contract_editor.py" line="191"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
-        <location filename="../../ui/editor/contract_editor.py" line="216"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="210"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="216"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="218"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="237"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="270"/>
+        <location filename="../../ui/editor/contract_editor.py" line="271"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="271"/>
+        <location filename="../../ui/editor/contract_editor.py" line="272"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="272"/>
+        <location filename="../../ui/editor/contract_editor.py" line="273"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="287"/>
+        <location filename="../../ui/editor/contract_editor.py" line="288"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="291"/>
-        <location filename="../../ui/editor/contract_editor.py" line="294"/>
+        <location filename="../../ui/editor/contract_editor.py" line="292"/>
+        <location filename="../../ui/editor/contract_editor.py" line="295"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="292"/>
+        <location filename="../../ui/editor/contract_editor.py" line="293"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="317"/>
+        <location filename="../../ui/editor/contract_editor.py" line="318"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -670,12 +670,12 @@
 <context>
     <name>ContractHistoryPanel</name>
     <message>
-        <location filename="../../ui/register/history_view.py" line="382"/>
+        <location filename="../../ui/register/history_view.py" line="392"/>
         <source>The history of a contract starts when it is first saved.</source>
         <translation>合同首次保存后开始记录历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="384"/>
+        <location filename="../../ui/register/history_view.py" line="394"/>
         <source>{0} entries · read-only: the history cannot be edited.</source>
         <translation>共 {0} 条 · 只读：历史记录不可修改。</translation>
     </message>
@@ -1053,64 +1053,64 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/register/history_view.py" line="195"/>
-        <location filename="../../ui/register/history_view.py" line="329"/>
-        <location filename="../../ui/register/history_view.py" line="331"/>
+        <location filename="../../ui/register/history_view.py" line="209"/>
+        <location filename="../../ui/register/history_view.py" line="338"/>
+        <location filename="../../ui/register/history_view.py" line="340"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="205"/>
+        <location filename="../../ui/register/history_view.py" line="218"/>
         <source>Select an entry to see every field it changed.</source>
         <translation>选择一条记录，查看其改动的全部字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="207"/>
+        <location filename="../../ui/register/history_view.py" line="220"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="236"/>
+        <location filename="../../ui/register/history_view.py" line="245"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="245"/>
+        <location filename="../../ui/register/history_view.py" line="254"/>
         <source>Every action</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="249"/>
+        <location filename="../../ui/register/history_view.py" line="258"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="258"/>
+        <location filename="../../ui/register/history_view.py" line="267"/>
         <source>Contract:</source>
         <translation>合同：</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="293"/>
+        <location filename="../../ui/register/history_view.py" line="302"/>
         <source>No entries match.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="296"/>
+        <location filename="../../ui/register/history_view.py" line="305"/>
         <source>The newest {0} entries are shown; filter by contract or action to see older ones.</source>
         <translation>仅显示最近 {0} 条记录；按合同或操作筛选可查看更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="298"/>
+        <location filename="../../ui/register/history_view.py" line="307"/>
         <source>{0} entries</source>
         <translation>共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="329"/>
+        <location filename="../../ui/register/history_view.py" line="338"/>
         <source>The CSV could not be written: {0}</source>
         <translation>无法写入 CSV 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="332"/>
+        <location filename="../../ui/register/history_view.py" line="341"/>
         <source>{0} history entries written to {1}</source>
         <translation>已将 {0} 条历史记录导出到 {1}</translation>
     </message>
@@ -1592,8 +1592,9 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="203"/>
-        <location filename="../../ui/register/history_labels.py" line="313"/>
-        <location filename="../../ui/register/history_labels.py" line="315"/>
+        <location filename="../../ui/register/history_labels.py" line="273"/>
+        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="332"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -1643,40 +1644,40 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="297"/>
+        <location filename="../../ui/register/history_labels.py" line="314"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="301"/>
+        <location filename="../../ui/register/history_labels.py" line="318"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="304"/>
+        <location filename="../../ui/register/history_labels.py" line="321"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="310"/>
+        <location filename="../../ui/register/history_labels.py" line="327"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="311"/>
+        <location filename="../../ui/register/history_labels.py" line="328"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="313"/>
+        <location filename="../../ui/register/history_labels.py" line="330"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>
 </context>
 <context>
-    <name>HistoryReloader</name>
+    <name>HistoryReloading</name>
     <message>
-        <location filename="../../ui/register/history_view.py" line="186"/>
+        <location filename="../../ui/register/history_view.py" line="194"/>
         <source>Reading the history…</source>
         <translation>正在读取历史记录…</translation>
     </message>
@@ -1684,33 +1685,33 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/register/history_view.py" line="111"/>
+        <location filename="../../ui/register/history_view.py" line="112"/>
         <source>When</source>
         <extracomment>Entries the History dialog loads at most without a contract filter (the newest ones). The ``HistoryRow`` of a row. What a column sorts by: the entry id for the time (entries are in the order written).</extracomment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="111"/>
+        <location filename="../../ui/register/history_view.py" line="112"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="111"/>
+        <location filename="../../ui/register/history_view.py" line="112"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="111"/>
+        <location filename="../../ui/register/history_view.py" line="112"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="112"/>
+        <location filename="../../ui/register/history_view.py" line="113"/>
         <source>What changed</source>
         <translation>改动内容</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_view.py" line="125"/>
+        <location filename="../../ui/register/history_view.py" line="126"/>
         <source>; </source>
         <translation>；</translation>
     </message>

@@ -130,7 +130,8 @@ class ContractEditor(QDialog):
         self.tabs.addTab(self.bonds, self.tr("Bonds"))
         self.tabs.addTab(self.articles, self.tr("Articles"))
         self.tabs.addTab(self.penalties, self.tr("Penalty clauses"))
-        self.history = ContractHistoryPanel(context, lambda: self.contract_id)  # read-only; follows saves
+        self.history = ContractHistoryPanel(context, contract_id)  # read-only
+        self.saved.connect(self.history.set_contract)
         self.tabs.addTab(self.history, self.tr("History"))
         # The checks (核对) under the tabs, re-run on every edit; a click shows the field.
         self.checks = ChecksPanel()

@@ -260,8 +260,14 @@ def _by_key(rows: dict[str, Any]) -> list[tuple[str, Any]]:
     return sorted(rows.items(), key=lambda item: (0, int(item[0]), "") if item[0].isdigit() else (1, 0, item[0]))
 
 
+def _in_form_order(items: dict[str, Any], order: dict[str, str]) -> list[tuple[str, Any]]:
+    """Fields and tables in the order the editor shows them (the history stores them by name)."""
+    place = {name: index for index, name in enumerate(order)}
+    return sorted(items.items(), key=lambda item: place.get(item[0], len(place)))
+
+
 def _contract_changes(details: dict[str, Any]) -> list[str]:
-    header = details.get("header", {})
+    header = dict(_in_form_order(details.get("header", {}), _FIELDS))
     new = bool(header) and all(before is None for before, _after in header.values())
     if new:  # a contract created or first imported: what it was entered with, not "(empty) →" each time
         lines = [translate("HistoryLabels", "{0}: {1}").format(field_label(name), value_text(after, name))
@@ -269,7 +275,7 @@ def _contract_changes(details: dict[str, Any]) -> list[str]:
     else:
         lines = [_change(field_label(name), value_text(before, name), value_text(after, name))
                  for name, (before, after) in header.items()]
-    for table, diff in details.get("children", {}).items():
+    for table, diff in _in_form_order(details.get("children", {}), _TABLES):
         for key, row in _by_key(diff.get("removed", {})):
             lines.append(_row_change(table, key, row, added=False))
         for key, row in _by_key(diff.get("added", {})):

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -148,34 +149,40 @@ def _table(model: HistoryTableModel, parent: QWidget) -> tuple[QTableView, QSort
     return view, proxy
 
 
-class HistoryReloader(QObject):
-    """Reloads ``widget`` on every announced write that ``concerns`` it while it is shown, and
-    when next shown after one came while it was hidden. ``work()`` makes the read (run by
-    ``context.read``), ``show(rows)`` shows its answer; only the newest read's answer is shown."""
+class HistoryReloading:
+    """Mixed into a history widget: reloads it on every announced write that ``_concerns`` it while
+    it is shown, and when next shown after one came while it was hidden. ``_work()`` makes the
+    read (run by ``context.read``), ``_show(rows)`` shows its answer; only the newest read's answer
+    is shown. Holds no reference to another widget (a closed editor's wrapper must not outlive it)."""
 
-    def __init__(self, widget: QWidget, context: AppContext, concerns: Callable[[Changes], bool],
-                 work: Callable[[], Callable[[Session, TaskControl], list[HistoryRow]]],
-                 show: Callable[[list[HistoryRow]], None]) -> None:
-        super().__init__(widget)
-        self._widget, self._context, self._concerns, self._work, self._show = widget, context, concerns, work, show
-        self.stale = True
+    context: AppContext
+    _stale: bool
+    _generation: int
+
+    def _start_reloading(self, context: AppContext) -> None:
+        self.context = context
+        self._stale = True
         self._generation = 0
         context.changes.changed.connect(self._store_changed)
+
+    def _concerns(self, _changes: Changes) -> bool:
+        return True  # every write records an entry
 
     def _store_changed(self, changes: Changes) -> None:
         if not self._concerns(changes):
             return
-        if self._widget.isVisible():
+        if self.isVisible():  # type: ignore[attr-defined]
             self.reload()
         else:
-            self.stale = True
+            self._stale = True
 
-    def shown(self) -> None:
-        if self.stale:
+    def _reload_if_stale(self) -> None:
+        if self._stale:
             self.reload()
 
     def reload(self) -> None:
-        self.stale = False
+        """Read the entries again (in the background; shown when read)."""
+        self._stale = False
         self._generation += 1
         generation = self._generation
 
@@ -183,18 +190,24 @@ class HistoryReloader(QObject):
             if generation == self._generation:
                 self._show(rows)
 
-        self._context.read(self.tr("Reading the history…"), self._work(), done)
+        label = QCoreApplication.translate("HistoryReloading", "Reading the history…")
+        self.context.read(label, self._work(), done)
+
+    def _work(self) -> Callable[[Session, TaskControl], list[HistoryRow]]:
+        raise NotImplementedError
+
+    def _show(self, rows: list[HistoryRow]) -> None:
+        raise NotImplementedError
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(HistoryReloading, QDialog):
     """File → History…: the register's history, newest first, filtered by contract number (part
     of it), action and a first day; Export CSV… writes what is shown. Non-modal, read-only."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("History"))
-        self.context = context
-        self._reloader = HistoryReloader(self, context, lambda _changes: True, self._work, self._show)
+        self._start_reloading(context)
         self.model = HistoryTableModel(self)
         self.view, self.proxy = _table(self.model, self)
         self.view.setWordWrap(False)
@@ -225,11 +238,7 @@ class HistoryDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._reloader.shown()
-
-    def reload(self) -> None:
-        """Read the entries again with the filters as set (in the background; shown when read)."""
-        self._reloader.reload()
+        self._reload_if_stale()
 
     def _build_filters(self) -> None:
         self.contract_edit = QLineEdit()
@@ -332,16 +341,15 @@ class HistoryDialog(QDialog):
                                   self.tr("{0} history entries written to {1}").format(len(rows), path))
 
 
-class ContractHistoryPanel(QWidget):
+class ContractHistoryPanel(HistoryReloading, QWidget):
     """The contract editor's History tab: this contract's entries, newest first, each changed field
-    before → after on its own line. ``contract_id()`` gives the contract (None while it is new)."""
+    before → after on its own line. ``contract_id``: the contract (None while it is new; the
+    editor's ``saved`` signal sets it with ``set_contract``)."""
 
-    def __init__(self, context: AppContext, contract_id: Callable[[], int | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, contract_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self._contract_id = contract_id
-        self._reloader = HistoryReloader(self, context, self._concerns, self._work, self._show)
+        self._contract = contract_id
+        self._start_reloading(context)
         self.model = HistoryTableModel(self, one_line_per_change=True)
         self.view, self.proxy = _table(self.model, self)
         self.view.setWordWrap(True)
@@ -354,18 +362,20 @@ class ContractHistoryPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._reloader.shown()
+        self._reload_if_stale()
 
-    def reload(self) -> None:
-        """Read this contract's entries again (in the background; shown when read)."""
-        self._reloader.reload()
+    def set_contract(self, contract_id: int) -> None:
+        """The contract, once a new one is saved (``ContractEditor.saved``)."""
+        if contract_id != self._contract:
+            self._contract = contract_id
+            self._stale = True
 
     def _concerns(self, changes: Changes) -> bool:
-        contract_id = self._contract_id()
+        contract_id = self._contract
         return contract_id is not None and (changes.touches(contract_id) or ChangeKind.STORE in changes.kinds)
 
     def _work(self) -> Callable[[Session, TaskControl], list[HistoryRow]]:
-        contract_id = self._contract_id()
+        contract_id = self._contract
 
         def work(session: Session, _control: TaskControl) -> list[HistoryRow]:
             if contract_id is None:
@@ -378,7 +388,7 @@ class ContractHistoryPanel(QWidget):
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.view.resizeRowsToContents()
-        if self._contract_id() is None:
+        if self._contract is None:
             self.note.setText(self.tr("The history of a contract starts when it is first saved."))
         else:
             self.note.setText(self.tr("{0} entries · read-only: the history cannot be edited.").format(len(rows)))
