@@ -279,7 +279,7 @@ class HistoryDialog(HistoryReloading, QDialog):
     def _work(self) -> Callable[[Session, TaskControl], list[HistoryRow]]:
         text = self.contract_edit.text().strip().casefold()
         action = self.action_box.currentData()
-        since = self.since_edit.date().toPython() if self.since_check.isChecked() else None
+        since: dt.date | None = self.since_edit.date().toPython() if self.since_check.isChecked() else None  # type: ignore[assignment]
 
         def work(session: Session, _control: TaskControl) -> list[HistoryRow]:
             rows = history_log.history(session, since=since, actions=[HistoryAction(action)] if action else None,
