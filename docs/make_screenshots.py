@@ -7,6 +7,9 @@ contract editor on BJMEMC-2025174-ZC, and saves each in English and Chinese; the
 editor's Checks panel on the same contract with three typos made (``editor_checks``), and the
 liquidated-damages calculator on its clause 8.1.2, 16 days late (``penalty_dialog``); the
 deadline calendar's month view and agenda as on 25 September 2026 (``calendar_month``, ``agenda``).
+Last, in Chinese, after a few changes (line 3's quantity 12 → 24 and the title of BJMEMC-2025174-ZC
+edited, its first installment marked paid, 2026-021 moved to the Trash): the Trash (``trash_zh``),
+File → History… (``history_zh``) and the editor's History tab (``editor_history_zh``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,9 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from services import contracts  # noqa: E402
+from services.calendar.agenda import mark_done  # noqa: E402
 from services.ledger.importer import import_ledger  # noqa: E402
-from services.store import open_store  # noqa: E402
+from services.register import contracts  # noqa: E402
+from services.store import Store, open_store  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.editor.checks_panel import show_problem  # noqa: E402
 from ui.editor.line_items_model import COL_AMOUNT  # noqa: E402
@@ -56,6 +61,52 @@ def shoot_calendar(app: QApplication, window: MainWindow, suffix: str) -> None:
         app.processEvents()
         dock.grab().save(str(OUT / f"{name}{suffix}.png"))
         dock.hide()
+    tasks.set_synchronous(False)
+
+
+def make_changes(store: Store, contract_id: int) -> None:
+    """What the record windows show: a saved edit, a deadline marked done, a contract in the Trash."""
+    with store.session() as session:
+        data = contracts.load(session, contract_id)
+        data.line_items[2].quantity = Decimal("24")
+        data.title = data.title + "（补充）"
+        contracts.save(session, data, contract_id=contract_id)
+    with store.session() as session:
+        mark_done(session, contract_id, "installment:1", dt.date(2026, 3, 2))
+    with store.session() as session:
+        contracts.delete_contract(session, contracts.find_id(session, "2026-021"))
+
+
+def shoot_records(app: QApplication, store: Store, contract_id: int) -> None:
+    """The Trash, the History dialog and the editor's History tab, in Chinese, after ``make_changes``."""
+    from ui import tasks
+
+    tasks.set_synchronous(True)  # the entries are read before the picture is taken
+    i18n.install("zh_CN")
+    make_changes(store, contract_id)
+    window = MainWindow(store)
+    window._hand_over_store = True
+    window.show()
+    trash = window.show_trash()
+    trash.select_contract("2026-021")
+    trash.resize(860, 320)
+    app.processEvents()
+    trash.grab().save(str(OUT / "trash_zh.png"))
+    trash.close()
+    history = window.show_history()
+    history.resize(1180, 620)
+    saved = next(row for row in history.shown_rows() if row.action == "save")
+    history.select_row(saved.id)  # the save with the quantity
+    app.processEvents()
+    history.grab().save(str(OUT / "history_zh.png"))
+    history.close()
+    editor = window.edit_contract(contract_id)
+    editor.resize(1100, 560)
+    editor.tabs.setCurrentWidget(editor.history)
+    app.processEvents()
+    editor.grab().save(str(OUT / "editor_history_zh.png"))
+    editor.close()
+    window.close()
     tasks.set_synchronous(False)
 
 
@@ -91,6 +142,7 @@ def main() -> None:
             app.processEvents()
             editor.grab().save(str(OUT / f"editor_checks{suffix}.png"))
             editor.undo_stack.setClean()
+            editor._clean_header = editor.header.snapshot()  # closed without asking: the typos are not saved
             editor.close()
             penalty = PenaltyDialog(window.context, contract_id, window, user="officer")  # 8.1.2, 16 days late
             penalty.select_clause("8.1.2")
@@ -103,6 +155,7 @@ def main() -> None:
             penalty.close()
             shoot_calendar(app, window, suffix)
             window.close()
+        shoot_records(app, store, contract_id)
         empty = open_store(Path(folder) / "empty.db")
         window = MainWindow(empty)
         window.resize(900, 420)

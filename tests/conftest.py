@@ -46,6 +46,12 @@ class FakeDialogs:
         pdf = getattr(self, "pdf", None)
         return pdf / default_name if pdf is not None and pdf.is_dir() else pdf
 
+    def csv_to_save(self, default_name: str) -> Path | None:
+        """``self.csv`` (a folder: the default name in it; None: cancelled); records the name offered."""
+        self.csv_names = [*getattr(self, "csv_names", []), default_name]
+        csv = getattr(self, "csv", None)
+        return csv / default_name if csv is not None and csv.is_dir() else csv
+
     def confirm(self, title: str, text: str, *, default_no: bool = False) -> bool:
         self.questions.append(text)
         self.default_no = [*getattr(self, "default_no", []), default_no]

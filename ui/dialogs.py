@@ -53,6 +53,13 @@ class DialogService:
             QCoreApplication.translate("DialogService", "iCalendar (*.ics)"), ".ics",
         )
 
+    def csv_to_save(self, default_name: str) -> Path | None:
+        """Where to write a CSV export (``.csv`` added when the name has no suffix); None when cancelled."""
+        return self._save_in_documents(
+            default_name, QCoreApplication.translate("DialogService", "Export CSV"),
+            QCoreApplication.translate("DialogService", "CSV (*.csv)"), ".csv",
+        )
+
     def _save_in_documents(self, default_name: str, title: str, file_filter: str, suffix: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(

@@ -45,6 +45,8 @@ from ui.dialogs import DialogService
 from ui.editor.checks_panel import problem_lines
 from ui.editor.contract_editor import ContractEditor
 from ui.printing import PdfPrinting
+from ui.register.history_view import open_history
+from ui.register.trash_view import open_trash
 from ui.tasks import TaskControl, run_task
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
         self.home_action = self._action(self.tr("&Back to my register"), self.back_to_register)
         self.home_action.setEnabled(self.home is not None)
         self.delete_action = self._action(self.tr("&Delete contract…"), self.delete_contract, "Shift+Del")
+        self.history_action = self._action(self.tr("&History…"), self.show_history)
+        self.trash_action = self._action(self.tr("&Trash…"), self.show_trash)
         self.print_action = self._action(self.tr("&Print contract…"), self.printing.print_contract, "Ctrl+P")
         self.print_summary_action = self._action(self.tr("Print s&ummary…"), self.printing.print_summary,
                                                  "Ctrl+Shift+P")
@@ -159,6 +163,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.print_summary_action])
         file_menu.addAction(self.calendar_feature.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.history_action)
         file_menu.addSeparator()
         file_menu.addAction(self.delete_action)
         file_menu.addSeparator()
@@ -185,6 +191,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
         view_menu.addActions([self.calendar_feature.calendar_action, self.calendar_feature.agenda_action])
+        view_menu.addAction(self.trash_action)
         view_menu.addSeparator()
         view_menu.addMenu(language_menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
@@ -487,6 +494,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select a contract first."))
             return None
         return open_on_contract(self.context, selected[0], self)
+
+    def show_history(self) -> QWidget:
+        """File → History… (non-modal; returned for tests)."""
+        return open_history(self.context, self)
+
+    def show_trash(self) -> QWidget:
+        """View → Trash… (non-modal; returned for tests)."""
+        return open_trash(self.context, self)
 
     # ----- help
     def show_about(self) -> AboutDialog:

@@ -448,303 +448,321 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="115"/>
+        <location filename="../../ui/editor/contract_editor.py" line="116"/>
         <source>Contract {0}</source>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="116"/>
+        <location filename="../../ui/editor/contract_editor.py" line="117"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="128"/>
+        <location filename="../../ui/editor/contract_editor.py" line="129"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="129"/>
+        <location filename="../../ui/editor/contract_editor.py" line="130"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="130"/>
+        <location filename="../../ui/editor/contract_editor.py" line="131"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="131"/>
+        <location filename="../../ui/editor/contract_editor.py" line="132"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="132"/>
+        <location filename="../../ui/editor/contract_editor.py" line="133"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="133"/>
+        <location filename="../../ui/editor/contract_editor.py" line="134"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="134"/>
+        <location filename="../../ui/editor/contract_editor.py" line="135"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="135"/>
+        <location filename="../../ui/editor/contract_editor.py" line="136"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="151"/>
+        <location filename="../../ui/editor/contract_editor.py" line="139"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="155"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="154"/>
+        <location filename="../../ui/editor/contract_editor.py" line="158"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="156"/>
+        <location filename="../../ui/editor/contract_editor.py" line="160"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="174"/>
+        <location filename="../../ui/editor/contract_editor.py" line="178"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="176"/>
+        <location filename="../../ui/editor/contract_editor.py" line="180"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="188"/>
+        <location filename="../../ui/editor/contract_editor.py" line="192"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="188"/>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="192"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="193"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="190"/>
+        <location filename="../../ui/editor/contract_editor.py" line="194"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="190"/>
+        <location filename="../../ui/editor/contract_editor.py" line="194"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="191"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="191"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="192"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="192"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="193"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="193"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="194"/>
+        <location filename="../../ui/editor/contract_editor.py" line="198"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
-        <location filename="../../ui/editor/contract_editor.py" line="220"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="210"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="212"/>
+        <location filename="../../ui/editor/contract_editor.py" line="216"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="218"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="220"/>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="221"/>
+        <location filename="../../ui/editor/contract_editor.py" line="225"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="238"/>
+        <location filename="../../ui/editor/contract_editor.py" line="242"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <location filename="../../ui/editor/contract_editor.py" line="245"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="243"/>
+        <location filename="../../ui/editor/contract_editor.py" line="247"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="273"/>
-        <location filename="../../ui/editor/contract_editor.py" line="298"/>
+        <location filename="../../ui/editor/contract_editor.py" line="277"/>
+        <location filename="../../ui/editor/contract_editor.py" line="302"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="292"/>
+        <location filename="../../ui/editor/contract_editor.py" line="296"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="293"/>
+        <location filename="../../ui/editor/contract_editor.py" line="297"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="298"/>
+        <location filename="../../ui/editor/contract_editor.py" line="302"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="311"/>
+        <location filename="../../ui/editor/contract_editor.py" line="315"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="312"/>
+        <location filename="../../ui/editor/contract_editor.py" line="316"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="317"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="328"/>
+        <location filename="../../ui/editor/contract_editor.py" line="332"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="332"/>
-        <location filename="../../ui/editor/contract_editor.py" line="335"/>
+        <location filename="../../ui/editor/contract_editor.py" line="336"/>
+        <location filename="../../ui/editor/contract_editor.py" line="339"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="333"/>
+        <location filename="../../ui/editor/contract_editor.py" line="337"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="355"/>
+        <location filename="../../ui/editor/contract_editor.py" line="359"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="356"/>
+        <location filename="../../ui/editor/contract_editor.py" line="360"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="375"/>
+        <location filename="../../ui/editor/contract_editor.py" line="379"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="107"/>
+        <location filename="../../ui/editor/contract_editor.py" line="108"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
+    </message>
+</context>
+<context>
+    <name>ContractHistoryPanel</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="392"/>
+        <source>The history of a contract starts when it is first saved.</source>
+        <translation>合同首次保存后开始记录历史。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="394"/>
+        <source>{0} entries · read-only: the history cannot be edited.</source>
+        <translation>共 {0} 条 · 只读：历史记录不可修改。</translation>
     </message>
 </context>
 <context>
@@ -838,12 +856,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash.py" line="162"/>
+        <location filename="../../ui/crash.py" line="176"/>
         <source>ContractDesk — unexpected error</source>
         <translation>合同台账 — 意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="168"/>
+        <location filename="../../ui/crash.py" line="182"/>
         <source>ContractDesk met an unexpected error: {0}
 
 The action was not completed; what was saved before is unchanged. The details were written to {1}. Please send them to your support contact.</source>
@@ -852,12 +870,12 @@ The action was not completed; what was saved before is unchanged. The details we
 本次操作未完成；此前已保存的内容未受影响。详细信息已写入 {1}。请将其发送给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="177"/>
+        <location filename="../../ui/crash.py" line="191"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="187"/>
+        <location filename="../../ui/crash.py" line="201"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -967,22 +985,28 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>iCalendar 日历 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs.py" line="59"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="77"/>
         <source>Import working-day schedule</source>
         <translation>导入工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs.py" line="79"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>Export working-day schedule</source>
         <translation>导出工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs.py" line="60"/>
+        <location filename="../../ui/dialogs.py" line="87"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1109,6 +1133,672 @@ The action was not completed; what was saved before is unchanged. The details we
         <location filename="../../ui/editor/header_form.py" line="143"/>
         <source>a 3-letter code such as CNY</source>
         <translation>应为 3 位字母代码，如 CNY</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="209"/>
+        <location filename="../../ui/register/history_view.py" line="338"/>
+        <location filename="../../ui/register/history_view.py" line="340"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="218"/>
+        <source>Select an entry to see every field it changed.</source>
+        <translation>选择一条记录，查看其改动的全部字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="220"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="245"/>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="254"/>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="258"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="267"/>
+        <source>Contract:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="302"/>
+        <source>No entries match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="305"/>
+        <source>The newest {0} entries are shown; filter by contract or action to see older ones.</source>
+        <translation>仅显示最近 {0} 条记录；按合同或操作筛选可查看更早的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="307"/>
+        <source>{0} entries</source>
+        <translation>共 {0} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="338"/>
+        <source>The CSV could not be written: {0}</source>
+        <translation>无法写入 CSV 文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="341"/>
+        <source>{0} history entries written to {1}</source>
+        <translation>已将 {0} 条历史记录导出到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryLabels</name>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="29"/>
+        <source>New contract</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="30"/>
+        <source>Saved</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="31"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="32"/>
+        <source>Moved to the Trash</source>
+        <translation>移至回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="33"/>
+        <source>Restored</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="34"/>
+        <source>Deleted permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="35"/>
+        <source>Marked done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="36"/>
+        <source>Event recorded</source>
+        <translation>登记事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="37"/>
+        <source>Liquidated damages calculation saved</source>
+        <translation>保存违约金计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="38"/>
+        <source>Liquidated damages calculation removed</source>
+        <translation>删除违约金计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="39"/>
+        <source>Working-day schedule changed</source>
+        <translation>修改工作日安排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="40"/>
+        <source>Amendment</source>
+        <translation>合同变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="41"/>
+        <source>Payment recorded</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="48"/>
+        <source>Parties</source>
+        <extracomment>The actions a filter offers: those the register writes (amendment and payment are reserved).</extracomment>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="49"/>
+        <source>Line items</source>
+        <translation>服务明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="50"/>
+        <source>Installments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="51"/>
+        <source>Articles</source>
+        <translation>合同条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="52"/>
+        <source>Milestones</source>
+        <translation>履约事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="53"/>
+        <source>Bonds</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="54"/>
+        <source>Penalty clauses</source>
+        <translation>违约条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="59"/>
+        <source>Contract No.</source>
+        <extracomment>Field name → label, for the header and every child table (``_TABLE_FIELDS`` overrides per table).</extracomment>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="60"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="61"/>
+        <source>Title in English</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="62"/>
+        <source>Procurement No.</source>
+        <translation>采购编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="63"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="64"/>
+        <source>Signing date</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="65"/>
+        <source>Place of signing</source>
+        <translation>签订地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="66"/>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="67"/>
+        <source>Start of term</source>
+        <translation>服务开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="68"/>
+        <source>End of term</source>
+        <translation>服务结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="69"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="70"/>
+        <source>Contract total</source>
+        <translation>合同总额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="71"/>
+        <source>Total in capitals</source>
+        <translation>大写金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="72"/>
+        <source>Tax rate (%)</source>
+        <translation>税率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="73"/>
+        <source>Amount excl. tax</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="74"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="75"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="76"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="77"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="78"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="79"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="80"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="81"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="82"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="83"/>
+        <source>Tax ID</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="84"/>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="85"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="86"/>
+        <source>Share</source>
+        <translation>分摊金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="87"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="88"/>
+        <source>Unit</source>
+        <translation>期限单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="89"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="90"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="91"/>
+        <source>Months</source>
+        <translation>计费月数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <source>Amount</source>
+        <translation>合价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <source>Party</source>
+        <translation>所属当事方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <source>Payee</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <source>Percent</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <source>Due date</source>
+        <translation>应履行日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <source>Counted from</source>
+        <translation>起算事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <source>Within</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <source>Unit of time</source>
+        <translation>期限单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <source>Condition</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <source>Paid on</source>
+        <translation>实付日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <source>Paid amount</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <source>Kind</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <source>Repeats</source>
+        <translation>重复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <source>Lodged on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <source>Returned on</source>
+        <translation>退还日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <source>Breach</source>
+        <translation>违约情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <source>Paid by</source>
+        <translation>违约方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <source>Base</source>
+        <translation>计算基数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <source>Cap (%)</source>
+        <translation>上限比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <source>Cap base</source>
+        <translation>上限基数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <source>Cap amount</source>
+        <translation>上限金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <source>Part of a day</source>
+        <translation>不足一日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <source>Termination after (days)</source>
+        <translation>解除阈值（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <source>Clause text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="128"/>
+        <source>Obligation</source>
+        <translation>履约事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="129"/>
+        <source>Contract&apos;s words</source>
+        <translation>合同原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="130"/>
+        <source>Refund conditions</source>
+        <translation>退还条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="131"/>
+        <source>Calculation</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="187"/>
+        <source>{0}, {1}</source>
+        <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="189"/>
+        <source>{0}, clause {1}</source>
+        <translation>{0} 第 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="190"/>
+        <source>{0}, row {1}</source>
+        <translation>{0} 第{1}行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="203"/>
+        <location filename="../../ui/register/history_labels.py" line="273"/>
+        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="332"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="220"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="221"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="222"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <source>(a row)</source>
+        <translation>（一行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="244"/>
+        <source>{0} {1} → {2}</source>
+        <translation>{0} {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="251"/>
+        <source>{0}: added</source>
+        <translation>{0}：新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="252"/>
+        <source>{0}: removed</source>
+        <translation>{0}：删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="254"/>
+        <source>{0}: added “{1}”</source>
+        <translation>{0}：新增“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="255"/>
+        <source>{0}: removed “{1}”</source>
+        <translation>{0}：删除“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="314"/>
+        <source>{0}, done on</source>
+        <translation>{0} 完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="318"/>
+        <source>Date of event “{0}”</source>
+        <translation>事件“{0}”日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="321"/>
+        <source>Clause {0}: liquidated damages</source>
+        <translation>条款 {0} 违约金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="327"/>
+        <source>Days added</source>
+        <translation>新增日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="328"/>
+        <source>Days removed</source>
+        <translation>删除日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <source>Days changed</source>
+        <translation>修改日期</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryReloading</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="194"/>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="112"/>
+        <source>When</source>
+        <extracomment>Entries the History dialog loads at most without a contract filter (the newest ones). The ``HistoryRow`` of a row. What a column sorts by: the entry id for the time (entries are in the order written).</extracomment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="112"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="112"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="112"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="113"/>
+        <source>What changed</source>
+        <translation>改动内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_view.py" line="126"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1456,197 +2146,207 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Back to my register</source>
         <translation>返回我的台账(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>&amp;Trash…</source>
+        <translation>回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -1657,69 +2357,69 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -2290,17 +2990,17 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="68"/>
+        <location filename="../../ui/editor/contract_editor.py" line="69"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="70"/>
+        <location filename="../../ui/editor/contract_editor.py" line="71"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="87"/>
+        <location filename="../../ui/editor/contract_editor.py" line="88"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -2337,29 +3037,136 @@ Update them from the ledger?</source>
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="92"/>
+        <location filename="../../ui/register/trash_view.py" line="220"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="106"/>
+        <source>Contracts in the Trash are out of the list, the calendar and the export; their numbers stay taken until they are deleted permanently.</source>
+        <translation>回收站中的合同不出现在合同列表、日历和导出中；在永久删除之前，其合同编号仍被占用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="110"/>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="112"/>
+        <source>Delete permanently…</source>
+        <translation>永久删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="145"/>
+        <source>Reading the Trash…</source>
+        <translation>正在读取回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="155"/>
+        <source>The Trash is empty.</source>
+        <translation>回收站为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="156"/>
+        <source>{0} contract(s) in the Trash</source>
+        <translation>回收站中有 {0} 份合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="182"/>
+        <source>Restoring…</source>
+        <translation>正在还原…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="183"/>
+        <source>Restored: {0}</source>
+        <translation>已还原：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="192"/>
+        <source>Delete contract {0} “{1}” permanently, with all its lines, payments and records? This cannot be undone; its history is kept.</source>
+        <translation>确定永久删除合同 {0}“{1}”及其全部明细、付款和记录吗？此操作无法撤销；其历史记录将保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="195"/>
+        <source>Delete these {0} contracts permanently, with all their lines, payments and records?
+{1}
+This cannot be undone; their history is kept.</source>
+        <translation>确定永久删除以下 {0} 份合同及其全部明细、付款和记录吗？
+{1}
+此操作无法撤销；其历史记录将保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="197"/>
+        <source>Delete permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="199"/>
+        <source>Deleting permanently…</source>
+        <translation>正在永久删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="200"/>
+        <source>Deleted permanently: {0}</source>
+        <translation>已永久删除：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="218"/>
+        <source>The contract is no longer in the Trash.</source>
+        <translation>该合同已不在回收站中。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashTableModel</name>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Contract No.</source>
+        <extracomment>The ``TrashRow`` of a row.</extracomment>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Deleted on</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <source>Deleted by</source>
+        <translation>删除人</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>The register is empty</source>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>

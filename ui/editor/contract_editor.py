@@ -43,6 +43,7 @@ from ui.editor.line_items_editor import LineItemsEditor
 from ui.editor.obligation_tables import bonds_model, milestones_model, obligation_problems, with_event_codes
 from ui.editor.penalty_clauses import clause_problems, penalty_clauses_model
 from ui.editor.record_table_model import FieldColumn, RecordTableModel
+from ui.register.history_view import ContractHistoryPanel
 from ui.tasks import TaskControl
 
 
@@ -133,6 +134,9 @@ class ContractEditor(QDialog):
         self.tabs.addTab(self.bonds, self.tr("Bonds"))
         self.tabs.addTab(self.articles, self.tr("Articles"))
         self.tabs.addTab(self.penalties, self.tr("Penalty clauses"))
+        self.history = ContractHistoryPanel(context, contract_id)  # read-only
+        self.saved.connect(self.history.set_contract)
+        self.tabs.addTab(self.history, self.tr("History"))
         # The checks (核对) under the tabs, re-run on every edit; a click shows the field.
         self.checks = ChecksPanel()
         self.checks.problemActivated.connect(lambda problem: show_problem(self, problem))

@@ -1,0 +1,1 @@
+"""The register's own records on screen: the Trash and the history."""
