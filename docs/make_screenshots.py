@@ -25,13 +25,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from services.calendar.agenda import mark_done  # noqa: E402
 from services.ledger.importer import import_ledger  # noqa: E402
 from services.register import contracts  # noqa: E402
 from services.store import Store, open_store  # noqa: E402
 from ui import i18n  # noqa: E402
+from ui.dialogs import DialogService  # noqa: E402
 from ui.editor.checks_panel import show_problem  # noqa: E402
 from ui.editor.line_items_model import COL_AMOUNT  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -75,6 +76,60 @@ def make_changes(store: Store, contract_id: int) -> None:
         mark_done(session, contract_id, "installment:1", dt.date(2026, 3, 2))
     with store.session() as session:
         contracts.delete_contract(session, contracts.find_id(session, "2026-021"))
+
+
+class _Recorder(DialogService):
+    """Records the questions instead of asking them (their boxes are drawn for the pictures)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.asked: list[tuple[str, str, list[tuple[str, str]]]] = []
+        self.unsaved: list[tuple[str, str]] = []
+
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        self.asked.append((title, text, choices))
+        return None  # Cancel: the editor keeps its edits
+
+    def save_discard_cancel(self, title: str, text: str) -> str:
+        self.unsaved.append((title, text))
+        return "cancel"
+
+
+def _save_box(box: QWidget, name: str, app: QApplication) -> None:
+    box.show()
+    app.processEvents()
+    box.grab().save(str(OUT / name))
+    box.close()
+
+
+def shoot_prompts(app: QApplication, store: Store, contract_id: int) -> None:
+    """The unsaved-changes prompt and the conflict choices, in Chinese, as the editor asks them."""
+    from ui import tasks
+
+    tasks.set_synchronous(True)
+    i18n.install("zh_CN")
+    holder = QWidget()
+    dialogs = _Recorder(holder)
+    window = MainWindow(store, dialogs=dialogs)
+    window._hand_over_store = True
+    editor = window.edit_contract(contract_id)
+    editor.header.edit("title").setText(editor.header.edit("title").text() + "（改）")
+    editor.close()  # asks Save / Discard / Cancel: recorded, answered Cancel
+    title, text = dialogs.unsaved[-1]
+    _save_box(dialogs.unsaved_box(title, text), "unsaved_prompt_zh.png", app)
+    with store.session() as session:  # somebody else saves the same contract meanwhile
+        data = contracts.load(session, contract_id)
+        data.line_items[0].quantity = Decimal("1200")
+        contracts.save(session, data, contract_id=contract_id)
+    editor.save()  # refused: the conflict's choices are recorded
+    title, text, choices = dialogs.asked[-1]
+    box, _keys = dialogs.choice_box(title, text, choices)
+    _save_box(box, "conflict_zh.png", app)
+    editor.undo_stack.setClean()
+    editor._clean_header = editor.header.snapshot()
+    editor.close()
+    window.close()
+    tasks.set_synchronous(False)
 
 
 def shoot_records(app: QApplication, store: Store, contract_id: int) -> None:
@@ -155,6 +210,7 @@ def main() -> None:
             penalty.close()
             shoot_calendar(app, window, suffix)
             window.close()
+        shoot_prompts(app, store, contract_id)
         shoot_records(app, store, contract_id)
         empty = open_store(Path(folder) / "empty.db")
         window = MainWindow(empty)

@@ -77,7 +77,7 @@ def test_a_save_over_a_newer_version_is_refused_and_says_who_changed_what(window
     question, keys = window.dialogs.choices[0]
     assert keys == ["diff", "copy", "reload"]
     assert question.startswith(f"Contract {NUMBER} was changed by ")
-    assert "title: " in question and "另一处改的名称" in question  # what was changed
+    assert "\nTitle " in question and "另一处改的名称" in question and "(Saved)" in question  # in labels
     assert any("我改的名称" in info and "另一处改的名称" in info for info in window.dialogs.info_details)
     with store.session() as session:
         assert contract_service.load_by_no(session, NUMBER).title == "另一处改的名称"  # never overwritten

@@ -394,53 +394,53 @@
 <context>
     <name>ContractConflict</name>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="62"/>
+        <location filename="../../ui/editor/conflicts.py" line="68"/>
         <source>Contract deleted</source>
         <extracomment>Changes listed in the conflict message at most (the rest: Show differences, or the History).</extracomment>
         <translation>合同已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="63"/>
+        <location filename="../../ui/editor/conflicts.py" line="69"/>
         <source>Save as a new contract</source>
         <translation>另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="70"/>
+        <location filename="../../ui/editor/conflicts.py" line="79"/>
         <source>What was changed:</source>
         <translation>已被修改的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="74"/>
+        <location filename="../../ui/editor/conflicts.py" line="83"/>
         <source>Changed since you opened it</source>
         <translation>打开后已被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="75"/>
+        <location filename="../../ui/editor/conflicts.py" line="84"/>
         <source>Show differences</source>
         <translation>查看差异</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="76"/>
+        <location filename="../../ui/editor/conflicts.py" line="85"/>
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="77"/>
+        <location filename="../../ui/editor/conflicts.py" line="86"/>
         <source>Reload (drop my changes)</source>
         <translation>重新载入（放弃我的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="84"/>
+        <location filename="../../ui/editor/conflicts.py" line="93"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="85"/>
+        <location filename="../../ui/editor/conflicts.py" line="94"/>
         <source>The register&apos;s version → yours:</source>
         <translation>台账中的版本 → 您的版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="84"/>
+        <location filename="../../ui/editor/conflicts.py" line="93"/>
         <source>(no difference in the contract&apos;s fields)</source>
         <translation>（合同各字段没有差异）</translation>
     </message>

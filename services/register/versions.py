@@ -26,9 +26,9 @@ class ContractError(ValueError):
 
 CONFLICT = define(
     "CONTRACT_CONFLICT",
-    "合同 {contract_no} 在您打开后已被 {user} 于 {when} 修改（{action}）；您的修改未保存。请重新打开该合同后再修改。",
-    "Contract {contract_no} was changed by {user} at {when} ({action}) after you opened it; your changes were "
-    "not saved. Open it again and redo them.",
+    "合同 {contract_no} 在您打开后已被 {user} 于 {when} 修改（{action}）；您的修改尚未保存，台账中的版本未被覆盖。",
+    "Contract {contract_no} was changed by {user} at {when} ({action}) after you opened it; your changes are "
+    "not saved yet, and the register's version was not overwritten.",
 )
 TRASHED_SINCE = define(
     "CONTRACT_TRASHED_SINCE",

@@ -9,17 +9,20 @@ register's version against theirs), Save as a copy (their version under a new nu
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
-from services.history import change_lines
+from services.errors import UserError
+from services.history import HistoryAction, HistoryRow
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
 from services.register.diff import contract_diff
 from services.register.versions import ConflictError, ContractDeletedError
 from ui import i18n
+from ui.register.history_labels import action_text, change_texts
 
 if TYPE_CHECKING:
     from ui.editor.contract_editor import ContractEditor
@@ -46,11 +49,14 @@ def free_number(session: Session, base: str, *, keep: bool) -> str:
     return candidate
 
 
-def difference_lines(details: dict) -> list[str]:
-    """``field: before → after`` lines of a ``contract_diff`` (or a history entry's details)."""
-    row = type("Details", (), {"details": details})()
-    lines = change_lines(row)  # type: ignore[arg-type]  # change_lines reads only .details
-    return [f"{field}: {before or '∅'} → {after or '∅'}" for field, before, after in lines]
+def difference_lines(row: HistoryRow) -> list[str]:
+    """What a history entry changed, one line per field, in labels ("服务明细 第1行：数量 1084 → 1200")."""
+    return change_texts(row)
+
+
+def _as_save(details: dict) -> HistoryRow:
+    """A ``contract_diff`` dressed as a save entry, for ``change_texts``."""
+    return HistoryRow(0, dt.datetime.now(dt.UTC), "", HistoryAction.SAVE, None, None, None, details)
 
 
 def resolve_refused_save(editor: ContractEditor, error: ConflictError | ContractDeletedError,
@@ -63,8 +69,11 @@ def resolve_refused_save(editor: ContractEditor, error: ConflictError | Contract
                           [("new", QCoreApplication.translate("ContractConflict", "Save as a new contract"))]) == "new":
             editor.save_as_new(data, keep_number=not error.trashed)
         return
-    changed = [line for row in error.changes for line in difference_lines(row.details)]
-    text = error.message(language)
+    changed = [line for row in error.changes for line in difference_lines(row)]
+    shown: UserError = error
+    if error.latest is not None:  # the action in words, not its code
+        shown = UserError(error.code, **{**error.params, "action": action_text(error.latest.action)})
+    text = shown.message(language)
     if changed:
         heading = QCoreApplication.translate("ContractConflict", "What was changed:")
         text += "\n\n" + heading + "\n" + "\n".join(changed[:MAX_LINES])
@@ -79,7 +88,7 @@ def resolve_refused_save(editor: ContractEditor, error: ConflictError | Contract
             assert editor.contract_id is not None
             with editor.store.session() as session:
                 stored = contract_service.load(session, editor.contract_id)
-            lines = difference_lines(contract_diff(stored, data))
+            lines = change_texts(_as_save(contract_diff(stored, data)))
             none = QCoreApplication.translate("ContractConflict", "(no difference in the contract's fields)")
             dialogs.info(QCoreApplication.translate("ContractConflict", "Differences"),
                          QCoreApplication.translate("ContractConflict", "The register's version → yours:"),
