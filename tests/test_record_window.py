@@ -136,3 +136,47 @@ def test_the_editor_says_when_its_contract_changed_elsewhere(window, store):
     assert editor.stale_banner.isVisibleTo(editor)
     assert "changed elsewhere" in editor.stale_label.text()
     assert editor.header.edit("title").text() == "我改的名称"  # nothing typed is touched
+
+
+def test_another_process_writing_is_noticed_and_announced(window, store, tmp_path):
+    """A command-line import (another process) while the window is open: the list follows."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    announced = []
+    window.context.changes.changed.connect(announced.append)
+    window._check_other_writers()
+    assert announced == []  # nothing happened yet
+    folder = tmp_path / "one"
+    folder.mkdir()
+    lines = (SAMPLE_LEDGER / "contracts.csv").read_text("utf-8-sig").splitlines()
+    (folder / "contracts.csv").write_text("\n".join([lines[0], lines[1].replace("BJMEMC-2025174-ZC", "CLI-1", 1)]),
+                                          "utf-8")
+    result = subprocess.run([sys.executable, "main.py", "import", str(folder), "--db", str(store.path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    window._check_other_writers()
+    assert announced and not announced[-1].contract_ids  # the whole store may differ
+    assert window.model.rowCount() == 4
+
+
+def test_a_read_only_store_shows_why_and_disables_changes(qtbot, store, monkeypatch):
+    from services import store_files
+    from services.store import open_store
+
+    store.close()
+    monkeypatch.setattr(store_files, "_access", lambda path, mode: False)  # as a read-only file (tests run as root)
+    read_only = open_store(store.path)
+    try:
+        main = MainWindow(read_only, dialogs=FakeDialogs())
+        qtbot.addWidget(main)
+        main._hand_over_store = True
+        assert main.read_only_banner.isVisibleTo(main)
+        assert main.read_only_banner.text().startswith("Read-only: ")
+        assert "[STORE_READ_ONLY_" in main.read_only_banner.text()
+        assert not main.new_action.isEnabled() and not main.import_action.isEnabled()
+        assert main.export_action.isEnabled() and main.print_action.isEnabled()
+    finally:
+        read_only.close()

@@ -39,10 +39,11 @@ def run_app(argv: list[str]) -> int:
         try:
             store = open_store(db_path)
         except StoreError as exc:
-            QMessageBox.critical(None, "ContractDesk", str(exc))
+            QMessageBox.critical(None, "ContractDesk", exc.message(i18n.current_language()))
             return 1
         window = MainWindow(store)
         window.show()
+        window.start_daily_backup()
         instance.activated.connect(startup.bring_main_window_forward)
         if args.screenshot is not None:
             startup.schedule_screenshot(window, args.screenshot)

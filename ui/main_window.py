@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from services.backup import daily_backup
 from services.changes import ChangeKind, Changes
 from services.errors import UserError
 from services.ledger.files import LedgerFileError
@@ -34,7 +36,7 @@ from services.ledger.importer import (
 from services.ledger.write import ExportCancelled, export_ledger
 from services.register import contracts as contract_service
 from services.register.trash import restore
-from services.store import Store, StoreError, default_db_path, open_store
+from services.store import Store, StoreError, data_version, default_db_path, open_store
 from ui import i18n
 from ui.about import AboutDialog
 from ui.calendar.calendar_feature import CalendarFeature
@@ -51,6 +53,8 @@ from ui.tasks import TaskControl, run_task
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
 _open_windows: list[QMainWindow] = []
+#: How often the window looks for another process's writes (PRAGMA data_version), in milliseconds.
+OTHER_WRITERS_POLL_MS = 2000
 
 
 def samples_store_path() -> Path:
@@ -106,6 +110,13 @@ class MainWindow(QMainWindow):
         self.context = AppContext(store, self.dialogs, self, StoreChanges(self), open_file=open_file or open_in_viewer,
                                   status=lambda text: self.statusBar().showMessage(text))
         self.context.changes.changed.connect(self._store_changed)
+        # Another process writing the same store (a command-line import, a second user on a shared
+        # folder): SQLite's data_version moves; the change is announced like any other.
+        self._data_version = data_version(store)
+        self._other_writers = QTimer(self)
+        self._other_writers.setInterval(OTHER_WRITERS_POLL_MS)
+        self._other_writers.timeout.connect(self._check_other_writers)
+        self._other_writers.start()
         self.printing = PdfPrinting(self.context, self._selected_contract)
         self._hand_over_store = False
         self._editors: dict[int, ContractEditor] = {}
@@ -122,12 +133,18 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         self.samples_banner = self._samples_banner()
         column.addWidget(self.samples_banner)
+        self.read_only_banner = self._read_only_banner()
+        column.addWidget(self.read_only_banner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.model.countChanged.connect(lambda _n: self._update_page())
         # Calendar / Agenda docks, .ics, schedule, start-up notice
         self.calendar_feature = CalendarFeature(self.context, self, self.edit_contract)
         self._build_menus()
+        if store.read_only:  # the banner says why; reading, printing and export stay
+            for action in (self.new_action, self.import_action, self.delete_action, self.undo_delete_action,
+                           self.calendar_feature.holidays_action):
+                action.setEnabled(False)
         self._update_page()
         self.calendar_feature.start()
         self.resize(1200, 720)
@@ -222,6 +239,43 @@ class MainWindow(QMainWindow):
         banner.setVisible(self.home is not None)
         return banner
 
+    def _read_only_banner(self) -> QWidget:
+        """Shown over a store that cannot be written (a read-only file or folder): why, and that
+        list, calendar, print and export still work."""
+        label = QLabel()
+        label.setObjectName("readOnlyBanner")
+        label.setWordWrap(True)
+        label.setStyleSheet("#readOnlyBanner { background: #fdecea; padding: 6px; border-bottom: 1px solid #e0a0a0; }")
+        if self.store.read_only:
+            label.setText(self.tr("Read-only: {0} The list, the calendar, printing and export work; changes are "
+                                  "disabled.").format(self.store.read_only_error().message(i18n.current_language())))
+        label.setVisible(self.store.read_only)
+        return label
+
+    def _check_other_writers(self) -> None:
+        try:
+            version = data_version(self.store)
+        except sqlite3.Error:  # the file went away (a restore, a closed store): nothing to compare
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.context.changes.announce(Changes.everything())
+
+    def start_daily_backup(self) -> None:
+        """At the first start of the day: a consistent backup of the store, off the GUI thread
+        (a failure is a word in the status bar, never a stop)."""
+        if self.store.read_only or self.home is not None:
+            return
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, (UserError, OSError)):
+                raise error
+            self.statusBar().showMessage(self.tr("The daily backup failed: {0}").format(
+                error.message(i18n.current_language()) if isinstance(error, UserError) else error))
+
+        run_task(self, self.tr("Backing up the register…"), lambda _control: daily_backup(self.store),
+                 lambda _path: None, failed, cancellable=False)
+
     def _update_page(self) -> None:
         empty = self.model.rowCount() == 0 and not self.model.search_text() and not self.model.problems_only()
         self.pages.setCurrentWidget(self.welcome if empty else self.list_view)
@@ -243,6 +297,7 @@ class MainWindow(QMainWindow):
 
     def _store_changed(self, _changes: object) -> None:
         """Any write, from any part: the list shows the store as it is (next due, problem marks)."""
+        self._data_version = data_version(self.store)  # our own write: not another process's
         self.model.refresh()
         self._update_page()
 
@@ -373,6 +428,9 @@ class MainWindow(QMainWindow):
         if isinstance(error, (LedgerFileError, OSError)):
             self.dialogs.error(self.tr("Ledger rejected"), str(error))
             return
+        if isinstance(error, UserError):  # busy or read-only store, a backup that failed, a number in the Trash
+            self.dialogs.error(self.tr("Ledger rejected"), error.message(i18n.current_language()))
+            return
         raise error
 
     def export_ledger(self) -> None:
@@ -395,7 +453,8 @@ class MainWindow(QMainWindow):
 
         run_task(self, self.tr("Exporting the register…"), work,
                  lambda files: self.dialogs.info(self.tr("Export finished"),
-                                                 self.tr("{0} files written to {1}").format(len(files), folder)),
+                                                 self.tr("{0} files written to {1}").format(
+                                                     len(files), files[0].parent if files else folder)),
                  failed)
 
     def open_samples(self) -> None:

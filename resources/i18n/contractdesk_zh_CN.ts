@@ -518,231 +518,231 @@
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="178"/>
+        <location filename="../../ui/editor/contract_editor.py" line="181"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="180"/>
+        <location filename="../../ui/editor/contract_editor.py" line="183"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="192"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="192"/>
-        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="193"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="194"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="194"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="198"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="198"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="198"/>
+        <location filename="../../ui/editor/contract_editor.py" line="201"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="211"/>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="212"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="212"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="216"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="218"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="218"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="216"/>
+        <location filename="../../ui/editor/contract_editor.py" line="219"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="218"/>
+        <location filename="../../ui/editor/contract_editor.py" line="221"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="225"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="242"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="242"/>
+        <location filename="../../ui/editor/contract_editor.py" line="245"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="245"/>
+        <location filename="../../ui/editor/contract_editor.py" line="248"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="247"/>
+        <location filename="../../ui/editor/contract_editor.py" line="250"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="277"/>
-        <location filename="../../ui/editor/contract_editor.py" line="302"/>
+        <location filename="../../ui/editor/contract_editor.py" line="280"/>
+        <location filename="../../ui/editor/contract_editor.py" line="305"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="296"/>
+        <location filename="../../ui/editor/contract_editor.py" line="299"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="297"/>
+        <location filename="../../ui/editor/contract_editor.py" line="300"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="302"/>
+        <location filename="../../ui/editor/contract_editor.py" line="305"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="315"/>
+        <location filename="../../ui/editor/contract_editor.py" line="318"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="316"/>
+        <location filename="../../ui/editor/contract_editor.py" line="319"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="317"/>
+        <location filename="../../ui/editor/contract_editor.py" line="320"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="332"/>
+        <location filename="../../ui/editor/contract_editor.py" line="335"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="336"/>
         <location filename="../../ui/editor/contract_editor.py" line="339"/>
+        <location filename="../../ui/editor/contract_editor.py" line="342"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="337"/>
+        <location filename="../../ui/editor/contract_editor.py" line="340"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="359"/>
+        <location filename="../../ui/editor/contract_editor.py" line="362"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="360"/>
+        <location filename="../../ui/editor/contract_editor.py" line="363"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="379"/>
+        <location filename="../../ui/editor/contract_editor.py" line="382"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -2146,207 +2146,222 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Back to my register</source>
         <translation>返回我的台账(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
+        <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>The daily backup failed: {0}</source>
+        <translation>今日自动备份失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Backing up the register…</source>
+        <translation>正在备份台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -2357,69 +2372,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -3146,27 +3162,28 @@ This cannot be undone; their history is kept.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>The register is empty</source>
+        <extracomment>How often the window looks for another process&apos;s writes (PRAGMA data_version), in milliseconds.</extracomment>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>

@@ -158,7 +158,10 @@ class ContractEditor(QDialog):
         self.event_button = self.buttons.addButton(self.tr("Record event…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.event_button.setToolTip(self.tr("Record the date of an event deadlines count from (acceptance, "
                                              "invoice received, budget approved …); saved at once"))
-        self.event_button.setEnabled(contract_id is not None)
+        self.event_button.setEnabled(contract_id is not None and not store.read_only)
+        if store.read_only:  # a read-only store: look, print, calculate — not save
+            for button in (self.buttons.button(QDialogButtonBox.StandardButton.Save),):
+                button.setEnabled(False)
         self.event_button.clicked.connect(self.record_event)
         layout = QVBoxLayout(self)
         self.stale_banner = self._stale_banner()
