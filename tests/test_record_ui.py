@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from services.backup import list_backups
 from services.calendar import agenda
 from services.history import current_user
 from services.ledger.importer import import_ledger
@@ -100,6 +101,8 @@ def test_delete_permanently_asks_with_no_as_default_and_removes_it(window):
     with window.store.session() as session:
         assert contract_service.trashed_id(session, NUMBER) is None
         assert contract_service.find_id(session, NUMBER) is None
+    backups = list_backups(window.store)  # taken just before: the only way back from a permanent delete
+    assert [b.kind for b in backups] == ["before-delete"] and backups[0].contract_count == 3
 
 
 def test_trash_refreshes_when_a_contract_is_deleted_elsewhere(window):

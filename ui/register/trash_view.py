@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from services import history as history_log
+from services.backup import backup_before
 from services.changes import Changes
 from services.errors import UserError
 from services.register import trash
@@ -197,12 +198,20 @@ class TrashDialog(QDialog):
         if not self.context.dialogs.confirm(self.tr("Delete permanently"), text, default_no=True):
             return
         self._write(self.tr("Deleting permanently…"), rows, trash.purge,
-                    self.tr("Deleted permanently: {0}").format(", ".join(row.contract_no for row in rows)))
+                    self.tr("Deleted permanently: {0}").format(", ".join(row.contract_no for row in rows)),
+                    backup_reason="delete")
 
-    def _write(self, label: str, rows: list[TrashRow], action: Any, done_text: str) -> None:
+    def _write(self, label: str, rows: list[TrashRow], action: Any, done_text: str, *,
+               backup_reason: str | None = None) -> None:
+        """``action(session, id)`` for each row in one transaction through the one writer; with
+        ``backup_reason`` a consistent backup is taken first (a permanent delete can be undone only
+        from a backup)."""
         ids = [row.id for row in rows]
+        store = self.context.store
 
         def work(session: Session, _control: TaskControl) -> tuple[None, Changes]:
+            if backup_reason is not None:
+                backup_before(store, backup_reason)  # reads the committed store: nothing purged yet
             for contract_id in ids:
                 action(session, contract_id)
             return None, history_log.changes(session)
