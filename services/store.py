@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -490,7 +489,3 @@ def _backup(engine: Engine, path: Path, revision: str) -> Path:
         raw.close()
     return backup
 
-
-def copy_file(source: Path, target: Path) -> None:
-    """Copy a store file (used for the sample store and test templates)."""
-    shutil.copyfile(source, target)
