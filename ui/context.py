@@ -100,7 +100,9 @@ class AppContext:
         outcome: list[Changes] = []
 
         def task(control: TaskControl) -> T:
-            with self.store.session() as session:
+            # The write lock first (BEGIN IMMEDIATE): a unit that reads then writes waits for another
+            # writer instead of failing with "database is locked"; a busy store ends in STORE_BUSY_BY.
+            with self.store.session(write=True) as session:
                 result, changes = work(session, control)
             outcome.append(changes)
             return result
