@@ -72,6 +72,7 @@ def run_command(argv: list[str]) -> int:
     """
     args = parser().parse_args(argv)
     from cli.language import cli_language
+    from services.checks import run as _checks  # noqa: F401 - registers the checks run after an upgrade
     from services.errors import UserError
     from services.store import open_store, resolve_db_path
 

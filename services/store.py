@@ -470,12 +470,24 @@ def open_store(
     if reason is not None:
         event.listen(sessions, "before_flush", _refuse_flush(store))
     if backup is not None and wanted == head_revision():
-        # Derived data a migration cannot compute (revision 0003): the checks' problem_level.
-        from services.checks.run import refresh_problem_levels
-
-        with store.session() as session:
-            refresh_problem_levels(session)
+        # Derived data a migration cannot compute (revision 0003: the checks' problem_level), by
+        # the hooks the application registered; the store itself knows nothing of the checks.
+        for hook in _AFTER_UPGRADE:
+            with store.session() as session:
+                hook(session)
     return store
+
+
+#: Run, each in its own transaction, after a store was upgraded to the newest revision.
+_AFTER_UPGRADE: list[Callable[[Session], object]] = []
+
+
+def register_after_upgrade(hook: Callable[[Session], object]) -> None:
+    """Have ``hook(session)`` run after every upgrade of a store to head: derived data a migration
+    cannot compute itself (``services.checks.run`` registers the contracts' ``problem_level``).
+    Registering the same hook twice runs it once."""
+    if hook not in _AFTER_UPGRADE:
+        _AFTER_UPGRADE.append(hook)
 
 
 def _backup(engine: Engine, path: Path, revision: str) -> Path:

@@ -17,6 +17,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CONTRACTDESK_DB", None)
 
+from services.checks import run as _checks  # noqa: F401 - as the app: checks after an upgrade
 from services.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent

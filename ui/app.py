@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from services.checks import run as _checks  # noqa: F401 - registers the checks run after an upgrade
 from services.store import StoreError, open_store, resolve_db_path
 from ui import i18n, startup
 from ui.main_window import MainWindow

@@ -17,6 +17,7 @@ from models.contract import Contract, Installment, LineItem, Party
 from services.checks.contract import Problem, check_contract, stored_level
 from services.register.contract_data import ContractData, InstallmentData, LineItemData, PartyData, scalar_fields
 from services.register.contracts import LIVE, ContractError, ContractInTrashError, trashed_id
+from services.store import register_after_upgrade
 
 #: Contracts read (with parties, lines and installments) per round of queries.
 BATCH = 500
@@ -84,3 +85,7 @@ def refresh_problem_levels(session: Session, *, only_unchecked: bool = True) -> 
     if only_unchecked:
         query = query.where(Contract.problem_level.is_(None))
     return sum(1 for _ in _check_ids(session, list(session.scalars(query)), None))
+
+
+# Stores upgraded from before revision 0003 have every problem_level NULL: check them once.
+register_after_upgrade(refresh_problem_levels)
