@@ -94,7 +94,8 @@ def test_the_language_follows_the_locale(capsys: pytest.CaptureFixture[str], db:
 
 
 def test_unknown_contract(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    assert run(capsys, "check", "NOPE", "--db", db) == (1, "", "error: no contract numbered 'NOPE' in the store\n")
+    expected = "error: no contract numbered 'NOPE' in the store [CONTRACT_NOT_FOUND]\n"
+    assert run(capsys, "check", "NOPE", "--db", db) == (1, "", expected)
 
 
 def test_import_says_how_many_have_problems(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

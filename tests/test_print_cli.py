@@ -60,7 +60,7 @@ def test_unknown_contract_exits_1_with_a_message(capsys, db, tmp_path):
     status, out, err = run(capsys, "print", "NO-SUCH-1", "--out", out_file, "--db", db)
     assert status == 1
     assert out == ""
-    assert err.strip() == "error: no contract numbered 'NO-SUCH-1' in the store"
+    assert err.strip() == "error: no contract numbered 'NO-SUCH-1' in the store [CONTRACT_NOT_FOUND]"
     assert not out_file.exists()
 
 

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from models.contract import Contract, Installment, LineItem, Party
 from services.checks.contract import Problem, check_contract, stored_level
 from services.register.contract_data import ContractData, InstallmentData, LineItemData, PartyData, scalar_fields
-from services.register.contracts import LIVE, ContractError, ContractInTrashError, trashed_id
+from services.register.contracts import LIVE, ContractInTrashError, trashed_id
+from services.register.versions import ContractNotFoundError
 from services.store import register_after_upgrade
 
 #: Contracts read (with parties, lines and installments) per round of queries.
@@ -73,7 +74,7 @@ def check_stored(
     if contract_no is not None and not ids:
         if trashed_id(session, contract_no) is not None:
             raise ContractInTrashError(contract_no)
-        raise ContractError(f"no contract numbered {contract_no!r} in the store")
+        raise ContractNotFoundError(contract_no=contract_no)
     yield from _check_ids(session, ids, today)
 
 

@@ -56,6 +56,8 @@ from services.register.versions import (
     ContractDeletedError,
     ContractError,
     ContractInTrashError,
+    ContractNotFoundError,
+    DuplicateContractError,
     claim_version,
     find_id,
     trashed_id,
@@ -63,7 +65,8 @@ from services.register.versions import (
 
 __all__ = [  # the versions' names too: callers know them as contracts.ContractError, contracts.find_id …
     "LIST_COLUMNS", "LIVE", "ConflictError", "ContractDeletedError", "ContractError", "ContractInTrashError",
-    "ContractRow", "claim_version", "count", "delete_contract", "find_id", "list_columns", "list_rows", "load",
+    "ContractNotFoundError", "ContractRow", "DuplicateContractError", "claim_version", "count", "delete_contract",
+    "find_id", "list_columns", "list_rows", "load",
     "load_by_no", "new_contract_id", "refresh_list_columns", "replace_children", "save", "search_ids",
     "to_data", "trashed_id", "write_header",
 ]
@@ -176,7 +179,7 @@ def load(session: Session, contract_id: int) -> ContractData:
                  selectinload(Contract.penalty_clauses)],
     )
     if contract is None:
-        raise ContractError(f"no contract with id {contract_id}")
+        raise ContractNotFoundError(contract_id=contract_id)
     data = to_data(contract)
     data.events = load_events(session, contract_id)
     data.done_marks = load_done_marks(session, contract_id, data.bonds)
@@ -191,7 +194,7 @@ def load_by_no(session: Session, contract_no: str) -> ContractData:
     if contract_id is None:
         if trashed_id(session, contract_no) is not None:
             raise ContractInTrashError(contract_no)
-        raise ContractError(f"no contract numbered {contract_no!r} in the store")
+        raise ContractNotFoundError(contract_no=contract_no)
     return load(session, contract_id)
 
 
@@ -245,7 +248,7 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
         if trashed_id(session, data.contract_no) is not None:
             raise ContractInTrashError(data.contract_no)
         if find_id(session, data.contract_no) is not None:
-            raise ContractError(f"contract {data.contract_no!r} is already in the store")
+            raise DuplicateContractError(data.contract_no)
         contract = Contract(id=new_contract_id(session), version=1)
         session.add(contract)
         version = 1

@@ -17,6 +17,7 @@ from services.errors import UserError, define
 from services.history import HistoryRow
 
 __all__ = ["LIVE", "ConflictError", "ContractDeletedError", "ContractError", "ContractInTrashError",
+           "ContractNotFoundError", "DuplicateContractError",
            "claim_version", "current_version", "find_id", "trashed_id"]
 
 
@@ -86,6 +87,31 @@ class ContractInTrashError(UserError, ContractError):
 
     def __init__(self, contract_no: str) -> None:
         super().__init__(IN_TRASH, contract_no=contract_no)
+
+
+NOT_FOUND = define("CONTRACT_NOT_FOUND", "台账中没有编号为 {contract_no} 的合同",
+                   "no contract numbered '{contract_no}' in the store")
+NOT_FOUND_ID = define("CONTRACT_ID_NOT_FOUND", "台账中没有这份合同（编号 #{contract_id}）",
+                      "no contract with id {contract_id}")
+DUPLICATE = define("CONTRACT_DUPLICATE", "合同编号 {contract_no} 已在台账中",
+                   "contract '{contract_no}' is already in the store")
+
+
+class ContractNotFoundError(UserError, ContractError):
+    """No contract with that number (``CONTRACT_NOT_FOUND``) or id (``CONTRACT_ID_NOT_FOUND``)."""
+
+    def __init__(self, *, contract_no: str | None = None, contract_id: int | None = None) -> None:
+        if contract_no is not None:
+            super().__init__(NOT_FOUND, contract_no=contract_no)
+        else:
+            super().__init__(NOT_FOUND_ID, contract_id=contract_id)
+
+
+class DuplicateContractError(UserError, ContractError):
+    """A new contract with a number the register already has (``CONTRACT_DUPLICATE``)."""
+
+    def __init__(self, contract_no: str) -> None:
+        super().__init__(DUPLICATE, contract_no=contract_no)
 
 
 #: The contracts not in the Trash (a WHERE clause for every query of the register).
