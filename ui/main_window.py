@@ -45,6 +45,7 @@ from ui.dialogs import DialogService
 from ui.editor.checks_panel import problem_lines
 from ui.editor.contract_editor import ContractEditor
 from ui.printing import PdfPrinting
+from ui.register.backups_view import back_up_now, open_restore
 from ui.register.history_view import open_history
 from ui.register.trash_view import open_trash
 from ui.tasks import TaskControl, run_task
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open contract"), self._edit_current)
         self.import_action = self._action(self.tr("&Import ledger…"), self.import_ledger, "Ctrl+I")
         self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
+        self.backup_action = self._action(self.tr("Bac&k up now…"), self.back_up_now)
+        self.restore_backup_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup)
         self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
         self.home_action = self._action(self.tr("&Back to my register"), self.back_to_register)
         self.home_action.setEnabled(self.home is not None)
@@ -157,8 +160,8 @@ class MainWindow(QMainWindow):
         self.print_summary_action = self._action(self.tr("Print s&ummary…"), self.printing.print_summary,
                                                  "Ctrl+Shift+P")
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.import_action, self.export_action, self.samples_action,
-                       self.home_action):
+        for action in (self.new_action, self.import_action, self.export_action, self.backup_action,
+                       self.restore_backup_action, self.samples_action, self.home_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.print_summary_action])
@@ -397,6 +400,14 @@ class MainWindow(QMainWindow):
                  lambda files: self.dialogs.info(self.tr("Export finished"),
                                                  self.tr("{0} files written to {1}").format(len(files), folder)),
                  failed)
+
+    def back_up_now(self) -> None:
+        """File → Back up now…: a copy of the register where the officer chooses (ui.register.backups_view)."""
+        back_up_now(self)
+
+    def restore_from_backup(self) -> QWidget:
+        """File → Restore from backup… (non-modal; returned for tests)."""
+        return open_restore(self)
 
     def open_samples(self) -> None:
         """Switch to the sample contracts, in a store of their own (never the officer's register).
