@@ -9,7 +9,8 @@ liquidated-damages calculator on its clause 8.1.2, 16 days late (``penalty_dialo
 deadline calendar's month view and agenda as on 25 September 2026 (``calendar_month``, ``agenda``).
 Last, in Chinese, after a few changes (line 3's quantity 12 → 24 and the title of BJMEMC-2025174-ZC
 edited, its first installment marked paid, 2026-021 moved to the Trash): the Trash (``trash_zh``),
-File → History… (``history_zh``) and the editor's History tab (``editor_history_zh``).
+File → History… (``history_zh``) and the editor's History tab (``editor_history_zh``); then
+File → Restore from backup… over four backups of fixed dates (``restore_zh``).
 """
 
 from __future__ import annotations
@@ -165,6 +166,37 @@ def shoot_records(app: QApplication, store: Store, contract_id: int) -> None:
     tasks.set_synchronous(False)
 
 
+def shoot_backups(app: QApplication, store: Store) -> None:
+    """File → Restore from backup…, in Chinese, listing four backups taken at fixed times (daily,
+    manual, before an import), so the picture does not change with the day it is made."""
+    from services import backup as backup_service
+    from ui import tasks
+
+    tasks.set_synchronous(True)  # the list is read before the picture is taken
+    i18n.install("zh_CN")
+    clock = backup_service._now
+    try:
+        for when, make in ((dt.datetime(2026, 11, 30, 8, 58, 12), backup_service.daily_backup),
+                           (dt.datetime(2026, 12, 1, 17, 30, 5), backup_service.backup_now),
+                           (dt.datetime(2026, 12, 2, 8, 59, 40), backup_service.daily_backup),
+                           (dt.datetime(2026, 12, 2, 10, 15, 27),
+                            lambda s: backup_service.backup_before(s, "import"))):
+            backup_service._now = lambda when=when: when
+            make(store)
+    finally:
+        backup_service._now = clock
+    window = MainWindow(store)
+    window._hand_over_store = True
+    window.show()
+    dialog = window.restore_from_backup()
+    dialog.resize(860, 360)
+    app.processEvents()
+    dialog.grab().save(str(OUT / "restore_zh.png"))
+    dialog.close()
+    window.close()
+    tasks.set_synchronous(False)
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -212,6 +244,7 @@ def main() -> None:
             window.close()
         shoot_prompts(app, store, contract_id)
         shoot_records(app, store, contract_id)
+        shoot_backups(app, store)
         empty = open_store(Path(folder) / "empty.db")
         window = MainWindow(empty)
         window.resize(900, 420)

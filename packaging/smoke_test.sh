@@ -43,8 +43,10 @@ if [ -n "$DEB" ] && command -v dpkg-deb >/dev/null; then
               ./usr/share/icons/hicolor/48x48/apps/contractdesk.png ./usr/share/icons/hicolor/256x256/apps/contractdesk.png; do
     grep -qE " $path( |\$)" <<<"$CONTENTS" || { echo "error: $path missing from $DEB" >&2; exit 1; }
   done
-  dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/applications/contractdesk.desktop \
-    | grep -qx "Exec=/opt/contractdesk/contractdesk" || { echo "error: menu entry Exec" >&2; exit 1; }
-  dpkg-deb -f "$DEB" Depends | grep -q "libxcb-cursor0"
+  # Read whole, then grep: `… | grep -q` under pipefail fails when grep stops reading early (SIGPIPE).
+  DESKTOP=$(dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/applications/contractdesk.desktop)
+  grep -qx "Exec=/opt/contractdesk/contractdesk" <<<"$DESKTOP" || { echo "error: menu entry Exec" >&2; exit 1; }
+  DEPENDS=$(dpkg-deb -f "$DEB" Depends)
+  grep -q "libxcb-cursor0" <<<"$DEPENDS"
 fi
 echo "smoke: passed"

@@ -222,12 +222,14 @@ def backup_before(store: Store, reason: str, *, keep_daily: int = KEEP_DAILY,
 
 
 def contract_count(path: Path) -> int | None:
-    """The number of contracts in the backup (or store) file ``path``, read-only; None if it
-    cannot be read as a ContractDesk store."""
+    """The number of contracts in the backup (or store) file ``path`` as its list shows them (not
+    those in the Trash), read-only; None if it cannot be read as a ContractDesk store."""
     try:
         connection = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
         try:
-            return int(connection.execute("SELECT count(*) FROM contracts").fetchone()[0])
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(contracts)")}
+            live = " WHERE deleted_at IS NULL" if "deleted_at" in columns else ""  # the Trash: not in the list
+            return int(connection.execute(f"SELECT count(*) FROM contracts{live}").fetchone()[0])
         finally:
             connection.close()
     except sqlite3.Error:

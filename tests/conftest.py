@@ -53,6 +53,18 @@ class FakeDialogs:
         csv = getattr(self, "csv", None)
         return csv / default_name if csv is not None and csv.is_dir() else csv
 
+    def backup_to_save(self, default_name: str) -> Path | None:
+        """``self.backup_target`` (a folder: the default name in it; None, the default: cancelled);
+        records the name offered."""
+        self.backup_names = [*getattr(self, "backup_names", []), default_name]
+        target = getattr(self, "backup_target", None)
+        return target / default_name if target is not None and target.is_dir() else target
+
+    def backup_to_open(self, folder: Path | None = None) -> Path | None:
+        """``self.backup_file`` (None, the default: cancelled); records the folder offered."""
+        self.backup_folders = [*getattr(self, "backup_folders", []), folder]
+        return getattr(self, "backup_file", None)
+
     def confirm(self, title: str, text: str, *, default_no: bool = False) -> bool:
         self.questions.append(text)
         self.default_no = [*getattr(self, "default_no", []), default_no]

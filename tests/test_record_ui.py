@@ -102,7 +102,7 @@ def test_delete_permanently_asks_with_no_as_default_and_removes_it(window):
         assert contract_service.trashed_id(session, NUMBER) is None
         assert contract_service.find_id(session, NUMBER) is None
     backups = list_backups(window.store)  # taken just before: the only way back from a permanent delete
-    assert [b.kind for b in backups] == ["before-delete"] and backups[0].contract_count == 3
+    assert [b.kind for b in backups] == ["before-delete"] and backups[0].contract_count == 2  # as the list showed
 
 
 def test_trash_refreshes_when_a_contract_is_deleted_elsewhere(window):

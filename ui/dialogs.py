@@ -60,6 +60,24 @@ class DialogService:
             QCoreApplication.translate("DialogService", "CSV (*.csv)"), ".csv",
         )
 
+    def backup_to_save(self, default_name: str) -> Path | None:
+        """Where to write a backup of the register: ``default_name`` in the Documents folder is
+        offered (a USB stick is the officer's choice); ``.db`` added when no suffix. None when cancelled."""
+        return self._save_in_documents(
+            default_name, QCoreApplication.translate("DialogService", "Back up the register"),
+            QCoreApplication.translate("DialogService", "ContractDesk backup (*.db)"), ".db",
+        )
+
+    def backup_to_open(self, folder: Path | None = None) -> Path | None:
+        """A backup file to restore from, the chooser opening in ``folder``; None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent,
+            QCoreApplication.translate("DialogService", "Restore from backup: choose a backup file"),
+            str(folder) if folder is not None and folder.is_dir() else "",
+            QCoreApplication.translate("DialogService", "ContractDesk backup (*.db);;All files (*)"),
+        )
+        return Path(path) if path else None
+
     def _save_in_documents(self, default_name: str, title: str, file_filter: str, suffix: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(

@@ -47,6 +47,7 @@ from ui.dialogs import DialogService
 from ui.editor.checks_panel import problem_lines
 from ui.editor.contract_editor import ContractEditor
 from ui.printing import PdfPrinting
+from ui.register.backups_view import back_up_now, open_restore
 from ui.register.history_view import open_history
 from ui.register.trash_view import open_trash
 from ui.tasks import TaskControl, run_task
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open contract"), self._edit_current)
         self.import_action = self._action(self.tr("&Import ledger…"), self.import_ledger, "Ctrl+I")
         self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
+        self.backup_action = self._action(self.tr("Bac&k up now…"), self.back_up_now)
+        self.restore_backup_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup)
         self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
         self.home_action = self._action(self.tr("&Back to my register"), self.back_to_register)
         self.home_action.setEnabled(self.home is not None)
@@ -174,8 +177,8 @@ class MainWindow(QMainWindow):
         self.print_summary_action = self._action(self.tr("Print s&ummary…"), self.printing.print_summary,
                                                  "Ctrl+Shift+P")
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.import_action, self.export_action, self.samples_action,
-                       self.home_action):
+        for action in (self.new_action, self.import_action, self.export_action, self.backup_action,
+                       self.restore_backup_action, self.samples_action, self.home_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.print_summary_action])
@@ -457,6 +460,14 @@ class MainWindow(QMainWindow):
                                                      len(files), files[0].parent if files else folder)),
                  failed)
 
+    def back_up_now(self) -> None:
+        """File → Back up now…: a copy of the register where the officer chooses (ui.register.backups_view)."""
+        back_up_now(self)
+
+    def restore_from_backup(self) -> QWidget:
+        """File → Restore from backup… (non-modal; returned for tests)."""
+        return open_restore(self)
+
     def open_samples(self) -> None:
         """Switch to the sample contracts, in a store of their own (never the officer's register).
         Samples opened before are offered as they were left, or reset to the shipped ones."""
@@ -506,9 +517,10 @@ class MainWindow(QMainWindow):
             return self
         return self._replace_with(store, hand_over=False, home=None)
 
-    def set_store(self, store: Store) -> MainWindow:
-        """Show ``store`` in a new window in place of this one (whose store is closed)."""
-        return self._replace_with(store, hand_over=False)
+    def set_store(self, store: Store, *, home: Path | None = None) -> MainWindow:
+        """Show ``store`` in a new window in place of this one (whose store is closed); ``home``:
+        ``store`` holds the samples and this is the officer's register to go back to."""
+        return self._replace_with(store, hand_over=False, home=home)
 
     def close_editors(self) -> bool:
         """Close every open contract editor, each asking about unsaved changes; False as soon as

@@ -180,6 +180,149 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="169"/>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="170"/>
+        <source>The register ({0} contract(s)) was backed up to
+{1}
+({2}).</source>
+        <translation>台账（{0} 份合同）已备份到
+{1}
+（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="173"/>
+        <source>Backing up the register…</source>
+        <translation>正在备份台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="173"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="187"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="188"/>
+        <location filename="../../ui/register/backups_view.py" line="197"/>
+        <location filename="../../ui/register/backups_view.py" line="214"/>
+        <location filename="../../ui/register/backups_view.py" line="226"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="195"/>
+        <source>Replace the whole register with the backup of {0} ({1} contract(s))?
+
+The register as it is now is backed up first; what was entered or changed since {0} will be only in that safety backup.
+
+{2}</source>
+        <translation>用 {0} 的备份（{1} 份合同）替换整个台账？
+
+恢复前会先备份当前台账；{0} 之后录入或修改的内容将只保存在那份安全备份中。
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="219"/>
+        <source>The register as it was before is kept in the safety backup
+{0}</source>
+        <translation>恢复前的台账已保存在安全备份
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="220"/>
+        <source>There was no register to back up first.</source>
+        <translation>恢复前没有可备份的台账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="221"/>
+        <source>Register restored</source>
+        <translation>台账已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="222"/>
+        <source>The register was restored from the backup of {0} ({1} contract(s)).</source>
+        <translation>台账已从 {0} 的备份（{1} 份合同）恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="225"/>
+        <source>Restoring the register…</source>
+        <translation>正在恢复台账…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTableModel</name>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="98"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="100"/>
+        <source>Automatic, daily</source>
+        <translation>自动（每日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="102"/>
+        <source>Automatic, before a restore</source>
+        <translation>自动（恢复操作前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="103"/>
+        <source>Automatic, before an import</source>
+        <translation>自动（导入操作前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="104"/>
+        <source>Automatic, before a permanent delete</source>
+        <translation>自动（永久删除操作前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="106"/>
+        <source>Automatic, before a change</source>
+        <translation>自动（操作前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="117"/>
+        <source>Taken on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="117"/>
+        <source>Kind</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="117"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="117"/>
+        <source>Contracts</source>
+        <translation>合同数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="117"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="127"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
     <name>BondTable</name>
     <message>
         <location filename="../../ui/editor/obligation_tables.py" line="58"/>
@@ -990,23 +1133,43 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>导出 CSV</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs.py" line="67"/>
+        <source>Back up the register</source>
+        <translation>备份台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="68"/>
+        <source>ContractDesk backup (*.db)</source>
+        <translation>合同台账备份 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="75"/>
+        <source>Restore from backup: choose a backup file</source>
+        <translation>从备份恢复：选择备份文件</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs.py" line="77"/>
+        <source>ContractDesk backup (*.db);;All files (*)</source>
+        <translation>合同台账备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>Import working-day schedule</source>
         <translation>导入工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs.py" line="97"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs.py" line="104"/>
         <source>Export working-day schedule</source>
         <translation>导出工作日安排</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="60"/>
-        <location filename="../../ui/dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs.py" line="105"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2146,222 +2309,232 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>Bac&amp;k up now…</source>
+        <translation>立即备份(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Back to my register</source>
         <translation>返回我的台账(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -2372,70 +2545,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -3045,6 +3218,54 @@ Update them from the ledger?</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="236"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="250"/>
+        <source>Backups in {0}</source>
+        <translation>备份文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="254"/>
+        <source>Restoring replaces the whole register with the backup. The register as it is now is backed up first, so a restore can itself be undone.</source>
+        <translation>恢复会用备份替换整个台账。恢复前会先备份当前台账，因此恢复本身也可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="258"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="260"/>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="287"/>
+        <source>Reading the backups…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="293"/>
+        <source>The backups folder cannot be read: {0}</source>
+        <translation>无法读取备份文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="300"/>
+        <source>No backups yet; Other file… restores one kept elsewhere.</source>
+        <translation>还没有备份；可用“其他文件…”从别处保存的备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/backups_view.py" line="301"/>
+        <source>{0} backup(s)</source>
+        <translation>共 {0} 份备份</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../ui/startup.py" line="70"/>
@@ -3055,58 +3276,58 @@ Update them from the ledger?</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="92"/>
-        <location filename="../../ui/register/trash_view.py" line="220"/>
+        <location filename="../../ui/register/trash_view.py" line="93"/>
+        <location filename="../../ui/register/trash_view.py" line="229"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="106"/>
+        <location filename="../../ui/register/trash_view.py" line="107"/>
         <source>Contracts in the Trash are out of the list, the calendar and the export; their numbers stay taken until they are deleted permanently.</source>
         <translation>回收站中的合同不出现在合同列表、日历和导出中；在永久删除之前，其合同编号仍被占用。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="110"/>
+        <location filename="../../ui/register/trash_view.py" line="111"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="112"/>
+        <location filename="../../ui/register/trash_view.py" line="113"/>
         <source>Delete permanently…</source>
         <translation>永久删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="145"/>
+        <location filename="../../ui/register/trash_view.py" line="146"/>
         <source>Reading the Trash…</source>
         <translation>正在读取回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="155"/>
+        <location filename="../../ui/register/trash_view.py" line="156"/>
         <source>The Trash is empty.</source>
         <translation>回收站为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="156"/>
+        <location filename="../../ui/register/trash_view.py" line="157"/>
         <source>{0} contract(s) in the Trash</source>
         <translation>回收站中有 {0} 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="182"/>
+        <location filename="../../ui/register/trash_view.py" line="183"/>
         <source>Restoring…</source>
         <translation>正在还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="183"/>
+        <location filename="../../ui/register/trash_view.py" line="184"/>
         <source>Restored: {0}</source>
         <translation>已还原：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="192"/>
+        <location filename="../../ui/register/trash_view.py" line="193"/>
         <source>Delete contract {0} “{1}” permanently, with all its lines, payments and records? This cannot be undone; its history is kept.</source>
         <translation>确定永久删除合同 {0}“{1}”及其全部明细、付款和记录吗？此操作无法撤销；其历史记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="195"/>
+        <location filename="../../ui/register/trash_view.py" line="196"/>
         <source>Delete these {0} contracts permanently, with all their lines, payments and records?
 {1}
 This cannot be undone; their history is kept.</source>
@@ -3115,22 +3336,22 @@ This cannot be undone; their history is kept.</source>
 此操作无法撤销；其历史记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="197"/>
+        <location filename="../../ui/register/trash_view.py" line="198"/>
         <source>Delete permanently</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="199"/>
+        <location filename="../../ui/register/trash_view.py" line="200"/>
         <source>Deleting permanently…</source>
         <translation>正在永久删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="200"/>
+        <location filename="../../ui/register/trash_view.py" line="201"/>
         <source>Deleted permanently: {0}</source>
         <translation>已永久删除：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="218"/>
+        <location filename="../../ui/register/trash_view.py" line="227"/>
         <source>The contract is no longer in the Trash.</source>
         <translation>该合同已不在回收站中。</translation>
     </message>
@@ -3138,23 +3359,23 @@ This cannot be undone; their history is kept.</source>
 <context>
     <name>TrashTableModel</name>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <location filename="../../ui/register/trash_view.py" line="74"/>
         <source>Contract No.</source>
         <extracomment>The ``TrashRow`` of a row.</extracomment>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <location filename="../../ui/register/trash_view.py" line="74"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <location filename="../../ui/register/trash_view.py" line="74"/>
         <source>Deleted on</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="73"/>
+        <location filename="../../ui/register/trash_view.py" line="74"/>
         <source>Deleted by</source>
         <translation>删除人</translation>
     </message>
@@ -3162,28 +3383,28 @@ This cannot be undone; their history is kept.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>The register is empty</source>
         <extracomment>How often the window looks for another process&apos;s writes (PRAGMA data_version), in milliseconds.</extracomment>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>
