@@ -299,7 +299,7 @@ The register as it is now is backed up first; what was entered or changed since 
     <message>
         <location filename="../../ui/register/backups_view.py" line="117"/>
         <source>Kind</source>
-        <translation>计算方式</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/register/backups_view.py" line="117"/>
