@@ -1615,7 +1615,7 @@ The action was not completed; what was saved before is unchanged. The details we
     <message>
         <location filename="../../ui/register/history_labels.py" line="88"/>
         <source>Unit</source>
-        <translation>期限单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="89"/>
@@ -1660,7 +1660,7 @@ The action was not completed; what was saved before is unchanged. The details we
     <message>
         <location filename="../../ui/register/history_labels.py" line="97"/>
         <source>Due date</source>
-        <translation>应履行日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="98"/>
@@ -1705,7 +1705,7 @@ The action was not completed; what was saved before is unchanged. The details we
     <message>
         <location filename="../../ui/register/history_labels.py" line="106"/>
         <source>Kind</source>
-        <translation>计算方式</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="107"/>
