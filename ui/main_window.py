@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
         if path == self.store.path:
             if not reset:
                 return
-            self.store.close()  # about to be replaced; the window is replaced right after
+            self.release_store()  # about to be replaced; the window is replaced right after
         home = self.home or self.store.path
 
         def build(_control: TaskControl) -> Store:
@@ -521,6 +521,12 @@ class MainWindow(QMainWindow):
         """Show ``store`` in a new window in place of this one (whose store is closed); ``home``:
         ``store`` holds the samples and this is the officer's register to go back to."""
         return self._replace_with(store, hand_over=False, home=home)
+
+    def release_store(self) -> None:
+        """Close this window's store ahead of replacing it (a restore, a reset of the samples): the
+        watch for other processes stops first, so nothing reopens the file meanwhile."""
+        self._other_writers.stop()
+        self.store.close()
 
     def close_editors(self) -> bool:
         """Close every open contract editor, each asking about unsaved changes; False as soon as
@@ -598,6 +604,7 @@ class MainWindow(QMainWindow):
         if not self.close_editors():
             event.ignore()
             return
+        self._other_writers.stop()
         if not self._hand_over_store:
             self.store.close()
         if self in _open_windows:

@@ -202,7 +202,7 @@ class BackupActions(QObject):
             dialog.close()
         store = window.store
         store_path = store.path
-        store.close()  # released for the restore; the window is rebuilt over the reopened store
+        window.release_store()  # released for the restore; the window is rebuilt over the reopened store
 
         def work(_control: TaskControl) -> Path | None:
             return restore(store_path, path)
