@@ -260,8 +260,8 @@ def test_save_refuses_a_duplicate_number(store: Store) -> None:
         contract_service.save(session, full_contract("A-1"))
     renamed = full_contract("A-1")
     renamed.version = 1
-    with pytest.raises(ContractError, match="belongs to another contract"), store.session() as session:
-        contract_service.save(session, renamed, contract_id=second)
+    with pytest.raises(ContractError, match="'A-1' is already in the store"), store.session() as session:
+        contract_service.save(session, renamed, contract_id=second)  # renamed to another contract's number
     with store.session() as session:
         assert contract_service.count(session) == 2
         assert contract_service.load(session, first).contract_no == "A-1"

@@ -260,7 +260,7 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
         if owner is not None and owner != contract_id:
             if trashed_id(session, data.contract_no) is not None:
                 raise ContractInTrashError(data.contract_no)
-            raise ContractError(f"contract number {data.contract_no!r} belongs to another contract")
+            raise DuplicateContractError(data.contract_no)  # renamed to another contract's number
         before = load(session, contract_id)
         contract = session.get(Contract, contract_id, populate_existing=True)  # type: ignore[assignment]  # not None: claim_version found it
     write_header(contract, data)

@@ -23,7 +23,14 @@ from models.contract import Contract
 from services import history as history_log
 from services.errors import UserError, define
 from services.history import HistoryAction
-from services.register.versions import ContractError, ContractInTrashError, claim_version, find_id, trashed_id
+from services.register.versions import (
+    ContractError,
+    ContractInTrashError,
+    ContractNotFoundError,
+    claim_version,
+    find_id,
+    trashed_id,
+)
 
 NOT_IN_TRASH = define(
     "CONTRACT_NOT_IN_TRASH",
@@ -65,7 +72,7 @@ class TrashRow:
 def _get(session: Session, contract_id: int) -> Contract:
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise ContractError(f"no contract with id {contract_id}")
+        raise ContractNotFoundError(contract_id=contract_id)
     return contract
 
 
