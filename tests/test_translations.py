@@ -1,9 +1,9 @@
 """The Chinese translation: complete, consistent with the code, compiled, and loaded by ``ui.i18n``.
 
 A visible string added to ``ui/`` without translating it, a translation that drops a
-placeholder, or a ``.qm`` not rebuilt after editing the ``.ts`` fails here. To fix:
-``uv run pyside6-lupdate ui/*.py ui/*/*.py -ts resources/i18n/contractdesk_zh_CN.ts``, translate, then
-``uv run pyside6-lrelease resources/i18n/contractdesk_zh_CN.ts -qm resources/i18n/contractdesk_zh_CN.qm``.
+placeholder, or a ``.qm`` not rebuilt after editing the ``.ts`` fails here. To fix: add the new
+strings' translations to a list in ``resources/i18n/zh_CN/*.json`` and run
+``uv run python packaging/translations.py`` (lupdate, fill from the lists, lrelease).
 """
 
 from __future__ import annotations

@@ -2519,7 +2519,7 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
