@@ -39,14 +39,22 @@ def _module(name: str) -> ModuleType:
     return importlib.import_module(COMMANDS[name])
 
 
-def parser() -> argparse.ArgumentParser:
-    """The whole command line: ``--db PATH`` on every command, each command's own options."""
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line: ``--db PATH`` on every command, each command's own options.
+
+    ``only``: build just that command's options (the others are listed without theirs) — each
+    command module imports its services, so building all of them would cost every command the
+    start-up time of all (``main.py list`` in well under a second, issue 18).
+    """
     top = argparse.ArgumentParser(prog="contractdesk", description="ContractDesk contract register")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH",
                         help="store file (default: $CONTRACTDESK_DB, else the user data folder)")
     sub = top.add_subparsers(dest="command")
     for name in COMMANDS:
+        if only is not None and name != only:
+            sub.add_parser(name)
+            continue
         module = _module(name)
         module.add_arguments(sub.add_parser(name, parents=[common], help=module.HELP))
     return top
@@ -70,11 +78,12 @@ def run_command(argv: list[str]) -> int:
     printed as one line ``error: <text> [CODE]`` on stderr, in the language of ``--lang`` or the
     locale, with exit status 1.
     """
-    args = parser().parse_args(argv)
+    args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     from cli.language import cli_language
-    from services.checks import run as _checks  # noqa: F401 - registers the checks run after an upgrade
     from services.errors import UserError
-    from services.store import open_store, resolve_db_path
+    from services.store import CHECKS_AFTER_UPGRADE, open_store, register_after_upgrade, resolve_db_path
+
+    register_after_upgrade(CHECKS_AFTER_UPGRADE)
 
     module = _module(args.command)
     try:

@@ -12,25 +12,28 @@ Backups: ``services.backup``.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from services.errors import UserError, define
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 from services.store_files import (
     clear_writer_note,
     copy_database,
@@ -153,17 +156,43 @@ def resolve_db_path(cli_path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _alembic_config(connection: object | None = None) -> Config:
+    # Alembic (with mako) costs a good part of a second to import: only a store that needs a
+    # migration pays it; opening a current store reads the revisions from the scripts' text.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+_REVISION = re.compile(r'^revision\s*(?::\s*str\s*)?=\s*["\']([^"\']+)["\']', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision\s*(?::[^=]+)?=\s*(?:["\']([^"\']+)["\']|None)', re.MULTILINE)
+
+
+@cache
+def _revision_graph() -> dict[str, str | None]:
+    """Revision id -> its down revision, read from the migration scripts' ``revision =`` lines.
+
+    Why not Alembic's ``ScriptDirectory``: importing Alembic takes longer than the rest of
+    opening a store; every command and the window's start-up need only these ids.
+    ``tests/test_store.py`` checks this graph against Alembic's own.
+    """
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN.search(text)
+        if revision and down:
+            graph[revision.group(1)] = down.group(1)
+    return graph
+
+
 def head_revision() -> str:
-    """The newest schema revision this version of ContractDesk knows."""
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest schema revision this version of ContractDesk knows (one head, no branches)."""
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    assert len(heads) == 1, f"migration heads: {sorted(heads)}"
+    return heads.pop()
 
 
 def _pragmas(busy_timeout: float, *, wal: bool) -> Callable[[object, object], None]:
@@ -331,6 +360,8 @@ def data_version(store: Store) -> int:
 
 def current_revision(engine: Engine) -> str | None:
     """The store's schema revision, or None for a file with no ContractDesk schema."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
@@ -363,7 +394,7 @@ def _reason(exc: BaseException) -> str:
 
 def known_revisions() -> set[str]:
     """Every schema revision this version of ContractDesk knows (can open or migrate)."""
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(_revision_graph())
 
 
 def check_schema(path: Path, revision: str | None, tables: set[str]) -> None:
@@ -455,6 +486,8 @@ def open_store(
                     # pysqlite runs DDL outside any transaction: an explicit BEGIN makes the
                     # whole upgrade one transaction, so a crash never leaves a half-made schema.
                     connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    from alembic import command
+
                     command.upgrade(_alembic_config(connection), target)
             except DBAPIError as exc:
                 if _code(exc).startswith("SQLITE_BUSY"):
@@ -474,20 +507,32 @@ def open_store(
         # the hooks the application registered; the store itself knows nothing of the checks.
         for hook in _AFTER_UPGRADE:
             with store.session() as session:
-                hook(session)
+                _resolve(hook)(session)
     return store
 
 
 #: Run, each in its own transaction, after a store was upgraded to the newest revision.
-_AFTER_UPGRADE: list[Callable[[Session], object]] = []
+_AFTER_UPGRADE: list[Callable[[Session], object] | str] = []
+#: The derived data every entry point wants after an upgrade: the checks' ``problem_level``
+#: (revision 0003). Named, not imported: the checks are heavy and an upgrade is rare.
+CHECKS_AFTER_UPGRADE = "services.checks.run:refresh_problem_levels"
 
 
-def register_after_upgrade(hook: Callable[[Session], object]) -> None:
+def register_after_upgrade(hook: Callable[[Session], object] | str) -> None:
     """Have ``hook(session)`` run after every upgrade of a store to head: derived data a migration
-    cannot compute itself (``services.checks.run`` registers the contracts' ``problem_level``).
+    cannot compute itself (``CHECKS_AFTER_UPGRADE``: the contracts' ``problem_level``).
+    ``hook`` is a function or ``"module:function"``, imported only when an upgrade happens.
     Registering the same hook twice runs it once."""
     if hook not in _AFTER_UPGRADE:
         _AFTER_UPGRADE.append(hook)
+
+
+def _resolve(hook: Callable[[Session], object] | str) -> Callable[[Session], object]:
+    if not isinstance(hook, str):
+        return hook
+    module, _, name = hook.partition(":")
+    function: Callable[[Session], object] = getattr(importlib.import_module(module), name)
+    return function
 
 
 def _backup(engine: Engine, path: Path, revision: str) -> Path:

@@ -17,11 +17,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CONTRACTDESK_DB", None)
 
-from services.checks import run as _checks  # noqa: F401 - as the app: checks after an upgrade
-from services.store import Store, open_store
+from services.store import CHECKS_AFTER_UPGRADE, Store, open_store, register_after_upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_LEDGER = ROOT / "resources" / "sample_ledger"
+register_after_upgrade(CHECKS_AFTER_UPGRADE)  # as the app: checks after an upgrade
 
 
 class FakeDialogs:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -112,6 +114,32 @@ def test_new_store_is_migrated_to_head(tmp_path: Path) -> None:
 def test_head_revision_is_the_newest_script() -> None:
     versions = sorted(p.name.split("_")[0] for p in (ROOT / "models" / "migrations" / "versions").glob("0*.py"))
     assert head_revision() == versions[-1]
+
+
+def test_revisions_read_from_the_scripts_are_alembics() -> None:
+    """The store reads revision ids from the scripts' text (to spare importing Alembic): they
+    must be exactly Alembic's graph, or a store would be judged newer/older wrongly."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from services.store import MIGRATIONS, known_revisions
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    scripts = ScriptDirectory.from_config(config)
+    assert known_revisions() == {script.revision for script in scripts.walk_revisions()}
+    assert head_revision() == scripts.get_current_head()
+
+
+def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None:
+    """``main.py list`` on a store at head must not pay for importing Alembic and mako (issue 18)."""
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    code = ("import sys; from cli.app import run_command; "
+            f"status = run_command(['list', '--db', {str(path)!r}]); "
+            "sys.exit(10 + status if 'alembic' in sys.modules or 'cn2an' in sys.modules else status)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 def test_connections_use_wal_and_foreign_keys(store: Store) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services.checks import run as _checks  # noqa: F401 - registers the checks run after an upgrade
-from services.store import StoreError, open_store, resolve_db_path
+from services.store import CHECKS_AFTER_UPGRADE, StoreError, open_store, register_after_upgrade, resolve_db_path
 from ui import i18n, startup
 from ui.main_window import MainWindow
 
@@ -27,6 +26,7 @@ def run_app(argv: list[str]) -> int:
     parser.add_argument("--lang", choices=i18n.LANGUAGES)
     parser.add_argument("--screenshot", metavar="PNG", type=Path, help="save the window as PNG, then exit")
     args, qt_args = parser.parse_known_args(argv)
+    register_after_upgrade(CHECKS_AFTER_UPGRADE)
     startup.start_logging()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     startup.prepare_application(app)

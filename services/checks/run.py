@@ -18,7 +18,6 @@ from services.checks.contract import Problem, check_contract, stored_level
 from services.register.contract_data import ContractData, InstallmentData, LineItemData, PartyData, scalar_fields
 from services.register.contracts import LIVE, ContractInTrashError, trashed_id
 from services.register.versions import ContractNotFoundError
-from services.store import register_after_upgrade
 
 #: Contracts read (with parties, lines and installments) per round of queries.
 BATCH = 500
@@ -87,6 +86,3 @@ def refresh_problem_levels(session: Session, *, only_unchecked: bool = True) -> 
         query = query.where(Contract.problem_level.is_(None))
     return sum(1 for _ in _check_ids(session, list(session.scalars(query)), None))
 
-
-# Stores upgraded from before revision 0003 have every problem_level NULL: check them once.
-register_after_upgrade(refresh_problem_levels)

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import cn2an
-
 from services.money.amounts import MAX_AMOUNT, amount_for_words, from_fen, to_fen
 
 __all__ = ["MAX_AMOUNT", "CapitalsError", "parse_capitals", "to_capitals"]
@@ -91,6 +89,8 @@ def to_capitals(amount: Decimal, *, prefix: bool = False, zheng_after_jiao: bool
 
 def _yuan_capitals(yuan: int) -> str:
     """The 元 part (ending in 元, without 整) of a whole number of 元 below 一万亿, via cn2an."""
+    import cn2an  # imported on first use: it takes longer to import than a whole `list` command
+
     text = cn2an.an2cn(str(yuan), "rmb")  # a string: cn2an would otherwise go through float
     if not text.endswith("元整"):  # pragma: no cover - guards against a change in cn2an
         raise RuntimeError(f"unexpected cn2an output for {yuan}: {text!r}")
