@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from services.errors import UserError, define
+from services.register import search_index
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -489,6 +490,7 @@ def open_store(
                     from alembic import command
 
                     command.upgrade(_alembic_config(connection), target)
+                    search_index.ensure(connection)
             except DBAPIError as exc:
                 if _code(exc).startswith("SQLITE_BUSY"):
                     raise busy_error(path, busy_timeout) from exc

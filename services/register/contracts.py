@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, case, delete, func, literal, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
@@ -36,6 +37,7 @@ from services import history as history_log
 from services.calendar.stored import stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
+from services.register import search_index
 from services.register.contract_data import (
     ArticleData,
     BondData,
@@ -131,6 +133,13 @@ def search_ids(
     if sort in ("term", "next_due", "status"):
         key = key.nulls_last()  # contracts without a date go to the end either way
     query: Select = select(Contract.id)
+    indexed = [word for word in words if len(word) >= search_index.MIN_CHARS]
+    if indexed and search_index.present(session):
+        # The trigram index answers every word of 3+ characters at once (same rows as LIKE).
+        phrases = " AND ".join(search_index.fts_phrase(word) for word in indexed)
+        matched = sql_text(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :q")
+        query = query.where(Contract.id.in_(matched.bindparams(q=phrases)))
+        words = [word for word in words if len(word) < search_index.MIN_CHARS]
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))

@@ -1,0 +1,95 @@
+"""The list filter's trigram index gives exactly the rows of a plain ``LIKE`` (issue 18).
+
+A generated store with titles and party names over Chinese, Latin (both cases) and the
+characters LIKE treats specially; every term, 1 to 6 characters, answered by ``search_ids``
+(FTS5 for 3+ characters, LIKE below) and by a plain ``LIKE '%term%' ESCAPE`` over
+``search_text``: the same ids in the same order.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+
+from models.contract import Contract
+from services.register import contracts, search_index
+from services.register.contract_data import ContractData, PartyData
+from services.store import Store
+
+ALPHABET = "政务云服务北京市生态环境监测中心红十字会ABCabcXyz019%_\\-. "
+
+
+def _text(rng: random.Random, length: int) -> str:
+    return "".join(rng.choice(ALPHABET) for _ in range(length)).strip() or "合同"
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    rng = random.Random(18)
+    with store.session(write=True) as session:
+        for n in range(150):
+            data = ContractData(contract_no=f"SRCH-{n:03d}", title=_text(rng, 12), total_amount=Decimal("1.00"))
+            data.parties = [PartyData(role="甲方", name=_text(rng, 8)), PartyData(role="乙方", name=_text(rng, 8))]
+            contracts.save(session, data)
+    return store
+
+
+def plain_like(store: Store, term: str) -> list[int]:
+    """The floor: every word as ``LIKE '%word%'`` over the lower-cased search text."""
+    query = select(Contract.id).where(Contract.deleted_at.is_(None))
+    for word in term.lower().split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))
+    with store.session() as session:
+        return list(session.scalars(query.order_by(Contract.contract_no)))
+
+
+def test_the_index_is_there_and_used(filled: Store) -> None:
+    with filled.session() as session:
+        assert search_index.present(session)
+        plan = " ".join(str(row) for row in session.execute(text(
+            "EXPLAIN QUERY PLAN SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH '\"政务云\"'")))
+    assert "VIRTUAL TABLE INDEX" in plan
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # read-only use
+@given(data=st.data())
+def test_every_term_gives_the_rows_of_like(filled: Store, data: st.DataObject) -> None:
+    with filled.session() as session:
+        texts = list(session.scalars(select(Contract.search_text)))
+    source = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, max(0, len(source) - 1)))
+    length = data.draw(st.integers(1, 6))
+    fragment = source[start:start + length]
+    term = data.draw(st.sampled_from([fragment, fragment.upper(), f"{fragment} 云", "%", "_", "\\", "a_c", "0%"]))
+    with filled.session() as session:
+        found = contracts.search_ids(session, text=term)
+    assert found == plain_like(filled, term)
+
+
+def test_edits_and_deletes_reach_the_index(filled: Store) -> None:
+    with filled.session(write=True) as session:
+        first = contracts.load_by_no(session, "SRCH-000")
+        first.title = "独一无二的标题"
+        contracts.save(session, first, contract_id=contracts.search_ids(session, text="srch-000")[0])
+    with filled.session() as session:
+        assert contracts.search_ids(session, text="独一无二") != []
+        session.execute(text("DELETE FROM contracts WHERE contract_no = 'SRCH-000'"))
+        assert contracts.search_ids(session, text="独一无二") == []
+
+
+def test_a_table_rebuild_gets_its_triggers_back(filled: Store) -> None:
+    """A batch migration recreating ``contracts`` drops the triggers: ``ensure`` rebuilds them and the index."""
+    with filled.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER contracts_fts_update"))
+        connection.execute(text(
+            "UPDATE contracts SET search_text = 'after the rebuild' WHERE contract_no = 'SRCH-001'"))
+        search_index.ensure(connection)
+    with filled.session() as session:
+        assert search_index.present(session)
+        assert contracts.search_ids(session, text="after the rebuild") == plain_like(filled, "after the rebuild") != []
