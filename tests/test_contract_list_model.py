@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from sqlalchemy import insert
 
 from models.contract import Contract
-from services.register import contracts
+from services.register import contracts, listing
 from services.register.contract_data import ContractData, InstallmentData, PartyData
 from services.store import Store
 from ui.contracts.list_model import (
@@ -274,28 +274,31 @@ def test_search_ids_sees_unflushed_changes(filled: Store) -> None:
 def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
     _bulk_insert(store, 600)
     calls: list[int] = []
-    real = contracts.list_rows
+    real = listing.page
 
-    def spy(session: object, ids: list[int], today: dt.date | None = None) -> object:
-        calls.append(len(ids))
-        return real(session, ids, today)  # type: ignore[arg-type]
+    def spy(session: object, query: listing.ListQuery, offset: int, limit: int) -> object:
+        calls.append(offset)
+        assert limit == BLOCK_SIZE
+        return real(session, query, offset, limit)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(contracts, "list_rows", spy)
+    monkeypatch.setattr(listing, "page", spy)
     model = ContractListModel(store, today=TODAY)
     assert model.rowCount() == 600
     assert calls == []  # counting rows fetches none
     assert model.data(model.index(0, COL_NUMBER)) == "BULK-00000"
-    assert calls == [BLOCK_SIZE]  # one block, not all 600 rows
+    assert calls == [0]  # one block, not all 600 rows
     assert model.data(model.index(BLOCK_SIZE - 1, COL_TOTAL)) == f"{BLOCK_SIZE - 1}.25"
     assert model.data(model.index(3, COL_TITLE), Qt.ItemDataRole.ToolTipRole) == "批量合同 3"
-    assert calls == [BLOCK_SIZE]  # same block: from the cache
+    assert calls == [0]  # same block: from the cache
     assert model.data(model.index(599, COL_NUMBER)) == "BULK-00599"
-    assert calls == [BLOCK_SIZE, 600 - 2 * BLOCK_SIZE]  # the last, partial block only
-    assert model.data(model.index(300, COL_NUMBER), ContractIdRole) == model.contract_id(300)
-    assert len(calls) == 2  # the id role needs no fetch
+    assert calls == [0, 2 * BLOCK_SIZE]  # the last, partial block only
+    assert model.data(model.index(599, COL_NUMBER), ContractIdRole) == model.contract_id(599)
+    assert len(calls) == 2  # the id comes with its cached block
+    assert model.row_of(model.contract_id(599)) == 599
     model.sort(COL_NUMBER, DESC)
     assert model.data(model.index(0, COL_NUMBER)) == "BULK-00599"
     assert len(calls) == 3  # sorting cleared the cache
+    assert model.row_of(model.contract_id(0)) == 0
 
 
 def test_view_search_debounced(model: ContractListModel, qtbot: object) -> None:

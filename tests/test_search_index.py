@@ -8,6 +8,7 @@ characters LIKE treats specially; every term, 1 to 6 characters, answered by ``s
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from models.contract import Contract
-from services.register import contracts, search_index
+from services.register import contracts, listing, search_index
 from services.register.contract_data import ContractData, PartyData
 from services.store import Store
 
@@ -33,7 +34,11 @@ def filled(store: Store) -> Store:
     rng = random.Random(18)
     with store.session(write=True) as session:
         for n in range(150):
-            data = ContractData(contract_no=f"SRCH-{n:03d}", title=_text(rng, 12), total_amount=Decimal("1.00"))
+            data = ContractData(contract_no=f"SRCH-{n:03d}", title=_text(rng, 12),
+                                total_amount=Decimal(rng.choice(["1.00", "25.50", "1000.00"])))
+            if n % 3:  # some without dates: they sort last by term and are drafts
+                data.sign_date = data.start_date = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(300))
+                data.end_date = data.start_date + dt.timedelta(days=rng.choice([30, 365]))
             data.parties = [PartyData(role="甲方", name=_text(rng, 8)), PartyData(role="乙方", name=_text(rng, 8))]
             contracts.save(session, data)
     return store
@@ -93,3 +98,25 @@ def test_a_table_rebuild_gets_its_triggers_back(filled: Store) -> None:
     with filled.session() as session:
         assert search_index.present(session)
         assert contracts.search_ids(session, text="after the rebuild") == plain_like(filled, "after the rebuild") != []
+
+
+# --- the list as pages (services.register.listing) -----------------------------------------
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sort=st.sampled_from(contracts.LIST_COLUMNS), descending=st.booleans(),
+       term=st.sampled_from(["", "云", "政务", "abc", "a", "%", "srch-01", "北京 c"]),
+       offset=st.integers(0, 160), limit=st.integers(1, 60))
+def test_pages_count_and_positions_agree_with_the_id_list(
+    filled: Store, sort: str, descending: bool, term: str, offset: int, limit: int,
+) -> None:
+    today = dt.date(2026, 6, 1)
+    query = listing.ListQuery(text=term, sort=sort, descending=descending, today=today)
+    with filled.session() as session:
+        ids = contracts.search_ids(session, text=term, sort=sort, descending=descending, today=today)
+        assert listing.count(session, query) == len(ids)
+        assert [row.id for row in listing.page(session, query, offset, limit)] == ids[offset:offset + limit]
+        for row, contract_id in list(enumerate(ids))[offset:offset + 5]:
+            assert listing.position(session, query, contract_id) == row
+        hidden = set(session.scalars(select(Contract.id))) - set(ids)
+        if hidden:
+            assert listing.position(session, query, min(hidden)) is None

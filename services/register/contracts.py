@@ -70,7 +70,7 @@ __all__ = [  # the versions' names too: callers know them as contracts.ContractE
     "ContractNotFoundError", "ContractRow", "DuplicateContractError", "claim_version", "count", "delete_contract",
     "find_id", "list_columns", "list_rows", "load",
     "load_by_no", "new_contract_id", "refresh_list_columns", "replace_children", "save", "search_ids",
-    "to_data", "trashed_id", "write_header",
+    "status_expr", "to_data", "trashed_id", "write_header",
 ]
 
 #: Sort keys of the contract list, by column name.
@@ -95,7 +95,7 @@ class ContractRow:
     problem_level: int | None = None  # services.checks.contract: 0 none, 1 warnings, 2 errors, None not checked
 
 
-def _status_expr(today: dt.date):
+def status_expr(today: dt.date) -> Any:  # a CASE of status codes (str)
     """Stored status, else derived: no signing date → draft; past the end → completed; else active."""
     return case(
         (Contract.status.is_not(None), Contract.status),
@@ -120,7 +120,7 @@ def search_ids(
         "counterparty": Contract.counterparty,
         "total_amount": Contract.total_amount,
         "term": Contract.start_date,
-        "status": _status_expr(today),
+        "status": status_expr(today),
         "next_due": Contract.next_due,
     }[sort]
     words = text.lower().split()
@@ -166,7 +166,7 @@ def list_rows(session: Session, ids: list[int], today: dt.date | None = None) ->
     today = today or dt.date.today()
     query = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
-        Contract.start_date, Contract.end_date, _status_expr(today), Contract.next_due, Contract.problem_level,
+        Contract.start_date, Contract.end_date, status_expr(today), Contract.next_due, Contract.problem_level,
     ).where(Contract.id.in_(ids), LIVE)
     return {row[0]: ContractRow(*row) for row in session.execute(query)}
 

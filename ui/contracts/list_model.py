@@ -1,10 +1,11 @@
-"""The contract list's table model: ids from SQL, rows fetched lazily in blocks.
+"""The contract list's table model: a count and pages of rows from SQL, fetched as painted.
 
-The pattern of Anki's browser ``DataModel``: a search (filter + sort, both in SQL) returns
-only the ids, in display order; ``data()`` turns a row number into an id and fetches the
-list rows of the aligned block of ``BLOCK_SIZE`` ids around it in one short session, into a
-cache keyed by id. Search, sort and refresh re-run the id query and clear the cache, so the
-list stays responsive with 100,000 contracts: the view never asks for more than a screenful.
+The list never holds every matching id (issue 18: 1,000,000 contracts): a search or sort runs
+one ``COUNT`` (``services.register.listing.count``); ``data()`` turns a row number into its
+aligned block of ``BLOCK_SIZE`` rows and fetches that block in one ``LIMIT/OFFSET`` query in a
+short session, into a cache keyed by block. Restoring the current contract after a refresh or
+a sort asks for its position (``listing.position``: a ``COUNT`` of the rows before it) unless
+a cached block holds it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from services.register import contracts
+from services.register import listing
 from services.register.contracts import LIST_COLUMNS, ContractRow
 from services.store import Store
 from ui.formatting import format_money
@@ -32,16 +33,16 @@ from ui.formatting import format_money
 COL_NUMBER, COL_TITLE, COL_COUNTERPARTY, COL_TOTAL, COL_TERM, COL_STATUS, COL_NEXT_DUE = range(7)
 COLUMN_COUNT = 7
 
-#: The contract id of a row (int), without fetching the row.
+#: The contract id of a row (int).
 ContractIdRole = Qt.ItemDataRole.UserRole + 1
 #: The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None.
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 #: Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows.
 BLOCK_SIZE = 256
-#: Cached rows kept at most; beyond that the cache starts afresh (bounds memory when the
+#: Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the
 #: user drags the scroll bar through 100,000 rows).
-MAX_CACHED = 16 * BLOCK_SIZE
+MAX_BLOCKS = 16
 
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -68,7 +69,7 @@ def format_term(start: dt.date | None, end: dt.date | None) -> str:
 
 
 class ContractListModel(QAbstractTableModel):
-    """Contracts of a store, filtered and sorted in SQL, rows loaded lazily.
+    """Contracts of a store, filtered and sorted in SQL, rows loaded a block at a time.
 
     ``today`` fixes the date used to derive statuses (draft/active/completed) and is meant
     for tests; None means the current date at each query.
@@ -84,58 +85,55 @@ class ContractListModel(QAbstractTableModel):
         self._search = ""
         self._sort_column = COL_NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._cache: dict[int, _CachedRow | None] = {}
-        self._positions: dict[int, int] | None = None
+        self._blocks: dict[int, list[_CachedRow]] = {}
         self._problems_only = False
         self._icons: dict[int, QIcon] = {}
-        self._ids: list[int] = self._query_ids()
+        self._count = self._query_count(self._query())
 
     # --- queries ---------------------------------------------------------------------------
 
     def _day(self) -> dt.date:
         return self._today or dt.date.today()
 
-    def _query_ids(self, text: str | None = None, column: int | None = None,
-                   order: Qt.SortOrder | None = None) -> list[int]:
-        """Run the search (current filter and sort unless given): matching ids in display order."""
-        text = self._search if text is None else text
+    def _query(self, text: str | None = None, column: int | None = None,
+               order: Qt.SortOrder | None = None) -> listing.ListQuery:
+        """The current filter and sort, or the given ones."""
         column = self._sort_column if column is None else column
         order = self._sort_order if order is None else order
-        with self._store.session() as session:
-            return contracts.search_ids(
-                session, text=text, sort=LIST_COLUMNS[column],
-                descending=order == Qt.SortOrder.DescendingOrder, today=self._day(),
-                problems_only=self._problems_only,
-            )
+        return listing.ListQuery(
+            text=self._search if text is None else text, sort=LIST_COLUMNS[column],
+            descending=order == Qt.SortOrder.DescendingOrder, problems_only=self._problems_only,
+            today=self._day(),
+        )
 
-    def _fetch_block(self, row: int) -> None:
-        """Fetch the uncached rows of the aligned block holding ``row`` (one query, one session)."""
-        start = row - row % BLOCK_SIZE
-        wanted = [i for i in self._ids[start : start + BLOCK_SIZE] if i not in self._cache]
-        if len(self._cache) + len(wanted) > MAX_CACHED:
-            self._cache.clear()
-            wanted = self._ids[start : start + BLOCK_SIZE]
+    def _query_count(self, query: listing.ListQuery) -> int:
         with self._store.session() as session:
-            rows = contracts.list_rows(session, wanted, today=self._day())
-        statuses = self._status_names()  # translated once per block, not per row
-        for contract_id in wanted:
-            found = rows.get(contract_id)
-            # A contract deleted since the search stays None, so it is not fetched again.
-            self._cache[contract_id] = None if found is None else _CachedRow(found, self._texts(found, statuses))
+            return listing.count(session, query)
+
+    def _block(self, number: int) -> list[_CachedRow]:
+        """Block ``number`` (rows ``number * BLOCK_SIZE`` …), fetched on first use (one query)."""
+        block = self._blocks.get(number)
+        if block is None:
+            if len(self._blocks) >= MAX_BLOCKS:
+                self._blocks.clear()
+            with self._store.session() as session:
+                rows = listing.page(session, self._query(), number * BLOCK_SIZE, BLOCK_SIZE)
+            statuses = self._status_names()  # translated once per block, not per row
+            block = self._blocks[number] = [_CachedRow(row, self._texts(row, statuses)) for row in rows]
+        return block
 
     def _cached(self, row: int) -> _CachedRow | None:
-        contract_id = self._ids[row]
-        if contract_id not in self._cache:
-            self._fetch_block(row)
-        return self._cache.get(contract_id)
+        """The row at ``row``; None when contracts were removed since the count (a refresh follows)."""
+        block = self._block(row // BLOCK_SIZE)
+        offset = row % BLOCK_SIZE
+        return block[offset] if offset < len(block) else None
 
-    def _reset(self, ids: list[int]) -> None:
+    def _reset(self, count: int) -> None:
         self.beginResetModel()
-        self._ids = ids
-        self._positions = None
-        self._cache.clear()
+        self._count = count
+        self._blocks.clear()
         self.endResetModel()
-        self.countChanged.emit(len(ids))
+        self.countChanged.emit(count)
 
     # --- public API ------------------------------------------------------------------------
 
@@ -146,9 +144,9 @@ class ContractListModel(QAbstractTableModel):
         if text == self._search:
             return
         # Query first: if it fails, the model still shows the previous search.
-        ids = self._query_ids(text=text)
+        count = self._query_count(self._query(text=text))
         self._search = text
-        self._reset(ids)
+        self._reset(count)
 
     def search_text(self) -> str:
         """The current filter text (stripped)."""
@@ -160,7 +158,7 @@ class ContractListModel(QAbstractTableModel):
         if on == self._problems_only:
             return
         self._problems_only = on
-        self._reset(self._query_ids())
+        self._reset(self._query_count(self._query()))
 
     def problems_only(self) -> bool:
         """True while only contracts with problems are shown."""
@@ -169,7 +167,7 @@ class ContractListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the search after contracts changed (import, save, delete), keeping filter and
         sort. Resets the model (the view restores its current contract) and emits ``countChanged``."""
-        self._reset(self._query_ids())
+        self._reset(self._query_count(self._query()))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (a ``COL_*``) in SQL. A layout change: selections follow their contracts."""
@@ -177,22 +175,22 @@ class ContractListModel(QAbstractTableModel):
             return
         if (column, order) == (self._sort_column, self._sort_order):
             return
-        new_ids = self._query_ids(column=column, order=order)
-        self._sort_column, self._sort_order = column, order
-        if len(new_ids) != len(self._ids):
+        count = self._query_count(self._query(column=column, order=order))
+        if count != self._count:
             # Contracts were added or removed meanwhile: a layout change cannot say that.
-            self._reset(new_ids)
+            self._sort_column, self._sort_order = column, order
+            self._reset(count)
             return
         self.layoutAboutToBeChanged.emit()
-        old_ids = self._ids
-        self._ids = new_ids
-        self._positions = None
-        self._cache.clear()
         persistent = self.persistentIndexList()
+        followed = {index.row(): self._id_at(index.row()) for index in persistent}
+        self._sort_column, self._sort_order = column, order
+        self._blocks.clear()
         if persistent:
+            new_rows = {row: None if cid is None else self.row_of(cid) for row, cid in followed.items()}
             moved = []
             for index in persistent:
-                new_row = self.row_of(old_ids[index.row()])
+                new_row = new_rows[index.row()]
                 moved.append(QModelIndex() if new_row is None else self.index(new_row, index.column()))
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
@@ -205,24 +203,32 @@ class ContractListModel(QAbstractTableModel):
         """The current sort order."""
         return self._sort_order
 
+    def _id_at(self, row: int) -> int | None:
+        cached = self._cached(row) if 0 <= row < self._count else None
+        return None if cached is None else cached.row.id
+
     def contract_id(self, row: int) -> int:
-        """The id of the contract shown at ``row``. Raises ``IndexError`` for a row out of range."""
-        if not 0 <= row < len(self._ids):
-            raise IndexError(f"row {row} out of range 0..{len(self._ids) - 1}")
-        return self._ids[row]
+        """The id of the contract shown at ``row``. Raises ``IndexError`` for a row out of range
+        (or one removed since the last count)."""
+        found = self._id_at(row)
+        if found is None:
+            raise IndexError(f"row {row} out of range 0..{self._count - 1}")
+        return found
 
     def row_of(self, contract_id: int) -> int | None:
         """The row showing ``contract_id``, or None when the filter hides it (or it is gone)."""
-        if self._positions is None:
-            # Built on first use only: a dict over 100,000 ids costs a few milliseconds.
-            self._positions = {cid: row for row, cid in enumerate(self._ids)}
-        return self._positions.get(contract_id)
+        for number, block in self._blocks.items():
+            for offset, cached in enumerate(block):
+                if cached.row.id == contract_id:
+                    return number * BLOCK_SIZE + offset
+        with self._store.session() as session:
+            return listing.position(session, self._query(), contract_id)
 
     # --- Qt model interface ----------------------------------------------------------------
 
     def rowCount(self, parent: QIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         """Number of matching contracts (no row is fetched)."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         """The seven list columns."""
@@ -248,7 +254,7 @@ class ContractListModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == ContractIdRole:
-            return self._ids[row]
+            return self._id_at(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if column == COL_TOTAL else _ALIGN_LEFT
         if role == Qt.ItemDataRole.DecorationRole and column == COL_NUMBER:

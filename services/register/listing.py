@@ -1,0 +1,130 @@
+"""The contract list as pages: a count, a page of rows by position, the position of a contract.
+
+Why pages: with 100,000 or 1,000,000 contracts the list must never read every matching id
+into Python (issue 18). The window asks for the count, then for the screenful it paints
+(``ORDER BY … LIMIT … OFFSET``), and for the position of one contract when it restores the
+current row after a refresh or a sort (a ``COUNT`` of the rows ordered before it). Filter and
+order are those of ``services.register.contracts.search_ids``: every word of the filter in the
+number, title or party names (case-insensitive; 3+ characters through the trigram index,
+``services.register.search_index``), ties broken by contract number, rows without a date last,
+the Trash left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
+
+from models.contract import Contract
+from services.register import search_index
+from services.register.contracts import LIST_COLUMNS, ContractRow, status_expr
+from services.register.versions import LIVE
+
+__all__ = ["ListQuery", "count", "page", "position"]
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list shows: ``text`` (filter words), ``sort`` (one of ``LIST_COLUMNS``),
+    ``descending``, ``problems_only`` (stored ``problem_level`` ≥ 1), ``today`` (the date the
+    derived status is computed for; None = the current date)."""
+
+    text: str = ""
+    sort: str = "contract_no"
+    descending: bool = False
+    problems_only: bool = False
+    today: dt.date | None = None
+
+    def day(self) -> dt.date:
+        """``today`` or the current date."""
+        return self.today or dt.date.today()
+
+
+def _sort_key(query: ListQuery) -> ColumnElement[Any]:
+    if query.sort not in LIST_COLUMNS:
+        raise ValueError(f"unknown list column {query.sort!r}")
+    keys: dict[str, Any] = {
+        "contract_no": Contract.contract_no,
+        "title": Contract.title,
+        "counterparty": Contract.counterparty,
+        "total_amount": Contract.total_amount,
+        "term": Contract.start_date,
+        "status": status_expr(query.day()),
+        "next_due": Contract.next_due,
+    }
+    return keys[query.sort]
+
+
+def _where(session: Session, query: ListQuery) -> list[ColumnElement[bool]]:
+    """The filter's conditions: live contracts, every word, problems only."""
+    conditions: list[ColumnElement[bool]] = [LIVE]
+    words = query.text.lower().split()
+    indexed = [word for word in words if len(word) >= search_index.MIN_CHARS]
+    if indexed and search_index.present(session):
+        phrases = " AND ".join(search_index.fts_phrase(word) for word in indexed)
+        matched = sql_text(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :q")
+        conditions.append(Contract.id.in_(matched.bindparams(q=phrases)))
+        words = [word for word in words if len(word) < search_index.MIN_CHARS]
+    for word in words:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(Contract.search_text.like(f"%{escaped}%", escape="\\"))
+    if query.problems_only:
+        conditions.append(Contract.problem_level > 0)
+    return conditions
+
+
+def _filtered(query: ListQuery) -> bool:
+    return bool(query.text.split()) or query.problems_only
+
+
+def count(session: Session, query: ListQuery) -> int:
+    """How many contracts the list shows for ``query``."""
+    return session.scalar(select(func.count(Contract.id)).where(*_where(session, query))) or 0
+
+
+def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[ContractRow]:
+    """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order."""
+    key = _sort_key(query)
+    if _filtered(query):
+        # A filter keeps few rows: scanning them and sorting the hits beats walking the sort
+        # index and fetching rows at random. Unary + keeps the order but hides the index.
+        key = UnaryExpression(key, operator=operators.custom_op("+"), type_=key.type)
+    order = key.desc() if query.descending else key.asc()
+    tie = Contract.contract_no.desc() if query.descending else Contract.contract_no.asc()
+    statement: Select = select(
+        Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
+        Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
+        Contract.problem_level,
+    ).where(*_where(session, query)).order_by(order.nulls_last(), tie).limit(limit).offset(offset)
+    return [ContractRow(*row) for row in session.execute(statement)]
+
+
+def position(session: Session, query: ListQuery, contract_id: int) -> int | None:
+    """The row at which the list shows ``contract_id``; None when the filter hides it or it is gone.
+
+    Counts the rows ordered before it, with the order of ``page`` (NULL keys last either way,
+    then contract number in the same direction).
+    """
+    conditions = _where(session, query)
+    key = _sort_key(query)
+    found = session.execute(
+        select(key, Contract.contract_no).where(Contract.id == contract_id, *conditions)).first()
+    if found is None:
+        return None
+    value, number = found
+    earlier_no = Contract.contract_no > number if query.descending else Contract.contract_no < number
+    if value is None:
+        before = or_(key.is_not(None), and_(key.is_(None), earlier_no))
+    else:
+        earlier_key = key > value if query.descending else key < value
+        before = or_(earlier_key, and_(key == value, earlier_no))
+    earlier = session.scalar(select(func.count(Contract.id)).where(*conditions, before)) or 0
+    return int(earlier)
+
