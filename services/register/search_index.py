@@ -12,7 +12,9 @@ have no ``contracts_fts`` and the filter stays ``LIKE``.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+import weakref
+
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 __all__ = ["MIN_CHARS", "TABLE", "create", "drop", "ensure", "fts_phrase", "present"]
@@ -67,10 +69,18 @@ def _complete(connection: Connection) -> bool:
     return TABLE in _names(connection, "table") and set(_TRIGGERS) <= _names(connection, "trigger")
 
 
+#: Engine -> whether its store has the index: asked on every keystroke, changed only by a
+#: migration (which runs before the store's engine serves any list query).
+_PRESENT: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
 def present(session: Session) -> bool:
     """True when the filter may use the index: SQLite with the table and all its triggers."""
     connection = session.connection()
-    return connection.dialect.name == "sqlite" and _complete(connection)
+    engine = connection.engine
+    if engine not in _PRESENT:
+        _PRESENT[engine] = connection.dialect.name == "sqlite" and _complete(connection)
+    return _PRESENT[engine]
 
 
 def ensure(connection: Connection) -> None:
@@ -86,6 +96,7 @@ def ensure(connection: Connection) -> None:
         return
     drop(connection)
     create(connection)
+    _PRESENT.pop(connection.engine, None)
 
 
 def fts_phrase(word: str) -> str:
