@@ -30,6 +30,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bench.bench_list import SORT_SQL, STATUS_PARAMS, TODAY, prepare_store, read_rows
+from services.register.listing import NULLABLE
 from services.store import open_store
 from ui.contracts.list_model import COLUMN_COUNT, ContractListModel
 
@@ -82,9 +83,10 @@ def floor_sort(db: sqlite3.Connection, key: str) -> tuple[int, list[int]]:
     """Count and first screen of the whole list sorted by ``key`` ascending, plain SQL."""
     (count,) = db.execute("SELECT count(*) FROM contracts WHERE deleted_at IS NULL").fetchone()
     params = list(STATUS_PARAMS) if key == "status" else []
+    nulls = " NULLS LAST" if key in NULLABLE else ""
     rows = db.execute(
         f"SELECT contracts.id, contract_no, title, counterparty, total_amount, start_date, end_date, next_due "
-        f"FROM contracts WHERE deleted_at IS NULL ORDER BY {SORT_SQL[key]} NULLS LAST, contract_no "
+        f"FROM contracts WHERE deleted_at IS NULL ORDER BY {SORT_SQL[key]}{nulls}, contract_no "
         f"LIMIT {SCREEN}", params).fetchall()
     return count, [row[0] for row in rows]
 

@@ -27,7 +27,10 @@ from services.register import search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, status_expr
 from services.register.versions import LIVE
 
-__all__ = ["ListQuery", "count", "page", "position"]
+__all__ = ["NULLABLE", "ListQuery", "count", "page", "position"]
+
+#: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
+NULLABLE = frozenset({"term", "status", "next_due"})
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,15 @@ def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[Co
         # index and fetching rows at random. Unary + keeps the order but hides the index.
         key = UnaryExpression(key, operator=operators.custom_op("+"), type_=key.type)
     order = key.desc() if query.descending else key.asc()
+    if query.sort in NULLABLE:
+        # Only where a key may be NULL: SQLite cannot walk an index for NULLS LAST.
+        order = order.nulls_last()
     tie = Contract.contract_no.desc() if query.descending else Contract.contract_no.asc()
     statement: Select = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
         Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
         Contract.problem_level,
-    ).where(*_where(session, query)).order_by(order.nulls_last(), tie).limit(limit).offset(offset)
+    ).where(*_where(session, query)).order_by(order, tie).limit(limit).offset(offset)
     return [ContractRow(*row) for row in session.execute(statement)]
 
 
