@@ -360,19 +360,17 @@ def test_an_interrupted_first_migration_leaves_no_half_made_store(tmp_path: Path
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from alembic import command
 
-    import services.store as store_module
-
     real = command.upgrade
 
     def upgrade_then_die(config: object, target: str) -> None:
         real(config, "0002")  # type: ignore[arg-type]
         raise KeyboardInterrupt  # stands for a crash half-way through the migrations
 
-    monkeypatch.setattr(store_module.command, "upgrade", upgrade_then_die)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_die)  # the store imports it when migrating
     path = tmp_path / "new.db"
     with pytest.raises(KeyboardInterrupt):
         open_store(path)
     tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
     assert tables == []  # rolled back whole: the next start creates the store afresh
-    monkeypatch.setattr(store_module.command, "upgrade", real)
+    monkeypatch.setattr(command, "upgrade", real)
     open_store(path).close()
