@@ -116,7 +116,7 @@ _ROW_FIELDS = {
     "milestones": ("seq", "name", "kind", "responsible_role", "due_date", "due_after", "due_offset", "due_unit",
                    "recurrence", "done_date"),
     "bonds": ("seq", "kind", "due_date", "due_after", "due_offset", "due_unit", "valid_until", "lodged_date",
-              "returned_date"),
+              "return_after", "return_offset", "return_unit", "return_condition", "returned_date"),
 }
 
 
