@@ -37,6 +37,7 @@ from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.history import HistoryAction
 from services.ledger.files import LedgerFileError, collect, decode
+from services.ledger.event_warnings import unlabelled_event_warnings
 from services.ledger.read import Problems, Record, read_table
 from services.ledger.schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
 from services.register import contracts as contract_service
@@ -195,6 +196,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         plan.rows[table] = len(rows)
     _check_parties(plan, records)
     _check_done_marks(plan, records)
+    problems.warnings.extend(unlabelled_event_warnings(session, records))
     return plan
 
 
