@@ -33,7 +33,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 from services.calendar.workdays import WorkingCalendar
 
 __all__ = ["MAX_OCCURRENCES", "ROUTINE_FREQS", "Occurrence", "Shape", "expand", "frequency", "moves",
-           "parse_parts", "recurrence_text", "shape_of", "shape_rule"]
+           "parse_parts", "recurrence_text", "rfc_rule", "shape_of", "shape_rule"]
 
 #: Occurrences of one series at most (a daily rule over a long term stops there).
 MAX_OCCURRENCES = 1000
@@ -173,6 +173,24 @@ def expand(recurrence: str, first: dt.date, calendar: WorkingCalendar, *, term_s
         due = calendar.next_working_day(nominal) if move else nominal
         found.append(Occurrence(nominal, due, calendar.spans_estimate(nominal, due) if due != nominal else False))
     return found
+
+
+def rfc_rule(recurrence: str, first: dt.date, last: dt.date) -> tuple[str, list[dt.date]] | None:
+    """The RFC 5545 form of ``recurrence`` from ``first`` through ``last`` for another calendar program
+    (the month-end fallback spelt out with BYSETPOS; COUNT/UNTIL replaced by UNTIL=``last``) and the
+    dates it gives there — the caller adds what differs as EXDATE/RDATE (moves, the Nth working
+    day, occurrences done). None when the rule does not parse."""
+    try:
+        parts = {k: v for k, v in parse_parts(recurrence).items() if k not in ("COUNT", "UNTIL")}
+        if parts.get("FREQ") not in _STEP:
+            return None
+        if _nth_working_day(parts) is None:
+            parts = _month_end_safe(parts, first)
+        parts["UNTIL"] = last.strftime("%Y%m%d")
+        dates = [moment.date() for moment in _rule(parts, first)]
+    except (ValueError, TypeError):
+        return None
+    return ";".join(f"{k}={v}" for k, v in parts.items()), dates
 
 
 # --- shapes the editor offers, and the rule in words ---------------------------------------------------------------
