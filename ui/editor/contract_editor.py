@@ -35,6 +35,7 @@ from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
 from services.register.versions import ConflictError, ContractDeletedError, current_version
 from ui import i18n
+from ui.calendar.routine_close import close_routine_with_contract
 from ui.context import AppContext
 from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.editor.conflicts import free_number, resolve_refused_save
@@ -341,7 +342,9 @@ class ContractEditor(QDialog):
             + "\n".join(f"• {p.message(i18n.current_language())}" for p in errors[:10])
             + "\n\n" + self.tr("Save anyway?")):
             return False
-        return self._write(self.collect(), self.contract_id)
+        data = self.collect()
+        close_routine_with_contract(self.context, self.contract_id, data)  # completed/terminated: asks once
+        return self._write(data, self.contract_id)
 
     def _write(self, data: ContractData, contract_id: int | None, *, as_new: bool = False,
                keep_number: bool = True) -> bool:
