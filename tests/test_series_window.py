@@ -129,3 +129,52 @@ def test_the_calendar_opens_on_today_with_an_overdue_strip(window) -> None:
     assert panel.selected_day() == D(2025, 9, 1)
     panel.calendar.setCurrentPage(2026, 4)
     assert panel.selected_day() == TODAY
+
+
+def test_the_recurrence_editor_offers_the_shapes_and_keeps_the_rrule_visible(window, qtbot) -> None:
+    editor = window.edit_contract(window.duty_id)
+    editor.milestones.view.selectRow(0)
+    dialog = editor.edit_recurrence()
+    assert dialog is not None and dialog.rule() == "FREQ=DAILY"
+    dialog.freq.setCurrentIndex(dialog.freq.findData("MONTHLY"))
+    dialog.on_working.setChecked(True)
+    dialog.working_day.setValue(3)
+    assert dialog.rule() == "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=3"
+    assert dialog.words.text() == "every month on the 3rd working day"
+    assert dialog.preview.text() == "Dates over the term: 2026-04-03, 2026-05-08, 2026-06-03"  # 1–5 May: 劳动节
+    dialog.on_last.setChecked(True)
+    dialog.times.setChecked(True)
+    dialog.count.setValue(2)
+    assert dialog.rule() == "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=2"
+    dialog.rrule.setText("FREQ=SOMETIMES")
+    dialog.rrule.textEdited.emit("FREQ=SOMETIMES")
+    dialog.accept()
+    assert "not an RFC 5545 RRULE" in dialog.error.text() and dialog.isVisible()
+    dialog.rrule.setText("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=31")
+    dialog.accept()
+    assert editor.milestones.model.records[0].recurrence == "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=31"
+    editor.undo_stack.undo()
+    assert editor.milestones.model.records[0].recurrence == "FREQ=DAILY"
+    editor.close()
+
+
+def test_the_editors_obligation_tables_show_labels_not_codes(window, store) -> None:
+    import re
+
+    code = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|event:")
+    for number in ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY"):
+        with store.session() as session:
+            found = contract_service.find_id(session, number)
+        assert found is not None
+        editor = window.edit_contract(found)
+        for table in (editor.milestones, editor.bonds):
+            model = table.model
+            texts = [model.index(row, column).data() for row in range(model.rowCount())
+                     for column in range(model.columnCount())]
+            assert [t for t in texts if t and code.search(t)] == [], number
+        if number == "BJMEMC-2025174-ZC":
+            milestones = editor.milestones.model
+            assert milestones.index(2, 5).data() == "Migration starts"  # event:migration_start
+            assert milestones.index(2, 7).data() == "working days"
+            assert milestones.index(2, 5).data(0x0002) == "event:migration_start"  # editing shows the code
+        editor.close()

@@ -33,8 +33,10 @@ from services.checks.base import ERROR
 from services.errors import UserError
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
+from services.register.events import event_labels
 from services.register.versions import ConflictError, ContractDeletedError, current_version
 from ui import i18n
+from ui.calendar.recurrence_dialog import RecurrenceDialog, edit_recurrence
 from ui.calendar.routine_close import close_routine_with_contract
 from ui.context import AppContext
 from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
@@ -75,6 +77,7 @@ class RecordTable(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
@@ -123,8 +126,12 @@ class ContractEditor(QDialog):
         self.parties = RecordTable(self._parties_model())
         self.installments = RecordTable(self._installments_model())
         self.articles = RecordTable(self._articles_model())
-        self.milestones = RecordTable(milestones_model(self.data.milestones, self.undo_stack, self))
-        self.bonds = RecordTable(bonds_model(self.data.bonds, self.undo_stack, self))
+        labels = event_labels(self.data.events)
+        self.milestones = RecordTable(milestones_model(self.data.milestones, self.undo_stack, self, labels))
+        self.repeats_button = QPushButton(self.tr("Repeats…"))
+        self.repeats_button.clicked.connect(self.edit_recurrence)
+        self.milestones.buttons.insertWidget(2, self.repeats_button)
+        self.bonds = RecordTable(bonds_model(self.data.bonds, self.undo_stack, self, labels))
         self.penalties = RecordTable(penalty_clauses_model(self.data.penalty_clauses, self.undo_stack, self))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.header, self.tr("General"))
@@ -325,6 +332,12 @@ class ContractEditor(QDialog):
             if answer != "discard":
                 return
         super().reject()
+
+    def edit_recurrence(self) -> RecurrenceDialog | None:
+        """Repeats… on the selected milestone: the common shapes, the RRULE visible (issue 13)."""
+        return edit_recurrence(self.milestones.model, self.milestones.view.currentIndex().row(), self,
+                               start=self.data.start_date or self.data.effective_date or self.data.sign_date,
+                               end=self.data.end_date)
 
     def save(self) -> bool:
         """Save in one transaction; refused (False) while problems remain or the store objects.
