@@ -29,7 +29,10 @@ def contract(**fields: object) -> ContractData:
     return ContractData(**{**base, **fields})
 
 
-def series(data: ContractData, seq: int = 1, today: dt.date = D(2026, 1, 1)) -> list[Deadline]:
+NEW_YEAR = D(2026, 1, 1)
+
+
+def series(data: ContractData, seq: int = 1, today: dt.date = NEW_YEAR) -> list[Deadline]:
     return [d for d in deadlines(data, {}, {}, CAL, today) if d.kind == "milestone" and d.seq == seq]
 
 

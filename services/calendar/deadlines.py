@@ -54,17 +54,18 @@ before today); ``due_soon`` (due today or within ``SOON_DAYS`` calendar days); `
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
 from services.calendar.due_text import Labels, due_text, event_text
+from services.calendar.links import BOND_EN, Known, Overlay, bond_links, is_link, link_labels
 from services.calendar.recurrence import MAX_OCCURRENCES, expand, frequency, recurrence_text
 from services.calendar.workdays import WorkingCalendar
 from services.ledger.schema import BOND_KIND_ALIASES
-from services.register.contract_data import BondData, ContractData, MilestoneData
+from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 from services.register.events import event_labels
 
 __all__ = [
@@ -79,10 +80,10 @@ __all__ = [
     "DeadlineState",
     "Resolved",
     "count_from",
-    "default_return_rule",
-    "is_link",
     "deadlines",
+    "default_return_rule",
     "event_dates",
+    "is_link",
     "kind_text",
     "next_due",
     "resolve_rule",
@@ -130,7 +131,6 @@ DEFAULT_REMINDER_DAYS = 30
 LODGED = "lodged"
 
 _KIND_ORDER: dict[str, int] = {kind: index for index, kind in enumerate(KINDS)}
-_BOND_EN = {"performance": "performance bond", "warranty": "warranty deposit", "bid": "bid bond"}
 _KIND_TEXT = {
     "installment": ("付款", "Payment"), "bond_lodge": ("提交保证金", "Bond lodging"),
     "bond_return": ("退还保证金", "Bond return"), "milestone": ("履约事项", "Milestone"),
@@ -209,7 +209,7 @@ class Deadline:
             name = self.name or (f"第{self.seq}期" if zh else f"installment {self.seq}")
             return f"付款：{name}" if zh else f"Payment: {name}"
         if self.kind.startswith("bond_"):
-            bond = BOND_KIND_ALIASES.get(self.name, "保证金") if zh else _BOND_EN.get(self.name, "bond")
+            bond = BOND_KIND_ALIASES.get(self.name, "保证金") if zh else BOND_EN.get(self.name, "bond")
             if self.kind == "bond_lodge":
                 return f"提交{bond}" if zh else f"Lodge the {bond}"
             if self.kind == "bond_return":
@@ -300,77 +300,6 @@ def resolve_rule(
     return count_from(max(events[code] for code in codes), due_offset or 0, due_unit, calendar)
 
 
-#: Prefixes of the codes that name another row's due date.
-LINK_PREFIXES = ("installment:", "milestone:", "bond:")
-
-
-def is_link(code: str) -> bool:
-    """True for a code naming another row's due date (``installment:2``, ``bond:1:return``)."""
-    return code.startswith(LINK_PREFIXES)
-
-
-class _Known(Mapping[str, dt.date]):
-    """Event dates, and — computed when first asked for — the due dates of the rows a deadline may
-    be linked to (``installment:SEQ`` …). A link in a circle has no date (it waits)."""
-
-    def __init__(self, events: Mapping[str, dt.date], links: dict[str, Callable[[Mapping[str, dt.date]],
-                                                                                 Resolved | None]]) -> None:
-        self.events, self.links = events, links
-        self._dates: dict[str, dt.date | None] = {}
-        self._busy: set[str] = set()
-
-    def _link(self, code: str) -> dt.date | None:
-        if code in self._dates:
-            return self._dates[code]
-        rule = self.links.get(code)
-        if rule is None or code in self._busy:
-            return None
-        self._busy.add(code)
-        try:
-            resolved = rule(self)
-        finally:
-            self._busy.discard(code)
-        day = resolved.due if resolved is not None else None
-        self._dates[code] = day
-        return day
-
-    def __getitem__(self, code: str) -> dt.date:
-        if code in self.events:
-            return self.events[code]
-        day = self._link(code) if is_link(code) else None
-        if day is None:
-            raise KeyError(code)
-        return day
-
-    def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and (code in self.events or (is_link(code) and self._link(code) is not None))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.events)
-
-    def __len__(self) -> int:
-        return len(self.events)
-
-
-class _Overlay(Mapping[str, dt.date]):
-    """``base`` with a few more events (a bond's ``valid_until``)."""
-
-    def __init__(self, base: Mapping[str, dt.date], extra: Mapping[str, dt.date]) -> None:
-        self.base, self.extra = base, extra
-
-    def __getitem__(self, code: str) -> dt.date:
-        return self.extra[code] if code in self.extra else self.base[code]
-
-    def __contains__(self, code: object) -> bool:
-        return code in self.extra or code in self.base
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({**dict.fromkeys(self.base), **dict.fromkeys(self.extra)})
-
-    def __len__(self) -> int:
-        return len(set(self.base) | set(self.extra))
-
-
 def _state(due: dt.date | None, done: bool, estimate: bool, today: dt.date) -> DeadlineState:
     if done:
         return DeadlineState.DONE
@@ -407,65 +336,6 @@ class _Builder:
         ))
 
 
-def _link_labels(contract: ContractData, codes: set[str]) -> dict[str, tuple[str | None, str | None]]:
-    """Words for the linked rows ``codes`` name: ``installment:2`` → 第2期付款「进度款」到期日 / "the due
-    date of payment 2 (进度款)"."""
-    words: dict[str, tuple[str | None, str | None]] = {}
-    installments = {i.seq: i for i in contract.installments}
-    milestones = {m.seq: m for m in contract.milestones}
-    bonds = {b.seq: b for b in contract.bonds}
-    for code in codes:
-        kind, _, rest = code.partition(":")
-        seq_text, _, part = rest.partition(":")
-        if not seq_text.isdigit():
-            continue
-        seq = int(seq_text)
-        if kind == "installment":
-            name = installments[seq].name if seq in installments else None
-            words[code] = (f"第{seq}期付款" + (f"「{name}」" if name else "") + "到期日",
-                           f"the due date of payment {seq}" + (f" ({name})" if name else ""))
-        elif kind == "milestone":
-            name = milestones[seq].name if seq in milestones else f"{seq}"
-            words[code] = (f"履约事项「{name}」到期日", f"the due date of “{name}”")
-        elif kind == "bond":
-            bond_kind = bonds[seq].kind if seq in bonds else None
-            zh = BOND_KIND_ALIASES.get(bond_kind or "", "保证金")
-            en = _BOND_EN.get(bond_kind or "", "bond")
-            words[code] = {"return": (f"{zh}退还期限", f"the return deadline of the {en}"),
-                           "valid": (f"{zh}有效期届满", f"the expiry of the {en}")}.get(
-                part, (f"{zh}提交期限", f"the lodging deadline of the {en}"))
-    return words
-
-
-_BOND_WORDS = ("保证金", "保函")
-
-
-def _bond_links(contract: ContractData) -> dict[int, str]:
-    """Milestone seq → the bond deadline key it is the same obligation as (module docstring)."""
-    found: dict[int, str] = {}
-    for m in contract.milestones:
-        if m.recurrence:
-            continue
-        after = (m.due_after or "").strip()
-        if after.startswith("bond:") and not m.due_offset and m.due_date is None:
-            kind, _, rest = after.partition(":")
-            seq_text, _, part = rest.partition(":")
-            if seq_text.isdigit() and part in ("", "return", "valid"):
-                found[m.seq] = f"bond:{seq_text}:{part or 'lodge'}"
-            continue
-        if not any(word in m.name for word in _BOND_WORDS):
-            continue
-        rule = (m.due_date, m.due_after, m.due_offset, m.due_unit)
-        for bond in contract.bonds:
-            if (bond.due_date, bond.due_after, bond.due_offset, bond.due_unit) == rule and "有效期" not in m.name:
-                found[m.seq] = f"bond:{bond.seq}:lodge"
-                break
-            if m.due_date is not None and m.due_date == bond.valid_until and "有效期" in m.name:
-                found[m.seq] = f"bond:{bond.seq}:valid"
-                break
-    return found
-
-
 def deadlines(
     contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
     calendar: WorkingCalendar, today: dt.date, reminder_days: int = DEFAULT_REMINDER_DAYS,
@@ -480,14 +350,16 @@ def deadlines(
     (default: those of ``contract.events``). See the module docstring for the rules.
     """
     links: dict[str, Callable[[Mapping[str, dt.date]], Resolved | None]] = {}
-    known = _Known(event_dates(contract, events), links)
+    known = Known(event_dates(contract, events), links)
     labels = dict(labels if labels is not None else event_labels(contract.events))
-    linked_codes = {code.strip() for row in (*contract.installments, *contract.milestones, *contract.bonds)
-                    for code in (row.due_after or "").split("+") if is_link(code.strip())}
-    linked_codes |= {code.strip() for bond in contract.bonds for code in (bond.return_after or "").split("+")
-                     if is_link(code.strip())}
+    rows: list[InstallmentData | MilestoneData | BondData] = [*contract.installments, *contract.milestones,
+                                                               *contract.bonds]
+    linked_codes = {code.strip() for row in rows if row.due_after and ":" in row.due_after
+                    for code in row.due_after.split("+") if is_link(code.strip())}
+    linked_codes |= {code.strip() for bond in contract.bonds if bond.return_after
+                     for code in bond.return_after.split("+") if is_link(code.strip())}
     if linked_codes:
-        labels.update(_link_labels(contract, linked_codes))
+        labels.update(link_labels(contract, linked_codes))
     build = _Builder(contract, contract_id, today, labels)
 
     def rule_of(rule: _Rule) -> Callable[[Mapping[str, dt.date]], Resolved | None]:
@@ -510,7 +382,7 @@ def deadlines(
         if resolved is not None:
             build.add("installment", item.seq, item.name or "", f"installment:{item.seq}", resolved,
                       done_date=item.paid_date, responsible="甲方", rule=rule)
-    merged = _bond_links(contract)
+    merged = bond_links(contract)
     by_bond_key = {key: next(m for m in contract.milestones if m.seq == seq) for seq, key in merged.items()}
     for bond in contract.bonds:
         _bond(build, bond, known, done, calendar, today, by_bond_key)
@@ -531,7 +403,7 @@ def deadlines(
 
 
 def _bond_events(known: Mapping[str, dt.date], bond: BondData) -> Mapping[str, dt.date]:
-    return _Overlay(known, {"valid_until": bond.valid_until} if bond.valid_until is not None else {})
+    return Overlay(known, {"valid_until": bond.valid_until} if bond.valid_until is not None else {})
 
 
 def _bond(build: _Builder, bond: BondData, known: Mapping[str, dt.date], done: Mapping[str, dt.date],

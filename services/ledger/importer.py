@@ -36,8 +36,8 @@ from services import history as history_log
 from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.history import HistoryAction
-from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.event_warnings import unlabelled_event_warnings
+from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
 from services.ledger.schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
 from services.register import contracts as contract_service

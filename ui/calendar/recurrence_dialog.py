@@ -196,7 +196,7 @@ class RecurrenceDialog(QDialog):
             return
         super().accept()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.rrule.hasFocus():
             self._refresh()
             return

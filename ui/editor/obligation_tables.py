@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoStack
 
+from services.calendar.due_text import Labels, event_text, unit_text
 from services.ledger.read import _parse_events, _parse_return_events, _parse_rrule
 from services.ledger.schema import BOND_KIND_ALIASES, MILESTONE_KIND_ALIASES, UNIT_ALIASES
-from services.calendar.due_text import Labels, event_text, unit_text
 from services.register.contract_data import BondData, MilestoneData
 from ui import i18n
 from ui.editor.record_table_model import FieldColumn, RecordTableModel

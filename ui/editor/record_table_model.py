@@ -157,7 +157,8 @@ class RecordTableModel(QAbstractTableModel):
         record = self.records[index.row()]
         value = getattr(record, column.field)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = column.words(value) if column.words is not None and value is not None else display(column.kind, value)
+            words = column.words if value is not None else None
+            text = words(value) if words is not None else display(column.kind, value)
             return text.replace("\n", " ⏎ ") if len(text) < 200 else text[:200].replace("\n", " ⏎ ") + "…"
         if role == Qt.ItemDataRole.EditRole:
             return (
