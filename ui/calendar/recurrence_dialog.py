@@ -78,6 +78,7 @@ class RecurrenceDialog(QDialog):
             if spin is not None:
                 month.addWidget(spin)
         month.addStretch(1)
+        month.setContentsMargins(0, 0, 0, 0)
         self.month_row = QWidget()
         self.month_row.setLayout(month)
         self.to_end, self.times = QRadioButton(self.tr("until the end of the term")), QRadioButton(self.tr("times:"))
