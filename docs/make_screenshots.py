@@ -210,7 +210,8 @@ def shoot_series(app: QApplication, folder: Path) -> None:
     import_ledger(store, ROOT / "resources" / "sample_ledger")
     duty = ContractData("ZB-2026-01", "政务云值班运维服务合同", Decimal("360000.00"), status="active",
                         sign_date=dt.date(2026, 3, 20), start_date=dt.date(2026, 4, 1), end_date=dt.date(2027, 3, 31),
-                        parties=[PartyData("甲方", "某市政务服务数据管理局"), PartyData("乙方", "某云计算服务有限公司")],
+                        parties=[PartyData("甲方", "某市政务服务数据管理局"),
+                                 PartyData("乙方", "某云计算服务有限公司")],
                         milestones=[MilestoneData(1, "值班日志", kind="report", responsible_role="乙方",
                                                   recurrence="FREQ=DAILY"),
                                     MilestoneData(2, "运维周报", kind="report", responsible_role="乙方",
