@@ -56,3 +56,31 @@ def test_the_cli_lists_labels(capsys: pytest.CaptureFixture[str], store: Store, 
     out = capsys.readouterr().out
     assert status == 0 and "Request to replace staff" in out
     assert CODE.findall(out) == []
+
+
+def test_the_pdfs_show_labels(store: Store, tmp_path: Path) -> None:
+    """The contract print-out and the bilingual summary of each sample (deadline texts from
+    ``due_text``: events by label, units in words)."""
+    from pypdf import PdfReader
+
+    from services.printing.contract import write_contract_pdf
+    from services.printing.summary import write_summary_pdf
+    from services.register import contracts
+
+    import_ledger(store, SAMPLE_LEDGER)
+    with store.session() as session:
+        samples = [contracts.load_by_no(session, no) for no in ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")]
+        items = agenda.all_deadlines(session, today=TODAY, reminder_days=30)
+    texts: list[str] = []
+    for data in samples:
+        for name, write in (("contract", write_contract_pdf), ("summary", write_summary_pdf)):
+            path = tmp_path / f"{data.contract_no}-{name}.pdf"
+            if name == "summary":
+                write_summary_pdf(data, path, today=TODAY,
+                                  deadlines=[d for d in items if d.contract_no == data.contract_no])
+            else:
+                write(data, path)
+            texts += [page.extract_text() for page in PdfReader(path).pages]
+    joined = "\n".join(texts)
+    assert "2027 budget approved" in " ".join(joined.split())  # a label that stands for event:budget_2027
+    assert sorted(set(CODE.findall(joined))) == []

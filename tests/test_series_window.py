@@ -178,3 +178,19 @@ def test_the_editors_obligation_tables_show_labels_not_codes(window, store) -> N
             assert milestones.index(2, 7).data() == "working days"
             assert milestones.index(2, 5).data(0x0002) == "event:migration_start"  # editing shows the code
         editor.close()
+
+
+def test_a_new_event_gets_a_label_when_it_is_recorded(window) -> None:
+    from ui.calendar.calendar_dialogs import RecordEventDialog
+
+    for typed, label in (("开始上线切换", "开始上线切换"), ("go_live_2026", "2026 go live (go_live_2026)")):
+        dialog = RecordEventDialog(window.context, window.duty_id, window, today=TODAY)
+        dialog.event.setEditText(typed)
+        dialog.accept()
+        with window.store.session() as session:
+            assert agenda.recorded_labels(session, window.duty_id)[f"event:{typed}"] == (label, None)
+        dialog.close()
+    dialog = RecordEventDialog(window.context, window.duty_id, window, today=TODAY)
+    texts = [dialog.event.itemText(i) for i in range(dialog.event.count())]
+    assert "2026 go live (go_live_2026) (2026-04-20)" in texts  # by its label, with its date
+    dialog.close()
