@@ -6,9 +6,10 @@
 One line per deadline, tab-separated: contract number, item, date (``-`` while waiting), state
 (with the events it waits for). A daily, weekly or monthly series is one line (its next open
 date; how many are open and overdue, done through which date) unless ``--each``. Without
-``--from``/``--to`` the waiting deadlines follow the dated ones; with either, only dated deadlines in that range (inclusive) are listed. ``--ics FILE``
-writes the not-done dated deadlines as iCalendar with an alarm ``--reminder-days`` calendar days
-before each (default ``DEFAULT_REMINDER_DAYS``) instead of listing them.
+``--from``/``--to`` the waiting deadlines follow the dated ones; with either, only dated deadlines
+in that range (inclusive) are listed. ``--ics FILE`` writes the not-done dated deadlines as
+iCalendar with an alarm ``--reminder-days`` calendar days before each (default
+``DEFAULT_REMINDER_DAYS``; a routine series one repeating event) instead of listing them.
 """
 
 from __future__ import annotations
