@@ -8,10 +8,14 @@ make-up Saturday 10 October.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from decimal import Decimal
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from services.calendar.deadlines import Deadline, deadlines, state_text, waiting_text
 from services.calendar.due_text import default_label, due_text
@@ -224,3 +228,20 @@ def test_unlabelled_events_get_readable_defaults() -> None:
     assert default_label("event:staff_replacement_request") == (
         "staff replacement request (staff_replacement_request)")
     assert due_text(None, "event:验收意见", 10, "working_days", "zh") == "验收意见后 10 个工作日内"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=2024, max_value=2027), st.integers(min_value=1, max_value=12),
+       st.integers(min_value=1, max_value=36), st.integers(min_value=1, max_value=31))
+def test_monthly_on_any_day_gives_one_date_per_month_of_the_term(year: int, month: int, months: int, day: int) -> None:
+    """A term of ``months`` whole months from the 1st: exactly one date in each month, on ``day`` or
+    the month's last day, never before it was scheduled, always on a working day."""
+    start = D(year, month, 1)
+    end = start + relativedelta(months=months) - dt.timedelta(days=1)
+    occurrences = expand(f"FREQ=MONTHLY;BYMONTHDAY={day}", start, CAL, term_start=start, term_end=end, today=start)
+    assert occurrences is not None and len(occurrences) == months
+    for index, occurrence in enumerate(occurrences):
+        first = start + relativedelta(months=index)
+        last_day = calendar.monthrange(first.year, first.month)[1]
+        assert occurrence.nominal == first.replace(day=min(day, last_day))
+        assert occurrence.due >= occurrence.nominal and CAL.is_working_day(occurrence.due)
