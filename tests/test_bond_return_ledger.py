@@ -83,6 +83,10 @@ def test_return_rule_round_trip_and_deadline(store: Store, template_store: Path,
     ("return_unit", "weeks", "bonds.csv:2:return_unit: not a deadline unit"),
     ("due_after", "installment:x", "bonds.csv:2:due_after: unknown event 'installment:x'"),
     ("return_offset", "ten", "bonds.csv:2:return_offset:"),
+    ("due_after", "installment:9", "bonds.csv:2:due_after: contract BJMEMC-2025174-ZC has no installment 9"),
+    ("return_after", "milestone:8+acceptance", "bonds.csv:2:return_after: contract BJMEMC-2025174-ZC has no "
+                                               "milestone 8"),
+    ("due_after", "bond:1", "bonds.csv:2:due_after: bond:1 is this row itself"),
 ])
 def test_bad_return_rule_is_rejected(store: Store, tmp_path: Path, column: str, value: str, message: str) -> None:
     with pytest.raises(LedgerError) as raised:
