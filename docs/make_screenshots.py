@@ -10,7 +10,8 @@ deadline calendar's month view and agenda as on 25 September 2026 (``calendar_mo
 Last, in Chinese, after a few changes (line 3's quantity 12 → 24 and the title of BJMEMC-2025174-ZC
 edited, its first installment marked paid, 2026-021 moved to the Trash): the Trash (``trash_zh``),
 File → History… (``history_zh``) and the editor's History tab (``editor_history_zh``); then
-File → Restore from backup… over four backups of fixed dates (``restore_zh``).
+File → Restore from backup… over four backups of fixed dates (``restore_zh``); then routine series
+(``shoot_series``: ``agenda_series_zh``, ``calendar_overdue_zh``, ``recurrence_editor_zh``).
 """
 
 from __future__ import annotations
@@ -197,6 +198,63 @@ def shoot_backups(app: QApplication, store: Store) -> None:
     tasks.set_synchronous(False)
 
 
+def shoot_series(app: QApplication, folder: Path) -> None:
+    """Issue 13, in Chinese, as on 20 April 2026, over the samples and a duty contract (a daily log,
+    a weekly report, a monthly report on the 31st): the agenda with a routine series as one row
+    (``agenda_series_zh``), the calendar's overdue strip (``calendar_overdue_zh``) and the
+    editor's Repeats… (``recurrence_editor_zh``)."""
+    from services.register.contract_data import ContractData, MilestoneData, PartyData
+    from ui import tasks
+
+    store = open_store(folder / "series.db")
+    import_ledger(store, ROOT / "resources" / "sample_ledger")
+    duty = ContractData("ZB-2026-01", "政务云值班运维服务合同", Decimal("360000.00"), status="active",
+                        sign_date=dt.date(2026, 3, 20), start_date=dt.date(2026, 4, 1), end_date=dt.date(2027, 3, 31),
+                        parties=[PartyData("甲方", "某市政务服务数据管理局"),
+                                 PartyData("乙方", "某云计算服务有限公司")],
+                        milestones=[MilestoneData(1, "值班日志", kind="report", responsible_role="乙方",
+                                                  recurrence="FREQ=DAILY"),
+                                    MilestoneData(2, "运维周报", kind="report", responsible_role="乙方",
+                                                  recurrence="FREQ=WEEKLY;BYDAY=FR"),
+                                    MilestoneData(3, "月度运维报告", kind="report", responsible_role="乙方",
+                                                  recurrence="FREQ=MONTHLY;BYMONTHDAY=31")])
+    with store.session() as session:
+        duty_id = contracts.save(session, duty)
+    i18n.install("zh_CN")
+    tasks.set_synchronous(True)
+    window = MainWindow(store)
+    window._hand_over_store = True
+    feature = window.calendar_feature
+    feature.source._today = lambda: dt.date(2026, 4, 20)
+    feature.source.stale = True
+    feature.agenda.window_box.setCurrentIndex(0)
+    feature.show_agenda()
+    feature.agenda_dock.setFloating(True)
+    feature.agenda_dock.resize(1340, 520)
+    app.processEvents()
+    feature.agenda_dock.grab().save(str(OUT / "agenda_series_zh.png"))
+    feature.agenda_dock.hide()
+    feature.show_calendar()
+    feature.calendar_dock.setFloating(True)
+    feature.calendar_dock.resize(900, 760)
+    app.processEvents()
+    feature.calendar_dock.grab().save(str(OUT / "calendar_overdue_zh.png"))
+    feature.calendar_dock.hide()
+    editor = window.edit_contract(duty_id)
+    editor.tabs.setCurrentWidget(editor.milestones)
+    editor.milestones.view.selectRow(2)
+    dialog = editor.edit_recurrence()
+    assert dialog is not None
+    dialog.resize(640, 360)
+    app.processEvents()
+    dialog.grab().save(str(OUT / "recurrence_editor_zh.png"))
+    dialog.close()
+    editor.close()
+    tasks.set_synchronous(False)
+    window.close()
+    store.close()
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -245,6 +303,7 @@ def main() -> None:
         shoot_prompts(app, store, contract_id)
         shoot_records(app, store, contract_id)
         shoot_backups(app, store)
+        shoot_series(app, Path(folder))
         empty = open_store(Path(folder) / "empty.db")
         window = MainWindow(empty)
         window.resize(900, 420)

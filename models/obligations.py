@@ -44,7 +44,8 @@ class Milestone(Base):
 
 class Bond(Base):
     """A performance bond or other security: ``percent`` of the total or a stated ``amount``
-    (yuan); when it must be lodged (due rule), how long it is valid, when lodged and returned."""
+    (yuan); when it must be lodged (due rule), how long it is valid, when lodged and returned, and
+    its return rule (``return_after`` … as the due rule; empty: the default of its kind)."""
 
     __tablename__ = "bonds"
     __table_args__ = (UniqueConstraint("contract_id", "seq"),)
@@ -62,6 +63,10 @@ class Bond(Base):
     due_unit: Mapped[str | None] = mapped_column(String(20))
     valid_until: Mapped[dt.date | None] = mapped_column(Date)
     lodged_date: Mapped[dt.date | None] = mapped_column(Date)
+    return_after: Mapped[str | None] = mapped_column(String(200))
+    return_offset: Mapped[int | None] = mapped_column(Integer)
+    return_unit: Mapped[str | None] = mapped_column(String(20))
+    return_condition: Mapped[str | None] = mapped_column(Text)
     returned_date: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
 

@@ -23,14 +23,14 @@ TODAY = D(2026, 4, 20)
 SAMPLES = {
     # BJMEMC: signed Thu 24 July 2025, no effective date (生效日即签订日), term 16 Oct 2025 – 15 May 2026.
     ("BJMEMC-2025174-ZC", "bond:1:lodge"): (D(2025, 8, 14), "overdue"),  # 15 working days: 25 Jul … 14 Aug
-    ("BJMEMC-2025174-ZC", "milestone:1"): (D(2025, 8, 14), "overdue"),  # the same obligation as a milestone
+    ("BJMEMC-2025174-ZC", "milestone:1"): None,  # the same obligation as the bond's lodging: listed once
     ("BJMEMC-2025174-ZC", "installment:1"): (D(2025, 8, 21), "overdue"),  # 20 working days after effect
     ("BJMEMC-2025174-ZC", "milestone:2"): (D(2025, 10, 23), "overdue"),  # start + 7 days, a Thursday
     ("BJMEMC-2025174-ZC", "renewal"): (D(2026, 4, 15), "overdue"),  # 30 days before the end
     ("BJMEMC-2025174-ZC", "term_end"): (D(2026, 5, 15), "upcoming"),
     ("BJMEMC-2025174-ZC", "milestone:5"): (D(2026, 6, 15), "upcoming"),  # end + 1 month, a Monday
     ("BJMEMC-2025174-ZC", "bond:1:valid"): (D(2026, 8, 15), "upcoming"),
-    ("BJMEMC-2025174-ZC", "milestone:7"): (D(2026, 8, 15), "upcoming"),
+    ("BJMEMC-2025174-ZC", "milestone:7"): None,  # the bond's validity: listed once, as the bond's
     ("BJMEMC-2025174-ZC", "bond:1:return"): (None, "waiting"),  # not lodged, no acceptance yet
     ("BJMEMC-2025174-ZC", "milestone:3"): (None, "waiting"),
     # 2026-021: signed 31 March 2026, term 11 April 2026 – 10 April 2027.
@@ -45,7 +45,7 @@ SAMPLES = {
     # WHZF: signed 3 March 2026, term 10 March 2026 – 9 March 2027.
     ("WHZF-2026-ZWY", "bond:1:lodge"): (D(2026, 9, 30), "upcoming"),
     ("WHZF-2026-ZWY", "installment:2"): (D(2026, 9, 30), "upcoming"),
-    ("WHZF-2026-ZWY", "milestone:1"): (D(2026, 9, 30), "upcoming"),
+    ("WHZF-2026-ZWY", "milestone:1"): None,  # the bond's lodging: listed once
     ("WHZF-2026-ZWY", "renewal"): (D(2027, 2, 7), "upcoming"),
     ("WHZF-2026-ZWY", "milestone:3"): (D(2027, 2, 9), "estimate"),  # end − 20 working days, 2027 estimated
     ("WHZF-2026-ZWY", "term_end"): (D(2027, 3, 9), "upcoming"),
@@ -71,7 +71,9 @@ def test_the_samples_deadlines(samples: Store) -> None:
         items = agenda.all_deadlines(session, today=TODAY, reminder_days=30)
     found = {(d.contract_no, d.key): (d.due, d.state) for d in items}
     assert {key: found.get(key) for key in SAMPLES} == SAMPLES
-    assert len(items) == 38
+    assert len(items) == 35
+    lodge = next(d for d in items if (d.contract_no, d.key) == ("BJMEMC-2025174-ZC", "bond:1:lodge"))
+    assert lodge.also == "提交履约保证金"
     dated = [d.due for d in items if d.due is not None]
     assert dated == sorted(dated)
     assert all(d.due is None for d in items[len(dated):])  # waiting ones last

@@ -110,10 +110,10 @@ def test_start_up_notice_counts_and_opens_the_agenda(window) -> None:
     feature = window.calendar_feature
     window.show()
     feature.check_due()
-    assert feature.source.counts() == (6, 0)
+    assert feature.source.counts() == (5, 0)
     assert feature.notice.isVisible()
-    assert "6 overdue, 0 due within 7 days" in feature.notice.text()
-    assert window.statusBar().currentMessage() == "6 overdue, 0 due within 7 days"
+    assert "5 overdue, 0 due within 7 days" in feature.notice.text()
+    assert window.statusBar().currentMessage() == "5 overdue, 0 due within 7 days"
     assert not feature.agenda_dock.isVisible()
     feature.notice.linkActivated.emit("agenda")
     assert feature.agenda_dock.isVisible()
@@ -125,7 +125,7 @@ def test_agenda_filters_and_sorts(window) -> None:
     rows = panel.rows()
     # overdue and the next 30 days, by date
     assert [(d.contract_no, d.key) for d in rows] == [
-        ("BJMEMC-2025174-ZC", "bond:1:lodge"), ("BJMEMC-2025174-ZC", "milestone:1"),
+        ("BJMEMC-2025174-ZC", "bond:1:lodge"),  # milestone 1 lodges it: one obligation, one row
         ("BJMEMC-2025174-ZC", "installment:1"), ("BJMEMC-2025174-ZC", "milestone:2"), ("2026-021", "milestone:1"),
         ("BJMEMC-2025174-ZC", "renewal"), ("BJMEMC-2025174-ZC", "term_end")]
     panel.set_window("next_90")
@@ -157,7 +157,7 @@ def test_mark_done_with_the_actual_date_and_undo(window, store) -> None:
     with store.session() as session:
         assert contract_service.load(session, bjmemc).installments[0].paid_date == D(2026, 4, 18)
     assert "installment:1" not in [d.key for d in panel.rows()]  # done: out of the overdue window
-    assert window.calendar_feature.source.counts() == (5, 0)
+    assert window.calendar_feature.source.counts() == (4, 0)
     panel.undo_stack.undo()
     with store.session() as session:
         assert contract_service.load(session, bjmemc).installments[0].paid_date is None
@@ -199,11 +199,11 @@ def test_month_view_marks_days_and_opens_the_contract(window, store, qtbot) -> N
     window.show()
     panel = window.calendar_feature.show_calendar()
     panel.select_day(D(2025, 8, 14))
-    assert {d.key for d in panel.items_of_day()} == {"bond:1:lodge", "milestone:1"}
+    assert {d.key for d in panel.items_of_day()} == {"bond:1:lodge"}  # milestone 1 is the same obligation
     assert panel.calendar.main_state(D(2025, 8, 14)) == "overdue"
     assert panel.calendar.main_state(D(2027, 2, 9)) == "estimate"
     assert panel.calendar.main_state(D(2025, 8, 15)) is None
-    assert "2025-08-14: 2 deadline(s)" in panel.day_title.text()
+    assert "2025-08-14: 1 deadline(s)" in panel.day_title.text()
     assert panel.calendar._day_tag(D(2025, 10, 1)) == ("休", "#d32f2f")
     assert panel.calendar._day_tag(D(2025, 9, 28))[0] == "班"
     assert panel.calendar._day_tag(D(2027, 2, 8))[0] == "估"
@@ -221,9 +221,9 @@ def test_export_ics(window, tmp_path: Path) -> None:
     window.dialogs.ics = tmp_path / "deadlines.ics"
     window.calendar_feature.export_ics()
     events = list(Calendar.from_ical(window.dialogs.ics.read_bytes()).walk("VEVENT"))
-    assert len(events) == 20
+    assert len(events) == 17  # a bond lodged or expiring per a milestone is one deadline
     assert all(len(list(event.walk("VALARM"))) == 1 for event in events)
-    assert window.statusBar().currentMessage().startswith("20 deadline(s) written to")
+    assert window.statusBar().currentMessage().startswith("17 deadline(s) written to")
     assert "30 day(s) before" in window.statusBar().currentMessage()
 
 
@@ -315,7 +315,7 @@ def test_editor_milestones_and_bonds_tabs(window, store, qtbot) -> None:
     assert data.milestones[7].due_after == "start"
     assert data.bonds[0].lodged_date == D(2025, 8, 12)
     reports = [d.due for d in items if d.key.startswith("milestone:8:")]
-    assert reports[0] == D(2025, 11, 5) and reports[-1] == D(2026, 5, 5)
+    assert reports[0] == D(2025, 11, 5) and reports[-1] == D(2026, 5, 6)  # 5 May 2026: 劳动节, moved
     assert {d.key: d.state for d in items}["bond:1:lodge"] == "done"
 
 
@@ -351,7 +351,7 @@ def test_mark_done_in_the_agenda_updates_the_list_and_the_status_bar_at_once(win
     window.show()
     feature = window.calendar_feature
     feature.check_due()
-    assert "6 overdue, 0 due within 7 days" in feature.notice.text()
+    assert "5 overdue, 0 due within 7 days" in feature.notice.text()
     bjmemc = contract_id(store, "BJMEMC-2025174-ZC")
 
     def list_next_due() -> str:
@@ -360,7 +360,7 @@ def test_mark_done_in_the_agenda_updates_the_list_and_the_status_bar_at_once(win
     before = list_next_due()
     panel = feature.show_agenda()
     earliest = [d for d in panel.rows() if d.contract_id == bjmemc and d.due and d.due.isoformat() == before]
-    assert [d.key for d in earliest] == ["bond:1:lodge", "milestone:1"]  # both 2025-08-14, both overdue
+    assert [d.key for d in earliest] == ["bond:1:lodge"]  # 2025-08-14, overdue (milestone 1: the same)
     for item in earliest:
         assert panel.select(bjmemc, item.key)
         panel.mark_selected_done()
@@ -370,6 +370,5 @@ def test_mark_done_in_the_agenda_updates_the_list_and_the_status_bar_at_once(win
     assert list_next_due() == (stored.isoformat() if stored else "")
     assert "4 overdue, 0 due within 7 days" in feature.notice.text()  # and the status bar's count
     panel.undo_stack.undo()
-    panel.undo_stack.undo()
     assert list_next_due() == before
-    assert "6 overdue, 0 due within 7 days" in feature.notice.text()
+    assert "5 overdue, 0 due within 7 days" in feature.notice.text()

@@ -152,8 +152,10 @@ def test_monthly_report_expands_over_the_term() -> None:
                     milestones=[MilestoneData(1, "月报", recurrence="FREQ=MONTHLY;BYMONTHDAY=5")])
     done = {"milestone:1:2025-11-05": D(2025, 11, 4)}
     items = [d for d in deadlines(data, {}, done, CAL, TODAY) if d.kind == "milestone"]
+    # 5 April 2026 is a Sunday in the 清明 holiday (4–6 April): it moves to Tuesday 7 April
     assert [d.due for d in items] == [D(2025, 11, 5), D(2025, 12, 5), D(2026, 1, 5), D(2026, 2, 5), D(2026, 3, 5),
-                                      D(2026, 4, 5), D(2026, 5, 5)]
+                                      D(2026, 4, 7), D(2026, 5, 6)]
+    assert items[5].nominal == D(2026, 4, 5) and items[5].key == "milestone:1:2026-04-05"
     assert all(d.recurring for d in items)
     assert items[0].key == "milestone:1:2025-11-05"
     assert [d.state for d in items] == ["done", *["overdue"] * 5, "upcoming"]
@@ -191,9 +193,11 @@ def test_monthly_occurrences_lie_within_the_term(start: dt.date, months: int, da
     end = start + dt.timedelta(days=months * 30)
     data = contract(start_date=start, end_date=end,
                     milestones=[MilestoneData(1, "r", recurrence=f"FREQ=MONTHLY;BYMONTHDAY={day}")])
-    dates = [d.due for d in deadlines(data, {}, {}, CAL, TODAY) if d.kind == "milestone"]
+    items = [d for d in deadlines(data, {}, {}, CAL, TODAY) if d.kind == "milestone"]
+    dates = [d.nominal or d.due for d in items]
     assert dates == sorted(set(dates))
-    assert all(start <= due <= end and due.day == day for due in dates)
+    assert all(start <= nominal <= end and nominal.day == day for nominal in dates)
+    assert all(d.due is not None and CAL.is_working_day(d.due) and d.due >= (d.nominal or d.due) for d in items)
     assert len(dates) >= months - 1
 
 

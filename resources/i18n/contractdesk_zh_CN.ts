@@ -62,111 +62,135 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="41"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="43"/>
         <source>Mark done: {0}</source>
         <translation>标记完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="42"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="44"/>
         <source>Mark not done: {0}</source>
         <translation>标记未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="72"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="74"/>
         <source>How dates are counted: working days follow the official calendar of the PRC — public holidays and make-up working days (调休). The day of the event is not counted: the first working day after it is day 1, so “within 15 working days of signing” ends on the 15th working day after the signing day. A period in days or months that ends on a weekend or holiday ends on the next working day (Civil Code art. 203); 31 January + 1 month is the last day of February. For a year whose official schedule is not known yet (2027 at the time of writing) the dates are estimates from weekends and the statutory holidays (春节, 清明, 端午, 中秋 …); an estimate cannot place the make-up working days (调休). Enter that year&apos;s schedule under Settings → Working-day schedule… to make them firm.</source>
         <translation>日期计算方法：工作日按国务院公布的全国节假日安排计算，含法定节假日和调休上班日。事件当日不计入，事件后的第一个工作日为第 1 日，例如“签订后 15 个工作日内”截止于签订日后的第 15 个工作日。按日或按月计算的期限，最后一日为周末或节假日的，以其后第一个工作日为最后一日（《民法典》第二百零三条）；1 月 31 日加 1 个月为 2 月最后一日。尚未公布节假日安排的年份（撰写时为 2027 年），按周末和法定节假日（春节、清明、端午、中秋等）估算，无法确定调休上班日。请在“设置 → 工作日安排…”中录入该年安排，估算日期即转为确定日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="98"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="100"/>
         <source>Overdue and next 30 days</source>
         <translation>已逾期及未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="98"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="100"/>
         <source>Next 30 days</source>
         <translation>未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="98"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="100"/>
         <source>Next 90 days</source>
         <translation>未来 90 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="99"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="101"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="99"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="101"/>
         <source>Waiting for an event</source>
         <translation>待起算（等待事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="99"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="101"/>
         <source>All, done in the past year included</source>
         <translation>全部（含近一年已完成）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="105"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="107"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="109"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="111"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="114"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="116"/>
         <source>Any responsible party</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="141"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="167"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="121"/>
+        <source>Each occurrence</source>
+        <translation>逐次显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/agenda_view.py" line="123"/>
+        <source>List every occurrence of a routine series (daily, weekly, monthly) instead of one row per series</source>
+        <translation>逐次列出例行事项（每日、每周、每月）的每一次，而不是每个系列一行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/agenda_view.py" line="147"/>
+        <source>Mark done / done through…</source>
+        <translation>标记完成 / 完成至…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/agenda_view.py" line="173"/>
         <source>Mark done…</source>
         <translation>标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="143"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="169"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="149"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="175"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="147"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="151"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="153"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="149"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="151"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="155"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="157"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="164"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="170"/>
         <source>Open contract</source>
         <translation>打开合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="232"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="257"/>
         <source>{0} shown · {1} overdue · {2} due within 7 days</source>
         <translation>显示 {0} 项 · 已逾期 {1} 项 · 7 日内到期 {2} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="246"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="271"/>
         <source>Marking done…</source>
         <translation>正在标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="256"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="282"/>
+        <source>Mark done through</source>
+        <translation>标记完成至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/agenda_view.py" line="283"/>
+        <source>Every occurrence up to this date is done:</source>
+        <translation>截至该日（含）的每一次均已完成：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/agenda_view.py" line="287"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="256"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="287"/>
         <source>Done on (the actual date):</source>
         <translation>完成日期（实际日期）：</translation>
     </message>
@@ -325,52 +349,72 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>BondTable</name>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="58"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="87"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="59"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="88"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="60"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="90"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="61"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="91"/>
         <source>Percent</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="62"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="92"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="64"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="94"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="65"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="95"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="66"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="96"/>
+        <source>Returned after</source>
+        <translation>退还起算事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/obligation_tables.py" line="97"/>
+        <source>Return within</source>
+        <translation>退还期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/obligation_tables.py" line="98"/>
+        <source>Return unit</source>
+        <translation>退还期限单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/obligation_tables.py" line="99"/>
+        <source>Return condition</source>
+        <translation>退还条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/obligation_tables.py" line="100"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="67"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="101"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="81"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="115"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
@@ -428,27 +472,27 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="157"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="159"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="161"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="165"/>
         <source>{0} deadline(s) written to {1}, each with a reminder {2} day(s) before</source>
         <translation>已将 {0} 个期限写入 {1}，每项提前 {2} 日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="177"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="179"/>
         <source>Reminder days</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="179"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="181"/>
         <source>Remind this many days before each deadline (calendar alarms) and before the end of a contract&apos;s term (renewal):</source>
         <translation>在每个期限前（日历提醒）和合同服务期满前（续约提醒）提前的天数：</translation>
     </message>
@@ -456,42 +500,52 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="138"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="142"/>
+        <source>Go to the oldest</source>
+        <translation>转到最早一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_view.py" line="164"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="138"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="164"/>
         <source>upcoming</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="138"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="164"/>
         <source>due within 7 days</source>
         <translation>7 日内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="139"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="165"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="139"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="165"/>
         <source>waiting</source>
         <translation>待起算</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="140"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="166"/>
         <source>estimate</source>
         <translation>估算</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="143"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="169"/>
         <source>休 holiday · 班 make-up working day · 估 estimated holiday</source>
         <translation>休 节假日 · 班 调休上班 · 估 估算的节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_view.py" line="178"/>
+        <location filename="../../ui/calendar/calendar_view.py" line="193"/>
+        <source>⚠ {0} overdue, the oldest due on {1}</source>
+        <translation>⚠ 已逾期 {0} 项，最早一项到期日为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/calendar_view.py" line="229"/>
         <source>{0}: {1} deadline(s)</source>
         <translation>{0}：{1} 个期限</translation>
     </message>
@@ -591,306 +645,311 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="116"/>
+        <location filename="../../ui/editor/contract_editor.py" line="120"/>
         <source>Contract {0}</source>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="117"/>
+        <location filename="../../ui/editor/contract_editor.py" line="121"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="129"/>
+        <location filename="../../ui/editor/contract_editor.py" line="131"/>
+        <source>Repeats…</source>
+        <translation>重复规则…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="137"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="130"/>
+        <location filename="../../ui/editor/contract_editor.py" line="138"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="131"/>
+        <location filename="../../ui/editor/contract_editor.py" line="139"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="132"/>
+        <location filename="../../ui/editor/contract_editor.py" line="140"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="133"/>
+        <location filename="../../ui/editor/contract_editor.py" line="141"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="134"/>
+        <location filename="../../ui/editor/contract_editor.py" line="142"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="135"/>
+        <location filename="../../ui/editor/contract_editor.py" line="143"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="136"/>
+        <location filename="../../ui/editor/contract_editor.py" line="144"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="139"/>
+        <location filename="../../ui/editor/contract_editor.py" line="147"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="155"/>
+        <location filename="../../ui/editor/contract_editor.py" line="163"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="158"/>
+        <location filename="../../ui/editor/contract_editor.py" line="166"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="160"/>
+        <location filename="../../ui/editor/contract_editor.py" line="168"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="181"/>
+        <location filename="../../ui/editor/contract_editor.py" line="189"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="183"/>
+        <location filename="../../ui/editor/contract_editor.py" line="191"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="193"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="222"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="196"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="205"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="198"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="198"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="201"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="222"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="223"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="223"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="216"/>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="225"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="218"/>
+        <location filename="../../ui/editor/contract_editor.py" line="226"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="218"/>
+        <location filename="../../ui/editor/contract_editor.py" line="226"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="219"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="220"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="220"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="221"/>
+        <location filename="../../ui/editor/contract_editor.py" line="229"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="242"/>
+        <location filename="../../ui/editor/contract_editor.py" line="250"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="245"/>
+        <location filename="../../ui/editor/contract_editor.py" line="253"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="248"/>
+        <location filename="../../ui/editor/contract_editor.py" line="256"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="280"/>
-        <location filename="../../ui/editor/contract_editor.py" line="305"/>
+        <location filename="../../ui/editor/contract_editor.py" line="288"/>
+        <location filename="../../ui/editor/contract_editor.py" line="313"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="299"/>
+        <location filename="../../ui/editor/contract_editor.py" line="307"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="300"/>
+        <location filename="../../ui/editor/contract_editor.py" line="308"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="305"/>
+        <location filename="../../ui/editor/contract_editor.py" line="313"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="318"/>
+        <location filename="../../ui/editor/contract_editor.py" line="326"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="319"/>
+        <location filename="../../ui/editor/contract_editor.py" line="327"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="320"/>
+        <location filename="../../ui/editor/contract_editor.py" line="328"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="335"/>
+        <location filename="../../ui/editor/contract_editor.py" line="349"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="339"/>
-        <location filename="../../ui/editor/contract_editor.py" line="342"/>
+        <location filename="../../ui/editor/contract_editor.py" line="353"/>
+        <location filename="../../ui/editor/contract_editor.py" line="356"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="340"/>
+        <location filename="../../ui/editor/contract_editor.py" line="354"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="362"/>
+        <location filename="../../ui/editor/contract_editor.py" line="378"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="363"/>
+        <location filename="../../ui/editor/contract_editor.py" line="379"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="382"/>
+        <location filename="../../ui/editor/contract_editor.py" line="398"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="108"/>
+        <location filename="../../ui/editor/contract_editor.py" line="112"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -1026,7 +1085,7 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DeadlineSource</name>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="92"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="94"/>
         <source>Computing the deadlines of every contract…</source>
         <extracomment>Colour of each state (calendar marks, agenda text): done grey, upcoming blue, due soon orange, overdue red, waiting purple, estimate teal. Deadlines done more than this many days ago are not loaded (a register of 100,000 contracts has hundreds of thousands of them). Which state wins when a day has several (the calendar cell&apos;s main colour).</extracomment>
         <translation>正在计算所有合同的期限…</translation>
@@ -1035,57 +1094,72 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="182"/>
+        <source>{0} open, {1} overdue</source>
+        <translation>未完成 {0} 次，其中逾期 {1} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/deadline_models.py" line="184"/>
+        <source>done through {0}</source>
+        <translation>已完成至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="172"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="173"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="197"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="173"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="197"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="185"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="209"/>
         <source>moved from {0}, not a working day</source>
         <translation>{0} 非工作日，顺延</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="187"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="211"/>
         <source>estimated: that year&apos;s official schedule is not known yet</source>
         <translation>估算：该年节假日安排尚未公布</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="189"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="213"/>
         <source>done on {0}</source>
         <translation>{0} 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="205"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="215"/>
+        <source>also the milestone “{0}”</source>
+        <translation>同履约事项“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/deadline_models.py" line="231"/>
         <source>waiting</source>
         <translation>待起算</translation>
     </message>
@@ -2616,47 +2690,47 @@ Update them from the ledger?</source>
 <context>
     <name>MilestoneTable</name>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="42"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="67"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="43"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="68"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="44"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="69"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="45"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="71"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="47"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="73"/>
         <source>Repeats (RRULE)</source>
         <translation>重复规则（RRULE）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="48"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="74"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="49"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="75"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="79"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="113"/>
         <source>Milestones: every milestone needs a name</source>
         <translation>履约事项：每个事项都需要名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="80"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="114"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
@@ -2664,22 +2738,22 @@ Update them from the ledger?</source>
 <context>
     <name>ObligationTables</name>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="30"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="54"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="31"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="55"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="32"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="56"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="33"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="57"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
@@ -3179,17 +3253,17 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="69"/>
+        <location filename="../../ui/editor/contract_editor.py" line="72"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="71"/>
+        <location filename="../../ui/editor/contract_editor.py" line="74"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="88"/>
+        <location filename="../../ui/editor/contract_editor.py" line="92"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -3197,24 +3271,150 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="73"/>
+        <location filename="../../ui/editor/record_table_model.py" line="75"/>
         <source>Edit {0}</source>
+        <extracomment>How a stored value reads on screen when it is a code (``working_days`` → 工作日); editing shows the code.</extracomment>
         <translation>编辑“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="88"/>
+        <location filename="../../ui/editor/record_table_model.py" line="90"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="100"/>
+        <location filename="../../ui/editor/record_table_model.py" line="102"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="184"/>
+        <location filename="../../ui/editor/record_table_model.py" line="187"/>
         <source>a value is required</source>
         <translation>必须填写</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceDialog</name>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="48"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="103"/>
+        <source>Repeats</source>
+        <extracomment>How many dates the preview lists.</extracomment>
+        <translation>重复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="53"/>
+        <source>day(s)</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="53"/>
+        <source>week(s)</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="53"/>
+        <source>month(s)</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="54"/>
+        <source>year(s)</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="59"/>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="67"/>
+        <source>on day</source>
+        <translation>在第几日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="68"/>
+        <source>on the last day</source>
+        <translation>在最后一日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="69"/>
+        <source>on working day no.</source>
+        <translation>在第几个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="83"/>
+        <source>until the end of the term</source>
+        <translation>直至服务期满</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="83"/>
+        <source>times:</source>
+        <translation>共几次：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="104"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="105"/>
+        <source>Day of the month</source>
+        <translation>每月哪一日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="106"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="107"/>
+        <source>RRULE (for rules the shapes cannot say)</source>
+        <translation>RRULE（以上选项无法表达时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="187"/>
+        <source> … {0} in all</source>
+        <translation> … 共 {0} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="188"/>
+        <source>Dates over the term: {0}</source>
+        <translation>服务期内的日期：{0}</translation>
     </message>
 </context>
 <context>
@@ -3263,6 +3463,30 @@ Update them from the ledger?</source>
         <location filename="../../ui/register/backups_view.py" line="301"/>
         <source>{0} backup(s)</source>
         <translation>共 {0} 份备份</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineClose</name>
+    <message>
+        <location filename="../../ui/calendar/routine_close.py" line="41"/>
+        <source>This contract is {0}: its routine duties end with it. Close their {1} open occurrence(s)? Payments and bond returns stay open.</source>
+        <extracomment>Statuses that end a contract&apos;s routine duties.</extracomment>
+        <translation>本合同已{0}，例行事项随之结束。是否关闭其 {1} 次未完成的例行事项？付款和保证金退还仍保持未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/routine_close.py" line="42"/>
+        <source>completed</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/routine_close.py" line="43"/>
+        <source>terminated</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/routine_close.py" line="44"/>
+        <source>Close routine duties</source>
+        <translation>关闭例行事项</translation>
     </message>
 </context>
 <context>

@@ -66,10 +66,11 @@ def _contract(session: Session, contract_id: int) -> Contract:
 
 
 def record_event(session: Session, contract_id: int, name: str, day: dt.date | None,
-                 note: str | None = None) -> dt.date | None:
+                 note: str | None = None, *, label: str | None = None) -> dt.date | None:
     """Record (or with ``day`` None remove) the date of event ``name`` (see ``event_code``) for a
     contract, in the caller's transaction; returns the date it had before. An event with a label
-    keeps its row (and label) without a date when its date is removed. Keeps ``next_due``."""
+    keeps its row (and label) without a date when its date is removed. ``label``: what a named event
+    new to the contract is called (never replaces a label it has). Keeps ``next_due``."""
     code = event_code(name)
     contract = _contract(session, contract_id)
     row = session.scalar(select(ContractEvent).where(ContractEvent.contract_id == contract_id,
@@ -81,7 +82,8 @@ def record_event(session: Session, contract_id: int, name: str, day: dt.date | N
         elif row is not None:
             session.delete(row)
     elif row is None:
-        session.add(ContractEvent(contract_id=contract_id, name=code, event_date=day, note=note))
+        session.add(ContractEvent(contract_id=contract_id, name=code, event_date=day, note=note,
+                                  label=label if code.startswith("event:") else None))
     else:
         row.event_date = day
         if note is not None:
@@ -116,7 +118,7 @@ _ROW_FIELDS = {
     "milestones": ("seq", "name", "kind", "responsible_role", "due_date", "due_after", "due_offset", "due_unit",
                    "recurrence", "done_date"),
     "bonds": ("seq", "kind", "due_date", "due_after", "due_offset", "due_unit", "valid_until", "lodged_date",
-              "returned_date"),
+              "return_after", "return_offset", "return_unit", "return_condition", "returned_date"),
 }
 
 

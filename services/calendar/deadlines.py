@@ -27,11 +27,24 @@ Sources of the rules (spec ``csv-format.md``, "Events that deadlines count from"
   the acceptance (履约保证金 is returned after the acceptance: sample contract BJMEMC clause
   4.1.3); a return that is overdue is 应退未退 (``Deadline.unreturned``); the end of the term
   (passes by itself); a renewal reminder ``reminder_days`` calendar days before the end.
-- Recurring milestones (``recurrence``, an RFC 5545 RRULE) are expanded with python-dateutil
-  from the milestone's own date or rule when it has one, else from the start of the term, up to
-  the end of the term (without an end: the rule's own COUNT/UNTIL, else one year after today),
-  at most ``MAX_OCCURRENCES``. Each occurrence is marked done on its own (``DeadlineDone``); a
-  ``done_date`` on the milestone marks every occurrence up to that date done.
+- Linked deadlines: ``due_after`` may name another row's due date — ``installment:SEQ``,
+  ``milestone:SEQ``, ``bond:SEQ`` (its lodging; ``bond:SEQ:return`` / ``bond:SEQ:valid`` its return
+  and end of validity) — before or after it ("the invoice 7 days before the 2nd payment":
+  ``installment:2``, -7 days). A row waits while the row it names waits; a circle of links waits.
+- A bond's return follows its own rule (``return_after``/``return_offset``/``return_unit``; the
+  event ``valid_until`` is the bond's expiry, left out of a ``+`` when the bond has none:
+  "after acceptance, or after the warranty where there is one" is ``acceptance+valid_until``) and
+  ``return_condition`` (the contract's words); without a rule, the default of its kind (below).
+- One obligation, one deadline: a milestone linked to a bond (``due_after`` ``bond:SEQ[:return|:valid]``
+  with no offset, or the same rule as the bond's lodging / a fixed date on its ``valid_until``
+  with a name that speaks of 保证金 or 保函) is listed once, as the bond's deadline
+  (``Deadline.also`` names the milestone); the milestone's done date counts for it.
+- Recurring milestones (``recurrence``, an RFC 5545 RRULE) are expanded by
+  ``services.calendar.recurrence.expand`` from the milestone's own date or rule when it has one,
+  else from the start of the term (a month's missing day → its last day; every period of the
+  term; COUNT honoured; rest-day occurrences moved). Each occurrence is marked done on its own
+  (``DeadlineDone``, keyed by its scheduled date); a ``done_date`` on the milestone marks every
+  occurrence up to that date done ("done through").
 
 States, first that applies: ``done``; ``waiting`` (an event has no date yet); ``overdue`` (due
 before today); ``due_soon`` (due today or within ``SOON_DAYS`` calendar days); ``estimate``
@@ -41,17 +54,18 @@ before today); ``due_soon`` (due today or within ``SOON_DAYS`` calendar days); `
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrulestr
 
 from services.calendar.due_text import Labels, due_text, event_text
+from services.calendar.links import BOND_EN, Known, Overlay, bond_links, is_link, link_labels
+from services.calendar.recurrence import MAX_OCCURRENCES, expand, frequency, recurrence_text
 from services.calendar.workdays import WorkingCalendar
 from services.ledger.schema import BOND_KIND_ALIASES
-from services.register.contract_data import BondData, ContractData, MilestoneData
+from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 from services.register.events import event_labels
 
 __all__ = [
@@ -67,7 +81,9 @@ __all__ = [
     "Resolved",
     "count_from",
     "deadlines",
+    "default_return_rule",
     "event_dates",
+    "is_link",
     "kind_text",
     "next_due",
     "resolve_rule",
@@ -111,13 +127,10 @@ STATES: tuple[DeadlineState, ...] = tuple(DeadlineState)
 SOON_DAYS = 7
 #: Renewal reminder and calendar alarm lead time in calendar days when the officer chose none.
 DEFAULT_REMINDER_DAYS = 30
-#: Occurrences of one recurring milestone at most (a daily rule over a long term stops there).
-MAX_OCCURRENCES = 1000
 #: Pseudo-event a bond's return waits for until the bond is lodged.
 LODGED = "lodged"
 
 _KIND_ORDER: dict[str, int] = {kind: index for index, kind in enumerate(KINDS)}
-_BOND_EN = {"performance": "performance bond", "warranty": "warranty deposit", "bid": "bid bond"}
 _KIND_TEXT = {
     "installment": ("付款", "Payment"), "bond_lodge": ("提交保证金", "Bond lodging"),
     "bond_return": ("退还保证金", "Bond return"), "milestone": ("履约事项", "Milestone"),
@@ -173,6 +186,14 @@ class Deadline:
     detail: str | None = None
     rule: _Rule | None = None
     labels: Labels | None = None
+    recurrence: str | None = None
+    also: str | None = None
+    condition: str | None = None
+
+    @property
+    def series(self) -> str | None:
+        """The FREQ of the series an occurrence belongs to (``DAILY`` …), None for a single deadline."""
+        return frequency(self.recurrence) if self.recurring else None
 
     @property
     def unreturned(self) -> bool:
@@ -188,7 +209,7 @@ class Deadline:
             name = self.name or (f"第{self.seq}期" if zh else f"installment {self.seq}")
             return f"付款：{name}" if zh else f"Payment: {name}"
         if self.kind.startswith("bond_"):
-            bond = BOND_KIND_ALIASES.get(self.name, "保证金") if zh else _BOND_EN.get(self.name, "bond")
+            bond = BOND_KIND_ALIASES.get(self.name, "保证金") if zh else BOND_EN.get(self.name, "bond")
             if self.kind == "bond_lodge":
                 return f"提交{bond}" if zh else f"Lodge the {bond}"
             if self.kind == "bond_return":
@@ -200,10 +221,14 @@ class Deadline:
                 else f"Renewal reminder (the term ends on {self.detail})")
 
     def rule_text(self, language: str) -> str | None:
-        """The rule in words (``services.calendar.due_text``), or None."""
-        if self.rule is None:
-            return None
-        return due_text(*self.rule, language, self.labels)
+        """The rule in words (``services.calendar.due_text``; a series' recurrence and a bond's return
+        condition after it), or None."""
+        parts = [due_text(*self.rule, language, self.labels) if self.rule is not None else None,
+                 recurrence_text(self.recurrence, language) if self.recurring else None]
+        if self.condition:
+            parts.append(f"条件：{self.condition}" if language == "zh" else f"condition: {self.condition}")
+        words = [part for part in parts if part]
+        return ("，" if language == "zh" else "; ").join(words) if words else None
 
 
 def kind_text(kind: str, language: str) -> str:
@@ -261,7 +286,8 @@ def resolve_rule(
 ) -> Resolved | None:
     """The date a fixed-date-or-rule deadline falls on; None when it has neither a date nor an event.
 
-    ``events``: every known event date (``event_dates``). A fixed ``due_date`` wins over a rule.
+    ``events``: every known event date (``event_dates``; a linked row's due date under its code,
+    ``installment:2``). A fixed ``due_date`` wins over a rule.
     """
     if due_date is not None:
         return Resolved(due_date)
@@ -297,7 +323,8 @@ class _Builder:
 
     def add(self, kind: str, seq: int | None, name: str, key: str, resolved: Resolved, *,
             done_date: dt.date | None = None, passed: bool = False, responsible: str | None = None,
-            rule: _Rule | None = None, recurring: bool = False, detail: str | None = None) -> None:
+            rule: _Rule | None = None, recurring: bool = False, detail: str | None = None,
+            recurrence: str | None = None, also: str | None = None, condition: str | None = None) -> None:
         """``passed``: a date that passes by itself (done once it is behind us, without a date)."""
         done = done_date is not None or passed
         self.items.append(Deadline(
@@ -305,7 +332,7 @@ class _Builder:
             due=resolved.due, state=_state(resolved.due, done, resolved.estimate, self.today), key=key,
             waiting_for=() if done else resolved.waiting_for, estimate=resolved.estimate,
             responsible_role=responsible, done_date=done_date, nominal=resolved.nominal, recurring=recurring,
-            detail=detail, rule=rule, labels=self.labels,
+            detail=detail, rule=rule, labels=self.labels, recurrence=recurrence, also=also, condition=condition,
         ))
 
 
@@ -322,17 +349,46 @@ def deadlines(
     renewal reminder's lead before the end of the term; ``labels``: the event labels the texts use
     (default: those of ``contract.events``). See the module docstring for the rules.
     """
-    known = event_dates(contract, events)
-    build = _Builder(contract, contract_id, today, labels if labels is not None else event_labels(contract.events))
+    links: dict[str, Callable[[Mapping[str, dt.date]], Resolved | None]] = {}
+    known = Known(event_dates(contract, events), links)
+    labels = dict(labels if labels is not None else event_labels(contract.events))
+    rows: list[InstallmentData | MilestoneData | BondData] = [*contract.installments, *contract.milestones,
+                                                               *contract.bonds]
+    linked_codes = {code.strip() for row in rows if row.due_after and ":" in row.due_after
+                    for code in row.due_after.split("+") if is_link(code.strip())}
+    linked_codes |= {code.strip() for bond in contract.bonds if bond.return_after
+                     for code in bond.return_after.split("+") if is_link(code.strip())}
+    if linked_codes:
+        labels.update(link_labels(contract, linked_codes))
+    build = _Builder(contract, contract_id, today, labels)
+
+    def rule_of(rule: _Rule) -> Callable[[Mapping[str, dt.date]], Resolved | None]:
+        return lambda mapping: resolve_rule(*rule, mapping, calendar)
+
+    for item in contract.installments:
+        links[f"installment:{item.seq}"] = rule_of((item.due_date, item.due_after, item.due_offset, item.due_unit))
+    for m in contract.milestones:
+        links[f"milestone:{m.seq}"] = rule_of((m.due_date, m.due_after, m.due_offset, m.due_unit))
+    for bond in contract.bonds:
+        links[f"bond:{bond.seq}"] = rule_of((bond.due_date, bond.due_after, bond.due_offset, bond.due_unit))
+        links[f"bond:{bond.seq}:return"] = (lambda mapping, b=bond: resolve_rule(  # type: ignore[misc]
+            *_return_rule(b), _bond_events(mapping, b), calendar))
+        if bond.valid_until is not None:
+            links[f"bond:{bond.seq}:valid"] = (lambda _mapping, day=bond.valid_until: Resolved(day))  # type: ignore[misc]
+
     for item in contract.installments:
         rule = (item.due_date, item.due_after, item.due_offset, item.due_unit)
         resolved = resolve_rule(*rule, known, calendar)
         if resolved is not None:
             build.add("installment", item.seq, item.name or "", f"installment:{item.seq}", resolved,
                       done_date=item.paid_date, responsible="甲方", rule=rule)
+    merged = bond_links(contract)
+    by_bond_key = {key: next(m for m in contract.milestones if m.seq == seq) for seq, key in merged.items()}
     for bond in contract.bonds:
-        _bond(build, bond, known, done, calendar, today)
+        _bond(build, bond, known, done, calendar, today, by_bond_key)
     for milestone in contract.milestones:
+        if milestone.seq in merged and any(d.key == merged[milestone.seq] for d in build.items):
+            continue
         _milestone(build, milestone, known, done, calendar, today)
     end = contract.end_date
     if end is not None:
@@ -346,33 +402,60 @@ def deadlines(
     return sorted(build.items, key=lambda d: (d.due or far, _KIND_ORDER[d.kind], d.seq or 0, d.key))
 
 
+def _bond_events(known: Mapping[str, dt.date], bond: BondData) -> Mapping[str, dt.date]:
+    return Overlay(known, {"valid_until": bond.valid_until} if bond.valid_until is not None else {})
+
+
 def _bond(build: _Builder, bond: BondData, known: Mapping[str, dt.date], done: Mapping[str, dt.date],
-          calendar: WorkingCalendar, today: dt.date) -> None:
+          calendar: WorkingCalendar, today: dt.date, milestones: Mapping[str, MilestoneData]) -> None:
     seq, kind = bond.seq, bond.kind or ""
+
+    def same(key: str) -> tuple[str | None, dt.date | None]:
+        """The milestone listed as this deadline (its name, its done date)."""
+        m = milestones.get(key)
+        return (m.name, m.done_date) if m is not None else (None, None)
+
     rule = (bond.due_date, bond.due_after, bond.due_offset, bond.due_unit)
     resolved = resolve_rule(*rule, known, calendar)
     if resolved is not None:
-        build.add("bond_lodge", seq, kind, f"bond:{seq}:lodge", resolved, done_date=bond.lodged_date,
-                  responsible="乙方", rule=rule)
+        also, also_done = same(f"bond:{seq}:lodge")
+        build.add("bond_lodge", seq, kind, f"bond:{seq}:lodge", resolved, done_date=bond.lodged_date or also_done,
+                  responsible="乙方", rule=rule, also=also)
     if bond.valid_until is not None:
         key = f"bond:{seq}:valid"
-        build.add("bond_valid", seq, kind, key, Resolved(bond.valid_until), done_date=done.get(key),
-                  passed=bond.returned_date is not None or bond.valid_until < today, responsible="乙方")
-    back_rule = _return_rule(kind, bond.valid_until)
-    back = resolve_rule(*back_rule, known, calendar) or Resolved(None)
+        also, also_done = same(key)
+        build.add("bond_valid", seq, kind, key, Resolved(bond.valid_until), done_date=done.get(key) or also_done,
+                  passed=bond.returned_date is not None or bond.valid_until < today, responsible="乙方", also=also)
+    back_rule = _return_rule(bond)
+    back = resolve_rule(*back_rule, _bond_events(known, bond), calendar) or Resolved(None)
     if bond.lodged_date is None and bond.returned_date is None:
         back = Resolved(None, waiting_for=(LODGED, *back.waiting_for))
-    build.add("bond_return", seq, kind, f"bond:{seq}:return", back, done_date=bond.returned_date,
-              responsible="甲方", rule=back_rule)
+    also, also_done = same(f"bond:{seq}:return")
+    build.add("bond_return", seq, kind, f"bond:{seq}:return", back, done_date=bond.returned_date or also_done,
+              responsible="甲方", rule=back_rule, also=also, condition=bond.return_condition)
 
 
-def _return_rule(kind: str, valid_until: dt.date | None) -> _Rule:
-    """When a bond of ``kind`` is due back (a function: mypy cannot unpack a union of tuples)."""
+def default_return_rule(kind: str | None, valid_until: dt.date | None) -> _Rule:
+    """When a bond of ``kind`` is due back without a rule of its own: a bid bond 5 working days after
+    signing (财政部令第87号 第三十八条), a warranty deposit at ``valid_until`` when given, any other
+    after the acceptance (sample contract BJMEMC clause 4.1.3)."""
     if kind == "bid":
         return (None, "signing", 5, "working_days")
     if kind == "warranty" and valid_until is not None:
         return (valid_until, None, None, None)
     return (None, "acceptance", 0, "days")
+
+
+def _return_rule(bond: BondData) -> _Rule:
+    """The bond's own return rule, else the default of its kind; ``valid_until`` dropped from a ``+``
+    of several events when the bond has none ("or after the warranty, where there is one")."""
+    after = (bond.return_after or "").strip()
+    if not after:
+        return default_return_rule(bond.kind, bond.valid_until)
+    codes = [code.strip() for code in after.split("+") if code.strip()]
+    if bond.valid_until is None and len(codes) > 1:
+        codes = [code for code in codes if code != "valid_until"]
+    return (None, "+".join(codes), bond.return_offset, bond.return_unit)
 
 
 def _milestone(build: _Builder, m: MilestoneData, known: Mapping[str, dt.date], done: Mapping[str, dt.date],
@@ -384,35 +467,25 @@ def _milestone(build: _Builder, m: MilestoneData, known: Mapping[str, dt.date], 
         if resolved is None:  # no rule of its own: the series starts with the term
             resolved = resolve_rule(None, "start" if "start" in known else "effective", 0, "days", known, calendar)
         if resolved is not None and resolved.due is not None:
-            occurrences = _occurrences(m.recurrence, resolved.due, known.get("end"), today)
+            first = resolved.nominal or resolved.due  # the series' own rule moves its dates
+            term_start = known.get("start") or known.get("effective")
+            occurrences = expand(m.recurrence, first, calendar, term_start=term_start, term_end=known.get("end"),
+                                 today=today)
     if resolved is None:
         return
     if occurrences is None:  # not recurring, waiting for its start, or an RRULE that does not parse
         build.add("milestone", m.seq, m.name, f"milestone:{m.seq}", resolved, done_date=m.done_date,
-                  responsible=m.responsible_role, rule=rule, recurring=bool(m.recurrence))
+                  responsible=m.responsible_role, rule=rule, recurring=bool(m.recurrence), recurrence=m.recurrence)
         return
+    up_to = m.done_date
     for occurrence in occurrences:
-        key = f"milestone:{m.seq}:{occurrence.isoformat()}"
-        up_to = m.done_date
-        done_date = done.get(key) or (up_to if up_to is not None and occurrence <= up_to else None)
-        build.add("milestone", m.seq, m.name, key, Resolved(occurrence, estimate=resolved.estimate),
-                  done_date=done_date, responsible=m.responsible_role, recurring=True, rule=rule)
-
-
-def _occurrences(recurrence: str, start: dt.date, end: dt.date | None, today: dt.date) -> list[dt.date] | None:
-    """The dates of ``recurrence`` from ``start`` to ``end`` (inclusive); None if the rule does not parse."""
-    try:
-        rule = rrulestr(recurrence.strip().removeprefix("RRULE:"), dtstart=dt.datetime.combine(start, dt.time()))
-    except (ValueError, TypeError):
-        return None
-    last = end or max(today, start) + dt.timedelta(days=366)
-    found: list[dt.date] = []
-    for moment in rule:
-        day = moment.date()
-        if day > last or len(found) >= MAX_OCCURRENCES:
-            break
-        found.append(day)
-    return found
+        key = f"milestone:{m.seq}:{occurrence.nominal.isoformat()}"
+        done_date = done.get(key) or (up_to if up_to is not None and occurrence.nominal <= up_to else None)
+        moved = occurrence.nominal if occurrence.due != occurrence.nominal else None
+        build.add("milestone", m.seq, m.name, key,
+                  Resolved(occurrence.due, estimate=resolved.estimate or occurrence.estimate, nominal=moved),
+                  done_date=done_date, responsible=m.responsible_role, recurring=True, rule=rule,
+                  recurrence=m.recurrence)
 
 
 def next_due(items: list[Deadline]) -> dt.date | None:

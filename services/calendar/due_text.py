@@ -21,7 +21,7 @@ from babel.dates import format_date
 
 from services.ledger.schema import EVENT_ALIASES
 
-__all__ = ["LOCALES", "Labels", "date_text", "due_text", "event_text"]
+__all__ = ["LOCALES", "Labels", "date_text", "default_label", "due_text", "event_text", "unit_text"]
 
 #: Event code → (label, label_en) as the contract records them; either may be None.
 Labels = Mapping[str, tuple[str | None, str | None]]
@@ -37,7 +37,10 @@ _EVENTS_EN = {
     "acceptance": "the acceptance is passed",
     "invoice": "the invoice is received",
     "budget": "the budget is approved or the funds arrive",
+    "valid_until": "the bond expires",
 }
+#: Events deadlines use that the ledger's ``due_after`` does not (a bond's return rule).
+_EVENTS_ZH = {"valid_until": "保证金有效期届满"}
 _UNITS_ZH = {"working_days": "个工作日", "days": "日", "months": "个月"}
 _UNITS_EN = {"working_days": ("working day", "working days"), "days": ("day", "days"), "months": ("month", "months")}
 
@@ -47,18 +50,38 @@ def date_text(day: dt.date, language: str) -> str:
     return format_date(day, format="long", locale=LOCALES[language])
 
 
+def default_label(code: str) -> str:
+    """A readable name for an event nobody labelled: ``event:budget_2027`` → "2027 budget
+    (budget_2027)" — the words of its code (a year first, as one says it), then the code itself so
+    the officer can find it in the ledger. A name that is not a code (``验收意见``) stays as it is."""
+    name = code.removeprefix("event:")
+    words = [word for word in name.replace("-", "_").split("_") if word]
+    if "_" not in name or not words:
+        return name
+    years = [word for word in words if len(word) == 4 and word.isdigit()]
+    rest = [word for word in words if word not in years]
+    return f"{' '.join(years + rest)} ({name})"
+
+
+def unit_text(unit: str | None, language: str) -> str:
+    """A deadline unit in words: ``working_days`` → 工作日 / "working days"."""
+    if language == "zh":
+        return {"working_days": "工作日", "days": "日", "months": "月"}.get(unit or "days", unit or "")
+    return _UNITS_EN.get(unit or "days", (unit or "", unit or ""))[1]
+
+
 def event_text(code: str, language: str, labels: Labels | None = None) -> str:
     """One event in words: its label in ``labels`` (``event:budget_2027`` → 2027年预算批复 /
-    "2027 budget approved"), else ``effective`` → 生效 / "the contract takes effect", else
-    ``event:NAME`` → NAME."""
+    "2027 budget approved"), else ``effective`` → 生效 / "the contract takes effect", else a
+    readable default (``default_label``) — never the bare code."""
     zh, en = (labels or {}).get(code, (None, None))
     label = zh if language == "zh" else en or zh
     if label:
         return label
     if code.startswith("event:"):
-        return code[len("event:"):]
-    table = EVENT_ALIASES if language == "zh" else _EVENTS_EN
-    return table.get(code, code)
+        return default_label(code)
+    table = {**EVENT_ALIASES, **_EVENTS_ZH} if language == "zh" else _EVENTS_EN
+    return table.get(code) or default_label(code)
 
 
 def due_text(

@@ -36,6 +36,7 @@ from services import history as history_log
 from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.history import HistoryAction
+from services.ledger.event_warnings import missing_link_errors, unlabelled_event_warnings
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
 from services.ledger.schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
@@ -195,6 +196,8 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         plan.rows[table] = len(rows)
     _check_parties(plan, records)
     _check_done_marks(plan, records)
+    problems.errors.extend(missing_link_errors(records))
+    problems.warnings.extend(unlabelled_event_warnings(session, records))
     return plan
 
 

@@ -86,20 +86,34 @@ def unguard(cell: str) -> str:
     return cell
 
 
-def _parse_events(text: str) -> str:
+_LINK = re.compile(r"(installment|milestone):[1-9][0-9]*|bond:[1-9][0-9]*(:return|:valid)?")
+
+
+def _parse_events(text: str, *, extra: tuple[str, ...] = ()) -> str:
+    """``due_after``: standard events (code or Chinese name), ``event:NAME``, another row's due date
+    (``installment:2``, ``milestone:3``, ``bond:1``, ``bond:1:return``, ``bond:1:valid``), joined
+    with ``+``; ``extra``: further codes allowed (``valid_until`` in ``return_after``)."""
     parts = []
     for raw in text.split("+"):
         part = raw.strip()
         code = next((k for k, v in EVENT_ALIASES.items() if part in (k, v)), None)
-        if code is None and part.startswith("event:") and len(part) > len("event:"):
+        if code is None and ((part.startswith("event:") and len(part) > len("event:"))
+                             or _LINK.fullmatch(part) or part in extra):
             code = part
         if code is None:
+            also = "".join(f", {name}" for name in extra)
             raise ValueError(
                 f"unknown event {part!r} (use signing, effective, start, end, acceptance, invoice, "
-                "budget or event:NAME, joined with +)"
+                f"budget{also}, event:NAME or another row's due date: installment:SEQ, milestone:SEQ, "
+                "bond:SEQ; joined with +)"
             )
         parts.append(code)
     return "+".join(parts)
+
+
+def _parse_return_events(text: str) -> str:
+    """``return_after``: as ``due_after``, and ``valid_until`` (有效期届满: the bond's expiry)."""
+    return _parse_events(text.replace("有效期届满", "valid_until"), extra=("valid_until",))
 
 
 def _parse_code(aliases: dict[str, str], what: str) -> Callable[[str], str]:
@@ -167,6 +181,7 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "day_count": _parse_code(DAY_COUNT_ALIASES, "day count"),
     "part_day": _parse_code(PART_DAY_ALIASES, "part-day rule"),
     "rrule": _parse_rrule,
+    "return_events": _parse_return_events,
     "event_name": _parse_event_name,
     "done_source": _parse_code(DONE_SOURCE_ALIASES, "done-mark source"),
 }

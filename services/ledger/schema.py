@@ -12,7 +12,7 @@ from dataclasses import dataclass
 #: Kinds of value; each has a parser in ``services.ledger.read`` and a writer in ``ledger_write``.
 KINDS = ("text", "money", "decimal", "percent", "date", "int", "role", "status", "unit", "events", "currency",
          "milestone_kind", "bond_kind", "penalty_kind", "penalty_base", "day_count", "part_day", "rrule",
-         "event_name", "done_source")
+         "event_name", "done_source", "return_events")
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,10 @@ BONDS = Table("bonds", ("contract_no", "seq"), (
     *_DUE,
     _c("valid_until", "有效期至", "date"),
     _c("lodged_date", "提交日期", "date"),
+    _c("return_after", "退还起算事件", "return_events"),
+    _c("return_offset", "退还期限", "int"),
+    _c("return_unit", "退还期限单位", "unit"),
+    _c("return_condition", "退还条件"),
     _c("returned_date", "退还日期", "date"),
     _c("note", "备注"),
 ))

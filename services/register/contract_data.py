@@ -115,7 +115,10 @@ class MilestoneData:
 
 @dataclass
 class BondData:
-    """A performance bond or other security: ``percent`` of the total or a stated ``amount`` (yuan)."""
+    """A performance bond or other security: ``percent`` of the total or a stated ``amount`` (yuan);
+    when it is lodged (due rule) and returned (``return_after``/``return_offset``/``return_unit``, an
+    event of which may be ``valid_until``; empty: the default of its kind; ``return_condition`` the
+    contract's words)."""
 
     seq: int
     kind: str | None = None
@@ -128,6 +131,10 @@ class BondData:
     due_unit: str | None = None
     valid_until: dt.date | None = None
     lodged_date: dt.date | None = None
+    return_after: str | None = None
+    return_offset: int | None = None
+    return_unit: str | None = None
+    return_condition: str | None = None
     returned_date: dt.date | None = None
     note: str | None = None
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from models.contract import ROLES
 from services.calendar import agenda
 from services.calendar.deadlines import KINDS, Deadline, kind_text
+from services.calendar.series import group_routine
 from services.changes import ChangeKind, Changes
 from ui.calendar.calendar_dialogs import RecordEventDialog, mark_done_label
 from ui.calendar.deadline_models import DeadlineFilter, DeadlineSource, DeadlineTableModel, ObjectRole, language
@@ -116,8 +118,12 @@ class AgendaPanel(QWidget):
             self.role_box.addItem(role, role)
         self.role_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_filter(responsible=self.role_box.currentData()))
+        self.each_box = QCheckBox(self.tr("Each occurrence"))
+        self.each_box.setToolTip(self.tr("List every occurrence of a routine series (daily, weekly, monthly) "
+                                         "instead of one row per series"))
+        self.each_box.toggled.connect(lambda _on: self.reload())
         filters = QHBoxLayout()
-        for widget in (self.window_box, self.contract_edit, self.kind_box, self.role_box):
+        for widget in (self.window_box, self.contract_edit, self.kind_box, self.role_box, self.each_box):
             filters.addWidget(widget)
         filters.addStretch(1)
         return filters
@@ -138,7 +144,7 @@ class AgendaPanel(QWidget):
         self.view.setToolTip(help_text())
 
     def _build_action_buttons(self) -> None:
-        self.mark_button = QPushButton(self.tr("Mark done…"))
+        self.mark_button = QPushButton(self.tr("Mark done / done through…"))
         self.mark_button.clicked.connect(self.mark_selected_done)
         self.event_button = QPushButton(self.tr("Record event…"))
         self.event_button.clicked.connect(self.record_event)
@@ -201,11 +207,30 @@ class AgendaPanel(QWidget):
     def reload(self) -> None:
         """Show the source's deadlines again, keeping the selected one selected."""
         current = self.selected()
-        self.model.set_items(self.source.items)
+        if self.each_box.isChecked():
+            self.model.set_items(self.source.items)
+        else:
+            self.model.set_rows(group_routine(self.source.items))
         self.view.resizeColumnsToContents()
+        self._fit_columns()
         if current is not None:
             self.select(current.contract_id, current.key)
         self._update_summary()
+
+    def _fit_columns(self) -> None:
+        """Every column readable without scrolling sideways (1366×768): long texts are cut, whole in
+        the tooltip."""
+        header = self.view.horizontalHeader()
+        for column, widest in ((2, 320), (6, 420)):
+            if header.sectionSize(column) > widest:
+                header.resizeSection(column, widest)
+
+    def selected_summary(self) -> object | None:
+        """The series summary of the selected row (None: not a series row)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.summary(self.proxy.mapToSource(index).row())
 
     def set_window(self, code: str) -> None:
         """Choose the dates shown (one of ``DeadlineFilter.WINDOWS``)."""
@@ -252,6 +277,12 @@ class AgendaPanel(QWidget):
             return
         if item.state == "done":
             self.undo_stack.push(MarkDone(self, item, None))
+            return
+        if self.selected_summary() is not None:
+            day = self.dialogs.ask_date(self.tr("Mark done through"),
+                                        self.tr("Every occurrence up to this date is done:"), self.source.today())
+            if day is not None:
+                self.undo_stack.push(MarkDone(self, item, day))
             return
         day = self.dialogs.ask_date(self.tr("Mark done"), self.tr("Done on (the actual date):"), self.source.today())
         if day is not None:

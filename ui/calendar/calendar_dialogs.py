@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from services.calendar import agenda
 from services.calendar.deadlines import Deadline
-from services.calendar.due_text import event_text
+from services.calendar.due_text import default_label, event_text
 from services.calendar.holidays import (
     HolidayFileError,
     HolidayRow,
@@ -117,8 +117,8 @@ class RecordEventDialog(QDialog):
         lang = language()
         for code in codes:
             when = self.known.get(code)
-            # by its label when it has one (2027年预算批复); an unlabelled named event by its code
-            text = event_text(code, lang, labels) if code in labels or not code.startswith("event:") else code
+            # by its label (2027年预算批复); an unlabelled named event by a readable default, never its code
+            text = event_text(code, lang, labels)
             self.event.addItem(f"{text} ({when.isoformat()})" if when else text, code)
         if event is not None:
             position = self.event.findData(event)
@@ -159,9 +159,12 @@ class RecordEventDialog(QDialog):
             self._show_error(str(exc))
             return
         contract_id, note = self.contract_id, self.note.text().strip() or None
+        # a named event new to the contract is called as typed (a code-like name: its readable default)
+        typed = self.event.currentText().strip().removeprefix("event:").strip()
+        label = (default_label(code) if "_" in typed else typed) if self.event.findData(code) < 0 else None
 
         def work(session: Session, _control: TaskControl) -> tuple[None, Changes]:
-            agenda.record_event(session, contract_id, code, day, note)
+            agenda.record_event(session, contract_id, code, day, note, label=label)
             return None, Changes.of(ChangeKind.DEADLINES, ChangeKind.CONTRACTS, ids=[contract_id])
 
         self.context.write(self.tr("Recording the event…"), work, lambda _none: QDialog.accept(self))

@@ -141,16 +141,18 @@ class CalendarFeature(QObject):
 
     # ----- export
     def export_ics(self) -> None:
-        """Ask for a file and write every open dated deadline with an alarm ``reminder_days`` before."""
+        """Ask for a file and write every open dated deadline the agenda's contract, kind and responsible
+        filters let through, with an alarm ``reminder_days`` before (a routine series as one event)."""
         path = self.context.dialogs.ics_to_save("contractdesk-deadlines.ics")
         if path is None:
             return
         days, lang, today = settings.reminder_days(), language(), self.source.today()
+        accepts = self.agenda.proxy.accepts
 
         def work(control: TaskControl) -> int:
             with self.store.session() as session:
                 items = agenda.all_deadlines(session, today=today, reminder_days=days, progress=control.progress)
-            return write_ics(Path(path), items, days, lang)
+            return write_ics(Path(path), [d for d in items if d.state != "done" and accepts(d)], days, lang)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, OSError):

@@ -1,6 +1,8 @@
 """The month view: each day marked with its deadlines, coloured by state, and the official
 working-day calendar (休 a public holiday, 班 a make-up working day, 估 an estimated year).
-Selecting a day lists its deadlines; double-clicking one opens its contract.
+Selecting a day lists its deadlines; double-clicking one opens its contract. It opens on today,
+with a strip above saying how many deadlines are overdue and a button to the oldest; the day list
+follows the month shown (turning the page selects that month's first day, or today in its month).
 """
 
 from __future__ import annotations
@@ -10,7 +12,17 @@ from collections import Counter
 
 from PySide6.QtCore import QDate, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from services.calendar.deadlines import Deadline
 from services.calendar.workdays import WorkingCalendar
@@ -118,7 +130,21 @@ class CalendarPanel(QWidget):
         self.working = working or WorkingCalendar()
         self.by_day: dict[dt.date, list[Deadline]] = {}
         self.calendar = DeadlineCalendar()
+        self._placed = False
+        today = source.today()
+        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
         self.calendar.selectionChanged.connect(self._day_changed)
+        self.calendar.currentPageChanged.connect(self._page_changed)
+        self.overdue_strip = QFrame()
+        self.overdue_strip.setStyleSheet("QFrame { background: #fdecea; border-radius: 3px; }")
+        self.overdue_label = QLabel()
+        self.overdue_label.setStyleSheet("color: #b71c1c;")
+        self.oldest_button = QPushButton(self.tr("Go to the oldest"))
+        self.oldest_button.clicked.connect(self.go_to_oldest)
+        strip = QHBoxLayout(self.overdue_strip)
+        strip.setContentsMargins(6, 2, 6, 2)
+        strip.addWidget(self.overdue_label, 1)
+        strip.addWidget(self.oldest_button)
         self.model = DeadlineTableModel(self)
         self.proxy = DeadlineFilter(self, today=source.today)
         self.proxy.setSourceModel(self.model)
@@ -143,6 +169,7 @@ class CalendarPanel(QWidget):
         legend.addWidget(QLabel(self.tr("休 holiday · 班 make-up working day · 估 estimated holiday")))
         legend.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.overdue_strip)
         layout.addWidget(self.calendar, 3)
         layout.addLayout(legend)
         layout.addWidget(self.day_title)
@@ -155,7 +182,31 @@ class CalendarPanel(QWidget):
         once here: selecting a day lists that day's deadlines only (not a refilter of them all)."""
         self.by_day = self.source.by_day()
         self.calendar.set_deadlines(self.by_day, self.working)
+        if not self._placed and self.source.loaded:  # the first time there are deadlines: today
+            self._placed = True
+            today = self.source.today()
+            self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
+        overdue, _soon = self.source.counts()
+        oldest = self.source.oldest_overdue()
+        self.overdue_strip.setVisible(bool(overdue))
+        if oldest is not None:
+            self.overdue_label.setText(self.tr("⚠ {0} overdue, the oldest due on {1}").format(
+                overdue, oldest.isoformat()))
         self._day_changed()
+
+    def go_to_oldest(self) -> None:
+        """Show the month of the oldest overdue deadline with its day selected."""
+        oldest = self.source.oldest_overdue()
+        if oldest is not None:
+            self.select_day(oldest)
+
+    def _page_changed(self, year: int, month: int) -> None:
+        """The day list follows the month shown: today in today's month, else the 1st."""
+        day = self.selected_day()
+        if (day.year, day.month) == (year, month):
+            return
+        today = self.source.today()
+        self.select_day(today if (today.year, today.month) == (year, month) else dt.date(year, month, 1))
 
     def set_working_calendar(self, working: WorkingCalendar) -> None:
         self.working = working

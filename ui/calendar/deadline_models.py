@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QWidget
 
 from services.calendar import agenda
 from services.calendar.deadlines import Deadline, kind_text, state_text, waiting_text
+from services.calendar.recurrence import recurrence_text
+from services.calendar.series import SeriesSummary
 from services.store import Store
 from ui import i18n, settings
 from ui.tasks import TaskControl, run_task
@@ -132,6 +134,10 @@ class DeadlineSource(QObject):
         self.items = merged
         self.changed.emit()
 
+    def oldest_overdue(self) -> dt.date | None:
+        """The due date of the oldest overdue deadline, None when nothing is overdue."""
+        return min((d.due for d in self.items if d.state == "overdue" and d.due is not None), default=None)
+
     def counts(self) -> tuple[int, int]:
         """(overdue, due within 7 days) among the deadlines."""
         states = Counter(d.state for d in self.items)
@@ -154,11 +160,29 @@ class DeadlineTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.items: list[Deadline] = []
+        self.summaries: list[SeriesSummary | None] = []
 
     def set_items(self, items: list[Deadline]) -> None:
+        self.set_rows([(item, None) for item in items])
+
+    def set_rows(self, rows: list[tuple[Deadline, SeriesSummary | None]]) -> None:
+        """Deadlines with, for a routine series shown as one row, its summary
+        (``services.calendar.series.group_routine``)."""
         self.beginResetModel()
-        self.items = list(items)
+        self.items = [item for item, _summary in rows]
+        self.summaries = [summary for _item, summary in rows]
         self.endResetModel()
+
+    def summary(self, row: int) -> SeriesSummary | None:
+        """The series summary of ``row`` (None: a single deadline or occurrence)."""
+        return self.summaries[row] if 0 <= row < len(self.summaries) else None
+
+    def series_text(self, summary: SeriesSummary) -> str:
+        """"12 open, 3 overdue · done through 2026-03-15" for a series row."""
+        text = self.tr("{0} open, {1} overdue").format(summary.open, summary.overdue)
+        if summary.done_through is not None:
+            text += " · " + self.tr("done through {0}").format(summary.done_through.isoformat())
+        return text
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.items)
@@ -187,6 +211,8 @@ class DeadlineTableModel(QAbstractTableModel):
             parts.append(self.tr("estimated: that year's official schedule is not known yet"))
         if item.done_date is not None:
             parts.append(self.tr("done on {0}").format(item.done_date.isoformat()))
+        if item.also:
+            parts.append(self.tr("also the milestone “{0}”").format(item.also))
         return "; ".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -205,6 +231,10 @@ class DeadlineTableModel(QAbstractTableModel):
             if column == "contract":
                 return item.contract_no
             if column == "item":
+                summary = self.summary(index.row())
+                if summary is not None:
+                    words = recurrence_text(item.recurrence, lang) or ""
+                    return f"{item.label(lang)} · {words.split('，')[0].split(', ')[0]}"
                 return item.label(lang)
             if column == "kind":
                 return kind_text(item.kind, lang)
@@ -214,6 +244,9 @@ class DeadlineTableModel(QAbstractTableModel):
                 if role == SortRole:
                     return str(STATE_PRIORITY.index(item.state))
                 return state_text(item, lang)
+            summary = self.summary(index.row())
+            if summary is not None:
+                return "; ".join(filter(None, [self.series_text(summary), item.rule_text(lang)]))
             return self.details(item)
         if role == Qt.ItemDataRole.ForegroundRole and column in ("due", "state"):
             return QBrush(QColor(STATE_COLOURS[item.state]))
@@ -248,16 +281,20 @@ class DeadlineFilter(QSortFilterProxyModel):
             setattr(self, name, value)
         self.invalidateFilter()
 
+    def accepts(self, item: Deadline) -> bool:
+        """The contract, kind and responsible-party filters (not the dates): what the .ics export takes."""
+        if self.contract and self.contract.lower() not in item.contract_no.lower():
+            return False
+        if self.kind and item.kind != self.kind:
+            return False
+        return not self.responsible or (item.responsible_role or "") == self.responsible
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         item: Deadline = model.items[source_row]  # type: ignore[attr-defined]
         if self.day is not None:
             return item.due == self.day
-        if self.contract and self.contract.lower() not in item.contract_no.lower():
-            return False
-        if self.kind and item.kind != self.kind:
-            return False
-        if self.responsible and (item.responsible_role or "") != self.responsible:
+        if not self.accepts(item):
             return False
         today = self._today()
         if self.window == "all":

@@ -33,8 +33,11 @@ from services.checks.base import ERROR
 from services.errors import UserError
 from services.register import contracts as contract_service
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, PartyData
+from services.register.events import event_labels
 from services.register.versions import ConflictError, ContractDeletedError, current_version
 from ui import i18n
+from ui.calendar.recurrence_dialog import RecurrenceDialog, edit_recurrence
+from ui.calendar.routine_close import close_routine_with_contract
 from ui.context import AppContext
 from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.editor.conflicts import free_number, resolve_refused_save
@@ -74,6 +77,7 @@ class RecordTable(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
@@ -122,8 +126,12 @@ class ContractEditor(QDialog):
         self.parties = RecordTable(self._parties_model())
         self.installments = RecordTable(self._installments_model())
         self.articles = RecordTable(self._articles_model())
-        self.milestones = RecordTable(milestones_model(self.data.milestones, self.undo_stack, self))
-        self.bonds = RecordTable(bonds_model(self.data.bonds, self.undo_stack, self))
+        labels = event_labels(self.data.events)
+        self.milestones = RecordTable(milestones_model(self.data.milestones, self.undo_stack, self, labels))
+        self.repeats_button = QPushButton(self.tr("Repeats…"))
+        self.repeats_button.clicked.connect(self.edit_recurrence)
+        self.milestones.buttons.insertWidget(2, self.repeats_button)
+        self.bonds = RecordTable(bonds_model(self.data.bonds, self.undo_stack, self, labels))
         self.penalties = RecordTable(penalty_clauses_model(self.data.penalty_clauses, self.undo_stack, self))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.header, self.tr("General"))
@@ -325,6 +333,12 @@ class ContractEditor(QDialog):
                 return
         super().reject()
 
+    def edit_recurrence(self) -> RecurrenceDialog | None:
+        """Repeats… on the selected milestone: the common shapes, the RRULE visible (issue 13)."""
+        return edit_recurrence(self.milestones.model, self.milestones.view.currentIndex().row(), self,
+                               start=self.data.start_date or self.data.effective_date or self.data.sign_date,
+                               end=self.data.end_date)
+
     def save(self) -> bool:
         """Save in one transaction; refused (False) while problems remain or the store objects.
         Check errors do not block saving (a signed contract may contradict itself) but are named
@@ -341,7 +355,9 @@ class ContractEditor(QDialog):
             + "\n".join(f"• {p.message(i18n.current_language())}" for p in errors[:10])
             + "\n\n" + self.tr("Save anyway?")):
             return False
-        return self._write(self.collect(), self.contract_id)
+        data = self.collect()
+        close_routine_with_contract(self.context, self.contract_id, data)  # completed/terminated: asks once
+        return self._write(data, self.contract_id)
 
     def _write(self, data: ContractData, contract_id: int | None, *, as_new: bool = False,
                keep_number: bool = True) -> bool:

@@ -33,6 +33,8 @@ class FieldColumn:
     header: str
     kind: str = "text"
     choices: tuple[str, ...] = ()
+    #: How a stored value reads on screen when it is a code (``working_days`` → 工作日); editing shows the code.
+    words: Callable[[object], str] | None = None
 
 
 def _parse(kind: str, text: str, choices: tuple[str, ...]) -> object:
@@ -155,7 +157,8 @@ class RecordTableModel(QAbstractTableModel):
         record = self.records[index.row()]
         value = getattr(record, column.field)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = display(column.kind, value)
+            words = column.words if value is not None else None
+            text = words(value) if words is not None else display(column.kind, value)
             return text.replace("\n", " ⏎ ") if len(text) < 200 else text[:200].replace("\n", " ⏎ ") + "…"
         if role == Qt.ItemDataRole.EditRole:
             return (
