@@ -970,58 +970,58 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="290"/>
         <source>Number</source>
-        <extracomment>The contract id of a row (int), without fetching the row. The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached rows kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
+        <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="290"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="290"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="284"/>
+        <location filename="../../ui/contracts/list_model.py" line="290"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="285"/>
+        <location filename="../../ui/contracts/list_model.py" line="291"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="285"/>
+        <location filename="../../ui/contracts/list_model.py" line="291"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="285"/>
+        <location filename="../../ui/contracts/list_model.py" line="291"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="296"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="297"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="292"/>
+        <location filename="../../ui/contracts/list_model.py" line="298"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="293"/>
+        <location filename="../../ui/contracts/list_model.py" line="299"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
@@ -2041,53 +2041,53 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayScheduleDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="268"/>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="357"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="271"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="360"/>
         <source>Working-day schedule</source>
         <translation>工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="283"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="286"/>
         <source>Enter the State Council&apos;s notice for a year the built-in calendar does not know yet (it knows 2004–2026): every public holiday, and every weekend day that is worked (调休, tick “Working day”). These days take precedence over the built-in calendar; dates of that year are then firm, no longer estimates. Import a CSV with the columns date, is_working_day, name (or 日期, 是否工作日, 名称).</source>
         <translation>内置日历尚未收录的年份（已收录 2004–2026 年），请按国务院办公厅的节假日安排通知录入：每个放假日，以及每个调休上班的周末（勾选“工作日”）。录入的日期优先于内置日历，该年的日期随即由估算转为确定。可导入含 date、is_working_day、name（或 日期、是否工作日、名称）列的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="289"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="292"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="289"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="292"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="290"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="290"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="323"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="326"/>
         <source>Schedule rejected</source>
         <translation>工作日安排未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="324"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="327"/>
         <source>Nothing was imported: the file has {0} problem(s).</source>
         <translation>未导入任何内容：文件有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="338"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="341"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="359"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="362"/>
         <source>Saving the schedule…</source>
         <translation>正在保存工作日安排…</translation>
     </message>
@@ -2095,37 +2095,37 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayTableModel</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="185"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="188"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="185"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="188"/>
         <source>Working day (调休)</source>
         <translation>工作日（调休）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="185"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="188"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="202"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="205"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="203"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="206"/>
         <source>holiday</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="249"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="252"/>
         <source>Row {0}: a date is needed</source>
         <translation>第 {0} 行：需要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="251"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="254"/>
         <source>Row {0}: {1} is also on row {2}</source>
         <translation>第 {0} 行：{1} 与第 {2} 行重复</translation>
     </message>
@@ -3245,7 +3245,7 @@ Update them from the ledger?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="167"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="170"/>
         <source>Recording the event…</source>
         <translation>正在登记事件…</translation>
     </message>
@@ -3296,7 +3296,7 @@ Update them from the ledger?</source>
     <name>RecurrenceDialog</name>
     <message>
         <location filename="../../ui/calendar/recurrence_dialog.py" line="48"/>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="103"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="104"/>
         <source>Repeats</source>
         <extracomment>How many dates the preview lists.</extracomment>
         <translation>重复规则</translation>
@@ -3377,42 +3377,42 @@ Update them from the ledger?</source>
         <translation>在第几个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="83"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="84"/>
         <source>until the end of the term</source>
         <translation>直至服务期满</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="83"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="84"/>
         <source>times:</source>
         <translation>共几次：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="104"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="105"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="105"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="106"/>
         <source>Day of the month</source>
         <translation>每月哪一日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="106"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="107"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="107"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="108"/>
         <source>RRULE (for rules the shapes cannot say)</source>
         <translation>RRULE（以上选项无法表达时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="187"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="188"/>
         <source> … {0} in all</source>
         <translation> … 共 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="188"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="189"/>
         <source>Dates over the term: {0}</source>
         <translation>服务期内的日期：{0}</translation>
     </message>

@@ -8,12 +8,13 @@ recreates ``contracts``: ``services.register.search_index.ensure`` puts them bac
 upgrade, so this revision's DDL lives there.
 
 Revision ID: 0011
+Revises: 0008
 """
 
 from alembic import op
 
 revision = "0011"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
