@@ -10,7 +10,7 @@ does not have (``installment:9``) is an error (``missing_link_errors``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +24,21 @@ __all__ = ["missing_link_errors", "unlabelled_event_warnings"]
 
 _RULE_COLUMNS = {"installments": ("due_after",), "milestones": ("due_after",),
                  "bonds": ("due_after", "return_after")}
+
+
+def _rule_codes(
+    records: Mapping[str, tuple[str, list[Record]]],
+) -> Iterator[tuple[str, str, Record, str, str, str]]:
+    """(table, file label, record, column, contract number, code) of every event code in a rule column."""
+    for table, columns in _RULE_COLUMNS.items():
+        if table not in records:
+            continue
+        label, rows = records[table]
+        for record in rows:
+            number = str(record.values.get("contract_no"))
+            for column in columns:
+                for code in str(record.values.get(column) or "").split("+"):
+                    yield table, label, record, column, number, code
 
 
 def _stored_labels(session: Session, numbers: set[str]) -> set[tuple[str, str]]:
@@ -49,16 +64,9 @@ def unlabelled_event_warnings(session: Session, records: Mapping[str, tuple[str,
             if record.values.get("label") or record.values.get("label_en"):
                 labelled.add((number, str(record.values.get("event"))))
     used: dict[tuple[str, str], str] = {}
-    for table, columns in _RULE_COLUMNS.items():
-        if table not in records:
-            continue
-        label, rows = records[table]
-        for record in rows:
-            number = str(record.values.get("contract_no"))
-            for column in columns:
-                for code in str(record.values.get(column) or "").split("+"):
-                    if code.startswith("event:"):
-                        used.setdefault((number, code), f"{label}:{record.row}:{column}")
+    for _table, label, record, column, number, code in _rule_codes(records):
+        if code.startswith("event:"):
+            used.setdefault((number, code), f"{label}:{record.row}:{column}")
     stored = _stored_labels(session, {no for no, _ in used if no not in with_events_file})
     return [f"{where}: event {code.removeprefix('event:')!r} of contract {number} has no label; shown as "
             f"“{default_label(code)}” — give it a label in events.csv (label, label_en)"
@@ -78,23 +86,16 @@ def missing_link_errors(records: Mapping[str, tuple[str, list[Record]]]) -> list
             seqs[table] = {(str(r.values.get("contract_no")), int(str(r.values.get("seq"))))
                            for r in records[table][1] if r.values.get("seq") is not None}
     errors: list[str] = []
-    for table, columns in _RULE_COLUMNS.items():
-        if table not in records:
+    for table, label, record, column, number, code in _rule_codes(records):
+        kind, _, rest = code.partition(":")
+        target = _TARGETS.get(kind)
+        seq_text = rest.partition(":")[0]
+        if target is None or not seq_text.isdigit():
             continue
-        label, rows = records[table]
-        for record in rows:
-            number = str(record.values.get("contract_no"))
-            for column in columns:
-                for code in str(record.values.get(column) or "").split("+"):
-                    kind, _, rest = code.partition(":")
-                    target = _TARGETS.get(kind)
-                    seq_text = rest.partition(":")[0]
-                    if target is None or not seq_text.isdigit():
-                        continue
-                    seq = int(seq_text)
-                    if target == table and record.values.get("seq") == seq and column == "due_after":
-                        errors.append(f"{label}:{record.row}:{column}: {code} is this row itself")
-                    elif target in seqs and (number, seq) not in seqs[target]:
-                        errors.append(f"{label}:{record.row}:{column}: contract {number} has no {kind} {seq} "
-                                      f"({target}.csv)")
+        seq = int(seq_text)
+        if target == table and record.values.get("seq") == seq and column == "due_after":
+            errors.append(f"{label}:{record.row}:{column}: {code} is this row itself")
+        elif target in seqs and (number, seq) not in seqs[target]:
+            errors.append(f"{label}:{record.row}:{column}: contract {number} has no {kind} {seq} "
+                          f"({target}.csv)")
     return errors
