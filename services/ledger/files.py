@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from charset_normalizer import from_bytes
 
 from services.ledger.schema import TABLES_BY_NAME
+from services.ledger.workbook import LEGACY_SUFFIXES, WORKBOOK_SUFFIXES, workbook_sheets
 
 #: One candidate file: its name, its label for messages, and how to read its bytes (only if it is a ledger table).
 _Entry = tuple[str, str, Callable[[], bytes]]
@@ -54,11 +55,16 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
         stem, suffix = name.rsplit(".", 1) if "." in name else (name, "")
         if suffix.lower() == "csv" and stem.lower() in TABLES_BY_NAME:
             files.append(LedgerFile(stem.lower(), label, read()))
+        elif name.lower().endswith(WORKBOOK_SUFFIXES + LEGACY_SUFFIXES):  # the workbook form: a sheet per table
+            sheets, skipped = workbook_sheets(name, label, read())
+            files.extend(LedgerFile(table, sheet, text.encode("utf-8")) for table, sheet, text in sheets)
+            ignored.extend(skipped)
         else:
             ignored.append(label)
     if not files:
         raise LedgerFileError(
-            f"{path}: no ledger file found (expected contracts.csv, line_items.csv … as in the ledger format)"
+            f"{path}: no ledger file found (expected contracts.csv, line_items.csv … as in the ledger format, "
+            "or a .xlsx workbook with a sheet per table)"
         )
     return files, ignored
 
