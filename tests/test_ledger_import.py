@@ -654,7 +654,7 @@ def test_missing_path(store: Store, tmp_path: Path) -> None:
 
 def test_folder_without_ledger_files(store: Store, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "contracts.xlsx").write_bytes(b"PK")
+    (tmp_path / "empty" / "contracts.pdf").write_bytes(b"PK")
     (tmp_path / "empty" / "notes.txt").write_text("x")
     with pytest.raises(LedgerFileError, match="no ledger file found"):
         import_ledger(store, tmp_path / "empty")
