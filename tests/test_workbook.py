@@ -305,3 +305,22 @@ def test_damage_in_a_workbook_names_the_sheet_and_header(store: Store, tmp_path:
     assert any(p.startswith("book.xlsx[当事方]:2:账号: 1.09032360012011E+21:") for p in problems)
     assert any(p.startswith("book.xlsx[当事方]:2:电话: 1068717284:") for p in problems)
     assert any(p.startswith("book.xlsx[违约条款]:2:条款号: 2008-01-01:") for p in problems)
+
+
+# --- the store check ---------------------------------------------------------------------------
+
+
+def test_check_flags_damage_already_in_the_store() -> None:
+    from services.checks.contract import check_contract
+    from services.register.contract_data import ContractData, PartyData, PenaltyClauseData
+
+    data = ContractData(contract_no="HT-1", title="云主机", total_amount=Decimal("100.00"),
+                        procurement_no="1.10000262102002E+19",
+                        parties=[PartyData(role="甲方", name="某中心", phone="1068717284")],
+                        penalty_clauses=[PenaltyClauseData(clause_ref="2008-01-01", trigger="逾期", payer_role="乙方",
+                                                           kind="per_day")])
+    found = {(p.code, p.fields[0]) for p in check_contract(data, today=dt.date(2026, 1, 1))}
+    assert {("spreadsheet_scientific", "procurement_no"), ("spreadsheet_leading_zero", "parties[0].phone"),
+            ("spreadsheet_date_clause", "penalty_clauses[0].clause_ref")} <= found
+    zh = next(p for p in check_contract(data) if p.code == "spreadsheet_leading_zero").message("zh_CN")
+    assert "开头“0”" in zh
