@@ -324,3 +324,31 @@ def test_check_flags_damage_already_in_the_store() -> None:
             ("spreadsheet_date_clause", "penalty_clauses[0].clause_ref")} <= found
     zh = next(p for p in check_contract(data) if p.code == "spreadsheet_leading_zero").message("zh_CN")
     assert "开头“0”" in zh
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+
+def test_excel_unicode_text_utf16_tab_separated_is_read(store: Store, second_store: Store, tmp_path: Path) -> None:
+    import_ledger(store, SAMPLE_LEDGER)
+    folder = tmp_path / "unicode"
+    folder.mkdir()
+    for source in SAMPLE_LEDGER.iterdir():
+        rows = csv_rows(source.read_bytes())
+        out = io.StringIO(newline="")
+        csv.writer(out, delimiter="\t", lineterminator="\r\n").writerows(rows)
+        (folder / source.name.replace(".csv", ".txt")).write_bytes(out.getvalue().encode("utf-16"))  # with BOM
+    import_ledger(second_store, folder)
+    assert register(second_store, tmp_path / "b") == register(store, tmp_path / "a")
+
+
+def test_a_western_byte_in_a_gbk_file_is_named_with_its_row_and_likely_cause(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "gbk"
+    folder.mkdir()
+    text = "contract_no,title,total_amount,notes\r\nHT-1,云主机,100.00,价格\r\nHT-2,云存储,200.00,欧元 "
+    (folder / "contracts.csv").write_bytes(text.encode("gbk") + b"\x80\x80\r\n")
+    with pytest.raises(LedgerError) as caught:
+        import_ledger(store, folder)
+    (problem,) = caught.value.problems
+    assert problem.startswith("contracts.csv:3:notes: byte 0x80 is neither UTF-8 nor GB18030/GBK")
+    assert "Windows-1252" in problem

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from charset_normalizer import from_bytes
-
+from services.ledger import encodings
 from services.ledger.schema import TABLES_BY_NAME
 from services.ledger.workbook import LEGACY_SUFFIXES, WORKBOOK_SUFFIXES, workbook_sheets
 
@@ -53,7 +52,7 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
     ignored: list[str] = []
     for name, label, read in entries:
         stem, suffix = name.rsplit(".", 1) if "." in name else (name, "")
-        if suffix.lower() == "csv" and stem.lower() in TABLES_BY_NAME:
+        if suffix.lower() in ("csv", "txt") and stem.lower() in TABLES_BY_NAME:  # .txt: Excel's "Unicode text"
             files.append(LedgerFile(stem.lower(), label, read()))
         elif name.lower().endswith(WORKBOOK_SUFFIXES + LEGACY_SUFFIXES):  # the workbook form: a sheet per table
             sheets, skipped = workbook_sheets(name, label, read())
@@ -92,6 +91,12 @@ def _already_read(data: bytes) -> Callable[[], bytes]:
 def decode(file: LedgerFile) -> str:
     """The text of ``file``: UTF-8 (BOM removed) or GB18030. Raises ``LedgerFileError`` otherwise."""
     data = file.data
+    try:
+        wide = encodings.bom_text(data)  # UTF-16/32 with BOM: Excel's "Unicode text"
+    except UnicodeDecodeError as exc:
+        raise LedgerFileError(encodings.undecodable(file.label, data)) from exc
+    if wide is not None:
+        return wide
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -106,9 +111,4 @@ def decode(file: LedgerFile) -> str:
             return data.decode("gb18030")
         except UnicodeDecodeError:
             pass
-    best = from_bytes(data).best()  # only to name the likely encoding in the message
-    raise LedgerFileError(
-        f"{file.label}: cannot read the text: it is neither UTF-8 nor GB18030/GBK "
-        f"(looks like {best.encoding if best else 'binary data'}); save it from Excel as "
-        "'CSV UTF-8' and import again"
-    )
+    raise LedgerFileError(encodings.undecodable(file.label, data))  # the byte, its row and column, the likely cause
