@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from cli.app import run_command as cli_main
@@ -350,5 +352,12 @@ def test_a_western_byte_in_a_gbk_file_is_named_with_its_row_and_likely_cause(sto
     with pytest.raises(LedgerError) as caught:
         import_ledger(store, folder)
     (problem,) = caught.value.problems
-    assert problem.startswith("contracts.csv:3:notes: byte 0x80 is neither UTF-8 nor GB18030/GBK")
+    assert problem.startswith("contracts.csv:3:notes: cannot read the text: byte 0x80 is neither UTF-8 nor GB18030/GBK")
     assert "Windows-1252" in problem
+
+
+@given(st.integers(min_value=0, max_value=10**15 - 1))
+def test_money_written_as_a_number_cell_reads_back_exactly(fen: int) -> None:
+    """Any amount below 10^13 yuan survives the float of a number cell → the decimal Excel shows."""
+    amount = Decimal(fen) / 100
+    assert exact_number(float(amount)) == amount

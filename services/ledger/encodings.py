@@ -17,9 +17,11 @@ from services.errors import UserError, define
 
 UNDECODABLE = define(
     "LEDGER_ENCODING_BAD_BYTE",
-    "{label}:{row}:{column}：字节 0x{byte} 既不是 UTF-8 也不是 GB18030/GBK 文本（整个文件看起来像 {looks}）；"
+    "{label}:{row}:{column}：无法读取文本：字节 0x{byte} 既不是 UTF-8 也不是 GB18030/GBK 文本"
+    "（整个文件看起来像 {looks}）；"
     "{cause}请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再导入",
-    "{label}:{row}:{column}: byte 0x{byte} is neither UTF-8 nor GB18030/GBK text (the file as a whole looks like "
+    "{label}:{row}:{column}: cannot read the text: byte 0x{byte} is neither UTF-8 nor GB18030/GBK text "
+    "(the file as a whole looks like "
     "{looks}); {cause}save it from Excel as 'CSV UTF-8 (Comma delimited)' and import again",
 )
 _CP1252_ZH = "这多半是从西文（Windows-1252）文档粘贴来的字符（如 0x80 即 €）混入了 GBK 文件；"
@@ -28,14 +30,17 @@ _CP1252_EN = ("most likely a character pasted from a Western (Windows-1252) docu
 
 
 def bom_text(data: bytes) -> str | None:
-    """The text of ``data`` when it starts with a UTF-16 or UTF-32 byte-order mark, else None.
+    """The text of ``data`` when it starts with a UTF-16 or UTF-32 byte-order mark and holds a
+    separator (comma, tab, semicolon), else None.
 
     Raises ``UnicodeDecodeError`` when the bytes after the mark are not that encoding.
     """
     for mark, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                            (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(mark):
-            return data.decode(encoding)
+            text = data.decode(encoding)
+            # A table has a separator; bytes that merely start like a mark (binary) are not text.
+            return text if any(sep in text for sep in (",", "\t", ";")) else None
     return None
 
 
