@@ -41,6 +41,9 @@ class FakeDialogs:
     def folder_to_export(self) -> Path | None:
         return self.folder
 
+    def ledger_export_target(self) -> Path | None:
+        return self.folder
+
     def pdf_to_save(self, default_name: str) -> Path | None:
         """``self.pdf`` (a folder: the default name in it; None: cancelled); records the name offered."""
         self.pdf_names = [*getattr(self, "pdf_names", []), default_name]

@@ -563,9 +563,8 @@ def test_empty_file(rejected: Rejected, bad_base: Path) -> None:
     [
         b"contract_no,seq,heading\r\n" + b"\xff\xfe\x00\xd8" * 16,
         bytes(range(256)) * 4,
-        "\ufeffcontract_no,seq,heading\r\nX,1,一\r\n".encode("utf-16-le"),  # Excel's "Unicode text"
     ],
-    ids=["invalid-utf8-and-gb18030", "binary", "utf16"],
+    ids=["invalid-utf8-and-gb18030", "binary"],
 )
 def test_undecodable_file(rejected: Rejected, bad_base: Path, data: bytes) -> None:
     with pytest.raises(UnicodeDecodeError):
@@ -573,7 +572,8 @@ def test_undecodable_file(rejected: Rejected, bad_base: Path, data: bytes) -> No
     (bad_base / "articles.csv").write_bytes(data)
     problems = rejected(bad_base)
     assert len(problems) == 1
-    assert problems[0].startswith("articles.csv: cannot read the text: it is neither UTF-8 nor GB18030")
+    assert problems[0].startswith("articles.csv:")
+    assert "is neither UTF-8 nor GB18030/GBK text" in problems[0] and "LEDGER_ENCODING_BAD_BYTE" in problems[0]
 
 
 def test_utf16_without_bom_is_rejected(rejected: Rejected, bad_base: Path) -> None:
@@ -592,7 +592,7 @@ def test_several_problems_are_all_listed(rejected: Rejected, bad_base: Path) -> 
     (bad_base / "articles.csv").write_bytes(b"\xff\xff\xff")
     problems = rejected(bad_base)
     assert [p.split(": ")[0] for p in problems] == [
-        "articles.csv",
+        "articles.csv:1:1",
         "contracts.csv:2:sign_date",
         "contracts.csv:4:total_amount",
         "line_items.csv:3:seq",
@@ -654,7 +654,7 @@ def test_missing_path(store: Store, tmp_path: Path) -> None:
 
 def test_folder_without_ledger_files(store: Store, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "contracts.xlsx").write_bytes(b"PK")
+    (tmp_path / "empty" / "contracts.pdf").write_bytes(b"PK")
     (tmp_path / "empty" / "notes.txt").write_text("x")
     with pytest.raises(LedgerFileError, match="no ledger file found"):
         import_ledger(store, tmp_path / "empty")

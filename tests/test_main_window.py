@@ -82,6 +82,24 @@ def test_export_writes_the_ledger(window, store, tmp_path):
     assert (tmp_path / "out" / "line_items.csv").read_bytes() == (SAMPLE_LEDGER / "line_items.csv").read_bytes()
 
 
+def test_export_as_workbook_in_the_chinese_window(window, store, tmp_path):
+    from openpyxl import load_workbook
+
+    from ui import i18n
+
+    import_ledger(store, SAMPLE_LEDGER)
+    window.dialogs.folder = tmp_path / "台账.xlsx"  # the save dialog's "Excel workbook (*.xlsx)"
+    i18n.install("zh_CN")
+    try:
+        window.export_ledger()
+    finally:
+        i18n.install("en")
+    book = load_workbook(tmp_path / "台账.xlsx")
+    assert book.sheetnames[:3] == ["合同", "当事方", "服务明细"]
+    assert book["合同"]["A1"].value == "合同编号"
+    assert window.dialogs.infos == [f"台账已写入 {tmp_path / '台账.xlsx'}"]
+
+
 def test_editor_shows_the_contract_line_items_as_stated(window, store):
     import_ledger(store, SAMPLE_LEDGER)
     with store.session() as session:

@@ -68,6 +68,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("chinesecalendar", "chinesecalendar", "MIT", "https://github.com/LKI/chinese-calendar"),
     Component("icalendar", "icalendar", "BSD-2-Clause", "https://github.com/collective/icalendar"),
     Component("lunar-python", "lunar-python", "MIT", "https://github.com/6tail/lunar-python"),
+    Component("openpyxl", "openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl"),
+    Component("et-xmlfile", "et-xmlfile", "MIT", "https://foss.heptapod.net/openpyxl/et_xmlfile"),
     Component("typing_extensions", "typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions"),
 )
 

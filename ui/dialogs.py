@@ -24,12 +24,32 @@ class DialogService:
         path, _ = QFileDialog.getOpenFileName(
             self.parent,
             QCoreApplication.translate(
-                "DialogService", "Import ledger: choose a .zip, or contracts.csv of a ledger folder"
+                "DialogService", "Import ledger: choose a .xlsx workbook, a .zip, or contracts.csv of a ledger folder"
             ),
             "",
-            QCoreApplication.translate("DialogService", "Ledger (*.zip *.csv);;All files (*)"),
+            QCoreApplication.translate("DialogService", "Ledger (*.xlsx *.zip *.csv);;All files (*)"),
         )
         return Path(path) if path else None
+
+    def ledger_export_target(self) -> Path | None:
+        """Where to export the ledger and in which form: ``NAME.xlsx`` (a workbook), ``NAME.zip`` (the
+        CSV files zipped) or a folder of CSV files, as the chosen file type says; None when cancelled."""
+        workbook = QCoreApplication.translate("DialogService", "Excel workbook (*.xlsx)")
+        archive = QCoreApplication.translate("DialogService", "Zip of CSV files (*.zip)")
+        folder = QCoreApplication.translate("DialogService", "Folder of CSV files (*)")
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self.parent, QCoreApplication.translate("DialogService", "Export ledger"),
+            str(Path(documents) / "ledger.xlsx") if documents else "ledger.xlsx",
+            ";;".join((workbook, archive, folder)),
+        )
+        if not path:
+            return None
+        chosen = Path(path)
+        if chosen_filter == folder:
+            return chosen.with_suffix("") if chosen.suffix.lower() in (".xlsx", ".zip") else chosen
+        wanted = ".zip" if chosen_filter == archive else ".xlsx"
+        return chosen if chosen.suffix.lower() == wanted else chosen.with_suffix(wanted)
 
     def folder_to_export(self) -> Path | None:
         """The folder to write the ledger's CSV files into."""

@@ -33,7 +33,8 @@ from services.ledger.importer import (
     import_ledger,
     read_ledger,
 )
-from services.ledger.write import ExportCancelled, export_ledger
+from services.ledger.workbook_write import export_to
+from services.ledger.write import ExportCancelled
 from services.register import contracts as contract_service
 from services.register.trash import restore
 from services.store import Store, StoreError, data_version, default_db_path, open_store
@@ -437,14 +438,17 @@ class MainWindow(QMainWindow):
         raise error
 
     def export_ledger(self) -> None:
-        """Ask for a folder and write the register there as a ledger, off the GUI thread."""
-        folder = self.dialogs.folder_to_export()
+        """Ask where (a .xlsx workbook, a .zip or a folder of CSV files) and write the register there
+        as a ledger, off the GUI thread; a workbook has Chinese sheets and headers in the Chinese window."""
+        folder = self.dialogs.ledger_export_target()
         if folder is None:
             return
+        chinese = i18n.current_language().startswith("zh")
 
         def work(control: TaskControl) -> list[Path]:
             with self.store.session() as session:
-                return export_ledger(session, folder, progress=control.progress, cancelled=control.cancelled)
+                return export_to(session, folder, chinese=chinese,
+                                 progress=control.progress, cancelled=control.cancelled)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, ExportCancelled):
@@ -455,9 +459,9 @@ class MainWindow(QMainWindow):
                 raise error
 
         run_task(self, self.tr("Exporting the register…"), work,
-                 lambda files: self.dialogs.info(self.tr("Export finished"),
-                                                 self.tr("{0} files written to {1}").format(
-                                                     len(files), files[0].parent if files else folder)),
+                 lambda files: self.dialogs.info(self.tr("Export finished"), self.tr("Ledger written to {0}").format(
+                     files[0]) if files and files[0] == folder else self.tr("{0} files written to {1}").format(
+                         len(files), files[0].parent if files else folder)),
                  failed)
 
     def back_up_now(self) -> None:

@@ -43,6 +43,7 @@ from services.checks.base import (
     warning,
     yuan,
 )
+from services.checks.damage import check_damage
 from services.checks.dates import TODAY_DEPENDENT, check_dates
 from services.checks.parties import PURCHASER, check_parties, role_en
 from services.money import FEN, round_yuan
@@ -77,6 +78,7 @@ def check_contract(data: ContractData, *, today: dt.date | None = None) -> list[
         *check_tax(data),
         *check_dates(data, today),
         *check_parties(data.parties),
+        *check_damage(data),  # identifiers a spreadsheet turned into numbers or dates
     ]
     return sorted(found, key=lambda problem: SEVERITIES.index(problem.severity))
 

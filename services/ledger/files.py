@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from charset_normalizer import from_bytes
-
+from services.ledger import encodings
 from services.ledger.schema import TABLES_BY_NAME
+from services.ledger.workbook import LEGACY_SUFFIXES, WORKBOOK_SUFFIXES, workbook_sheets
 
 #: One candidate file: its name, its label for messages, and how to read its bytes (only if it is a ledger table).
 _Entry = tuple[str, str, Callable[[], bytes]]
@@ -52,13 +52,18 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
     ignored: list[str] = []
     for name, label, read in entries:
         stem, suffix = name.rsplit(".", 1) if "." in name else (name, "")
-        if suffix.lower() == "csv" and stem.lower() in TABLES_BY_NAME:
+        if suffix.lower() in ("csv", "txt") and stem.lower() in TABLES_BY_NAME:  # .txt: Excel's "Unicode text"
             files.append(LedgerFile(stem.lower(), label, read()))
+        elif name.lower().endswith(WORKBOOK_SUFFIXES + LEGACY_SUFFIXES):  # the workbook form: a sheet per table
+            sheets, skipped = workbook_sheets(name, label, read())
+            files.extend(LedgerFile(table, sheet, text.encode("utf-8")) for table, sheet, text in sheets)
+            ignored.extend(skipped)
         else:
             ignored.append(label)
     if not files:
         raise LedgerFileError(
-            f"{path}: no ledger file found (expected contracts.csv, line_items.csv … as in the ledger format)"
+            f"{path}: no ledger file found (expected contracts.csv, line_items.csv … as in the ledger format, "
+            "or a .xlsx workbook with a sheet per table)"
         )
     return files, ignored
 
@@ -86,6 +91,12 @@ def _already_read(data: bytes) -> Callable[[], bytes]:
 def decode(file: LedgerFile) -> str:
     """The text of ``file``: UTF-8 (BOM removed) or GB18030. Raises ``LedgerFileError`` otherwise."""
     data = file.data
+    try:
+        wide = encodings.bom_text(data)  # UTF-16/32 with BOM: Excel's "Unicode text"
+    except UnicodeDecodeError as exc:
+        raise LedgerFileError(encodings.undecodable(file.label, data)) from exc
+    if wide is not None:
+        return wide
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -100,9 +111,4 @@ def decode(file: LedgerFile) -> str:
             return data.decode("gb18030")
         except UnicodeDecodeError:
             pass
-    best = from_bytes(data).best()  # only to name the likely encoding in the message
-    raise LedgerFileError(
-        f"{file.label}: cannot read the text: it is neither UTF-8 nor GB18030/GBK "
-        f"(looks like {best.encoding if best else 'binary data'}); save it from Excel as "
-        "'CSV UTF-8' and import again"
-    )
+    raise LedgerFileError(encodings.undecodable(file.label, data))  # the byte, its row and column, the likely cause

@@ -36,6 +36,7 @@ from services import history as history_log
 from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.history import HistoryAction
+from services.ledger import damage
 from services.ledger.event_warnings import missing_link_errors, unlabelled_event_warnings
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
@@ -146,6 +147,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
             problems.errors.append(str(exc))
             continue
         records[file.table] = (file.label, read_table(text, schema, file.label, problems))
+        damage.scan(text, schema, file.label, records[file.table][1], problems)  # what a spreadsheet did to it
     if problems.errors:
         return plan
 

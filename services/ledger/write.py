@@ -84,6 +84,15 @@ def export_ledger(
     inside it (the paths returned say where). Raises ``OSError`` when the folder cannot be
     written.
     """
+    return replace_ledger(folder, ledger_files(session, progress=progress, cancelled=cancelled))
+
+
+def ledger_files(
+    session: Session, *,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> dict[str, bytes]:
+    """The ledger's CSV files (file name -> bytes, writer form) of every live contract, in writer
+    order; also what the .zip export packs. Raises ``ExportCancelled`` when ``cancelled()``."""
     numbers = list(session.scalars(select(Contract.contract_no).where(contract_service.LIVE).order_by(Contract.id)))
     buffers = {table.name: io.StringIO(newline="") for table in SUPPORTED}
     writers = {name: csv.writer(buffer, lineterminator="\r\n") for name, buffer in buffers.items()}
@@ -97,8 +106,7 @@ def export_ledger(
             writers[table.name].writerows(_rows(table, contract))
         if progress is not None:
             progress(index + 1, len(numbers))
-    return replace_ledger(folder, {table.file_name: b"\xef\xbb\xbf" + buffers[table.name].getvalue().encode("utf-8")
-                                   for table in SUPPORTED})
+    return {table.file_name: b"\xef\xbb\xbf" + buffers[table.name].getvalue().encode("utf-8") for table in SUPPORTED}
 
 
 def _is_ledger_folder(folder: Path) -> bool:

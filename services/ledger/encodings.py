@@ -1,0 +1,77 @@
+"""The text encodings an office suite saves a ledger CSV in, beyond UTF-8 and GB18030
+(``services.ledger.files.decode``): UTF-16 with a byte-order mark (Excel's "Unicode text",
+tab-separated, also as ``.txt``), and the message for bytes that fit no admitted encoding —
+naming the byte, its row and column, and the likely cause (charset-normalizer names the
+encoding the bytes look like).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+
+from charset_normalizer import from_bytes
+
+from services.errors import UserError, define
+
+UNDECODABLE = define(
+    "LEDGER_ENCODING_BAD_BYTE",
+    "{label}:{row}:{column}：无法读取文本：字节 0x{byte} 既不是 UTF-8 也不是 GB18030/GBK 文本"
+    "（整个文件看起来像 {looks}）；"
+    "{cause}请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再导入",
+    "{label}:{row}:{column}: cannot read the text: byte 0x{byte} is neither UTF-8 nor GB18030/GBK text "
+    "(the file as a whole looks like "
+    "{looks}); {cause}save it from Excel as 'CSV UTF-8 (Comma delimited)' and import again",
+)
+_CP1252_ZH = "这多半是从西文（Windows-1252）文档粘贴来的字符（如 0x80 即 €）混入了 GBK 文件；"
+_CP1252_EN = ("most likely a character pasted from a Western (Windows-1252) document, such as 0x80 for €, "
+              "mixed into a GBK file; ")
+
+
+def bom_text(data: bytes) -> str | None:
+    """The text of ``data`` when it starts with a UTF-16 or UTF-32 byte-order mark and holds a
+    separator (comma, tab, semicolon), else None.
+
+    Raises ``UnicodeDecodeError`` when the bytes after the mark are not that encoding.
+    """
+    for mark, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                           (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(mark):
+            text = data.decode(encoding)
+            # A table has a separator; bytes that merely start like a mark (binary) are not text.
+            return text if any(sep in text for sep in (",", "\t", ";")) else None
+    return None
+
+
+def undecodable(label: str, data: bytes, language: str = "en") -> str:
+    """The message for ``data`` (file ``label``) that is neither UTF-8 nor GB18030: the first byte
+    GB18030 cannot read, at ``file:row:column`` (row 1 the header; column the header name when the
+    row reads), what the bytes look like and the likely cause."""
+    try:
+        data.decode("gb18030")
+        position, byte = 0, data[0] if data else 0
+    except UnicodeDecodeError as exc:
+        position, byte = exc.start, data[exc.start]
+    if b"\x00" in data:
+        position, byte = data.index(b"\x00"), 0
+    before = data[:position]
+    row = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    prefix = before[line_start:].decode("gb18030", errors="replace")
+    column: str = str(len(next(csv.reader(io.StringIO(prefix)), [""])))
+    if row > 1:  # name the column by its header, when the header itself reads
+        try:
+            header_line = data.split(b"\n", 1)[0].decode("gb18030").lstrip("\ufeff")
+        except UnicodeDecodeError:
+            header_line = ""
+        headers = next(csv.reader(io.StringIO(header_line)), [])
+        if 0 < int(column) <= len(headers) and headers[int(column) - 1].strip().isprintable():
+            column = headers[int(column) - 1].strip() or column
+    best = from_bytes(data).best()
+    looks = best.encoding if best else "binary data"
+    western = 0x80 <= byte <= 0x9F or looks.startswith(("cp125", "latin", "iso8859"))
+    zh = language.startswith("zh")
+    cause = (_CP1252_ZH if zh else _CP1252_EN) if western else ""
+    error = UserError(UNDECODABLE, label=label, row=row, column=column, byte=f"{byte:02X}", looks=looks, cause=cause)
+    return error.message(language)

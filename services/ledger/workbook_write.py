@@ -1,0 +1,192 @@
+"""Exporting the register as a ledger workbook (``.xlsx``) or a ``.zip`` of the CSV files, and
+``export_to`` choosing the form by the path's suffix (spec ``csv-format.md``, "Workbook form").
+
+The workbook has one sheet per table, in the writer's order, headers in English or — when the
+window is Chinese — the Chinese aliases and sheet names (the reader takes either). Cells are
+typed so that Excel and WPS cannot damage them on opening: identifier columns and every other
+text as text cells (a ``=`` at the start stays text, never a formula), dates as date cells
+(``yyyy-mm-dd``), money as numbers formatted ``#,##0.00``, percent, quantities and prices as
+plain numbers (``6`` means 6 %), whole numbers as numbers. The header row is frozen and column
+widths fit the longest cell (a Chinese character counted twice, at most 60).
+
+Export → import → export gives the same cell values and types (``tests/test_workbook.py``).
+Files are written beside the target and renamed over it, readable by the user only (0600).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.contract import Contract
+from services.ledger.read import unguard
+from services.ledger.schema import SUPPORTED, Column, Table
+from services.ledger.workbook import CHINESE_SHEET_NAMES
+from services.ledger.write import ExportCancelled, Progress, export_ledger, format_cell, ledger_files
+from services.register import contracts as contract_service
+from services.register.contract_data import ContractData
+
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+#: Widest column, in characters (a Chinese character counts two).
+MAX_WIDTH = 60
+
+__all__ = ["DATE_FORMAT", "MONEY_FORMAT", "export_to", "export_workbook", "export_zip", "workbook_bytes"]
+
+
+def _typed(value: object, column: Column) -> tuple[object, str | None]:
+    """The cell value of ``value`` in ``column`` and its number format (None: General / text)."""
+    if value is None:
+        return None, None
+    if column.kind == "money" and isinstance(value, Decimal):
+        return float(value), MONEY_FORMAT  # ≤ 15 significant digits (values.MAX_INTEGER_DIGITS + 2): exact
+    if column.kind in ("decimal", "percent") and isinstance(value, Decimal):
+        return (int(value) if value == value.to_integral_value() else float(value)), None
+    if column.kind == "date" and isinstance(value, dt.date):
+        return value, DATE_FORMAT
+    if column.kind == "int" and isinstance(value, int):
+        return value, None
+    return unguard(format_cell(value, column)), "@"
+
+
+def _rows(table: Table, contract: ContractData) -> list[list[object]]:
+    records: list[object] = [contract] if table.name == "contracts" else list(getattr(contract, table.name))
+    return [[contract.contract_no if column.name == "contract_no" else getattr(record, column.name)
+             for column in table.columns] for record in records]
+
+
+def _width(value: object) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        text = f"{value:,.2f}"
+    elif isinstance(value, dt.date):
+        text = "2025-10-16"
+    else:
+        text = str(value)
+    longest = max(text.split("\n"), key=len)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in longest)
+
+
+def workbook_bytes(
+    session: Session, *, chinese: bool = False,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> bytes:
+    """The register (live contracts, register order) as an .xlsx workbook; ``chinese``: Chinese sheet
+    names and headers. Raises ``ExportCancelled`` when ``cancelled()``."""
+    numbers = list(session.scalars(select(Contract.contract_no).where(contract_service.LIVE).order_by(Contract.id)))
+    rows: dict[str, list[list[object]]] = {table.name: [] for table in SUPPORTED}
+    for index, contract_no in enumerate(numbers):
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        contract = contract_service.load_by_no(session, contract_no)
+        for table in SUPPORTED:
+            rows[table.name].extend(_rows(table, contract))
+        if progress is not None:
+            progress(index + 1, len(numbers))
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]  # a new workbook always has its one sheet
+    bold = Font(bold=True)
+    for table in SUPPORTED:
+        sheet = book.create_sheet(CHINESE_SHEET_NAMES[table.name] if chinese else table.name)
+        widths = [0] * len(table.columns)
+        for index, column in enumerate(table.columns, start=1):
+            header = column.alias if chinese else column.name
+            cell = sheet.cell(1, index, header)
+            cell.font = bold
+            widths[index - 1] = _width(header)
+        for row_number, values in enumerate(rows[table.name], start=2):
+            for index, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
+                typed, number_format = _typed(value, column)
+                cell = sheet.cell(row_number, index)
+                _set(cell, typed, number_format)
+                widths[index - 1] = max(widths[index - 1], _width(typed))
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _set(cell: Cell, value: object, number_format: str | None) -> None:
+    """Put ``value`` in ``cell``; a text (``@``) cell stays text even when it starts with ``=``."""
+    if value is None:
+        return
+    if number_format == "@":
+        cell.value = str(value)
+        cell.data_type = "s"  # text even when it starts with "=": never written as a formula
+    else:
+        cell.value = value  # type: ignore[assignment]  # a number or a date
+    if number_format:
+        cell.number_format = number_format
+
+
+def _write_private(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` as one step (a temporary file beside it, renamed over it), mode 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def export_workbook(session: Session, path: Path, *, chinese: bool = False,
+                    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[Path]:
+    """Write the register as the workbook ``path`` (.xlsx); ``[path]``. Raises ``OSError``, ``ExportCancelled``."""
+    data = workbook_bytes(session, chinese=chinese, progress=progress, cancelled=cancelled)
+    return [_write_private(Path(path), data)]
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """The ledger's CSV ``files`` packed as a .zip (deflated; fixed entry times, so the same ledger
+    gives the same bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def export_zip(session: Session, path: Path, *,
+               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[Path]:
+    """Write the ledger's CSV files packed in the .zip ``path``; ``[path]``. Raises ``OSError``, ``ExportCancelled``."""
+    files = ledger_files(session, progress=progress, cancelled=cancelled)
+    return [_write_private(Path(path), zip_bytes(files))]
+
+
+def export_to(session: Session, path: Path, *, chinese: bool = False,
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[Path]:
+    """Export the register to ``path`` in the form its suffix names: ``.xlsx`` a workbook, ``.zip``
+    a zip of the CSV files, anything else a folder of CSV files (``export_ledger``). The paths written."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        return export_workbook(session, path, chinese=chinese, progress=progress, cancelled=cancelled)
+    if suffix == ".zip":
+        return export_zip(session, path, progress=progress, cancelled=cancelled)
+    return export_ledger(session, path, progress=progress, cancelled=cancelled)
