@@ -4,57 +4,57 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="80"/>
+        <location filename="../../ui/about.py" line="82"/>
         <source>About ContractDesk</source>
         <translation>关于合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="82"/>
+        <location filename="../../ui/about.py" line="84"/>
         <source>ContractDesk {0}</source>
         <translation>合同台账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="85"/>
+        <location filename="../../ui/about.py" line="87"/>
         <source>A register of procurement contracts for public bodies.</source>
         <translation>面向公共机构的采购合同登记台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="92"/>
+        <location filename="../../ui/about.py" line="94"/>
         <source>Store:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="92"/>
+        <location filename="../../ui/about.py" line="94"/>
         <source>Logs:</source>
         <translation>日志：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="93"/>
+        <location filename="../../ui/about.py" line="95"/>
         <source>Settings:</source>
         <translation>设置：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="114"/>
+        <location filename="../../ui/about.py" line="116"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="114"/>
+        <location filename="../../ui/about.py" line="116"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="114"/>
+        <location filename="../../ui/about.py" line="116"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="117"/>
+        <location filename="../../ui/about.py" line="119"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="122"/>
+        <location filename="../../ui/about.py" line="124"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
