@@ -53,9 +53,10 @@ def _typed(value: object, column: Column) -> tuple[object, str | None]:
     if value is None:
         return None, None
     if column.kind == "money" and isinstance(value, Decimal):
-        return float(value), MONEY_FORMAT  # ≤ 15 significant digits (values.MAX_INTEGER_DIGITS + 2): exact
+        # openpyxl writes a Decimal as its exact digits (str), never through a float
+        return value, MONEY_FORMAT
     if column.kind in ("decimal", "percent") and isinstance(value, Decimal):
-        return (int(value) if value == value.to_integral_value() else float(value)), None
+        return (int(value) if value == value.to_integral_value() else value), None
     if column.kind == "date" and isinstance(value, dt.date):
         return value, DATE_FORMAT
     if column.kind == "int" and isinstance(value, int):
