@@ -3,6 +3,11 @@
 Text is UTF-8 (with or without BOM) or GB18030/GBK, what Excel on Chinese Windows saves;
 bytes that are not valid UTF-8 are decoded as GB18030 (a superset of GBK); charset-normalizer
 only names the likely encoding when neither fits.
+
+A ``.zip`` is checked before anything is extracted: at most ``MAX_ZIP_ENTRIES`` entries, each at
+most ``MAX_ENTRY_BYTES`` and together ``MAX_TOTAL_BYTES`` uncompressed, a compression ratio of at
+most ``MAX_RATIO`` (a zip bomb), no absolute path or ``..`` in a name; entries that are not ledger
+tables are never read. Every refusal is a coded, translated ``LedgerFileError``.
 """
 
 from __future__ import annotations
@@ -14,14 +19,43 @@ from pathlib import Path, PurePosixPath
 
 from charset_normalizer import from_bytes
 
+from services.errors import InputError, define
 from services.ledger.schema import TABLES_BY_NAME
+
+NO_SUCH_PATH = define("LEDGER_NO_SUCH_PATH", "{path}：没有这个文件或文件夹", "{path}: no such file or folder")
+NO_LEDGER_FILE = define("LEDGER_NO_LEDGER_FILE",
+                        "{path}：找不到台账文件（应为 contracts.csv、line_items.csv 等，见台账格式）",
+                        "{path}: no ledger file found (expected contracts.csv, line_items.csv … as in the ledger "
+                        "format)")
+BAD_ZIP = define("LEDGER_BAD_ZIP", "{path}：不是可读的 .zip 文件（{reason}）",
+                 "{path}: not a readable .zip file ({reason})")
+ZIP_TOO_MANY = define("LEDGER_ZIP_TOO_MANY", "{path}：压缩包有 {count} 个条目，最多 {limit} 个",
+                      "{path}: the .zip holds {count} entries, at most {limit} are read")
+ZIP_TOO_LARGE = define("LEDGER_ZIP_TOO_LARGE", "{path}：{entry} 解压后 {size} 字节，超过上限 {limit} 字节",
+                       "{path}: {entry} expands to {size} bytes, over the limit of {limit} bytes")
+ZIP_RATIO = define("LEDGER_ZIP_RATIO", "{path}：{entry} 的压缩比为 {ratio}:1，超过 {limit}:1（可能是压缩炸弹）",
+                   "{path}: {entry} is compressed {ratio}:1, over {limit}:1 (a zip bomb?)")
+ZIP_UNSAFE_PATH = define("LEDGER_ZIP_UNSAFE_PATH", "{path}：条目名“{entry}”指向压缩包之外（绝对路径或 ..）",
+                         "{path}: the entry name {entry!r} points outside the .zip (an absolute path or ..)")
+UNDECODABLE = define("LEDGER_UNDECODABLE",
+                     "无法读取文本：既不是 UTF-8 也不是 GB18030/GBK（看起来像 {guess}）；"
+                     "请在 Excel 中另存为“CSV UTF-8”后再导入",
+                     "cannot read the text: it is neither UTF-8 nor GB18030/GBK (looks like {guess}); save it from "
+                     "Excel as 'CSV UTF-8' and import again")
+
+#: Limits of a .zip ledger, checked on its directory before any entry is read.
+MAX_ZIP_ENTRIES = 200
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200
 
 #: One candidate file: its name, its label for messages, and how to read its bytes (only if it is a ledger table).
 _Entry = tuple[str, str, Callable[[], bytes]]
 
 
-class LedgerFileError(ValueError):
-    """The ledger cannot be read at all (missing, not a ledger, undecodable); message names the file."""
+class LedgerFileError(InputError):
+    """The ledger cannot be read at all (missing, not a ledger, a refused .zip, undecodable): a coded
+    ``InputError`` (``LedgerFileError(code, **params)``) whose message names the file."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +74,7 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
     ledger table at all.
     """
     if not path.exists():
-        raise LedgerFileError(f"{path}: no such file or folder")
+        raise LedgerFileError(NO_SUCH_PATH, path=str(path))
     entries: list[_Entry]
     if path.is_dir():
         entries = [(p.name, p.name, p.read_bytes) for p in sorted(path.iterdir()) if p.is_file()]
@@ -52,35 +86,65 @@ def collect(path: Path) -> tuple[list[LedgerFile], list[str]]:
     ignored: list[str] = []
     for name, label, read in entries:
         stem, suffix = name.rsplit(".", 1) if "." in name else (name, "")
-        if suffix.lower() == "csv" and stem.lower() in TABLES_BY_NAME:
+        if suffix.lower() == "csv" and stem.lower() in TABLES_BY_NAME:  # only these are read
             files.append(LedgerFile(stem.lower(), label, read()))
         else:
             ignored.append(label)
     if not files:
-        raise LedgerFileError(
-            f"{path}: no ledger file found (expected contracts.csv, line_items.csv … as in the ledger format)"
-        )
+        raise LedgerFileError(NO_LEDGER_FILE, path=str(path))
     return files, ignored
 
 
 def _zip_entries(path: Path) -> list[_Entry]:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise LedgerFileError(f"{path}: not a readable .zip file ({exc})") from exc
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise LedgerFileError(BAD_ZIP, path=str(path), reason=str(exc)) from exc
     entries: list[_Entry] = []
     with archive:
-        for info in archive.infolist():
-            if info.is_dir() or "__MACOSX" in info.filename:
-                continue
-            data = archive.read(info)
+        infos = [info for info in archive.infolist() if not info.is_dir() and "__MACOSX" not in info.filename]
+        _check_zip(path, infos)
+        for info in infos:
             name = PurePosixPath(info.filename).name
-            entries.append((name, f"{path.name}/{info.filename}", _already_read(data)))
+            entries.append((name, f"{path.name}/{info.filename}", _reader(path, info)))
     return entries
 
 
-def _already_read(data: bytes) -> Callable[[], bytes]:
-    return lambda: data
+def _check_zip(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a .zip whose directory breaks a limit (``MAX_*``), before anything is extracted."""
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise LedgerFileError(ZIP_TOO_MANY, path=path.name, count=len(infos), limit=MAX_ZIP_ENTRIES)
+    total = 0
+    for info in infos:
+        parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+        if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in (parts[0] if parts else ""):
+            raise LedgerFileError(ZIP_UNSAFE_PATH, path=path.name, entry=info.filename)
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise LedgerFileError(ZIP_TOO_LARGE, path=path.name, entry=info.filename, size=info.file_size,
+                                  limit=MAX_ENTRY_BYTES)
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise LedgerFileError(ZIP_RATIO, path=path.name, entry=info.filename,
+                                  ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO)
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise LedgerFileError(ZIP_TOO_LARGE, path=path.name, entry="*", size=total, limit=MAX_TOTAL_BYTES)
+
+
+def _reader(path: Path, info: zipfile.ZipInfo) -> Callable[[], bytes]:
+    """Reads one entry when called (only ledger tables are), at most its declared size."""
+
+    def read() -> bytes:
+        try:
+            with zipfile.ZipFile(path) as archive, archive.open(info) as member:
+                data = member.read(MAX_ENTRY_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+            raise LedgerFileError(BAD_ZIP, path=path.name, reason=str(exc)) from exc
+        if len(data) > MAX_ENTRY_BYTES:
+            raise LedgerFileError(ZIP_TOO_LARGE, path=path.name, entry=info.filename, size=len(data),
+                                  limit=MAX_ENTRY_BYTES)
+        return data
+
+    return read
 
 
 def decode(file: LedgerFile) -> str:
@@ -101,8 +165,4 @@ def decode(file: LedgerFile) -> str:
         except UnicodeDecodeError:
             pass
     best = from_bytes(data).best()  # only to name the likely encoding in the message
-    raise LedgerFileError(
-        f"{file.label}: cannot read the text: it is neither UTF-8 nor GB18030/GBK "
-        f"(looks like {best.encoding if best else 'binary data'}); save it from Excel as "
-        "'CSV UTF-8' and import again"
-    )
+    raise LedgerFileError(UNDECODABLE, guess=best.encoding if best else "binary data")
