@@ -117,7 +117,8 @@ class LocatedProblem(str):
     header) so lists of problems keep working as text; ``localized(language)`` gives
     ``[CODE] file:row:column text`` with the column's label in ``language`` (数量 under a Chinese
     window). ``row`` is the spreadsheet row (header = 1) or None for the whole file; ``column``
-    a ``Term`` or None; ``severity`` ``"error"`` (rejects) or ``"warning"`` (reported).
+    a ``Term`` or None; ``severity`` ``"error"`` (rejects) or ``"warning"`` (reported). An empty
+    ``file`` is a block pasted into a table: ``row 2, column 单价: …`` / ``第 2 行，“单价”列：…``.
     """
 
     file: str
@@ -135,7 +136,7 @@ class LocatedProblem(str):
         term = Term(column, column) if isinstance(column, str) else column
         shown = header if header is not None else (term.en if term is not None else None)
         english = InputError(code, **params).text("en")
-        self = super().__new__(cls, f"{_where(file, row, shown)}: {english} [{code}]")
+        self = super().__new__(cls, f"{_where(file, row, shown, 'en')}: {english} [{code}]")
         self.file, self.row, self.column, self.header = file, row, term, shown
         self.code, self.params, self.severity = code, params, severity
         return self
@@ -147,7 +148,10 @@ class LocatedProblem(str):
         """``[CODE] file:row:column text`` in ``language``; the column named by its label there."""
         column = self.column.label(language) if self.column is not None and _is_chinese(language) else self.header
         text = InputError(self.code, **self.params).text(language)
-        return f"[{self.code}] {_where(self.file, self.row, column)} {text}"
+        where = _where(self.file, self.row, column, language)
+        if not self.file:
+            return f"[{self.code}] {where}{'：' if _is_chinese(language) else ': '}{text}"
+        return f"[{self.code}] {where} {text}"
 
 
 def _rebuild(file: str, row: int | None, column: Term | None, code: str, params: dict[str, object],
@@ -155,7 +159,13 @@ def _rebuild(file: str, row: int | None, column: Term | None, code: str, params:
     return LocatedProblem(file, row, column, code, params, severity=severity, header=header)
 
 
-def _where(file: str, row: int | None, column: str | None) -> str:
+def _where(file: str, row: int | None, column: str | None, language: str) -> str:
+    if not file:  # a pasted block
+        chinese = _is_chinese(language)
+        where = f"第 {row} 行" if chinese else f"row {row}"
+        if column:
+            where += f"，“{column}”列" if chinese else f", column {column}"
+        return where
     where = file
     if row is not None:
         where += f":{row}"

@@ -62,8 +62,13 @@ _ROLE_ALIASES = {
 }
 
 
+#: Chinese names of the values callers name by an English word.
+_ZH_NAMES = {"quantity": "数量", "unit price": "单价", "number of days": "天数", "number": "数字", "percent": "比例",
+             "integer": "整数", "money amount": "金额"}
+
+
 def _term(what: str | Term) -> Term:
-    return what if isinstance(what, Term) else Term(what, {"quantity": "数量", "unit price": "单价"}.get(what, what))
+    return what if isinstance(what, Term) else Term(what, _ZH_NAMES.get(what, what))
 
 
 def _shown(text: str) -> str:
