@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from services.ledger import values
 from services.register.contract_data import ContractData
+from ui.error_text import error_text
 
 # (field, kind, required); labels are translated in HeaderForm._labels().
 _FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -141,7 +142,7 @@ class HeaderForm(QWidget):
                 if name == "currency" and not (len(text) == 3 and text.isalpha()):
                     message = self.tr("a 3-letter code such as CNY")
             except ValueError as exc:
-                message = str(exc)
+                message = error_text(exc)
         if message:
             self._errors[name] = message
         else:
