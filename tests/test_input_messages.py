@@ -237,3 +237,22 @@ def test_paste_problems_in_both_languages() -> None:
     assert problem.localized("zh_CN") == "[VALUE_NOT_NUMBER] 第 2 行，“数量”列：不是数量：“abc”"
     assert problem.localized("en") == "[VALUE_NOT_NUMBER] row 2, column 数量: not a quantity: 'abc'"
 
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def test_global_options_before_the_command_and_chinese_problems(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from main import main
+
+    folder = copy_sample(tmp_path / "bad")
+    set_cell(folder / "line_items.csv", 3, "quantity", "abc")
+    status = main(["--db", str(tmp_path / "x.db"), "--lang", "zh_CN", "import", str(folder)])
+    err = capsys.readouterr().err.splitlines()
+    assert status == 1
+    assert err[0] == "[VALUE_NOT_NUMBER] line_items.csv:3:数量 不是数量：“abc”"
+    assert err[-1] == "已拒绝：未导入任何内容（1 个问题）"
+    assert main([f"--db={tmp_path / 'x.db'}", "import", str(folder), "--lang", "en"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == "[VALUE_NOT_NUMBER] line_items.csv:3:quantity not a quantity: 'abc'"
