@@ -256,3 +256,14 @@ def test_global_options_before_the_command_and_chinese_problems(tmp_path: Path,
     assert main([f"--db={tmp_path / 'x.db'}", "import", str(folder), "--lang", "en"]) == 1
     first = capsys.readouterr().err.splitlines()[0]
     assert first == "[VALUE_NOT_NUMBER] line_items.csv:3:quantity not a quantity: 'abc'"
+
+
+def test_a_cell_over_the_field_limit_is_reported_and_reading_goes_on(loaded: Store, tmp_path: Path) -> None:
+    folder = copy_sample(tmp_path / "bad")
+    set_cell(folder / "line_items.csv", 8, "quantity", "abc")  # a later problem is still found
+    set_cell(folder / "line_items.csv", 3, "note", "x" * 200_000)  # beyond csv's 131,072 characters
+    with pytest.raises(LedgerError) as caught:
+        import_ledger(loaded, folder, replace=True)
+    located = [(p.file, p.row, p.code) for p in caught.value.problems if isinstance(p, LocatedProblem)]
+    assert ("line_items.csv", 3, "LEDGER_NOT_CSV") in located
+    assert ("line_items.csv", 8, "VALUE_NOT_NUMBER") in located

@@ -64,6 +64,8 @@ class HolidayRow:
 NOT_YES_NO = define("HOLIDAY_NOT_YES_NO", "不是“是/否”（1 工作日，0 休息日；是/否）：“{text}”",
                     "not a yes/no value (1 working day, 0 holiday; 是/否): {text!r}")
 
+DATES_TWICE = define("HOLIDAY_DATES_TWICE", "日期重复出现：{days}", "dates listed twice: {days}")
+
 
 def parse_working(text: str) -> bool:
     """``is_working_day`` cell → bool (see the module docstring); ``ValueError`` otherwise."""
@@ -131,12 +133,13 @@ def load_holidays(session: Session) -> list[HolidayRow]:
 
 def save_holidays(session: Session, rows: list[HolidayRow]) -> None:
     """Replace the whole holiday table with ``rows`` (in the caller's transaction).
-    Raises ``ValueError`` if a date appears twice. Records history ``holidays`` (details: the days
+    Raises ``InputError`` ``HOLIDAY_DATES_TWICE`` (a ``ValueError``) if a date appears twice.
+    Records history ``holidays`` (details: the days
     added, removed and changed) and its ``Changes`` (every contract's deadlines)."""
     days = [row.day for row in rows]
     if len(set(days)) != len(days):
         twice = sorted({day for day in days if days.count(day) > 1})
-        raise ValueError(f"dates listed twice: {', '.join(day.isoformat() for day in twice)}")
+        raise InputError(DATES_TWICE, days=", ".join(day.isoformat() for day in twice))
     old = {row.day: row for row in load_holidays(session)}
     session.execute(delete(Holiday))
     session.add_all(Holiday(day=row.day, is_working_day=row.is_working_day, name=row.name) for row in rows)

@@ -230,14 +230,19 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
     records: list[Record] = []
     seen: dict[tuple[object, ...], int] = {}
     row_number = 1
+    failures = 0
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:  # e.g. a cell beyond the csv module's field size limit
-            problems.errors.append(codes.problem(label, row_number + 1, None, codes.NOT_CSV, reason=str(exc)))
-            break
+        except csv.Error as exc:  # a cell beyond the field size limit, the file cut off inside quotes
+            row_number += 1
+            problems.errors.append(codes.problem(label, row_number, None, codes.NOT_CSV, reason=str(exc)))
+            failures += 1
+            if failures > 20 or "end of data" in str(exc):  # the reader goes on after the bad record
+                break
+            continue
         row_number += 1
         if not any(cell.strip() for cell in cells):
             continue
