@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from services.errors import InputError, LocatedProblem, Term, define
-from services.ledger.values import TOO_LARGE, parse_decimal, parse_int, parse_money, parse_role
+from services.ledger.values import TOO_LARGE, parse_decimal, parse_int, parse_money, parse_money_amount, parse_role
 
 NO_COLUMN = define("PASTE_NO_COLUMN", "表格中没有可粘贴的列", "no table column to paste into")
 MONTHS_NEGATIVE = define("PASTE_MONTHS_NEGATIVE",
@@ -34,6 +34,7 @@ NUMBER = Term("number", "数字")
 UNIT_PRICE = Term("unit price", "单价")
 QUANTITY = Term("quantity", "数量")
 MONTHS = Term("number of months", "计费月数")
+AMOUNT = Term("amount", "合价")
 
 #: Fields a pasted cell can set, in LineItemData order. ``seq`` is renumbered, never read.
 PASTE_FIELDS: tuple[str, ...] = (
@@ -229,7 +230,7 @@ def _read_cell(field_name: str, text: str) -> tuple[object, InputError | None]:
             raise InputError(MONTHS_NEGATIVE, text=text[:40])
         return months, None
     if field_name == "amount":
-        amount, wan = parse_money(body)
+        amount, wan = parse_money_amount(body, AMOUNT)
         return amount, (InputError(WAN_READ, text=body, amount=amount) if wan else None)
     if field_name == "party_role":
         return parse_role(body), None
@@ -241,9 +242,10 @@ def parse_field(field_name: str, text: str) -> object:
 
     Returns ``str`` (name: stripped, possibly empty), ``str | None`` (name_en, unit, note: None when
     blank), ``Decimal | None`` (unit_price, quantity: up to 4 decimals, not negative;
-    amount: yuan, two decimals, may be negative), ``int | None`` (periods: months, not
-    negative) or ``str | None`` (party_role: 甲方…戊方). Raises ``ValueError`` whose message
-    is the reason (``"not a quantity: 'abc'"``), also for a field that cannot be set.
+    amount: yuan, two decimals, not negative: the format gives money no negative meaning),
+    ``int | None`` (periods: months, not negative) or ``str | None`` (party_role: 甲方…戊方).
+    Raises ``InputError`` (a ``ValueError``, coded) whose message is the reason
+    (``"not a quantity: 'abc'"``), also for a field that cannot be set.
     """
     if field_name not in PASTE_FIELDS:
         raise InputError(NOT_A_FIELD, name=field_name)

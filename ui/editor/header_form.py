@@ -40,7 +40,7 @@ _STATUSES = ("", "draft", "active", "completed", "terminated")
 
 def _parser(kind: str) -> Callable[[str], object]:
     return {
-        "money": lambda text: values.parse_money(text)[0],
+        "money": lambda text: values.parse_money_amount(text)[0],
         "date": values.parse_date,
         "percent": values.parse_percent,
     }.get(kind, lambda text: text)
@@ -162,7 +162,7 @@ class HeaderForm(QWidget):
     def total_amount(self) -> Decimal | None:
         """The total as typed, or None while it does not parse."""
         try:
-            return values.parse_money(self._edits["total_amount"].text())[0]
+            return values.parse_money_amount(self._edits["total_amount"].text())[0]
         except ValueError:
             return None
 

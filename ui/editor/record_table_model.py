@@ -46,7 +46,7 @@ def _parse(kind: str, text: str, choices: tuple[str, ...]) -> object:
     if not text:
         return None
     if kind == "money":
-        return values.parse_money(text)[0]
+        return values.parse_money_amount(text)[0]
     if kind == "percent":
         return values.parse_percent(text)
     if kind == "date":
