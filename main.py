@@ -30,7 +30,7 @@ __all__ = ["COMMANDS", "main", "run_command"]
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: a subcommand if the first argument names one, else the window."""
-    argv = sys.argv[1:] if argv is None else argv
+    argv = _command_first(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         return run_command(argv)
     if argv and not argv[0].startswith("-"):
@@ -38,6 +38,20 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import run_app
 
     return run_app(argv)
+
+
+def _command_first(argv: list[str]) -> list[str]:
+    """``--db X --lang zh_CN import PATH`` → ``import PATH --db X --lang zh_CN``: the options every
+    command takes may come before the subcommand too. Any other argv is returned unchanged."""
+    rest, moved = list(argv), []
+    while rest and rest[0].split("=")[0] in ("--db", "--lang"):
+        option = rest.pop(0)
+        moved.append(option)
+        if "=" not in option and rest:
+            moved.append(rest.pop(0))
+    if moved and rest and rest[0] in COMMANDS:
+        return [*rest, *moved]
+    return argv
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from cli.language import cli_language
+from services.errors import InputError
 from services.ledger.values import parse_date, parse_decimal, parse_money
 from services.money import yuan_text
 from services.penalty.compute import (
@@ -62,7 +63,9 @@ def _parse(field: str, text: str | None, parser: Callable[[str], T]) -> T | None
         return None
     try:
         return parser(text)
-    except ValueError as exc:
+    except ValueError as exc:  # an InputError: coded, in both languages
+        if isinstance(exc, InputError):
+            raise PenaltyInputError(field, exc.message("en"), exc.message("zh_CN")) from None
         raise PenaltyInputError(field, str(exc), str(exc)) from None
 
 

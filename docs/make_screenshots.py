@@ -11,7 +11,9 @@ Last, in Chinese, after a few changes (line 3's quantity 12 → 24 and the title
 edited, its first installment marked paid, 2026-021 moved to the Trash): the Trash (``trash_zh``),
 File → History… (``history_zh``) and the editor's History tab (``editor_history_zh``); then
 File → Restore from backup… over four backups of fixed dates (``restore_zh``); then routine series
-(``shoot_series``: ``agenda_series_zh``, ``calendar_overdue_zh``, ``recurrence_editor_zh``).
+(``shoot_series``: ``agenda_series_zh``, ``calendar_overdue_zh``, ``recurrence_editor_zh``); then
+input errors in Chinese (``shoot_input_errors``: a bad quantity typed and a bad block pasted in the
+editor, ``editor_input_errors_zh``; a ledger rejected with all its problems, ``import_rejected_zh``).
 """
 
 from __future__ import annotations
@@ -95,6 +97,67 @@ class _Recorder(DialogService):
     def save_discard_cancel(self, title: str, text: str) -> str:
         self.unsaved.append((title, text))
         return "cancel"
+
+
+class _ErrorRecorder(_Recorder):
+    """Also records error boxes, and offers ``ledger`` to File → Import."""
+
+    def __init__(self, parent: QWidget, ledger: Path) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.errors: list[tuple[str, str, str]] = []
+
+    def ledger_to_import(self) -> Path | None:
+        return self.ledger
+
+    def error(self, title: str, text: str, details: str = "") -> None:
+        self.errors.append((title, text, details))
+
+
+def shoot_input_errors(app: QApplication, store: Store, contract_id: int, folder: Path) -> None:
+    """In Chinese: a bad quantity typed and a bad block pasted into the line items, and a ledger
+    rejected with a bad number, an unknown contract and a missing link (issue 12)."""
+    import csv
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import tasks
+    from ui.editor.line_items_model import COL_QUANTITY
+
+    tasks.set_synchronous(True)
+    i18n.install("zh_CN")
+    ledger = folder / "bad_ledger"
+    shutil.copytree(ROOT / "resources" / "sample_ledger", ledger)
+    for name, row, column, value in (("line_items.csv", 7, "quantity", "abc"), ("line_items.csv", 3, "contract_no",
+                                     "BJMEMC-2025174"), ("installments.csv", 2, "due_after", "milestone:9")):
+        path = ledger / name
+        rows = list(csv.reader(path.read_text("utf-8-sig").splitlines()))
+        rows[row - 1][rows[0].index(column)] = value
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    holder = QWidget()
+    dialogs = _ErrorRecorder(holder, ledger)
+    window = MainWindow(store, dialogs=dialogs)
+    window._hand_over_store = True
+    window.import_ledger()
+    title, text, details = dialogs.errors[-1]
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    box.setDetailedText(details)
+    _save_box(box, "import_rejected_zh.png", app)
+    editor = window.edit_contract(contract_id)
+    editor.resize(1100, 600)
+    editor.tabs.setCurrentIndex(2)
+    editor.line_items.model.setData(editor.line_items.model.index(1, COL_QUANTITY), "abc")
+    editor.line_items.paste_text("名称\t单价\t数量\n堡垒机\t¥1,200.00\t-2\nWAF\t１，２００\t2天\n")
+    editor.show()
+    app.processEvents()
+    editor.grab().save(str(OUT / "editor_input_errors_zh.png"))
+    editor.undo_stack.setClean()
+    editor._clean_header = editor.header.snapshot()
+    editor.close()
+    window.close()
+    tasks.set_synchronous(False)
 
 
 def _save_box(box: QWidget, name: str, app: QApplication) -> None:
@@ -304,6 +367,7 @@ def main() -> None:
         shoot_records(app, store, contract_id)
         shoot_backups(app, store)
         shoot_series(app, Path(folder))
+        shoot_input_errors(app, store, contract_id, Path(folder))
         empty = open_store(Path(folder) / "empty.db")
         window = MainWindow(empty)
         window.resize(900, 420)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MESSAGES", "Message", "UserError", "define"]
+__all__ = ["MESSAGES", "InputError", "LocatedProblem", "Message", "Term", "UserError", "define", "localize",
+           "localized_params"]
 
 
 @dataclass(frozen=True)
@@ -56,3 +57,123 @@ class UserError(Exception):
         texts = MESSAGES[self.code]
         template = texts.zh_CN if language.startswith("zh") else texts.en
         return f"{template.format(**self.params)} [{self.code}]"
+
+
+def _is_chinese(language: str) -> bool:
+    return language.startswith("zh")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A field or thing named in a message, by its label in each language (``Term("quantity", "数量")``).
+
+    Placed in ``params``, it is shown as ``zh`` under a Chinese window and ``en`` otherwise, so a
+    message names the header the officer sees (数量, not ``quantity``). ``str()`` is ``en``.
+    """
+
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def label(self, language: str) -> str:
+        """The label in ``language`` (``zh_CN``/``zh`` → Chinese, else English)."""
+        return self.zh if _is_chinese(language) else self.en
+
+
+def localized_params(params: dict[str, object], language: str) -> dict[str, object]:
+    """``params`` with every ``Term`` replaced by its label in ``language``."""
+    return {k: v.label(language) if isinstance(v, Term) else v for k, v in params.items()}
+
+
+class InputError(UserError, ValueError):
+    """Bad input the officer typed, pasted or imported: a coded, translated ``UserError``.
+
+    Also a ``ValueError``, so parsers keep their contract (``except ValueError`` still catches
+    it). ``params`` may hold ``Term``s, shown in the message's language. Raises ``KeyError`` at
+    construction for an undefined ``code``.
+    """
+
+    def message(self, language: str = "en") -> str:
+        """The text in ``language`` followed by the code in brackets (``… [LEDGER_BAD_QUANTITY]``)."""
+        return f"{self.text(language)} [{self.code}]"
+
+    def text(self, language: str = "en") -> str:
+        """The text in ``language`` without the code."""
+        texts = MESSAGES[self.code]
+        template = texts.zh_CN if _is_chinese(language) else texts.en
+        return template.format(**localized_params(self.params, language))
+
+
+ERROR = "error"
+WARNING = "warning"
+
+
+class LocatedProblem(str):
+    """One problem of an input file at ``file:row:column``, coded and translated.
+
+    A ``str`` (its English form ``file:row:column: text [CODE]``, ``column`` as the file's own
+    header) so lists of problems keep working as text; ``localized(language)`` gives
+    ``[CODE] file:row:column text`` with the column's label in ``language`` (数量 under a Chinese
+    window). ``row`` is the spreadsheet row (header = 1) or None for the whole file; ``column``
+    a ``Term`` or None; ``severity`` ``"error"`` (rejects) or ``"warning"`` (reported). An empty
+    ``file`` is a block pasted into a table: ``row 2, column 单价: …`` / ``第 2 行，“单价”列：…``.
+    """
+
+    file: str
+    row: int | None
+    column: Term | None
+    header: str | None
+    code: str
+    params: dict[str, object]
+    severity: str
+
+    def __new__(cls, file: str, row: int | None, column: Term | str | None, code: str,
+                params: dict[str, object] | None = None, *, severity: str = ERROR,
+                header: str | None = None) -> LocatedProblem:
+        params = dict(params or {})
+        term = Term(column, column) if isinstance(column, str) else column
+        shown = header if header is not None else (term.en if term is not None else None)
+        english = InputError(code, **params).text("en")
+        self = super().__new__(cls, f"{_where(file, row, shown, 'en')}: {english} [{code}]")
+        self.file, self.row, self.column, self.header = file, row, term, shown
+        self.code, self.params, self.severity = code, params, severity
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickling/copying keeps the structure
+        return (_rebuild, (self.file, self.row, self.column, self.code, self.params, self.severity, self.header))
+
+    def localized(self, language: str = "en") -> str:
+        """``[CODE] file:row:column text`` in ``language``; the column named by its label there."""
+        column = self.column.label(language) if self.column is not None and _is_chinese(language) else self.header
+        text = InputError(self.code, **self.params).text(language)
+        where = _where(self.file, self.row, column, language)
+        if not self.file:
+            return f"[{self.code}] {where}{'：' if _is_chinese(language) else ': '}{text}"
+        return f"[{self.code}] {where} {text}"
+
+
+def _rebuild(file: str, row: int | None, column: Term | None, code: str, params: dict[str, object],
+             severity: str, header: str | None) -> LocatedProblem:
+    return LocatedProblem(file, row, column, code, params, severity=severity, header=header)
+
+
+def _where(file: str, row: int | None, column: str | None, language: str) -> str:
+    if not file:  # a pasted block
+        chinese = _is_chinese(language)
+        where = f"第 {row} 行" if chinese else f"row {row}"
+        if column:
+            where += f"，“{column}”列" if chinese else f", column {column}"
+        return where
+    where = file
+    if row is not None:
+        where += f":{row}"
+        if column:
+            where += f":{column}"
+    return where
+
+
+def localize(problem: str, language: str) -> str:
+    """A problem line in ``language``: ``LocatedProblem.localized`` for a located problem, else as is."""
+    return problem.localized(language) if isinstance(problem, LocatedProblem) else problem

@@ -114,7 +114,7 @@ def test_each_unlabelled_event_is_reported_once(store: Store, tmp_path: Path) ->
     assert len(unlabelled) == 4  # migration_start (BJMEMC) and force_majeure (in each of the three)
     assert unlabelled[0] == ("milestones.csv:4:due_after: event 'migration_start' of contract BJMEMC-2025174-ZC "
                              "has no label; shown as “migration start (migration_start)” — give it a label in "
-                             "events.csv (label, label_en)")
+                             "events.csv (label, label_en) [LEDGER_UNLABELLED_EVENT]")
 
 
 def test_upgrade_to_0008_keeps_the_bonds(tmp_path: Path) -> None:

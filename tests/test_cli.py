@@ -62,8 +62,8 @@ def test_second_import_needs_replace(capsys: pytest.CaptureFixture[str], db: Pat
     assert "imported" not in out
     lines = err.splitlines()
     assert lines == [
-        *(f"contracts.csv: contract '{no}' is already in the store; import with --replace to update it"
-          for no in NUMBERS),
+        *(f"[LEDGER_ALREADY_IN_STORE] contracts.csv contract '{no}' is already in the store; import with "
+          "--replace to update it" for no in NUMBERS),
         "rejected: nothing imported (3 problem(s))",
     ]
 
@@ -91,8 +91,8 @@ def test_bad_ledger_lists_problems_and_imports_nothing(capsys: pytest.CaptureFix
     assert status == 1
     assert out == ""
     assert err.splitlines() == [
-        "line_items.csv:5:amount: money amount has more than two decimals: '60774.001'",
-        "line_items.csv:7:seq: not an integer: '五'",
+        "[VALUE_MONEY_DECIMALS] line_items.csv:5:amount money amount has more than two decimals: '60774.001'",
+        "[VALUE_NOT_INTEGER] line_items.csv:7:seq not an integer (seq): '五'",
         "rejected: nothing imported (2 problem(s))",
     ]
     assert run(capsys, "list", "--db", db) == (0, "", "")
@@ -101,7 +101,7 @@ def test_bad_ledger_lists_problems_and_imports_nothing(capsys: pytest.CaptureFix
 def test_unreadable_ledger(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
     status, _, err = run(capsys, "import", tmp_path / "nowhere", "--db", db)
     assert status == 1
-    assert err.strip() == f"{tmp_path / 'nowhere'}: no such file or folder"
+    assert err.strip() == f"{tmp_path / 'nowhere'}: no such file or folder [LEDGER_NO_SUCH_PATH]"
 
 
 def test_export_writes_every_table(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_chinese_headers_any_order_tabs_and_words(tmp_path: Path) -> None:
     path.write_bytes(text.encode("gb18030"))
     rows, warnings = read_holiday_file(path)
     assert rows == [HolidayRow(D(2027, 9, 26), True, None), HolidayRow(D(2027, 10, 1), False, "国庆节")]
-    assert warnings == ["假日.csv:1:备注: unknown column, ignored"]
+    assert warnings == ["假日.csv:1:备注: unknown column, ignored [LEDGER_UNKNOWN_COLUMN]"]
 
 
 def test_bad_input_lists_every_problem_with_its_place() -> None:
@@ -44,15 +44,16 @@ def test_bad_input_lists_every_problem_with_its_place() -> None:
         parse_holiday_text(text, "h.csv")
     problems = raised.value.problems
     assert any(p.startswith("h.csv:2:日期: ") for p in problems)
-    assert "h.csv:3:是否工作日: not a yes/no value (1 working day, 0 holiday; 是/否): 'maybe'" in problems
+    assert ("h.csv:3:是否工作日: not a yes/no value (1 working day, 0 holiday; 是/否): 'maybe' "
+            "[HOLIDAY_NOT_YES_NO]") in problems
     assert any(p.startswith("h.csv:5:日期: duplicate key 2027-03-02 (also on row 4)") for p in problems)
-    assert "h.csv:6:日期: a value is required" in problems
+    assert "h.csv:6:日期: a value is required [LEDGER_VALUE_REQUIRED]" in problems
 
 
 def test_missing_column_and_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(HolidayFileError) as raised:
         parse_holiday_text("date,name\n2027-01-01,元旦\n", "h.csv")
-    assert raised.value.problems == ["h.csv:1:is_working_day: required column missing"]
+    assert raised.value.problems == ["h.csv:1:is_working_day: required column missing [LEDGER_MISSING_COLUMN]"]
     binary = tmp_path / "x.csv"
     binary.write_bytes(b"\xff\xfe\x00d\x00a")
     with pytest.raises(HolidayFileError, match=r"x\.csv:1:\d+: cannot read the text"):

@@ -181,7 +181,7 @@ def test_done_mark_of_an_installment_is_reported_and_skipped(loaded: Store, tmp_
                                            [BJMEMC, "履约事项", "5", "2026-06-15", "2026-06-01", "已提交"]])
     result = import_ledger(loaded, folder, replace=True)
     assert result.warnings == ["done_marks.csv:2:source: a done mark of installment 1 is skipped: an installment "
-                               "is done when paid (installments.csv paid_date)"]
+                               "is done when paid (installments.csv paid_date) [LEDGER_INSTALLMENT_MARK]"]
     assert load(loaded, BJMEMC).done_marks == [DoneMarkData("milestone", 5, D(2026, 6, 15), D(2026, 6, 1), "已提交")]
 
 
@@ -231,7 +231,8 @@ def test_duplicate_event(loaded: Store, tmp_path: Path) -> None:
                                        [WHZF, "event:budget_2027", "", "", ""]])
     with pytest.raises(LedgerError) as caught:
         import_ledger(loaded, folder, replace=True)
-    assert caught.value.problems == [f"events.csv:3:event: duplicate key {WHZF} + event:budget_2027 (also on row 2)"]
+    assert caught.value.problems == [f"events.csv:3:event: duplicate key {WHZF} + event:budget_2027 (also on row 2)"
+        " [LEDGER_DUPLICATE_KEY]"]
 
 
 def test_two_marks_of_one_bonds_validity(loaded: Store, tmp_path: Path) -> None:
@@ -242,7 +243,8 @@ def test_two_marks_of_one_bonds_validity(loaded: Store, tmp_path: Path) -> None:
     with pytest.raises(LedgerError) as caught:
         import_ledger(loaded, folder, replace=True)
     assert caught.value.problems == [
-        "done_marks.csv:3:due_date: bond 1 is already marked done on row 2 (a bond's validity ends once)"]
+        "done_marks.csv:3:due_date: bond 1 is already marked done on row 2 (a bond's validity ends once)"
+            " [LEDGER_BOND_MARKED_TWICE]"]
 
 
 # --- deadline texts name events by their labels ------------------------------------------

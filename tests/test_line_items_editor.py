@@ -208,13 +208,14 @@ def test_non_number_is_refused_and_reported_until_fixed(editor: LineItemsEditor,
     model = editor.model
     with qtbot.waitSignal(model.invalidInput) as blocker:
         assert not model.setData(model.index(1, COL_UNIT_PRICE), "32元/GB")
-    assert blocker.args == [1, COL_UNIT_PRICE, "not a unit price: '32元/GB'"]
+    assert blocker.args == [1, COL_UNIT_PRICE, "not a unit price: '32元/GB' [VALUE_NOT_NUMBER]"]
     assert model.items()[1].unit_price == Decimal("32")  # unchanged
     assert editor.undo_stack.count() == 0
     assert editor.has_errors()
-    assert editor.errors() == ["Row 2, Unit price: not a unit price: '32元/GB'"]
+    assert editor.errors() == ["Row 2, Unit price: not a unit price: '32元/GB' [VALUE_NOT_NUMBER]"]
     assert editor.validate() == editor.errors()
-    assert model.index(1, COL_UNIT_PRICE).data(Qt.ItemDataRole.ToolTipRole) == "not a unit price: '32元/GB'"
+    assert (model.index(1, COL_UNIT_PRICE).data(Qt.ItemDataRole.ToolTipRole)
+            == "not a unit price: '32元/GB' [VALUE_NOT_NUMBER]")
     assert model.index(1, COL_UNIT_PRICE).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert not editor.error_label.isHidden()
     assert "Row 2, Unit price" in editor.error_label.text()
@@ -420,8 +421,8 @@ def test_paste_with_bad_cells_pastes_nothing_and_lists_problems(editor: LineItem
     assert not editor.error_label.isHidden()
     assert editor.error_label.text().splitlines() == [
         "Nothing was pasted:",
-        "row 2, column 单价: not a unit price: 'abc'",
-        "row 3, column 数量: quantity has more than 4 decimals: '1.23456'",
+        "[VALUE_NOT_NUMBER] row 2, column 单价: not a unit price: 'abc'",
+        "[VALUE_DECIMALS] row 3, column 数量: quantity has more than 4 decimals: '1.23456'",
     ]
     assert not editor.has_errors()  # nothing in the table is wrong
     # the report goes away with the next change
@@ -622,5 +623,5 @@ def test_line_product_beyond_the_store_is_refused(editor: LineItemsEditor) -> No
     model = editor.model
     assert model.setData(model.index(0, COL_UNIT_PRICE), "99999999")
     assert not model.setData(model.index(0, COL_QUANTITY), "99999999")
-    assert editor.errors() == ["Row 1, Quantity: unit price × quantity × months is too large"]
+    assert editor.errors() == ["Row 1, Quantity: unit price × quantity × months is too large [PASTE_LINE_TOO_LARGE]"]
     assert model.items()[0].quantity == Decimal("1084")

@@ -67,7 +67,7 @@ def test_bad_ledger_is_reported_and_nothing_imported(window, store, tmp_path):
     (tmp_path / "contracts.csv").write_text("contract_no,title,total_amount\nX-1,Bad,12abc\n", encoding="utf-8")
     window.dialogs.ledger = tmp_path / "contracts.csv"
     window.import_ledger()
-    assert "contracts.csv:2:total_amount: not a money amount" in window.dialogs.errors[0]
+    assert "[VALUE_NOT_NUMBER] contracts.csv:2:total_amount not a money amount" in window.dialogs.errors[0]
     with store.session() as session:
         assert contract_service.count(session) == 0
 

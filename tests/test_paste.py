@@ -133,7 +133,7 @@ def test_money_with_yen_prefix_thousands_separators_and_wan() -> None:
         Decimal("2738700.00"),
         Decimal("4130.00"),
     ]
-    assert result.warnings == ["row 3, column amount: 273.87万元 read as 2738700.00 yuan"]
+    assert result.warnings == ["row 3, column amount: 273.87万元 read as 2738700.00 yuan [PASTE_WAN_READ]"]
 
 
 def test_unit_price_may_carry_a_currency_sign_and_months_a_unit() -> None:
@@ -150,22 +150,28 @@ def test_bad_cells_are_all_reported_with_row_and_column() -> None:
     )
     result = parse_block(text, COLUMNS)
     assert result.errors == [
-        "row 2, column 单价: not a unit price: 'abc'",
-        "row 3, column 数量: quantity is negative: '-5'",
-        "row 3, column 计费月数: not an integer number of months: '7.5'",
-        "row 3, column 合价: money amount has more than two decimals: '1.234'",
+        "row 2, column 单价: not a unit price: 'abc' [VALUE_NOT_NUMBER]",
+        "row 3, column 数量: quantity is negative: '-5' [VALUE_NEGATIVE]",
+        "row 3, column 计费月数: not an integer (number of months): '7.5' [VALUE_NOT_INTEGER]",
+        "row 3, column 合价: money amount has more than two decimals: '1.234' [VALUE_MONEY_DECIMALS]",
+    ]
+    assert [error.localized("zh_CN") for error in result.errors] == [  # type: ignore[attr-defined]
+        "[VALUE_NOT_NUMBER] 第 2 行，“单价”列：不是单价：“abc”",
+        "[VALUE_NEGATIVE] 第 3 行，“数量”列：数量不能为负数：“-5”",
+        "[VALUE_NOT_INTEGER] 第 3 行，“计费月数”列：计费月数不是整数：“7.5”",
+        "[VALUE_MONEY_DECIMALS] 第 3 行，“合价”列：金额超过两位小数（不会自动舍入）：“1.234”",
     ]
 
 
 def test_errors_without_header_use_the_labels_given() -> None:
     labels = {"unit_price": "Unit price", "quantity": "Quantity"}
     result = parse_block("vCPU\t核\tx\t1084\n", COLUMNS, start_column=1, labels=labels)
-    assert result.errors == ["row 1, column Unit price: not a unit price: 'x'"]
+    assert result.errors == ["row 1, column Unit price: not a unit price: 'x' [VALUE_NOT_NUMBER]"]
 
 
 def test_cells_beyond_the_last_column_are_an_error() -> None:
     result = parse_block("说明\textra\n", COLUMNS, start_column=8)
-    assert result.errors == ["row 1, column 2: no table column to paste into"]
+    assert result.errors == ["row 1, column 2: no table column to paste into [PASTE_NO_COLUMN]"]
 
 
 def test_cells_on_read_only_columns_are_ignored() -> None:
@@ -230,6 +236,6 @@ def test_numbers_beyond_the_store_are_errors_not_crashes() -> None:
     text = "A\t" + "9" * 60 + "\t1\nB\t99999999\t99999999\n"
     result = parse_block(text, ["name", "unit_price", "quantity"])
     assert result.errors == [
-        "row 1, column unit_price: unit price is too large: '" + "9" * 60 + "'",
-        "row 2: unit price × quantity × months is too large",
+        "row 1, column unit_price: unit price is too large: '" + "9" * 60 + "' [VALUE_TOO_LARGE]",
+        "row 2: unit price × quantity × months is too large [PASTE_LINE_TOO_LARGE]",
     ]

@@ -84,7 +84,7 @@ def test_result_updates_as_you_type(window, qtbot):
     dialog.days_edit.setText("2.5")
     assert dialog.result is not None and dialog.result.days == 3
     dialog.days_edit.setText("abc")
-    assert dialog.error_label.text() == "Days: not a number of days: 'abc'"
+    assert dialog.error_label.text() == "Days: not a number of days: 'abc' [VALUE_NOT_NUMBER]"
 
 
 def test_overdue_amount_is_asked_when_the_base_needs_it(window, qtbot):

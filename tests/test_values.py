@@ -23,7 +23,7 @@ from services.ledger.values import (
 )
 
 FEN_AMOUNTS = st.integers(0, 10**14).map(lambda fen: Decimal(fen) / 100)
-DATES = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
 
 
 # --- money -------------------------------------------------------------------------------

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from cli.app import run_command as cli_main
+from services.ledger.files import LedgerFileError
 from services.ledger.importer import LedgerError, import_ledger, read_ledger
 from services.ledger.schema import SUPPORTED, TABLES_BY_NAME
-from services.ledger.workbook import CHINESE_SHEET_NAMES, WorkbookError, exact_number, excel_display
+from services.ledger.workbook import CHINESE_SHEET_NAMES, exact_number, excel_display
 from services.ledger.workbook_write import DATE_FORMAT, MONEY_FORMAT, export_to
 from services.ledger.write import export_ledger
 from services.store import Store
@@ -158,7 +159,8 @@ def test_money_cell_that_is_not_whole_fen_is_an_error(store: Store, tmp_path: Pa
     book.save(path)
     with store.session() as session:
         plan = read_ledger(path, session)
-    assert plan.problems.errors == ["book.xlsx[合同]:2:合同总额: money amount has more than two decimals: '1234.567'"]
+    assert plan.problems.errors == [
+        "book.xlsx[合同]:2:合同总额: money amount has more than two decimals: '1234.567' [VALUE_MONEY_DECIMALS]"]
 
 
 def test_percent_cell_formatted_as_percent_is_read_as_percent(store: Store, tmp_path: Path) -> None:
@@ -181,12 +183,12 @@ def test_percent_cell_formatted_as_percent_is_read_as_percent(store: Store, tmp_
 def test_old_binary_workbook_and_broken_workbook_say_what_to_do(store: Store, tmp_path: Path) -> None:
     old = tmp_path / "台账.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
-    with pytest.raises(WorkbookError, match=r"Save As → \.xlsx") as caught:
+    with pytest.raises(LedgerFileError, match=r"Save As → \.xlsx") as caught:
         import_ledger(store, old)
     assert "另存为" in caught.value.message("zh_CN")
     broken = tmp_path / "ledger.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really")
-    with pytest.raises(WorkbookError, match=r"not a readable \.xlsx workbook"):
+    with pytest.raises(LedgerFileError, match=r"not a readable \.xlsx workbook"):
         import_ledger(store, broken)
 
 
@@ -202,7 +204,7 @@ def test_workbook_in_a_folder_or_zip_and_foreign_sheets(store: Store, second_sto
     with store.session() as session:
         plan = read_ledger(folder, session)
     assert plan.problems.errors == []
-    assert "ledger.xlsx[说明]: not a ledger file, ignored" in plan.problems.warnings
+    assert "ledger.xlsx[说明]: not a ledger file, ignored [LEDGER_IGNORED_FILE]" in plan.problems.warnings
     archive = tmp_path / "ledger.zip"
     with zipfile.ZipFile(archive, "w") as out:
         out.write(book, "台账/ledger.xlsx")

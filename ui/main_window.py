@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 
 from services.backup import daily_backup
 from services.changes import ChangeKind, Changes
-from services.errors import UserError
-from services.ledger.files import LedgerFileError
+from services.errors import UserError, localize
 from services.ledger.importer import (
     ImportCancelled,
     ImportResult,
@@ -410,7 +409,7 @@ class MainWindow(QMainWindow):
         with_problems = result.with_problems
         text = self.tr("{0} contract(s) added, {1} updated, {2} with problems.").format(
             len(result.added), len(result.updated), len(with_problems))
-        details = [*result.warnings, *problem_lines(result.problems)]
+        details = [*(localize(w, i18n.current_language()) for w in result.warnings), *problem_lines(result.problems)]
         self.dialogs.info(self.tr("Import finished"), text, "\n".join(details))
         if with_problems:  # open the first, its Checks panel listing the problems
             with self.store.session() as session:
@@ -424,12 +423,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Import cancelled; the register is unchanged."))
             return
         if isinstance(error, LedgerError):
+            lines = error.localized(i18n.current_language())  # [CODE] file:row:column text
             self.dialogs.error(self.tr("Ledger rejected"),
                                self.tr("Nothing was imported: the ledger has {0} problem(s).").format(
-                                   len(error.problems)) + "\n\n" + "\n".join(error.problems[:12]),
-                               "\n".join(error.problems))
+                                   len(error.problems)) + "\n\n" + "\n".join(lines[:12]), "\n".join(lines))
             return
-        if isinstance(error, (LedgerFileError, OSError)):
+        if isinstance(error, OSError):
             self.dialogs.error(self.tr("Ledger rejected"), str(error))
             return
         if isinstance(error, UserError):  # busy or read-only store, a backup that failed, a number in the Trash

@@ -22,6 +22,7 @@ from services import history as history_log
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
 from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, recorded_labels, stored_next_due
+from services.errors import InputError, define
 from services.history import HistoryAction
 from services.ledger.schema import EVENT_ALIASES
 from services.register.contract_data import BondData, ContractData, EventData, InstallmentData, MilestoneData
@@ -41,20 +42,25 @@ _CHILDREN = (("installments", Installment, InstallmentData), ("milestones", Mile
 
 Progress = Callable[[int, int], None]
 
+OWN_DATE = define("AGENDA_OWN_DATE", "“{text}”是合同本身的日期：请在合同中填写",
+                  "{text!r} is a date of the contract itself: enter it on the contract")
+NO_NAME = define("AGENDA_EVENT_NO_NAME", "事件需要名称", "an event needs a name")
+
 
 def event_code(name: str) -> str:
     """The code an event is stored under: ``acceptance``/``invoice``/``budget`` (or their Chinese
     names 验收合格 …), else ``event:NAME`` (a name given with or without the ``event:`` prefix).
-    Raises ``ValueError`` for an empty name or one of the contract's own dates (``OWN_EVENTS``)."""
+    Raises ``InputError`` (a ``ValueError``: ``AGENDA_EVENT_NO_NAME``, ``AGENDA_OWN_DATE``) for an empty
+    name or one of the contract's own dates (``OWN_EVENTS``)."""
     text = name.strip()
     code = next((k for k, v in EVENT_ALIASES.items() if text in (k, v)), None)
     if code in OWN_EVENTS:
-        raise ValueError(f"{text!r} is a date of the contract itself: enter it on the contract")
+        raise InputError(OWN_DATE, text=text)
     if code is not None:
         return code
     bare = text.removeprefix("event:").strip()
     if not bare:
-        raise ValueError("an event needs a name")
+        raise InputError(NO_NAME)
     return f"event:{bare}"
 
 

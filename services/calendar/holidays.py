@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from models.obligations import Holiday
 from services.calendar.workdays import WorkingCalendar
+from services.errors import InputError, LocatedProblem, Term, define
 from services.ledger.files import LedgerFile, LedgerFileError, decode
 from services.ledger.read import Problems, _sniff_separator, read_table
 from services.ledger.schema import Column, Table
@@ -60,6 +61,11 @@ class HolidayRow:
     is_working_day: bool
     name: str | None = None
 
+NOT_YES_NO = define("HOLIDAY_NOT_YES_NO", "不是“是/否”（1 工作日，0 休息日；是/否）：“{text}”",
+                    "not a yes/no value (1 working day, 0 holiday; 是/否): {text!r}")
+
+DATES_TWICE = define("HOLIDAY_DATES_TWICE", "日期重复出现：{days}", "dates listed twice: {days}")
+
 
 def parse_working(text: str) -> bool:
     """``is_working_day`` cell → bool (see the module docstring); ``ValueError`` otherwise."""
@@ -68,7 +74,7 @@ def parse_working(text: str) -> bool:
         return True
     if body in _RESTING:
         return False
-    raise ValueError(f"not a yes/no value (1 working day, 0 holiday; 是/否): {text!r}")
+    raise InputError(NOT_YES_NO, text=text[:60])
 
 
 def parse_holiday_text(text: str, label: str) -> tuple[list[HolidayRow], list[str]]:
@@ -88,8 +94,9 @@ def parse_holiday_text(text: str, label: str) -> tuple[list[HolidayRow], list[st
             continue  # reported by the reader
         try:
             working = parse_working(str(cell))
-        except ValueError as exc:
-            problems.errors.append(f"{label}:{record.row}:{title}: {exc}")
+        except InputError as exc:
+            problems.errors.append(LocatedProblem(label, record.row, Term("is working day", "是否工作日"), exc.code,
+                                                  exc.params, header=title))
             continue
         name = record.values.get("name")
         rows.append(HolidayRow(day, working, str(name) if name else None))
@@ -105,7 +112,7 @@ def read_holiday_file(path: Path) -> tuple[list[HolidayRow], list[str]]:
     except OSError as exc:
         raise HolidayFileError([f"{path.name}: cannot read the file ({exc})"]) from exc
     except LedgerFileError as exc:
-        raise HolidayFileError([str(exc)]) from exc
+        raise HolidayFileError([LocatedProblem(path.name, *exc.where(), exc.code, exc.params)]) from exc
     return parse_holiday_text(text, path.name)
 
 
@@ -126,12 +133,13 @@ def load_holidays(session: Session) -> list[HolidayRow]:
 
 def save_holidays(session: Session, rows: list[HolidayRow]) -> None:
     """Replace the whole holiday table with ``rows`` (in the caller's transaction).
-    Raises ``ValueError`` if a date appears twice. Records history ``holidays`` (details: the days
+    Raises ``InputError`` ``HOLIDAY_DATES_TWICE`` (a ``ValueError``) if a date appears twice.
+    Records history ``holidays`` (details: the days
     added, removed and changed) and its ``Changes`` (every contract's deadlines)."""
     days = [row.day for row in rows]
     if len(set(days)) != len(days):
         twice = sorted({day for day in days if days.count(day) > 1})
-        raise ValueError(f"dates listed twice: {', '.join(day.isoformat() for day in twice)}")
+        raise InputError(DATES_TWICE, days=", ".join(day.isoformat() for day in twice))
     old = {row.day: row for row in load_holidays(session)}
     session.execute(delete(Holiday))
     session.add_all(Holiday(day=row.day, is_working_day=row.is_working_day, name=row.name) for row in rows)

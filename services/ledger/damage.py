@@ -29,7 +29,8 @@ import csv
 import re
 from decimal import Decimal
 
-from services.errors import UserError, define
+from services.errors import define
+from services.ledger import codes
 from services.ledger.read import Problems, Record
 from services.ledger.schema import Table
 from services.ledger.workbook import IDENTIFIER_COLUMNS
@@ -122,6 +123,7 @@ def scan(text: str, table: Table, label: str, records: list[Record], problems: P
     """Add to ``problems`` the spreadsheet damage in ``records`` (read from ``text``, the file ``label``
     of ``table``), each at ``file:row:column``."""
     titles = _titles(text, table)
+    columns = {c.name: c for c in table.columns}
     identifiers = [c.name for c in table.columns if c.name in IDENTIFIER_COLUMNS]
     shares = [c.name for c in table.columns if (table.name, c.name) in SHARE_COLUMNS]
     for record in records:
@@ -130,12 +132,14 @@ def scan(text: str, table: Table, label: str, records: list[Record], problems: P
             found = value_damage(name, value) if isinstance(value, str) else None
             if found is not None:
                 severity, code, params = found
-                where = f"{label}:{record.row}:{titles.get(name, name)}"
-                (problems.errors if severity == "error" else problems.warnings).append(
-                    f"{where}: {UserError(code, **params)}")
+                header = titles.get(name, name)
+                if severity == "error":
+                    problems.errors.append(codes.problem(label, record.row, columns[name], code, header, **params))
+                else:
+                    problems.warnings.append(codes.warning(label, record.row, columns[name], code, header, **params))
         for name in shares:
             value = record.values.get(name)
             if isinstance(value, Decimal) and 0 < value < 1:
                 times = format((value * 100).normalize(), "f")
-                problems.warnings.append(f"{label}:{record.row}:{titles.get(name, name)}: "
-                                         f"{UserError(SMALL_PERCENT, value=value, times=times)}")
+                problems.warnings.append(codes.warning(label, record.row, columns[name], SMALL_PERCENT,
+                                                       titles.get(name, name), value=value, times=times))

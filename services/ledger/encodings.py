@@ -13,20 +13,23 @@ import io
 
 from charset_normalizer import from_bytes
 
-from services.errors import UserError, define
+from services.errors import Term, define
 
 UNDECODABLE = define(
-    "LEDGER_ENCODING_BAD_BYTE",
-    "{label}:{row}:{column}：无法读取文本：字节 0x{byte} 既不是 UTF-8 也不是 GB18030/GBK 文本"
+    "LEDGER_UNDECODABLE",
+    "无法读取文本：字节 0x{byte} 既不是 UTF-8 也不是 GB18030/GBK 文本"
     "（整个文件看起来像 {looks}）；"
     "{cause}请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再导入",
-    "{label}:{row}:{column}: cannot read the text: byte 0x{byte} is neither UTF-8 nor GB18030/GBK text "
+    "cannot read the text: byte 0x{byte} is neither UTF-8 nor GB18030/GBK text "
     "(the file as a whole looks like "
     "{looks}); {cause}save it from Excel as 'CSV UTF-8 (Comma delimited)' and import again",
 )
-_CP1252_ZH = "这多半是从西文（Windows-1252）文档粘贴来的字符（如 0x80 即 €）混入了 GBK 文件；"
-_CP1252_EN = ("most likely a character pasted from a Western (Windows-1252) document, such as 0x80 for €, "
-              "mixed into a GBK file; ")
+_CP1252 = Term(
+    "most likely a character pasted from a Western (Windows-1252) document, such as 0x80 for €, "
+    "mixed into a GBK file; ",
+    "这多半是从西文（Windows-1252）文档粘贴来的字符（如 0x80 即 €）混入了 GBK 文件；",
+)
+_NO_CAUSE = Term("", "")
 
 
 def bom_text(data: bytes) -> str | None:
@@ -44,10 +47,11 @@ def bom_text(data: bytes) -> str | None:
     return None
 
 
-def undecodable(label: str, data: bytes, language: str = "en") -> str:
-    """The message for ``data`` (file ``label``) that is neither UTF-8 nor GB18030: the first byte
-    GB18030 cannot read, at ``file:row:column`` (row 1 the header; column the header name when the
-    row reads), what the bytes look like and the likely cause."""
+def undecodable(data: bytes) -> dict[str, object]:
+    """The placeholders of ``UNDECODABLE`` for ``data`` that is neither UTF-8 nor GB18030: the first
+    byte GB18030 cannot read (``byte``, two hex digits) at ``at_row`` (1 = the header) and ``at_column``
+    (the header name when the header reads, else its 1-based number), what the bytes look like
+    (``looks``) and the likely cause (``cause``, a ``Term``)."""
     try:
         data.decode("gb18030")
         position, byte = 0, data[0] if data else 0
@@ -71,7 +75,5 @@ def undecodable(label: str, data: bytes, language: str = "en") -> str:
     best = from_bytes(data).best()
     looks = best.encoding if best else "binary data"
     western = 0x80 <= byte <= 0x9F or looks.startswith(("cp125", "latin", "iso8859"))
-    zh = language.startswith("zh")
-    cause = (_CP1252_ZH if zh else _CP1252_EN) if western else ""
-    error = UserError(UNDECODABLE, label=label, row=row, column=column, byte=f"{byte:02X}", looks=looks, cause=cause)
-    return error.message(language)
+    return {"at_row": row, "at_column": column, "byte": f"{byte:02X}", "looks": looks,
+            "cause": _CP1252 if western else _NO_CAUSE}

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 from models.contract import Contract
 from models.obligations import ContractEvent
 from services.calendar.due_text import default_label
+from services.ledger import codes
 from services.ledger.read import Record
+from services.ledger.schema import TABLES_BY_NAME
 
 __all__ = ["missing_link_errors", "unlabelled_event_warnings"]
 
@@ -63,14 +65,14 @@ def unlabelled_event_warnings(session: Session, records: Mapping[str, tuple[str,
             with_events_file.add(number)
             if record.values.get("label") or record.values.get("label_en"):
                 labelled.add((number, str(record.values.get("event"))))
-    used: dict[tuple[str, str], str] = {}
-    for _table, label, record, column, number, code in _rule_codes(records):
+    used: dict[tuple[str, str], tuple[str, int, str, str]] = {}
+    for table, label, record, column, number, code in _rule_codes(records):
         if code.startswith("event:"):
-            used.setdefault((number, code), f"{label}:{record.row}:{column}")
+            used.setdefault((number, code), (label, record.row, table, column))
     stored = _stored_labels(session, {no for no, _ in used if no not in with_events_file})
-    return [f"{where}: event {code.removeprefix('event:')!r} of contract {number} has no label; shown as "
-            f"“{default_label(code)}” — give it a label in events.csv (label, label_en)"
-            for (number, code), where in used.items() if (number, code) not in labelled | stored]
+    return [codes.warning(label, row, TABLES_BY_NAME[table].column(column), codes.UNLABELLED_EVENT, column,
+                          name=code.removeprefix("event:"), number=number, shown=default_label(code))
+            for (number, code), (label, row, table, column) in used.items() if (number, code) not in labelled | stored]
 
 
 _TARGETS = {"installment": "installments", "milestone": "milestones", "bond": "bonds"}
@@ -94,8 +96,9 @@ def missing_link_errors(records: Mapping[str, tuple[str, list[Record]]]) -> list
             continue
         seq = int(seq_text)
         if target == table and record.values.get("seq") == seq and column == "due_after":
-            errors.append(f"{label}:{record.row}:{column}: {code} is this row itself")
+            errors.append(codes.problem(label, record.row, TABLES_BY_NAME[table].column(column), codes.LINK_ITSELF,
+                                        column, link=code))
         elif target in seqs and (number, seq) not in seqs[target]:
-            errors.append(f"{label}:{record.row}:{column}: contract {number} has no {kind} {seq} "
-                          f"({target}.csv)")
+            errors.append(codes.problem(label, record.row, TABLES_BY_NAME[table].column(column), codes.LINK_MISSING,
+                                        column, number=number, kind=kind, seq=seq, table=target))
     return errors

@@ -1,6 +1,8 @@
 """Importing a ledger into the store: read everything, check everything, then write in one go.
 
-A bad ledger is rejected as a whole with every problem listed as ``file:row:column: reason``;
+A bad ledger is rejected as a whole with every problem — bad values, unknown contracts, duplicate
+keys, missing links, all kinds together, in file and row order — listed as ``file:row:column: reason``
+(``services.errors.LocatedProblem``: coded, ``localized(language)`` for the officer);
 nothing is half-imported: the whole import is one transaction, and a cancelled import
 rolls back. Which rows are replaced (spec ``csv-format.md``; our rule where it is silent):
 
@@ -35,8 +37,9 @@ from models.contract import ROLES, Contract
 from services import history as history_log
 from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
+from services.errors import LocatedProblem, localize
 from services.history import HistoryAction
-from services.ledger import damage
+from services.ledger import codes, damage
 from services.ledger.event_warnings import missing_link_errors, unlabelled_event_warnings
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
@@ -56,6 +59,7 @@ from services.register.contract_data import (
 )
 from services.register.diff import contract_diff
 from services.register.events import done_mark_key, replace_done_marks, replace_events
+from services.register.versions import IN_TRASH
 from services.store import Store
 
 _DATA_TYPES = {"parties": PartyData, "line_items": LineItemData, "installments": InstallmentData,
@@ -68,11 +72,16 @@ Progress = Callable[[int, int], None]
 
 
 class LedgerError(ValueError):
-    """The ledger was rejected; ``problems`` lists every reason as ``file:row:column: reason``."""
+    """The ledger was rejected; ``problems`` lists every reason as ``file:row:column: reason``
+    (``LocatedProblem``s, in file and row order; ``localized(language)`` for the officer)."""
 
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+
+    def localized(self, language: str) -> list[str]:
+        """Every problem in ``language`` (``[CODE] file:row:column text``)."""
+        return [localize(problem, language) for problem in self.problems]
 
 
 class ImportCancelled(Exception):
@@ -131,36 +140,42 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
     plan = LedgerPlan()
     files, ignored = collect(path)
     problems = plan.problems
-    problems.warnings.extend(f"{label}: not a ledger file, ignored" for label in ignored)
+    problems.warnings.extend(codes.warning(label, None, None, codes.IGNORED_FILE) for label in ignored)
     records: dict[str, tuple[str, list[Record]]] = {}
     for file in files:
         if file.table in records:
-            problems.errors.append(f"{file.label}: a second {file.table}.csv in the same ledger")
+            problems.errors.append(codes.problem(file.label, None, None, codes.SECOND_FILE, table=file.table))
             continue
         schema = TABLES_BY_NAME[file.table]
         if schema not in SUPPORTED:
-            problems.warnings.append(f"{file.label}: skipped — {file.table} is not stored by this version yet")
+            problems.warnings.append(codes.warning(file.label, None, None, codes.NOT_STORED_YET, table=file.table))
             continue
         try:
             text = decode(file)
         except LedgerFileError as exc:
-            problems.errors.append(str(exc))
+            problems.errors.append(LocatedProblem(file.label, *exc.where(), exc.code, exc.params))
             continue
         records[file.table] = (file.label, read_table(text, schema, file.label, problems))
         damage.scan(text, schema, file.label, records[file.table][1], problems)  # what a spreadsheet did to it
-    if problems.errors:
-        return plan
+    # Go on whatever was found: every kind of problem is reported in one run. Rows with a bad
+    # cell (``Record.bad``) are not taken; their contract number still counts as known.
 
     in_store = set(session.scalars(select(Contract.contract_no).where(contract_service.LIVE)))
     in_trash = set(session.scalars(select(Contract.contract_no).where(Contract.deleted_at.is_not(None))))
+    in_ledger: set[str] = set()  # numbers of contracts.csv rows not taken for a bad cell
     if CONTRACTS.name in records:
         label, rows = records[CONTRACTS.name]
         for record in rows:
-            data = ContractData(**record.values)  # type: ignore[arg-type]  # read_table typed each value per its column
-            if data.contract_no in in_trash:
-                problems.errors.append(f"{label}:{record.row}:contract_no: "
-                                       f"{contract_service.ContractInTrashError(data.contract_no)}")
+            number = record.values.get("contract_no")
+            if isinstance(number, str) and number in in_trash:
+                problems.errors.append(codes.problem(label, record.row, CONTRACTS.column("contract_no"),
+                                                     IN_TRASH, contract_no=number))
                 continue
+            if record.bad:
+                if isinstance(number, str):
+                    in_ledger.add(number)
+                continue
+            data = ContractData(**record.values)  # type: ignore[arg-type]  # read_table typed each value per its column
             plan.contracts[data.contract_no] = data
             for column, cell in record.wan:
                 plan.wan.setdefault(data.contract_no, []).append(
@@ -174,18 +189,22 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
             continue
         label, rows = records[table]
         by_contract: dict[str, list[object]] = {no: [] for no in plan.contracts}
+        number_column = TABLES_BY_NAME[table].column("contract_no")
         for record in rows:
             values = dict(record.values)
+            if "contract_no" not in values:  # its own problem is reported
+                continue
             contract_no = str(values.pop("contract_no"))
             if contract_no in in_trash:
-                problems.errors.append(f"{label}:{record.row}:contract_no: "
-                                       f"{contract_service.ContractInTrashError(contract_no)}")
+                problems.errors.append(codes.problem(label, record.row, number_column, IN_TRASH,
+                                                     contract_no=contract_no))
                 continue
             if contract_no not in plan.contracts and contract_no not in in_store:
-                problems.errors.append(
-                    f"{label}:{record.row}:contract_no: unknown contract {contract_no!r} "
-                    "(not in contracts.csv nor in the store)"
-                )
+                if contract_no not in in_ledger:
+                    problems.errors.append(codes.problem(label, record.row, number_column, codes.UNKNOWN_CONTRACT,
+                                                         number=contract_no))
+                continue
+            if record.bad:
                 continue
             if contract_no not in plan.contracts and contract_no not in plan.existing_in:
                 plan.existing.append(contract_no)
@@ -200,7 +219,17 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
     _check_done_marks(plan, records)
     problems.errors.extend(missing_link_errors(records))
     problems.warnings.extend(unlabelled_event_warnings(session, records))
+    order = {file.label: index for index, file in enumerate(files)}
+    problems.errors.sort(key=lambda p: _place(p, order))
+    problems.warnings.sort(key=lambda p: _place(p, order))
     return plan
+
+
+def _place(problem: str, order: dict[str, int]) -> tuple[int, int]:
+    """Sort key of a problem: its file in ledger order, then its row (whole-file problems first)."""
+    if not isinstance(problem, LocatedProblem):
+        return (len(order), 0)
+    return (order.get(problem.file, len(order)), problem.row or 0)
 
 
 def _check_done_marks(plan: LedgerPlan, records: dict[str, tuple[str, list[Record]]]) -> None:
@@ -209,25 +238,25 @@ def _check_done_marks(plan: LedgerPlan, records: dict[str, tuple[str, list[Recor
     if "done_marks" not in records:
         return
     label, rows = records["done_marks"]
+    marks_table = TABLES_BY_NAME["done_marks"]
     by_contract = plan.children["done_marks"]
     seen: dict[tuple[object, str], int] = {}
     for record in rows:
         contract_no = record.values.get("contract_no")
         marks = by_contract.get(str(contract_no))
-        if marks is None:
+        if marks is None or record.bad:
             continue
         mark = DoneMarkData(**{k: v for k, v in record.values.items() if k != "contract_no"})  # type: ignore[arg-type]  # typed per column
         key = done_mark_key(mark)
         if key is None:
-            plan.problems.warnings.append(
-                f"{label}:{record.row}:source: a done mark of installment {mark.seq} is skipped: an installment "
-                "is done when paid (installments.csv paid_date)")
+            plan.problems.warnings.append(codes.warning(label, record.row, marks_table.column("source"),
+                                                        codes.INSTALLMENT_MARK, seq=mark.seq))
             marks.remove(mark)
             continue
         if (contract_no, key) in seen:
-            plan.problems.errors.append(
-                f"{label}:{record.row}:due_date: bond {mark.seq} is already marked done on row "
-                f"{seen[(contract_no, key)]} (a bond's validity ends once)")
+            plan.problems.errors.append(codes.problem(label, record.row, marks_table.column("due_date"),
+                                                      codes.BOND_MARKED_TWICE, seq=mark.seq,
+                                                      other=seen[(contract_no, key)]))
             continue
         seen[(contract_no, key)] = record.row
 
@@ -239,7 +268,8 @@ def _check_parties(plan: LedgerPlan, records: dict[str, tuple[str, list[Record]]
     label = records["parties"][0]
     for contract_no, parties in plan.children["parties"].items():
         if len(parties) > 5:
-            plan.problems.errors.append(f"{label}: contract {contract_no!r} has {len(parties)} parties; at most 5")
+            plan.problems.errors.append(codes.problem(label, None, None, codes.TOO_MANY_PARTIES,
+                                                      number=contract_no, count=len(parties)))
 
 
 def apply_ledger(
@@ -255,11 +285,8 @@ def apply_ledger(
     if plan.problems.errors:
         raise LedgerError(plan.problems.errors)
     if plan.existing and not replace:
-        raise LedgerError([
-            f"{plan.existing_in.get(no, 'contracts.csv')}: contract {no!r} is already in the store; "
-            "import with --replace to update it"
-            for no in plan.existing
-        ])
+        raise LedgerError([codes.problem(plan.existing_in.get(no, "contracts.csv"), None, None, codes.ALREADY_IN_STORE,
+                                         number=no) for no in plan.existing])
     numbers = plan.contract_numbers
     added: list[str] = []
     updated: list[str] = []
@@ -275,7 +302,8 @@ def apply_ledger(
             session.add(contract)
         else:
             if contract.deleted_at is not None:  # put in the Trash after the plan was read
-                raise LedgerError([str(contract_service.ContractInTrashError(contract_no))])
+                raise LedgerError([codes.problem(plan.existing_in.get(contract_no, "contracts.csv"), None, None,
+                                                 IN_TRASH, contract_no=contract_no)])
             before = contract_service.load(session, contract.id)
             contract_service.claim_version(session, contract.id, None)
         data = plan.contracts.get(contract_no)

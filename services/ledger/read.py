@@ -1,5 +1,9 @@
 """Reading ledger CSV text into typed rows, listing every problem as ``file:row:column: reason``.
 
+Each problem is a ``services.errors.LocatedProblem`` (a ``str``: ``file:row:column: text [CODE]``)
+with its code and parameters, shown translated by ``localized(language)``; the codes are in
+``services.ledger.codes``.
+
 The reader is forgiving (spec ``csv-format.md``): comma, tab or semicolon; English or
 Chinese headers in any order, case and spaces ignored; the value forms of the spec's
 "reader also accepts" column. Rows are numbered as a spreadsheet shows them: the header is
@@ -17,7 +21,8 @@ from dataclasses import dataclass, field
 
 from dateutil.rrule import rrulestr
 
-from services.ledger import values
+from services.errors import InputError, Term
+from services.ledger import codes, values
 from services.ledger.schema import (
     BOND_KIND_ALIASES,
     DAY_COUNT_ALIASES,
@@ -41,7 +46,7 @@ _SEPARATORS = (",", "\t", ";")
 class Problems:
     """Errors reject the ledger; warnings are reported and the import goes on."""
 
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # LocatedProblem (a str) for each
     warnings: list[str] = field(default_factory=list)
 
 
@@ -53,6 +58,8 @@ class Record:
     row: int
     values: dict[str, object]
     wan: list[tuple[str, str]] = field(default_factory=list)
+    #: Cells of this row that were rejected (their values are absent): the row is not taken.
+    bad: int = 0
 
 
 def _normalise(header: str) -> str:
@@ -102,11 +109,7 @@ def _parse_events(text: str, *, extra: tuple[str, ...] = ()) -> str:
             code = part
         if code is None:
             also = "".join(f", {name}" for name in extra)
-            raise ValueError(
-                f"unknown event {part!r} (use signing, effective, start, end, acceptance, invoice, "
-                f"budget{also}, event:NAME or another row's due date: installment:SEQ, milestone:SEQ, "
-                "bond:SEQ; joined with +)"
-            )
+            raise InputError(codes.UNKNOWN_EVENT, text=part, also=Term(also, also.replace("valid_until", "有效期届满")))
         parts.append(code)
     return "+".join(parts)
 
@@ -116,13 +119,15 @@ def _parse_return_events(text: str) -> str:
     return _parse_events(text.replace("有效期届满", "valid_until"), extra=("valid_until",))
 
 
-def _parse_code(aliases: dict[str, str], what: str) -> Callable[[str], str]:
+def _parse_code(aliases: dict[str, str], what: str, zh: str = "") -> Callable[[str], str]:
+    choices = Term(", ".join(aliases), "、".join(aliases.values()))
+
     def parse(text: str) -> str:
         body = text.strip()
         for code, alias in aliases.items():
             if body.lower() == code or body == alias:
                 return code
-        raise ValueError(f"not a {what} ({', '.join(aliases)}): {text!r}")
+        raise InputError(codes.NOT_CODE, what=Term(what, zh or what), choices=choices, text=text[:60])
 
     return parse
 
@@ -130,7 +135,7 @@ def _parse_code(aliases: dict[str, str], what: str) -> Callable[[str], str]:
 def _parse_currency(text: str) -> str:
     body = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", body):
-        raise ValueError(f"not an ISO 4217 currency code (e.g. CNY): {text!r}")
+        raise InputError(codes.NOT_CURRENCY, text=text[:60])
     return body
 
 
@@ -139,8 +144,8 @@ def _parse_rrule(text: str) -> str:
     body = text.strip().removeprefix("RRULE:")
     try:
         rrulestr(body, dtstart=dt.datetime(2000, 1, 1))
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"not an RFC 5545 RRULE (e.g. FREQ=MONTHLY;BYMONTHDAY=5): {text!r}") from exc
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise InputError(codes.NOT_RRULE, text=text[:60]) from exc
     return body
 
 
@@ -154,12 +159,12 @@ def _parse_event_name(text: str) -> str:
     body = text.strip()
     code = next((k for k, v in EVENT_ALIASES.items() if body in (k, v)), None)
     if code in _OWN_EVENTS:
-        raise ValueError(f"{body!r} is a date of the contract itself: give it in contracts.csv")
+        raise InputError(codes.OWN_EVENT, text=body)
     if code is not None:
         return code
     name = body.removeprefix("event:").strip()
     if not name or "+" in name:
-        raise ValueError(f"not an event name (a name without '+', e.g. budget_2027): {text!r}")
+        raise InputError(codes.NOT_EVENT_NAME, text=text[:60])
     return f"event:{name}"
 
 
@@ -170,20 +175,20 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "date": values.parse_date,
     "int": values.parse_int,
     "role": values.parse_role,
-    "status": _parse_code(STATUS_ALIASES, "status"),
-    "unit": _parse_code(UNIT_ALIASES, "deadline unit"),
+    "status": _parse_code(STATUS_ALIASES, "status", "状态"),
+    "unit": _parse_code(UNIT_ALIASES, "deadline unit", "期限单位"),
     "events": _parse_events,
     "currency": _parse_currency,
-    "milestone_kind": _parse_code(MILESTONE_KIND_ALIASES, "milestone kind"),
-    "bond_kind": _parse_code(BOND_KIND_ALIASES, "bond kind"),
-    "penalty_kind": _parse_code(PENALTY_KIND_ALIASES, "penalty kind"),
-    "penalty_base": _parse_code(PENALTY_BASE_ALIASES, "penalty base"),
-    "day_count": _parse_code(DAY_COUNT_ALIASES, "day count"),
-    "part_day": _parse_code(PART_DAY_ALIASES, "part-day rule"),
+    "milestone_kind": _parse_code(MILESTONE_KIND_ALIASES, "milestone kind", "里程碑类型"),
+    "bond_kind": _parse_code(BOND_KIND_ALIASES, "bond kind", "保证金类型"),
+    "penalty_kind": _parse_code(PENALTY_KIND_ALIASES, "penalty kind", "违约金类型"),
+    "penalty_base": _parse_code(PENALTY_BASE_ALIASES, "penalty base", "违约金基数"),
+    "day_count": _parse_code(DAY_COUNT_ALIASES, "day count", "天数计算"),
+    "part_day": _parse_code(PART_DAY_ALIASES, "part-day rule", "不足一日的计法"),
     "rrule": _parse_rrule,
     "return_events": _parse_return_events,
     "event_name": _parse_event_name,
-    "done_source": _parse_code(DONE_SOURCE_ALIASES, "done-mark source"),
+    "done_source": _parse_code(DONE_SOURCE_ALIASES, "done-mark source", "完成标记来源"),
 }
 
 
@@ -194,9 +199,13 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
     duplicate keys; warnings for unknown columns and amounts written in 万元.
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_separator(text, table))
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        problems.errors.append(codes.problem(label, 1, None, codes.NOT_CSV, reason=str(exc)))
+        return []
     if header is None:
-        problems.errors.append(f"{label}:1: the file is empty (a header row is needed)")
+        problems.errors.append(codes.problem(label, 1, None, codes.EMPTY_FILE))
         return []
     known = _header_map(table)
     positions: dict[str, int] = {}
@@ -204,15 +213,16 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
         column = known.get(_normalise(cell))
         if column is None:
             if cell.strip():
-                problems.warnings.append(f"{label}:1:{cell.strip()}: unknown column, ignored")
+                problems.warnings.append(codes.warning(label, 1, cell.strip()[:60], codes.UNKNOWN_COLUMN))
             continue
         if column.name in positions:
-            problems.errors.append(f"{label}:1:{cell.strip()}: column {column.name} appears twice")
+            problems.errors.append(codes.problem(label, 1, column, codes.DUPLICATE_COLUMN, cell.strip(),
+                                                 name=codes.column_term(column)))
             continue
         positions[column.name] = index
     missing = [c.name for c in table.columns if c.required and c.name not in positions]
     for name in missing:
-        problems.errors.append(f"{label}:1:{name}: required column missing")
+        problems.errors.append(codes.problem(label, 1, table.column(name), codes.MISSING_COLUMN))
     if missing:
         return []
 
@@ -220,47 +230,72 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
     records: list[Record] = []
     seen: dict[tuple[object, ...], int] = {}
     row_number = 1
+    failures = 0
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:  # e.g. a cell beyond the csv module's field size limit
-            problems.errors.append(f"{label}:{row_number + 1}: not readable as CSV ({exc})")
-            break
+        except csv.Error as exc:  # a cell beyond the field size limit, the file cut off inside quotes
+            row_number += 1
+            problems.errors.append(codes.problem(label, row_number, None, codes.NOT_CSV, reason=str(exc)))
+            failures += 1
+            if failures > 20 or "end of data" in str(exc):  # the reader goes on after the bad record
+                break
+            continue
         row_number += 1
         if not any(cell.strip() for cell in cells):
             continue
         record = Record(row_number, {})
+        short = len(cells) < len(header)
+        if short or any(cell.strip() for cell in cells[len(header):]):  # empty trailing cells are harmless
+            record.bad += 1
+            problems.errors.append(codes.problem(label, row_number, None,
+                                                 codes.SHORT_ROW if short else codes.LONG_ROW,
+                                                 cells=len(cells), columns=len(header)))
         for name, index in positions.items():
             cell = unguard(cells[index].strip()) if index < len(cells) else ""
-            _read_cell(cell, table.column(name), record, f"{label}:{row_number}:{titles[name]}", problems)
+            _read_cell(cell, table.column(name), record, (label, row_number, titles[name]), problems)
         key = tuple(record.values.get(name) for name in table.key)
         if None not in key:
             if key in seen:
-                problems.errors.append(
-                    f"{label}:{row_number}:{titles[table.key[-1]]}: duplicate key "
-                    f"{' + '.join(map(str, key))} (also on row {seen[key]})"
-                )
+                record.bad += 1
+                column = table.column(table.key[-1])
+                problems.errors.append(codes.problem(
+                    label, row_number, column, codes.DUPLICATE_KEY, titles[column.name],
+                    key=" + ".join(map(str, key)), other=seen[key]))
             else:
                 seen[key] = row_number
         records.append(record)
     return records
 
 
-def _read_cell(cell: str, column: Column, record: Record, where: str, problems: Problems) -> None:
+#: Kinds whose parser names the value (数量 / quantity) in its messages.
+_NAMED: dict[str, Callable[[str, Term], object]] = {
+    "decimal": values.parse_decimal, "percent": values.parse_percent, "int": values.parse_int}
+
+
+def _read_cell(cell: str, column: Column, record: Record, where: tuple[str, int, str], problems: Problems) -> None:
+    """Parse one cell into ``record``; a problem at ``where`` (file, row, header as written) if it is bad."""
+    label, row, header = where
+    term = codes.column_term(column)
     if not cell:
         if column.required:
-            problems.errors.append(f"{where}: a value is required")
+            record.bad += 1
+            problems.errors.append(codes.problem(label, row, term, codes.VALUE_REQUIRED, header))
         return
     try:
+        values.check_text(cell, line_breaks=column.kind == "text")
         if column.kind == "money":
-            amount, wan = values.parse_money(cell)
+            amount, wan = values.parse_money_amount(cell, term)
             if wan:
-                problems.warnings.append(f"{where}: amount written in 万元 ({cell!r}), read as {amount} yuan")
+                problems.warnings.append(codes.warning(label, row, term, codes.WAN, header, text=cell, amount=amount))
                 record.wan.append((column.name, cell))
             record.values[column.name] = amount
+        elif column.kind in _NAMED:
+            record.values[column.name] = _NAMED[column.kind](cell, term)
         else:
             record.values[column.name] = _PARSERS[column.kind](cell)
-    except ValueError as exc:
-        problems.errors.append(f"{where}: {exc}")
+    except InputError as exc:
+        record.bad += 1
+        problems.errors.append(codes.problem(label, row, term, exc.code, header, **exc.params))

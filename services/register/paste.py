@@ -18,7 +18,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
-from services.ledger.values import parse_decimal, parse_int, parse_money, parse_role
+from services.errors import InputError, LocatedProblem, Term, define
+from services.ledger.values import TOO_LARGE, parse_decimal, parse_int, parse_money, parse_money_amount, parse_role
+
+NO_COLUMN = define("PASTE_NO_COLUMN", "表格中没有可粘贴的列", "no table column to paste into")
+MONTHS_NEGATIVE = define("PASTE_MONTHS_NEGATIVE",
+                         "计费月数不能为负数：“{text}”", "number of months is negative: {text!r}")
+TOO_MANY_MONTHS = define("PASTE_TOO_MANY_MONTHS",
+                         "计费月数超过 {limit}：“{text}”", "more than {limit} months: {text!r}")
+LINE_TOO_LARGE = define("PASTE_LINE_TOO_LARGE",
+                         "单价 × 数量 × 月数 过大", "unit price × quantity × months is too large")
+NOT_A_FIELD = define("PASTE_NOT_A_FIELD", "不是明细项的字段：{name}", "not a line-item field: {name!r}")
+WAN_READ = define("PASTE_WAN_READ", "{text} 按 {amount} 元读取", "{text} read as {amount} yuan")
+NUMBER = Term("number", "数字")
+UNIT_PRICE = Term("unit price", "单价")
+QUANTITY = Term("quantity", "数量")
+MONTHS = Term("number of months", "计费月数")
+AMOUNT = Term("amount", "合价")
 
 #: Fields a pasted cell can set, in LineItemData order. ``seq`` is renumbered, never read.
 PASTE_FIELDS: tuple[str, ...] = (
@@ -67,7 +83,8 @@ class PasteResult:
     ``rows``: one dict per non-blank row, field name → parsed value for the fields the block
     has (``name``/``unit``/``note``: ``str`` or None; ``unit_price``/``quantity``: ``Decimal``
     or None; ``periods``: ``int`` or None; ``amount``: ``Decimal`` yuan with two decimals or
-    None; ``party_role``: 甲方…戊方 or None). ``errors``: ``"row R, column C: reason"`` with R
+    None; ``party_role``: 甲方…戊方 or None). ``errors``: ``LocatedProblem``s (coded; as text
+    ``"row R, column C: reason [CODE]"``, ``localized(language)`` for the window) with R
     counted from 1 within the block (a header row counts) and C the header cell, or the
     column's label/field name; when not empty, paste nothing. ``warnings``: accepted but worth
     telling (万元 multiplied out). ``header``: a header row was found and skipped.
@@ -162,21 +179,22 @@ def _is_header(cells: list[str]) -> bool:
     return known >= min(2, len(filled)) and known * 2 >= len(filled)
 
 
-def _parse_cell(field_name: str, text: str) -> tuple[object, str | None]:
-    """(value, warning) of one cell for ``field_name``; raises ValueError with the reason."""
+def _parse_cell(field_name: str, text: str) -> tuple[object, InputError | None]:
+    """(value, warning) of one cell for ``field_name``; raises ``InputError`` (coded) with the reason."""
     try:
         value, warning = _read_cell(field_name, text)
     except ArithmeticError:  # more digits than Decimal's context holds
-        raise ValueError(f"number too large: {text[:40]!r}") from None
+        raise InputError(TOO_LARGE, what=NUMBER, text=text[:40]) from None
     if isinstance(value, Decimal) and abs(value) >= MAX_AMOUNT:
-        raise ValueError(f"number too large: {text[:40]!r}")
+        raise InputError(TOO_LARGE, what=NUMBER, text=text[:40])
     if field_name == "periods" and isinstance(value, int) and value > MAX_MONTHS:
-        raise ValueError(f"more than {MAX_MONTHS} months: {text!r}")
+        raise InputError(TOO_MANY_MONTHS, limit=MAX_MONTHS, text=text[:40])
     return value, warning
 
 
 def check_line(unit_price: Decimal | None, quantity: Decimal | None, periods: int | None) -> None:
-    """Raise ``ValueError`` when unit price × quantity × months reaches ``MAX_AMOUNT`` yuan.
+    """Raise ``InputError`` ``PASTE_LINE_TOO_LARGE`` (a ``ValueError``) when unit price × quantity ×
+    months reaches ``MAX_AMOUNT`` yuan.
 
     Below it the product is exact in Decimal's default context and fits the store's fen.
     """
@@ -186,10 +204,10 @@ def check_line(unit_price: Decimal | None, quantity: Decimal | None, periods: in
         context.prec = 80
         product = unit_price * quantity * (periods if periods is not None else 1)
     if abs(product) >= MAX_AMOUNT:
-        raise ValueError("unit price × quantity × months is too large")
+        raise InputError(LINE_TOO_LARGE)
 
 
-def _read_cell(field_name: str, text: str) -> tuple[object, str | None]:
+def _read_cell(field_name: str, text: str) -> tuple[object, InputError | None]:
     body = text.strip()
     if field_name == "name":
         return body, None
@@ -203,20 +221,20 @@ def _read_cell(field_name: str, text: str) -> tuple[object, str | None]:
             if body.startswith(prefix):
                 body = body[len(prefix) :].strip()
                 break
-        return parse_decimal(body.removesuffix("元").strip(), "unit price"), None
+        return parse_decimal(body.removesuffix("元").strip(), UNIT_PRICE), None
     if field_name == "quantity":
-        return parse_decimal(body, "quantity"), None
+        return parse_decimal(body, QUANTITY), None
     if field_name == "periods":
-        months = parse_int(body.removesuffix("个月").removesuffix("月").strip(), "integer number of months")
+        months = parse_int(body.removesuffix("个月").removesuffix("月").strip(), MONTHS, low=-(10**12), high=10**12)
         if months < 0:
-            raise ValueError(f"number of months is negative: {text!r}")
+            raise InputError(MONTHS_NEGATIVE, text=text[:40])
         return months, None
     if field_name == "amount":
-        amount, wan = parse_money(body)
-        return amount, (f"{body} read as {amount} yuan" if wan else None)
+        amount, wan = parse_money_amount(body, AMOUNT)
+        return amount, (InputError(WAN_READ, text=body, amount=amount) if wan else None)
     if field_name == "party_role":
         return parse_role(body), None
-    raise ValueError(f"not a line-item field: {field_name!r}")
+    raise InputError(NOT_A_FIELD, name=field_name)
 
 
 def parse_field(field_name: str, text: str) -> object:
@@ -224,12 +242,13 @@ def parse_field(field_name: str, text: str) -> object:
 
     Returns ``str`` (name: stripped, possibly empty), ``str | None`` (name_en, unit, note: None when
     blank), ``Decimal | None`` (unit_price, quantity: up to 4 decimals, not negative;
-    amount: yuan, two decimals, may be negative), ``int | None`` (periods: months, not
-    negative) or ``str | None`` (party_role: 甲方…戊方). Raises ``ValueError`` whose message
-    is the reason (``"not a quantity: 'abc'"``), also for a field that cannot be set.
+    amount: yuan, two decimals, not negative: the format gives money no negative meaning),
+    ``int | None`` (periods: months, not negative) or ``str | None`` (party_role: 甲方…戊方).
+    Raises ``InputError`` (a ``ValueError``, coded) whose message is the reason
+    (``"not a quantity: 'abc'"``), also for a field that cannot be set.
     """
     if field_name not in PASTE_FIELDS:
-        raise ValueError(f"not a line-item field: {field_name!r}")
+        raise InputError(NOT_A_FIELD, name=field_name)
     return _parse_cell(field_name, text)[0]
 
 
@@ -285,24 +304,24 @@ def parse_block(
             target = mapping.get(position)
             if target is None:
                 if cell.strip() and not result.header:
-                    problem = f"row {row_no}, column {position + 1}: no table column to paste into"
-                    result.errors.append(problem)
+                    result.errors.append(LocatedProblem("", row_no, str(position + 1), NO_COLUMN))
                 continue
             field_name, label = target
             if field_name not in PASTE_FIELDS:
                 continue
             try:
                 value, warning = _parse_cell(field_name, cell)
-            except ValueError as exc:
-                result.errors.append(f"row {row_no}, column {label}: {exc}")
+            except InputError as exc:
+                result.errors.append(LocatedProblem("", row_no, label, exc.code, exc.params))
                 continue
             if warning:
-                result.warnings.append(f"row {row_no}, column {label}: {warning}")
+                result.warnings.append(LocatedProblem("", row_no, label, warning.code, warning.params,
+                                                      severity="warning"))
             values[field_name] = value
         try:
             check_line(values.get("unit_price"), values.get("quantity"), values.get("periods"))  # type: ignore[arg-type]  # _parse_cell: Decimal, int
-        except ValueError as exc:
-            result.errors.append(f"row {row_no}: {exc}")
+        except InputError as exc:
+            result.errors.append(LocatedProblem("", row_no, None, exc.code, exc.params))
         if any(value not in (None, "") for value in values.values()):
             result.rows.append(values)
     return result

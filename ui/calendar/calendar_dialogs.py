@@ -47,6 +47,7 @@ from services.register.contract_data import ContractData
 from services.register.events import event_labels
 from ui.calendar.deadline_models import language
 from ui.context import AppContext
+from ui.error_text import error_text
 from ui.tasks import TaskControl
 
 Index = QModelIndex | QPersistentModelIndex
@@ -156,7 +157,7 @@ class RecordEventDialog(QDialog):
             text = self.date.text().strip()
             day = values.parse_date(text) if text else None
         except ValueError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return
         contract_id, note = self.contract_id, self.note.text().strip() or None
         # a named event new to the contract is called as typed (a code-like name: its readable default)
@@ -357,7 +358,8 @@ class HolidayScheduleDialog(QDialog):
             QDialog.accept(self)
 
         def failed(error: BaseException) -> None:
-            self.dialogs.error(self.tr("Working-day schedule"), str(error))
+            self.dialogs.error(self.tr("Working-day schedule"), error_text(error) if isinstance(error, Exception)
+                               else str(error))
 
         self.context.write(self.tr("Saving the schedule…"), work, done, failed)
 

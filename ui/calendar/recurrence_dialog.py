@@ -30,6 +30,7 @@ from services.calendar.recurrence import Shape, expand, recurrence_text, shape_o
 from services.calendar.workdays import WorkingCalendar
 from services.ledger.read import _parse_rrule
 from ui.calendar.deadline_models import language
+from ui.error_text import error_text
 
 __all__ = ["RecurrenceDialog"]
 
@@ -176,7 +177,7 @@ class RecurrenceDialog(QDialog):
         try:
             _parse_rrule(rule)
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.words.clear()
             self.preview.clear()
             return
@@ -193,7 +194,7 @@ class RecurrenceDialog(QDialog):
         try:
             _parse_rrule(self.rule())
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         super().accept()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from services.ledger import values
 from services.register.contract_data import ContractData
+from ui.error_text import error_text
 
 # (field, kind, required); labels are translated in HeaderForm._labels().
 _FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -39,7 +40,7 @@ _STATUSES = ("", "draft", "active", "completed", "terminated")
 
 def _parser(kind: str) -> Callable[[str], object]:
     return {
-        "money": lambda text: values.parse_money(text)[0],
+        "money": lambda text: values.parse_money_amount(text)[0],
         "date": values.parse_date,
         "percent": values.parse_percent,
     }.get(kind, lambda text: text)
@@ -141,7 +142,7 @@ class HeaderForm(QWidget):
                 if name == "currency" and not (len(text) == 3 and text.isalpha()):
                     message = self.tr("a 3-letter code such as CNY")
             except ValueError as exc:
-                message = str(exc)
+                message = error_text(exc)
         if message:
             self._errors[name] = message
         else:
@@ -161,7 +162,7 @@ class HeaderForm(QWidget):
     def total_amount(self) -> Decimal | None:
         """The total as typed, or None while it does not parse."""
         try:
-            return values.parse_money(self._edits["total_amount"].text())[0]
+            return values.parse_money_amount(self._edits["total_amount"].text())[0]
         except ValueError:
             return None
 

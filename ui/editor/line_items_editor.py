@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.errors import localize
 from services.register.contract_data import LineItemData, Totals, line_totals
 from services.register.paste import parse_block
+from ui import i18n
 from ui.editor.delegates import IntegerDelegate, MoneyDelegate, QuantityDelegate
 from ui.editor.line_items_columns import (
     COL_AMOUNT,
@@ -345,7 +347,8 @@ class LineItemsEditor(QWidget):
         start = current.column() if current.isValid() else 0
         result = parse_block(text, self.model.columns(), start, labels)
         if result.errors:
-            self._paste_problems = [_tr(PASTE_REFUSED), *result.errors]
+            language = i18n.current_language()
+            self._paste_problems = [_tr(PASTE_REFUSED), *(localize(error, language) for error in result.errors)]
         elif not result.rows:
             self._paste_problems = [_tr(NOTHING_TO_PASTE)]
         else:

@@ -28,8 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from models.base import decimal_text
+from services.errors import InputError
 from services.register.contract_data import LineItemData
 from services.register.paste import PASTE_FIELDS, check_line, parse_field
+from ui import i18n
 from ui.editor.line_items_columns import (
     COL_AMOUNT,
     COL_COMPUTED,
@@ -259,8 +261,8 @@ class LineItemsModel(QAbstractTableModel):
                 priced = {"unit_price": line.unit_price, "quantity": line.quantity, "periods": line.periods}
                 priced[field_name] = new
                 check_line(**priced)  # type: ignore[arg-type]
-        except ValueError as exc:
-            message = str(exc)
+        except ValueError as exc:  # an InputError: coded, shown in the window's language
+            message = exc.message(i18n.current_language()) if isinstance(exc, InputError) else str(exc)
             self._errors[(id(line), column)] = (line, message)
             self._emit_cell(row, column)
             self.invalidInput.emit(row, column, message)

@@ -21,6 +21,7 @@ from services.ledger.schema import BOND_KIND_ALIASES, MILESTONE_KIND_ALIASES, UN
 from services.register.contract_data import BondData, MilestoneData
 from ui import i18n
 from ui.editor.record_table_model import FieldColumn, RecordTableModel
+from ui.error_text import error_text
 
 __all__ = ["bonds_model", "milestones_model", "obligation_problems", "with_event_codes"]
 
@@ -118,19 +119,19 @@ def obligation_problems(milestones: list[MilestoneData], bonds: list[BondData]) 
                 try:
                     _parse_events(row.due_after)
                 except ValueError as exc:
-                    problems.append(f"{label} {row.seq}: {exc}")
+                    problems.append(f"{label} {row.seq}: {error_text(exc)}")
     for bond in bonds:
         if bond.return_after:
             try:
                 _parse_return_events(bond.return_after)
             except ValueError as exc:
-                problems.append(f"{translate('BondTable', 'Bonds')} {bond.seq}: {exc}")
+                problems.append(f"{translate('BondTable', 'Bonds')} {bond.seq}: {error_text(exc)}")
     for m in milestones:
         if m.recurrence:
             try:
                 _parse_rrule(m.recurrence)
             except ValueError as exc:
-                problems.append(f"{translate('MilestoneTable', 'Milestones')} {m.seq}: {exc}")
+                problems.append(f"{translate('MilestoneTable', 'Milestones')} {m.seq}: {error_text(exc)}")
     return problems
 
 

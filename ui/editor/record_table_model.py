@@ -17,8 +17,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from services.errors import InputError, define
 from services.ledger import values
+from ui.error_text import error_text
 from ui.formatting import format_money
+
+NOT_A_CHOICE = define("EDITOR_NOT_A_CHOICE", "应为以下之一：{choices}：“{text}”", "one of {choices}: {text!r}")
 
 Index = QModelIndex | QPersistentModelIndex
 ObjectRole = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +46,7 @@ def _parse(kind: str, text: str, choices: tuple[str, ...]) -> object:
     if not text:
         return None
     if kind == "money":
-        return values.parse_money(text)[0]
+        return values.parse_money_amount(text)[0]
     if kind == "percent":
         return values.parse_percent(text)
     if kind == "date":
@@ -52,7 +56,7 @@ def _parse(kind: str, text: str, choices: tuple[str, ...]) -> object:
     if kind == "role":
         return values.parse_role(text)
     if kind == "choice" and text not in choices:
-        raise ValueError(f"one of {', '.join(choices)}: {text!r}")
+        raise InputError(NOT_A_CHOICE, choices=", ".join(choices), text=text[:60])
     return text
 
 
@@ -181,7 +185,7 @@ class RecordTableModel(QAbstractTableModel):
         try:
             parsed = _parse(column.kind, str(value), column.choices)
         except ValueError as exc:
-            self.invalidInput.emit(index.row(), index.column(), str(exc))
+            self.invalidInput.emit(index.row(), index.column(), error_text(exc))
             return False
         if parsed is None and column.field in ("name", "role"):
             self.invalidInput.emit(index.row(), index.column(), self.tr("a value is required"))

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from cli.penalty import parse_days
 from models.contract import ROLES
 from services.changes import ChangeKind, Changes
+from services.errors import InputError
 from services.ledger import values
 from services.penalty.compute import (
     BASES,
@@ -298,8 +299,9 @@ class PenaltyDialog(QDialog):
             return None
         try:
             return parser(text)
-        except ValueError as exc:
-            raise ValueError(self.tr("{0}: {1}").format(label, str(exc))) from None
+        except ValueError as exc:  # an InputError: coded, shown in the dialog's language
+            reason = exc.message(self.language) if isinstance(exc, InputError) else str(exc)
+            raise ValueError(self.tr("{0}: {1}").format(label, reason)) from None
 
     def current_clause(self) -> PenaltyClauseData:
         """The clause chosen, or the ad-hoc rule as entered (``ValueError`` for a value that does not parse)."""
