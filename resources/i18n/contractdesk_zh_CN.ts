@@ -349,72 +349,72 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>BondTable</name>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="87"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="88"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="88"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="89"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="90"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="91"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="91"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="92"/>
         <source>Percent</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="92"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="93"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="94"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="95"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="95"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="96"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="96"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="97"/>
         <source>Returned after</source>
         <translation>退还起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="97"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="98"/>
         <source>Return within</source>
         <translation>退还期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="98"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="99"/>
         <source>Return unit</source>
         <translation>退还期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="99"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="100"/>
         <source>Return condition</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="100"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="101"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="101"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="102"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="115"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="116"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
@@ -1271,123 +1271,123 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HeaderForm</name>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="63"/>
+        <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>(from the dates)</source>
         <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
         <translation>（按日期自动判断）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="63"/>
+        <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="63"/>
+        <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="64"/>
+        <location filename="../../ui/editor/header_form.py" line="65"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="65"/>
+        <location filename="../../ui/editor/header_form.py" line="66"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="76"/>
+        <location filename="../../ui/editor/header_form.py" line="77"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，如 2025-10-16</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="93"/>
+        <location filename="../../ui/editor/header_form.py" line="94"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="106"/>
         <source>Contract No.</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="105"/>
+        <location filename="../../ui/editor/header_form.py" line="106"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="106"/>
+        <location filename="../../ui/editor/header_form.py" line="107"/>
         <source>Title in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="107"/>
+        <location filename="../../ui/editor/header_form.py" line="108"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="107"/>
+        <location filename="../../ui/editor/header_form.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="108"/>
+        <location filename="../../ui/editor/header_form.py" line="109"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="108"/>
+        <location filename="../../ui/editor/header_form.py" line="109"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="109"/>
+        <location filename="../../ui/editor/header_form.py" line="110"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="109"/>
+        <location filename="../../ui/editor/header_form.py" line="110"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="110"/>
+        <location filename="../../ui/editor/header_form.py" line="111"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="110"/>
+        <location filename="../../ui/editor/header_form.py" line="111"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="111"/>
+        <location filename="../../ui/editor/header_form.py" line="112"/>
         <source>Contract total (元, tax incl.)</source>
         <translation>合同总额（元，含税）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="112"/>
+        <location filename="../../ui/editor/header_form.py" line="113"/>
         <source>Total in capitals (大写金额)</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="112"/>
+        <location filename="../../ui/editor/header_form.py" line="113"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="113"/>
+        <location filename="../../ui/editor/header_form.py" line="114"/>
         <source>Amount excl. tax (元)</source>
         <translation>不含税金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="138"/>
+        <location filename="../../ui/editor/header_form.py" line="139"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header_form.py" line="143"/>
+        <location filename="../../ui/editor/header_form.py" line="144"/>
         <source>a 3-letter code such as CNY</source>
         <translation>应为 3 位字母代码，如 CNY</translation>
     </message>
@@ -2061,53 +2061,53 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayScheduleDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="271"/>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="360"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="272"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="361"/>
         <source>Working-day schedule</source>
         <translation>工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="286"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="287"/>
         <source>Enter the State Council&apos;s notice for a year the built-in calendar does not know yet (it knows 2004–2026): every public holiday, and every weekend day that is worked (调休, tick “Working day”). These days take precedence over the built-in calendar; dates of that year are then firm, no longer estimates. Import a CSV with the columns date, is_working_day, name (or 日期, 是否工作日, 名称).</source>
         <translation>内置日历尚未收录的年份（已收录 2004–2026 年），请按国务院办公厅的节假日安排通知录入：每个放假日，以及每个调休上班的周末（勾选“工作日”）。录入的日期优先于内置日历，该年的日期随即由估算转为确定。可导入含 date、is_working_day、name（或 日期、是否工作日、名称）列的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="292"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="292"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="294"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="294"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="326"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="327"/>
         <source>Schedule rejected</source>
         <translation>工作日安排未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="327"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="328"/>
         <source>Nothing was imported: the file has {0} problem(s).</source>
         <translation>未导入任何内容：文件有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="341"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="342"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="362"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="364"/>
         <source>Saving the schedule…</source>
         <translation>正在保存工作日安排…</translation>
     </message>
@@ -2115,37 +2115,37 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayTableModel</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="188"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="189"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="188"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="189"/>
         <source>Working day (调休)</source>
         <translation>工作日（调休）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="188"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="189"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="205"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="206"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="206"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="207"/>
         <source>holiday</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="252"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="253"/>
         <source>Row {0}: a date is needed</source>
         <translation>第 {0} 行：需要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="254"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="255"/>
         <source>Row {0}: {1} is also on row {2}</source>
         <translation>第 {0} 行：{1} 与第 {2} 行重复</translation>
     </message>
@@ -2153,130 +2153,130 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsEditor</name>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="54"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="56"/>
         <source>Row {row}, {column}: {reason}</source>
         <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="55"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="57"/>
         <source>Row {row}: the line has no name</source>
         <translation>第 {row} 行：未填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="56"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="58"/>
         <source>Nothing was pasted:</source>
         <translation>未粘贴任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="57"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
         <source>Nothing to paste: no table cells.</source>
         <translation>无可粘贴内容：剪贴板中没有表格单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="61"/>
         <source>… and %n more</source>
         <translation>……另有 %n 项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="166"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="168"/>
         <source>Insert line</source>
         <extracomment>How many problems the status line lists before summing up the rest.</extracomment>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="169"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="171"/>
         <source>Insert an empty line above the selected line, or at the end (Ins)</source>
         <translation>在所选行上方插入空行；未选中行时插入到末尾（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="172"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="174"/>
         <source>Add line at end</source>
         <translation>末尾添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="175"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="177"/>
         <source>Append an empty line after the last one (Ctrl+Enter)</source>
         <translation>在最后一行之后添加空行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="178"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="180"/>
         <source>Delete line(s)</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="181"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="183"/>
         <source>Delete the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="184"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="186"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="187"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="189"/>
         <source>Move the selected lines up (Alt+↑)</source>
         <translation>将所选行上移一行（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="190"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="192"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="193"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="195"/>
         <source>Move the selected lines down (Alt+↓)</source>
         <translation>将所选行下移一行（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="196"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="198"/>
         <source>Paste lines</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="199"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="201"/>
         <source>Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)</source>
         <translation>将从 Excel 或 WPS 复制的行插入到所选行上方；未选中行时插入到末尾（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="204"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="208"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="218"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="220"/>
         <source>Sum of the line amounts minus the contract total</source>
         <translation>明细合价之和减去合同总额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/line_items_editor.py" line="316"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="318"/>
         <source>Delete %n line(s)?</source>
         <translation>
             <numerusform>确定删除 %n 行明细吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="382"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="385"/>
         <source>Delete lines</source>
         <translation>删除明细行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="465"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="468"/>
         <source>Lines: ¥{lines}</source>
         <translation>明细合计：¥{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="467"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="470"/>
         <source>Lines: ¥{lines} · excl. tax: ¥{excl} · tax ({rate}%): ¥{tax}</source>
         <translation>明细合计：¥{lines} · 不含税金额：¥{excl} · 税额（{rate}%）：¥{tax}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="476"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="479"/>
         <source>Difference from contract total: ¥{difference}</source>
         <translation>与合同总额相差：¥{difference}</translation>
     </message>
@@ -2360,42 +2360,42 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>单价 × 数量 × 计费月数，四舍五入到分</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="62"/>
+        <location filename="../../ui/editor/line_items_model.py" line="64"/>
         <source>Stated amount differs from unit price × quantity × months (¥{computed})</source>
         <translation>合价与 单价 × 数量 × 计费月数（¥{computed}）不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="63"/>
+        <location filename="../../ui/editor/line_items_model.py" line="65"/>
         <source>Edit {column}</source>
         <translation>编辑“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="64"/>
+        <location filename="../../ui/editor/line_items_model.py" line="66"/>
         <source>Insert %n line(s)</source>
         <translation>插入 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="65"/>
+        <location filename="../../ui/editor/line_items_model.py" line="67"/>
         <source>Delete %n line(s)</source>
         <translation>删除 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="66"/>
+        <location filename="../../ui/editor/line_items_model.py" line="68"/>
         <source>Paste %n line(s)</source>
         <translation>粘贴 %n 行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="67"/>
+        <location filename="../../ui/editor/line_items_model.py" line="69"/>
         <source>Move line(s) up</source>
         <translation>上移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="68"/>
+        <location filename="../../ui/editor/line_items_model.py" line="70"/>
         <source>Move line(s) down</source>
         <translation>下移行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_model.py" line="70"/>
+        <location filename="../../ui/editor/line_items_model.py" line="72"/>
         <source>floating-point numbers are not exact; type the number</source>
         <translation>浮点数不精确，请直接输入数字</translation>
     </message>
@@ -2403,237 +2403,237 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Bac&amp;k up now…</source>
         <translation>立即备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Back to my register</source>
         <translation>返回我的台账(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -2644,29 +2644,29 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="427"/>
-        <location filename="../../ui/main_window.py" line="433"/>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
@@ -2676,38 +2676,38 @@ Update them from the ledger?</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -2715,47 +2715,47 @@ Update them from the ledger?</source>
 <context>
     <name>MilestoneTable</name>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="67"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="68"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="68"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="69"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="69"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="70"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="71"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="72"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="73"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="74"/>
         <source>Repeats (RRULE)</source>
         <translation>重复规则（RRULE）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="74"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="75"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="75"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="76"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="113"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="114"/>
         <source>Milestones: every milestone needs a name</source>
         <translation>履约事项：每个事项都需要名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="114"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="115"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
@@ -2763,22 +2763,22 @@ Update them from the ledger?</source>
 <context>
     <name>ObligationTables</name>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="54"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="55"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="55"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="56"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="56"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="57"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/obligation_tables.py" line="57"/>
+        <location filename="../../ui/editor/obligation_tables.py" line="58"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
@@ -2927,312 +2927,312 @@ Update them from the ledger?</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="110"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="111"/>
         <source>Liquidated damages — {0}</source>
         <extracomment>clause_ref of an ad-hoc rule in the saved calculations.</extracomment>
         <translation>违约金计算 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="151"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
         <source>Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: 0.05 %/day of the overdue amount)</source>
         <translation>法定利率：迟延支付中小企业款项（《保障中小企业款项支付条例》2025年：按逾期金额每日万分之五）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="153"/>
         <source>Ad-hoc rule…</source>
         <translation>临时规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="162"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="314"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
         <source>Ad-hoc rule</source>
         <translation>临时规则</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
         <source>Monthly fee × coefficient</source>
         <translation>月服务费×系数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
         <source>Fixed amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
         <source>Monthly fee</source>
         <translation>月服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
         <source>Daily fee</source>
         <translation>日服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
         <source>percent, e.g. 0.05</source>
         <translation>百分比，如 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="171"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="177"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="172"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="178"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
         <source>Calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
         <source>A part of a day counts as a day</source>
         <translation>不足一日按一日计</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="176"/>
         <source>Pro rata</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="176"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="177"/>
         <source>percent of the contract total</source>
         <translation>合同总额的百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="179"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
         <source>Kind</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="179"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="318"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="318"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="320"/>
         <source>Fixed amount (元)</source>
         <translation>固定金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="204"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="340"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="205"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="342"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="312"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="314"/>
         <source>Cap (% of total)</source>
         <translation>上限（合同总额的%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="320"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="185"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="322"/>
         <source>Cap (元)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="211"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="212"/>
         <source>Due and actual dates</source>
         <translation>应履行日和实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="212"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
         <source>Number of days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="228"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="229"/>
         <source>e.g. 12 or 2.5</source>
         <translation>如 12 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="229"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="230"/>
         <source>yuan, when the base is the overdue amount</source>
         <translation>元，以逾期金额为基数时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="199"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="254"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="200"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="201"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="202"/>
         <source>Count by</source>
         <translation>天数依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="202"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="341"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="203"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="343"/>
         <source>Due date</source>
         <translation>应履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="203"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="342"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="204"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="344"/>
         <source>Actual date</source>
         <translation>实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="205"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="345"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="206"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="347"/>
         <source>Overdue amount (元)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="206"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="348"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="207"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="350"/>
         <source>Already charged under this clause (元)</source>
         <translation>本条已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="207"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="346"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="208"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="348"/>
         <source>Already charged to this party (元)</source>
         <translation>该方已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="254"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
         <source>Calculated on</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="254"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
         <source>By</source>
         <translation>计算人</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="246"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="247"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="248"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="249"/>
         <source>Saved calculations</source>
         <translation>已保存的计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="272"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="273"/>
         <source>Save to record</source>
         <translation>保存到合同记录</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="274"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="275"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="276"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="277"/>
         <source>Copy working</source>
         <translation>复制计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="143"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="144"/>
         <source>Save the contract first</source>
         <translation>请先保存合同</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="302"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="304"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="397"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="399"/>
         <source>Amount: ¥{0}</source>
         <translation>金额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="407"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="409"/>
         <source>Amount: —</source>
         <translation>金额：—</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="430"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="432"/>
         <source>Saved to the contract&apos;s record.</source>
         <translation>已保存到合同记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="434"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="436"/>
         <source>Saving the calculation…</source>
         <translation>正在保存计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="458"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="460"/>
         <source>Working copied.</source>
         <translation>计算过程已复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="476"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="478"/>
         <source>Writing the calculation…</source>
         <translation>正在生成违约金计算书…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="480"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="482"/>
         <source>Wrote {0}</source>
         <translation>已生成 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="483"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="485"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="483"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="485"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="488"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="490"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -3240,37 +3240,37 @@ Update them from the ledger?</source>
 <context>
     <name>RecordEventDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="111"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="112"/>
         <source>Record event — {0}</source>
         <translation>登记事件 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="127"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="128"/>
         <source>YYYY-MM-DD; empty removes the event</source>
         <translation>YYYY-MM-DD；留空则删除该事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="132"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="133"/>
         <source>Rules that count from this event become due once it has a date. A new name records a named event (event:NAME).</source>
         <translation>自该事件起算的期限在登记日期后即开始计算。输入新名称可登记自定义事件（event:名称）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="138"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="139"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="139"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="140"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="140"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="141"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="170"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="171"/>
         <source>Recording the event…</source>
         <translation>正在登记事件…</translation>
     </message>
@@ -3296,23 +3296,23 @@ Update them from the ledger?</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="75"/>
+        <location filename="../../ui/editor/record_table_model.py" line="79"/>
         <source>Edit {0}</source>
         <extracomment>How a stored value reads on screen when it is a code (``working_days`` → 工作日); editing shows the code.</extracomment>
         <translation>编辑“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="90"/>
+        <location filename="../../ui/editor/record_table_model.py" line="94"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="102"/>
+        <location filename="../../ui/editor/record_table_model.py" line="106"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="187"/>
+        <location filename="../../ui/editor/record_table_model.py" line="191"/>
         <source>a value is required</source>
         <translation>必须填写</translation>
     </message>
@@ -3320,124 +3320,124 @@ Update them from the ledger?</source>
 <context>
     <name>RecurrenceDialog</name>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="48"/>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="104"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="49"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="105"/>
         <source>Repeats</source>
         <extracomment>How many dates the preview lists.</extracomment>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="53"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="54"/>
         <source>day(s)</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="53"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="54"/>
         <source>week(s)</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="53"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="54"/>
         <source>month(s)</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="54"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="55"/>
         <source>year(s)</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="59"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="60"/>
         <source>Every</source>
         <translation>每</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
         <source>Monday</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
         <source>Tuesday</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
         <source>Wednesday</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="64"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
         <source>Thursday</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="66"/>
         <source>Friday</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="66"/>
         <source>Saturday</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="65"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="66"/>
         <source>Sunday</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="67"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="68"/>
         <source>on day</source>
         <translation>在第几日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="68"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="69"/>
         <source>on the last day</source>
         <translation>在最后一日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="69"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="70"/>
         <source>on working day no.</source>
         <translation>在第几个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="84"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="85"/>
         <source>until the end of the term</source>
         <translation>直至服务期满</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="84"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="85"/>
         <source>times:</source>
         <translation>共几次：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="105"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="106"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="106"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="107"/>
         <source>Day of the month</source>
         <translation>每月哪一日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="107"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="108"/>
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="108"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="109"/>
         <source>RRULE (for rules the shapes cannot say)</source>
         <translation>RRULE（以上选项无法表达时填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="188"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="189"/>
         <source> … {0} in all</source>
         <translation> … 共 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/recurrence_dialog.py" line="189"/>
+        <location filename="../../ui/calendar/recurrence_dialog.py" line="190"/>
         <source>Dates over the term: {0}</source>
         <translation>服务期内的日期：{0}</translation>
     </message>
@@ -3632,28 +3632,28 @@ This cannot be undone; their history is kept.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>The register is empty</source>
         <extracomment>How often the window looks for another process&apos;s writes (PRAGMA data_version), in milliseconds.</extracomment>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>
