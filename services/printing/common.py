@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape as xml_escape
 from babel.numbers import format_currency
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import addMapping, tt2ps
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -169,13 +170,14 @@ class Printer:
     """Paragraph styles in one font, and a recorder of every text printed (for the glyph check).
 
     Styles (``size`` is the body size in points; 10.5 pt is 五号): ``title``, ``subtitle``, ``h1``,
-    ``h2``, ``body``, ``center``, ``small``, ``cell``, ``cell_right``, ``cell_center``, ``cell_head``,
+    ``h2``, ``h3``, ``body``, ``center``, ``small``, ``cell``, ``cell_right``, ``cell_center``, ``cell_head``,
     ``label_en``.
     """
 
     def __init__(self, font_name: str, size: float = 10.5) -> None:
         self.font_name = font_name
         self.texts: list[str] = []
+        _bold_family(font_name)
 
         def style(name: str, font_size: float, leading: float, **extra: object) -> ParagraphStyle:
             return ParagraphStyle(name, fontName=font_name, fontSize=font_size, leading=leading,
@@ -186,6 +188,7 @@ class Printer:
             "subtitle": style("subtitle", size + 1, size * 1.7, alignment=TA_CENTER, spaceAfter=1 * mm),
             "h1": style("h1", 13, 19, spaceBefore=5 * mm, spaceAfter=2.5 * mm),
             "h2": style("h2", 11.5, 17, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
+            "h3": style("h3", size + 0.5, (size + 0.5) * 1.55, spaceBefore=2 * mm, spaceAfter=1 * mm),
             "body": style("body", size, size * 1.6, alignment=TA_LEFT, spaceAfter=1.2 * mm),
             "center": style("center", size, size * 1.6, alignment=TA_CENTER),
             "small": style("small", size - 1.5, (size - 1.5) * 1.45, textColor=MUTED),
@@ -228,6 +231,17 @@ class Printer:
     def text(self) -> str:
         """Everything recorded so far."""
         return "\n".join(self.texts)
+
+
+def _bold_family(font_name: str) -> None:
+    """Let ``<b>``/``<i>`` (Markdown bold in article text) work in a font registered without bold and
+    italic faces: they map to the font itself (the Chinese fonts found have one face)."""
+    try:
+        tt2ps(font_name, 1, 1)
+    except ValueError:
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(font_name, bold, italic, font_name)
 
 
 class _ProbePrinter(Printer):

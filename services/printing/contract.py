@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from services.calendar.due_text import date_text, due_text
+from services.printing.article_text import body_flowables
 from services.printing.common import (
     CONTENT_WIDTH,
     GRID,
@@ -119,35 +120,8 @@ def _articles(data: ContractData, printer: Printer) -> list[Flowable]:
             heading = printer.p(article.heading, "h2")
             heading.keepWithNext = 1  # an article's heading never ends a page without its text
             flow.append(heading)
-        flow += _body(article.body or "", printer)
+        flow += body_flowables(article.body, printer)
     return flow
-
-
-def _body(body: str, printer: Printer) -> list[Flowable]:
-    """An article's body: one paragraph per line; runs of tab-separated lines become a table."""
-    flow: list[Flowable] = []
-    run: list[list[str]] = []
-    for line in [*body.replace("\r\n", "\n").split("\n"), None]:
-        if line is not None and "\t" in line:
-            run.append(line.split("\t"))
-            continue
-        if run:
-            flow.append(_text_table(run, printer))
-            run = []
-        if line is not None and line.strip():
-            flow.append(printer.p(line, "body"))
-    return flow
-
-
-def _text_table(rows: list[list[str]], printer: Printer) -> Table:
-    """A table pasted into an article as tab-separated lines; columns sized by their longest text."""
-    columns = max(len(row) for row in rows)
-    widths = [max(min(len(row[c]) if c < len(row) else 0, 40) for row in rows) + 3 for c in range(columns)]
-    scale = CONTENT_WIDTH / sum(widths)
-    cells = [[printer.p(row[c] if c < len(row) else "", "cell") for c in range(columns)] for row in rows]
-    table = Table(cells, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
-    table.setStyle(table_style(printer.font_name, 1))
-    return table
 
 
 def _line_items(data: ContractData, printer: Printer) -> list[Flowable]:
