@@ -95,8 +95,9 @@ def column_widths(columns: Sequence[Column], font: str, total: float = CONTENT_W
             head = max((_width(w, font, size) for w in _header_words(column.header)), default=0.0)
             low = max(figure + _PAD, word + _TEXT_PAD, head + _PAD)
             line = max((_width(text, font, CELL_SIZE) for text in column.texts), default=0.0) + _TEXT_PAD
+            whole = _width(column.header, font, CELL_SIZE) + _PAD  # the header on one line, when there is room
             minimum.append(low)
-            natural.append(max(low, min(line, total * _NATURAL_CAP)))
+            natural.append(max(low, whole, min(line, total * _NATURAL_CAP)))
         if sum(minimum) <= total:
             break
     if sum(minimum) > total:
