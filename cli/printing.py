@@ -1,4 +1,4 @@
-"""``main.py print CONTRACT_NO [--out FILE.pdf] [--summary] [--font PATH] [--force] [--lang L]``: PDF print-outs.
+"""``main.py print CONTRACT_NO [--out FILE.pdf] [--summary] [--font PATH] [--force] [--seam] [--lang L]``.
 
 A contract with check errors is not printed for signature unless ``--force`` is given; the errors
 are listed on stderr either way (``services.printing.readiness``)."""
@@ -23,7 +23,7 @@ HELP = "write a contract for signature (or its summary) as PDF"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``CONTRACT_NO``, ``--out``, ``--summary``, ``--font``, ``--force``, ``--lang``."""
+    """``CONTRACT_NO``, ``--out``, ``--summary``, ``--font``, ``--force``, ``--seam``, ``--lang``."""
     parser.add_argument("contract_no", metavar="CONTRACT_NO")
     parser.add_argument("--out", metavar="FILE.pdf", type=Path,
                         help="the PDF to write (default: the contract number, in the current folder)")
@@ -31,6 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--font", metavar="PATH", help="a TrueType font with Chinese glyphs (default: a system font)")
     parser.add_argument("--force", action="store_true",
                         help="print the contract for signature even though its check finds errors")
+    parser.add_argument("--seam", action="store_true",
+                        help="a seal band for the cross-page seal (骑缝章) on the outer margin of every page")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the messages (default: the locale's)")
 
 
@@ -63,7 +65,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
         if args.summary:
             result = write_summary_pdf(data, out, font_path=args.font, deadlines=deadlines)
         else:
-            result = write_contract_pdf(data, out, font_path=args.font)
+            result = write_contract_pdf(data, out, font_path=args.font, seam=getattr(args, "seam", False))
     except OSError as exc:
         print(f"error: cannot write {out}: {exc}", file=sys.stderr)
         return 1

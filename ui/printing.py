@@ -69,6 +69,18 @@ class PdfPrinting(QObject):
             self._preview = PdfPreview(self.context.parent, on_closed=_remove_temporary)
         return self._preview
 
+    def seam(self) -> bool:
+        """Whether contract print-outs carry the seal band of the cross-page seal (setting ``pdf/seam``)."""
+        from ui import settings
+
+        return settings.pdf_seam()
+
+    def set_seam(self, on: bool) -> None:
+        """Turn the seal band on or off (File → Seal band for 骑缝章)."""
+        from ui import settings
+
+        settings.set_pdf_seam(on)
+
     def _chosen(self, *, summary: bool) -> tuple[int, str] | None:
         """The selected contract, once the officer has agreed to print it despite its check errors."""
         selected = self.selected()
@@ -137,13 +149,14 @@ class PdfPrinting(QObject):
     def _work(self, contract_id: int, path: Path, *, summary: bool) -> Callable[[TaskControl], PrintResult]:
         font_path = self.context.font_path()
         store = self.context.store
+        seam = {} if summary else {"seam": self.seam()}
 
         def work(_control: TaskControl) -> PrintResult:
             if summary:
                 from services.printing.summary import write_summary_pdf as write
             else:
                 from services.printing.contract import write_contract_pdf as write
-            extra = {}
+            extra: dict = dict(seam)
             with store.session() as session:
                 data = contract_service.load(session, contract_id)
                 if summary:  # "Next milestones" with the events and done marks recorded in the store

@@ -285,9 +285,37 @@ def table_style(font_name: str, header_rows: int = 1, *, grid: bool = True,
 Footer = Callable[[int, int], tuple[str, str]]
 
 
-def numbered_canvas(font_name: str, footer: Footer) -> type[Canvas]:
+#: The text beside the seal band (``seam``): where the cross-page seal goes.
+SEAM_TEXT = "骑缝章"
+
+
+def draw_seam(canvas: Canvas, font_name: str) -> None:
+    """The seal band of the cross-page seal (骑缝章) on the outer (right) margin of a page: a dashed
+    band 14 mm wide, from 35 % to 65 % of the page height, reaching the paper's edge, with
+    ``SEAM_TEXT`` upright in it. Stacked and fanned out, the pages' bands line up, so one seal across
+    them touches every page (the usual way to show that no page was swapped)."""
+    width, height = PAGE_SIZE
+    band = 14 * mm
+    low, high = height * 0.35, height * 0.65
+    canvas.saveState()
+    canvas.setStrokeColor(GRID)
+    canvas.setLineWidth(0.5)
+    canvas.setDash(3, 2)
+    canvas.line(width - band, low, width - band, high)
+    canvas.line(width - band, low, width, low)
+    canvas.line(width - band, high, width, high)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(font_name, 9)
+    middle = (low + high) / 2
+    for index, character in enumerate(SEAM_TEXT):
+        canvas.drawCentredString(width - band / 2, middle + (1 - index) * 12 - 3, character)
+    canvas.restoreState()
+
+
+def numbered_canvas(font_name: str, footer: Footer, seam: bool = False) -> type[Canvas]:
     """A canvas class that holds back every page until the end, then draws ``footer(page, total)`` on
-    each: the two-pass "page X of Y" (reportlab's NumberedCanvas pattern)."""
+    each: the two-pass "page X of Y" (reportlab's NumberedCanvas pattern); with ``seam`` also the
+    seal band of the cross-page seal (``draw_seam``)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -313,6 +341,8 @@ def numbered_canvas(font_name: str, footer: Footer) -> type[Canvas]:
                 self.setFont(font_name, 8.5)
                 self.drawString(MARGIN, y, left)
                 self.drawRightString(PAGE_SIZE[0] - MARGIN, y, right)
+                if seam:
+                    draw_seam(self, font_name)
                 super().showPage()
             super().save()
 
@@ -321,9 +351,10 @@ def numbered_canvas(font_name: str, footer: Footer) -> type[Canvas]:
 
 def render(
     path: str | os.PathLike[str], make_story: Callable[[Printer], list[Flowable]], footer: Footer, *,
-    title: str, subject: str, font_path: str | None = None, font: FontChoice | None = None,
+    title: str, subject: str, font_path: str | None = None, font: FontChoice | None = None, seam: bool = False,
 ) -> PrintResult:
-    """Build the PDF at ``path`` from ``make_story(printer)`` with ``footer`` on every page.
+    """Build the PDF at ``path`` from ``make_story(printer)`` with ``footer`` on every page (and with
+    ``seam`` the seal band of the cross-page seal, ``draw_seam``).
 
     Without ``font``, the story is made once with a stand-in font to collect its text, the font is
     chosen for that text (``find_cjk_font(font_path, text)``), and the story is made again in it.
@@ -333,7 +364,7 @@ def render(
         probe = _ProbePrinter("Helvetica")
         make_story(probe)
         left, right = footer(1, 1)
-        font = find_cjk_font(font_path, probe.text() + left + right)
+        font = find_cjk_font(font_path, probe.text() + left + right + (SEAM_TEXT if seam else ""))
     printer = Printer(font.name)
     story = make_story(printer)
     target = Path(path)
@@ -346,7 +377,7 @@ def render(
             bottomMargin=BOTTOM_MARGIN, title=_plain(title), subject=_plain(subject), author="ContractDesk",
             creator="ContractDesk",
         )
-        doc.build(story, canvasmaker=numbered_canvas(font.name, footer))
+        doc.build(story, canvasmaker=numbered_canvas(font.name, footer, seam))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

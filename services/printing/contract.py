@@ -7,8 +7,10 @@ tables, print as a table); schedule 1, the line items (sequence, name, unit, uni
 months, amount; the header row repeated on every page; a total row) with the contract total in
 figures and in Chinese capitals (大写金额); schedule 2, the installments (payee, share — percent, or 定额 for a
 stated amount —, amount in figures and capitals, deadline; column widths from content so no figure
-breaks: ``services.printing.tables``); and a signature page with one block per party (盖章, 法定代表人或
-授权代表（签字）, 日期), two blocks to a row. Every page's footer carries the contract number and
+breaks: ``services.printing.tables``); and a signature page with one block per party
+(``services.printing.signature``: 盖章, the signatory as the contract titles them, further
+signatories, the tax id or a line for it, 日期), two blocks to a row. Optionally a seal band for the
+cross-page seal (骑缝章) on every page. Every page's footer carries the contract number and
 "第 X 页 共 Y 页" so pages cannot be swapped unnoticed.
 """
 
@@ -40,11 +42,12 @@ from services.printing.common import (
     table_style,
 )
 from services.printing.fonts import FontChoice
+from services.printing.signature import SIGNATURE_LINES, signature_page
 from services.printing.tables import Column, column_widths, header_cells
 from services.register.contract_data import ContractData, InstallmentData
 from services.register.events import event_labels
 
-__all__ = ["LINE_ITEM_HEADER", "contract_story", "write_contract_pdf"]
+__all__ = ["LINE_ITEM_HEADER", "SIGNATURE_LINES", "contract_story", "signature_page", "write_contract_pdf"]
 
 #: Column headings of the line-item table (schedule 1), as printed.
 LINE_ITEM_HEADER = ("序号", "名称", "单位", "单价（元）", "数量", "月数", "金额（元）")
@@ -55,18 +58,21 @@ _INSTALLMENT_HEADER = ("序号", "款项", "收款方", "比例", "金额（小�
 
 def write_contract_pdf(
     data: ContractData, path: str | os.PathLike[str], *, font_path: str | None = None, font: FontChoice | None = None,
+    seam: bool = False,
 ) -> PrintResult:
     """Write the contract print-out of ``data`` to ``path`` (PDF) and return what was written.
 
     ``font_path``: a TrueType font set by the officer, tried before the system fonts; ``font``: a
-    font already chosen (skips the search). Raises ``OSError`` when the file cannot be written.
+    font already chosen (skips the search); ``seam``: a seal band for the cross-page seal (骑缝章)
+    on the outer margin of every page (``services.printing.common.render``). Raises ``OSError``
+    when the file cannot be written.
     """
 
     def footer(page: int, total: int) -> tuple[str, str]:
         return f"合同编号：{data.contract_no}", f"第 {page} 页 共 {total} 页"
 
     result = render(path, lambda printer: contract_story(data, printer), footer,
-                    title=data.title, subject=f"合同 {data.contract_no}", font_path=font_path, font=font)
+                    title=data.title, subject=f"合同 {data.contract_no}", font_path=font_path, font=font, seam=seam)
     result.warnings += line_total_warning(data)
     return result
 
@@ -200,56 +206,3 @@ def _installments(data: ContractData, printer: Printer) -> list[Flowable]:
     table.setStyle(table_style(printer.font_name, 1))
     flow.append(table)
     return flow
-
-
-#: The lines of one signature block, after the role and name (seal, signature, date).
-SIGNATURE_LINES = ("（盖章）", "法定代表人或授权代表（签字）：", "日期：________年______月______日")
-
-
-def signature_page(data: ContractData, printer: Printer) -> list[Flowable]:
-    """The signature page: the contract named again, then one block per party, two side by side
-    (2 parties: one row of blocks; 3–4: two; 5: three, with less room each to stay on one page).
-
-    Each block: role with 盖章, name, room for the seal (a 40 mm stamp overlaps the name, as usual),
-    法定代表人或授权代表（签字） over a line, 日期. The blocks are rows of one table, so the lines of
-    two blocks side by side stay level even when one name wraps.
-    """
-    flow: list[Flowable] = [
-        printer.p("签署页", "title"),
-        printer.p(f"合同名称：{data.title}", "body"),
-        printer.p(f"合同编号：{data.contract_no}", "body"),
-    ]
-    if data.sign_place:
-        flow.append(printer.p(f"签订地点：{data.sign_place}", "body"))
-    seal_text, signature, date = SIGNATURE_LINES
-    roomy = len(data.parties) <= 4  # three rows of blocks (5 parties) get less room, to fit one page
-    seal_gap, sign_gap, group_gap = (30 * mm, 14 * mm, 14 * mm) if roomy else (19 * mm, 9 * mm, 4 * mm)
-    flow.append(Spacer(1, (8 if roomy else 5) * mm))
-    gap = 14 * mm
-    block = (CONTENT_WIDTH - gap) / 2
-    parties = data.parties
-    for first in range(0, len(parties), 2):
-        pair = parties[first:first + 2]
-        rows = [
-            _pair_row([printer.p(f"{p.role}{seal_text}：", "h2") for p in pair]),
-            _pair_row([printer.p(p.name, "body") for p in pair]),
-            _pair_row([]),
-            _pair_row([printer.p(signature, "body") for _p in pair]),
-            _pair_row([]),
-            _pair_row([printer.p(date, "body") for _p in pair]),
-        ]
-        lines = [("LINEBELOW", (2 * k, 4), (2 * k, 4), 0.5, GRID) for k in range(len(pair))]
-        table = Table(rows, colWidths=[block, gap, block], rowHeights=[None, None, seal_gap, None, sign_gap, None],
-                      hAlign="LEFT")
-        table.setStyle(table_style(printer.font_name, 0, grid=False,
-                                   extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), *lines]))
-        flow.append(KeepTogether([table]))  # a page break never falls inside a block
-        if first + 2 < len(parties):
-            flow.append(Spacer(1, group_gap))
-    return flow
-
-
-def _pair_row(cells: list[Flowable]) -> list[Flowable | str]:
-    """One row of the signature table: the left block, the gap, the right block (empty if none)."""
-    padded: list[Flowable | str] = [*cells, "", ""][:2]
-    return [padded[0], "", padded[1]]
