@@ -200,3 +200,40 @@ def test_columns_keep_their_widest_figure_and_fill_the_width():
     from reportlab.pdfbase.pdfmetrics import stringWidth
     assert widths[2] > stringWidth("16,749,600.00", "Helvetica", 9)
     assert widths[1] > widths[2] > widths[0]
+
+
+# ----- labels, never codes; English that is English ------------------------------------------------
+
+CODE_TOKEN = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|event:")
+
+
+@pytest.fixture(scope="module")
+def summaries(samples, tmp_path_factory) -> dict[str, str]:
+    from services.printing.summary import write_summary_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext not installed")
+    folder = tmp_path_factory.mktemp("summaries")
+    return {no: layout_text(write_summary_pdf(data, folder / f"{no}.pdf").path) for no, data in samples.items()}
+
+
+def test_no_code_reaches_any_sample_print_out(samples, printed, summaries):
+    for number in samples:
+        for text in (printed[number], summaries[number]):
+            assert not CODE_TOKEN.findall(text), f"{number}: {CODE_TOKEN.findall(text)}"
+
+
+def test_next_milestones_are_english_in_the_english_lines(samples):
+    import datetime as dt
+
+    from services.printing.summary import summary_deadlines
+    from services.printing.summary_sections import english_label
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for data in samples.values():
+        items = summary_deadlines(data, dt.date(2026, 6, 1))
+        assert items
+        for item in items:
+            label = english_label(item)
+            assert not cjk.search(label), label
+            assert label not in ("Milestone", "Payment")
