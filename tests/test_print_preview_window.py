@@ -140,3 +140,31 @@ def _temporaries() -> list[str]:
     import tempfile
 
     return [str(p) for p in Path(tempfile.gettempdir()).glob("contractdesk-print-*")]
+
+
+@pytest.fixture
+def user_config(qapp, tmp_path):
+    """QSettings in tmp_path, never the officer's own."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    yield tmp_path
+    default = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, default)
+
+
+def test_the_seal_band_setting_reaches_the_print_out(user_config, window, opened, tmp_path):
+    from ui import settings
+
+    assert not window.seam_action.isChecked() and not settings.pdf_seam()
+    window.seam_action.trigger()
+    assert settings.pdf_seam()
+    select(window, "2026-021")
+    window.dialogs.pdf = tmp_path
+    window.print_action.trigger()
+    pages = PdfReader(opened[-1]).pages
+    assert all("骑缝章" in "".join(page.extract_text().split()) for page in pages)
+    window.seam_action.trigger()
+    assert not settings.pdf_seam()
