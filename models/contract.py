@@ -118,7 +118,9 @@ class Party(Base):
     """A party to a contract: 甲方 (purchaser) or one of 乙方 … 戊方 (suppliers).
 
     ``share_amount`` (yuan) is a consortium member's part of the total; ``name_en`` the name in
-    English, for the bilingual summary.
+    English, for the bilingual summary; ``signatory_title`` how the signatory is titled on the
+    signature page (法定代表人 when empty; 负责人, 授权代表, 委托代理人); ``other_signatories`` further
+    signature lines the contract lists (``经办人、部门负责人``).
     """
 
     __tablename__ = "parties"
@@ -131,6 +133,7 @@ class Party(Base):
     name: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str | None] = mapped_column(Text)
     legal_rep: Mapped[str | None] = mapped_column(Text)
+    signatory_title: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(Text)
     contact: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(Text)
@@ -139,6 +142,7 @@ class Party(Base):
     bank: Mapped[str | None] = mapped_column(Text)
     account: Mapped[str | None] = mapped_column(Text)
     share_amount: Mapped[Decimal | None] = mapped_column(Money)
+    other_signatories: Mapped[str | None] = mapped_column(Text)
 
     contract: Mapped[Contract] = relationship(back_populates="parties")
 

@@ -98,8 +98,10 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ContractData]
 
 @pytest.mark.parametrize("number", SAMPLES)
 def test_the_three_samples_pass_with_no_problem(samples: dict[str, ContractData], number: str) -> None:
-    assert check_contract(samples[number], today=TODAY) == []
-    assert check_contract(samples[number]) == []  # whatever today is
+    # BJMEMC-2025174-ZC's annex 1 keeps a scan's "\\geq" (issue 14): the one warning it gets
+    expected = ["article_tex_residue"] if number == "BJMEMC-2025174-ZC" else []
+    assert [p.code for p in check_contract(samples[number], today=TODAY)] == expected
+    assert [p.code for p in check_contract(samples[number])] == expected  # whatever today is
 
 
 def test_the_bjmemc_typos_are_caught(samples: dict[str, ContractData]) -> None:

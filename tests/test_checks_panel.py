@@ -49,8 +49,15 @@ def editor(qtbot, loaded: Store) -> ContractEditor:
     return dialog
 
 
+#: BJMEMC-2025174-ZC's annex keeps a scan's "\\geq": the check warns about it (issue 14) on every
+#: run, always last (articles are checked last and warnings follow errors), so it is left out here.
+RESIDUE = "article_tex_residue"
+
+
 def codes(editor: ContractEditor) -> list[str]:
-    return [p.code for p in editor.checks.problems()]
+    found = [p.code for p in editor.checks.problems()]
+    assert found[-1:] == [RESIDUE]
+    return found[:-1]
 
 
 def click_problem(qtbot, editor: ContractEditor, code: str) -> None:
@@ -62,11 +69,11 @@ def click_problem(qtbot, editor: ContractEditor, code: str) -> None:
 
 def test_the_panel_reruns_as_the_officer_edits(editor: ContractEditor) -> None:
     assert codes(editor) == []
-    assert editor.checks.summary.text() == "Checks: no problems found"
+    assert editor.checks.summary.text().startswith("Checks: 0 error(s), 1 warning(s)")
     lines = editor.line_items.model
     assert lines.setData(lines.index(3, COL_AMOUNT), "60775")
     assert codes(editor) == ["line_amount_mismatch", "lines_total_mismatch"]
-    assert editor.checks.summary.text() == "Checks: 2 error(s), 0 warning(s) — click one to go to the field"
+    assert editor.checks.summary.text() == "Checks: 2 error(s), 1 warning(s) — click one to go to the field"
     shown = editor.checks.model.index(0, COL_MESSAGE).data()
     assert shown.startswith("Line 4 (普通性能存储): the stated amount ¥60,775.00")
     editor.undo_stack.undo()
@@ -248,4 +255,4 @@ def test_the_panel_checks_the_bonds_as_the_store_does(editor: ContractEditor) ->
     assert bonds.setData(bonds.index(0, headers.index("Percent")), "10")
     assert bonds.setData(bonds.index(0, headers.index("Amount (元)")), "1.00")
     assert "bond_percent_mismatch" in codes(editor)
-    assert codes(editor) == [p.code for p in check_contract(editor.collect())]
+    assert [*codes(editor), RESIDUE] == [p.code for p in check_contract(editor.collect())]

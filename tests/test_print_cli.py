@@ -78,3 +78,40 @@ def test_print_needs_a_contract_number(capsys, db):
         main.run_command(["print", "--db", str(db)])
     assert exited.value.code == 2
     assert "CONTRACT_NO" in capsys.readouterr().err
+
+
+@pytest.fixture
+def db_with_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The samples, with BJMEMC-2025174-ZC's total changed to the annex's ¥2,829,718.50 (line items
+    and capitals no longer agree: check errors)."""
+    import shutil
+
+    ledger = tmp_path / "ledger"
+    shutil.copytree(SAMPLE_LEDGER, ledger)
+    contracts_csv = ledger / "contracts.csv"
+    text = contracts_csv.read_text(encoding="utf-8-sig")
+    contracts_csv.write_text(text.replace(",CNY,2738718.50,", ",CNY,2829718.50,", 1), encoding="utf-8-sig")
+    path = tmp_path / "errors.db"
+    assert run(capsys, "import", ledger, "--db", path)[0] == 0
+    return path
+
+
+def test_a_contract_with_check_errors_needs_force_to_print_for_signature(capsys, db_with_errors, tmp_path):
+    out_file = tmp_path / "c.pdf"
+    status, out, err = run(capsys, "print", "BJMEMC-2025174-ZC", "--out", out_file, "--db", db_with_errors,
+                           "--lang", "en")
+    assert status == 1 and out == "" and not out_file.exists()
+    assert "check error" in err and "--force" in err and "[PRINT_HAS_ERRORS]" in err
+    assert "2,829,718.50" in err  # the errors themselves are listed
+    status, out, err = run(capsys, "print", "BJMEMC-2025174-ZC", "--out", out_file, "--db", db_with_errors,
+                           "--force", "--lang", "zh_CN")
+    assert status == 0 and out_file.exists()
+    assert "核对错误" in err and "warning:" in err
+    # the summary is no signature copy: it prints, errors or not
+    summary = tmp_path / "s.pdf"
+    assert run(capsys, "print", "BJMEMC-2025174-ZC", "--summary", "--out", summary, "--db", db_with_errors)[0] == 0
+
+
+def test_a_contract_without_check_errors_prints_without_a_word(capsys, db, tmp_path):
+    status, _out, err = run(capsys, "print", "2026-021", "--out", tmp_path / "c.pdf", "--db", db)
+    assert (status, err) == (0, "")

@@ -71,6 +71,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component("openpyxl", "openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl"),
     Component("et-xmlfile", "et-xmlfile", "MIT", "https://foss.heptapod.net/openpyxl/et_xmlfile"),
     Component("typing_extensions", "typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions"),
+    Component("markdown-it-py", "markdown-it-py", "MIT", "https://github.com/executablebooks/markdown-it-py"),
+    Component("mdurl", "mdurl", "MIT", "https://github.com/executablebooks/mdurl"),
+    Component("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 / BSD-3-Clause", "https://github.com/pypdfium2-team/pypdfium2"),
 )
 
 

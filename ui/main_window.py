@@ -176,12 +176,18 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(self.tr("&Print contract…"), self.printing.print_contract, "Ctrl+P")
         self.print_summary_action = self._action(self.tr("Print s&ummary…"), self.printing.print_summary,
                                                  "Ctrl+Shift+P")
+        self.preview_action = self._action(self.tr("Print pre&view…"), self.printing.preview_contract)
+        self.printer_action = self._action(self.tr("Print to p&rinter…"), self.printing.print_to_printer)
+        self.seam_action = QAction(self.tr("Seal band for 骑缝章 (cross-page seal)"), self, checkable=True)
+        self.seam_action.setChecked(self.printing.seam())
+        self.seam_action.toggled.connect(self.printing.set_seam)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.import_action, self.export_action, self.backup_action,
                        self.restore_backup_action, self.samples_action, self.home_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addActions([self.print_action, self.print_summary_action])
+        file_menu.addActions([self.print_action, self.print_summary_action, self.preview_action,
+                              self.printer_action, self.seam_action])
         file_menu.addAction(self.calendar_feature.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.history_action)

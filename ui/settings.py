@@ -18,6 +18,7 @@ from ui.i18n import settings
 LANGUAGE = "language"
 PDF_FONT_PATH = "pdf/font_path"
 REMINDER_DAYS = "calendar/reminder_days"
+PDF_SEAM = "pdf/seam"
 DEFAULT_REMINDER_DAYS = 30  # = services.calendar.deadlines.DEFAULT_REMINDER_DAYS, the command line's default
 
 
@@ -30,6 +31,16 @@ def pdf_font_path() -> Path | None:
 def set_pdf_font_path(path: Path | None) -> None:
     """Choose the PDF font file (None: back to the default)."""
     settings().setValue(PDF_FONT_PATH, str(path) if path else "")
+
+
+def pdf_seam() -> bool:
+    """Whether contract print-outs carry the seal band of the cross-page seal (骑缝章); off by default."""
+    return settings().value(PDF_SEAM, False, bool)
+
+
+def set_pdf_seam(on: bool) -> None:
+    """Turn the seal band of the cross-page seal on or off for contract print-outs."""
+    settings().setValue(PDF_SEAM, bool(on))
 
 
 def reminder_days() -> int:

@@ -4,57 +4,57 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="82"/>
+        <location filename="../../ui/about.py" line="85"/>
         <source>About ContractDesk</source>
         <translation>关于合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="84"/>
+        <location filename="../../ui/about.py" line="87"/>
         <source>ContractDesk {0}</source>
         <translation>合同台账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="87"/>
+        <location filename="../../ui/about.py" line="90"/>
         <source>A register of procurement contracts for public bodies.</source>
         <translation>面向公共机构的采购合同登记台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="94"/>
+        <location filename="../../ui/about.py" line="97"/>
         <source>Store:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="94"/>
+        <location filename="../../ui/about.py" line="97"/>
         <source>Logs:</source>
         <translation>日志：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="95"/>
+        <location filename="../../ui/about.py" line="98"/>
         <source>Settings:</source>
         <translation>设置：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="116"/>
+        <location filename="../../ui/about.py" line="119"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="116"/>
+        <location filename="../../ui/about.py" line="119"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="116"/>
+        <location filename="../../ui/about.py" line="119"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="119"/>
+        <location filename="../../ui/about.py" line="122"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="127"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
@@ -741,7 +741,7 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="203"/>
-        <location filename="../../ui/editor/contract_editor.py" line="222"/>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -756,195 +756,205 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="206"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <source>Signatory title</source>
+        <translation>签字人职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="207"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="222"/>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <source>Other signatories</source>
+        <translation>其他签字人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="225"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="225"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="226"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="225"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="229"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="252"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="253"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="258"/>
+        <location filename="../../ui/editor/contract_editor.py" line="260"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="288"/>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="290"/>
+        <location filename="../../ui/editor/contract_editor.py" line="315"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="307"/>
+        <location filename="../../ui/editor/contract_editor.py" line="309"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="308"/>
+        <location filename="../../ui/editor/contract_editor.py" line="310"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="315"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="326"/>
+        <location filename="../../ui/editor/contract_editor.py" line="328"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="327"/>
+        <location filename="../../ui/editor/contract_editor.py" line="329"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="328"/>
+        <location filename="../../ui/editor/contract_editor.py" line="330"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="349"/>
+        <location filename="../../ui/editor/contract_editor.py" line="351"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="353"/>
-        <location filename="../../ui/editor/contract_editor.py" line="356"/>
+        <location filename="../../ui/editor/contract_editor.py" line="355"/>
+        <location filename="../../ui/editor/contract_editor.py" line="358"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="354"/>
+        <location filename="../../ui/editor/contract_editor.py" line="356"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="378"/>
+        <location filename="../../ui/editor/contract_editor.py" line="380"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="379"/>
+        <location filename="../../ui/editor/contract_editor.py" line="381"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="398"/>
+        <location filename="../../ui/editor/contract_editor.py" line="400"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -1663,355 +1673,365 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="79"/>
+        <source>Signatory title</source>
+        <translation>签字人职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="80"/>
+        <source>Other signatories</source>
+        <translation>其他签字人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="81"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="80"/>
+        <location filename="../../ui/register/history_labels.py" line="82"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="81"/>
+        <location filename="../../ui/register/history_labels.py" line="83"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="82"/>
+        <location filename="../../ui/register/history_labels.py" line="84"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="83"/>
+        <location filename="../../ui/register/history_labels.py" line="85"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="84"/>
+        <location filename="../../ui/register/history_labels.py" line="86"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="85"/>
+        <location filename="../../ui/register/history_labels.py" line="87"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="86"/>
+        <location filename="../../ui/register/history_labels.py" line="88"/>
         <source>Share</source>
         <translation>分摊金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="87"/>
+        <location filename="../../ui/register/history_labels.py" line="89"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="88"/>
+        <location filename="../../ui/register/history_labels.py" line="90"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="89"/>
+        <location filename="../../ui/register/history_labels.py" line="91"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="90"/>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="91"/>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
         <source>Party</source>
         <translation>所属当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
         <source>Unit of time</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
         <source>Paid amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
         <source>Repeats</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
         <source>Breach</source>
         <translation>违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
         <source>Cap (%)</source>
         <translation>上限比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
         <source>Cap base</source>
         <translation>上限基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
         <source>Cap amount</source>
         <translation>上限金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <location filename="../../ui/register/history_labels.py" line="126"/>
         <source>Termination after (days)</source>
         <translation>解除阈值（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <location filename="../../ui/register/history_labels.py" line="127"/>
         <source>Clause text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="128"/>
+        <location filename="../../ui/register/history_labels.py" line="130"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="129"/>
+        <location filename="../../ui/register/history_labels.py" line="131"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="130"/>
+        <location filename="../../ui/register/history_labels.py" line="132"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="131"/>
+        <location filename="../../ui/register/history_labels.py" line="133"/>
         <source>Calculation</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="187"/>
+        <location filename="../../ui/register/history_labels.py" line="189"/>
         <source>{0}, {1}</source>
         <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="189"/>
+        <location filename="../../ui/register/history_labels.py" line="191"/>
         <source>{0}, clause {1}</source>
         <translation>{0} 第 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="190"/>
+        <location filename="../../ui/register/history_labels.py" line="192"/>
         <source>{0}, row {1}</source>
         <translation>{0} 第{1}行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="203"/>
-        <location filename="../../ui/register/history_labels.py" line="273"/>
-        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="205"/>
+        <location filename="../../ui/register/history_labels.py" line="275"/>
         <location filename="../../ui/register/history_labels.py" line="332"/>
+        <location filename="../../ui/register/history_labels.py" line="334"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="220"/>
+        <location filename="../../ui/register/history_labels.py" line="222"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="221"/>
+        <location filename="../../ui/register/history_labels.py" line="223"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="222"/>
+        <location filename="../../ui/register/history_labels.py" line="224"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <location filename="../../ui/register/history_labels.py" line="226"/>
         <source>(a row)</source>
         <translation>（一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="244"/>
+        <location filename="../../ui/register/history_labels.py" line="246"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="251"/>
+        <location filename="../../ui/register/history_labels.py" line="253"/>
         <source>{0}: added</source>
         <translation>{0}：新增</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="252"/>
+        <location filename="../../ui/register/history_labels.py" line="254"/>
         <source>{0}: removed</source>
         <translation>{0}：删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="254"/>
+        <location filename="../../ui/register/history_labels.py" line="256"/>
         <source>{0}: added “{1}”</source>
         <translation>{0}：新增“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="255"/>
+        <location filename="../../ui/register/history_labels.py" line="257"/>
         <source>{0}: removed “{1}”</source>
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="314"/>
+        <location filename="../../ui/register/history_labels.py" line="316"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="318"/>
+        <location filename="../../ui/register/history_labels.py" line="320"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="321"/>
+        <location filename="../../ui/register/history_labels.py" line="323"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="327"/>
+        <location filename="../../ui/register/history_labels.py" line="329"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="328"/>
+        <location filename="../../ui/register/history_labels.py" line="330"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="332"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>
@@ -2474,166 +2494,181 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="179"/>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Print to p&amp;rinter…</source>
+        <translation>打印到打印机(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>Seal band for 骑缝章 (cross-page seal)</source>
+        <translation>骑缝章盖章带</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -2644,70 +2679,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
-        <location filename="../../ui/main_window.py" line="432"/>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -2784,49 +2819,87 @@ Update them from the ledger?</source>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="108"/>
+        <source>Print preview — {0}</source>
+        <extracomment>Highest resolution a page is rendered at (dots per inch): sharp on paper, bounded memory.</extracomment>
+        <translation>打印预览 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="124"/>
+        <source>Print — {0}</source>
+        <translation>打印 — {0}</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinting</name>
     <message>
-        <location filename="../../ui/printing.py" line="48"/>
+        <location filename="../../ui/printing.py" line="88"/>
         <source>Select a contract to print first.</source>
         <translation>请先选择要打印的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="72"/>
+        <location filename="../../ui/printing.py" line="106"/>
+        <source>Contract {0} has {1} check error(s); a copy for signature should not go out with them:
+
+{2}
+
+Correct them first, or print anyway?</source>
+        <translation>合同 {0} 有 {1} 项核对错误，带着这些错误的签署文本不宜交出：
+
+{2}
+
+请先改正；仍要打印吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="108"/>
+        <source>Check errors</source>
+        <translation>核对错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="108"/>
+        <source>Print anyway</source>
+        <translation>仍然打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="121"/>
         <source>Writing the summary…</source>
         <translation>正在生成合同摘要…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="73"/>
+        <location filename="../../ui/printing.py" line="122"/>
+        <location filename="../../ui/printing.py" line="147"/>
         <source>Writing the contract…</source>
         <translation>正在生成合同文本…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="76"/>
+        <location filename="../../ui/printing.py" line="172"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已生成 {0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="80"/>
+        <location filename="../../ui/printing.py" line="179"/>
         <source>Fonts not embedded</source>
         <translation>字体未嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="83"/>
+        <location filename="../../ui/printing.py" line="182"/>
         <source>No Chinese TrueType font was found, so none is embedded: the PDF depends on the viewer&apos;s fonts and may print differently on other machines. Install a Chinese font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings.</source>
         <translation>未找到中文 TrueType 字体，因此 PDF 中未嵌入字体：显示和打印效果取决于阅读器的字体，在其他电脑上可能不同。请安装中文字体（例如文泉驿微米黑或宋体），或在设置中指定字体文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="87"/>
+        <location filename="../../ui/printing.py" line="186"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="88"/>
+        <location filename="../../ui/printing.py" line="187"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="92"/>
+        <location filename="../../ui/printing.py" line="191"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>

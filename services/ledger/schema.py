@@ -78,6 +78,7 @@ PARTIES = Table("parties", ("contract_no", "role"), (
     _c("name", "名称", required=True),
     _c("name_en", "英文名称"),
     _c("legal_rep", "法定代表人"),
+    _c("signatory_title", "签字人职务"),
     _c("address", "地址"),
     _c("contact", "联系人"),
     _c("phone", "电话"),
@@ -86,6 +87,7 @@ PARTIES = Table("parties", ("contract_no", "role"), (
     _c("bank", "开户行"),
     _c("account", "账号"),
     _c("share_amount", "分摊金额", "money"),
+    _c("other_signatories", "其他签字人"),
 ))
 LINE_ITEMS = Table("line_items", ("contract_no", "seq"), (
     _NO, _SEQ,

@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape as xml_escape
 from babel.numbers import format_currency
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import addMapping, tt2ps
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -169,13 +170,14 @@ class Printer:
     """Paragraph styles in one font, and a recorder of every text printed (for the glyph check).
 
     Styles (``size`` is the body size in points; 10.5 pt is 五号): ``title``, ``subtitle``, ``h1``,
-    ``h2``, ``body``, ``center``, ``small``, ``cell``, ``cell_right``, ``cell_center``, ``cell_head``,
+    ``h2``, ``h3``, ``body``, ``center``, ``small``, ``cell``, ``cell_right``, ``cell_center``, ``cell_head``,
     ``label_en``.
     """
 
     def __init__(self, font_name: str, size: float = 10.5) -> None:
         self.font_name = font_name
         self.texts: list[str] = []
+        _bold_family(font_name)
 
         def style(name: str, font_size: float, leading: float, **extra: object) -> ParagraphStyle:
             return ParagraphStyle(name, fontName=font_name, fontSize=font_size, leading=leading,
@@ -186,6 +188,7 @@ class Printer:
             "subtitle": style("subtitle", size + 1, size * 1.7, alignment=TA_CENTER, spaceAfter=1 * mm),
             "h1": style("h1", 13, 19, spaceBefore=5 * mm, spaceAfter=2.5 * mm),
             "h2": style("h2", 11.5, 17, spaceBefore=3 * mm, spaceAfter=1.5 * mm),
+            "h3": style("h3", size + 0.5, (size + 0.5) * 1.55, spaceBefore=2 * mm, spaceAfter=1 * mm),
             "body": style("body", size, size * 1.6, alignment=TA_LEFT, spaceAfter=1.2 * mm),
             "center": style("center", size, size * 1.6, alignment=TA_CENTER),
             "small": style("small", size - 1.5, (size - 1.5) * 1.45, textColor=MUTED),
@@ -230,6 +233,17 @@ class Printer:
         return "\n".join(self.texts)
 
 
+def _bold_family(font_name: str) -> None:
+    """Let ``<b>``/``<i>`` (Markdown bold in article text) work in a font registered without bold and
+    italic faces: they map to the font itself (the Chinese fonts found have one face)."""
+    try:
+        tt2ps(font_name, 1, 1)
+    except ValueError:
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(font_name, bold, italic, font_name)
+
+
 class _ProbePrinter(Printer):
     """Records the text a story prints without building its paragraphs: the first pass of
     ``render`` only needs the text to choose the font, and parsing every cell twice cost ~40 %
@@ -271,9 +285,37 @@ def table_style(font_name: str, header_rows: int = 1, *, grid: bool = True,
 Footer = Callable[[int, int], tuple[str, str]]
 
 
-def numbered_canvas(font_name: str, footer: Footer) -> type[Canvas]:
+#: The text beside the seal band (``seam``): where the cross-page seal goes.
+SEAM_TEXT = "骑缝章"
+
+
+def draw_seam(canvas: Canvas, font_name: str) -> None:
+    """The seal band of the cross-page seal (骑缝章) on the outer (right) margin of a page: a dashed
+    band 14 mm wide, from 35 % to 65 % of the page height, reaching the paper's edge, with
+    ``SEAM_TEXT`` upright in it. Stacked and fanned out, the pages' bands line up, so one seal across
+    them touches every page (the usual way to show that no page was swapped)."""
+    width, height = PAGE_SIZE
+    band = 14 * mm
+    low, high = height * 0.35, height * 0.65
+    canvas.saveState()
+    canvas.setStrokeColor(GRID)
+    canvas.setLineWidth(0.5)
+    canvas.setDash(3, 2)
+    canvas.line(width - band, low, width - band, high)
+    canvas.line(width - band, low, width, low)
+    canvas.line(width - band, high, width, high)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(font_name, 9)
+    middle = (low + high) / 2
+    for index, character in enumerate(SEAM_TEXT):
+        canvas.drawCentredString(width - band / 2, middle + (1 - index) * 12 - 3, character)
+    canvas.restoreState()
+
+
+def numbered_canvas(font_name: str, footer: Footer, seam: bool = False) -> type[Canvas]:
     """A canvas class that holds back every page until the end, then draws ``footer(page, total)`` on
-    each: the two-pass "page X of Y" (reportlab's NumberedCanvas pattern)."""
+    each: the two-pass "page X of Y" (reportlab's NumberedCanvas pattern); with ``seam`` also the
+    seal band of the cross-page seal (``draw_seam``)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -299,6 +341,8 @@ def numbered_canvas(font_name: str, footer: Footer) -> type[Canvas]:
                 self.setFont(font_name, 8.5)
                 self.drawString(MARGIN, y, left)
                 self.drawRightString(PAGE_SIZE[0] - MARGIN, y, right)
+                if seam:
+                    draw_seam(self, font_name)
                 super().showPage()
             super().save()
 
@@ -307,9 +351,10 @@ def numbered_canvas(font_name: str, footer: Footer) -> type[Canvas]:
 
 def render(
     path: str | os.PathLike[str], make_story: Callable[[Printer], list[Flowable]], footer: Footer, *,
-    title: str, subject: str, font_path: str | None = None, font: FontChoice | None = None,
+    title: str, subject: str, font_path: str | None = None, font: FontChoice | None = None, seam: bool = False,
 ) -> PrintResult:
-    """Build the PDF at ``path`` from ``make_story(printer)`` with ``footer`` on every page.
+    """Build the PDF at ``path`` from ``make_story(printer)`` with ``footer`` on every page (and with
+    ``seam`` the seal band of the cross-page seal, ``draw_seam``).
 
     Without ``font``, the story is made once with a stand-in font to collect its text, the font is
     chosen for that text (``find_cjk_font(font_path, text)``), and the story is made again in it.
@@ -319,7 +364,7 @@ def render(
         probe = _ProbePrinter("Helvetica")
         make_story(probe)
         left, right = footer(1, 1)
-        font = find_cjk_font(font_path, probe.text() + left + right)
+        font = find_cjk_font(font_path, probe.text() + left + right + (SEAM_TEXT if seam else ""))
     printer = Printer(font.name)
     story = make_story(printer)
     target = Path(path)
@@ -332,7 +377,7 @@ def render(
             bottomMargin=BOTTOM_MARGIN, title=_plain(title), subject=_plain(subject), author="ContractDesk",
             creator="ContractDesk",
         )
-        doc.build(story, canvasmaker=numbered_canvas(font.name, footer))
+        doc.build(story, canvasmaker=numbered_canvas(font.name, footer, seam))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -5,9 +5,12 @@ of signing); the parties (two to five: role, name and only the filled fields); t
 order, heading and body with their paragraphs (tab-separated lines, as contracts paste their price
 tables, print as a table); schedule 1, the line items (sequence, name, unit, unit price, quantity,
 months, amount; the header row repeated on every page; a total row) with the contract total in
-figures and in Chinese capitals (大写金额); schedule 2, the installments (payee, percent, amount in
-figures and capitals, deadline); and a signature page with one block per party (盖章, 法定代表人或
-授权代表（签字）, 日期), two blocks to a row. Every page's footer carries the contract number and
+figures and in Chinese capitals (大写金额); schedule 2, the installments (payee, share — percent, or 定额 for a
+stated amount —, amount in figures and capitals, deadline; column widths from content so no figure
+breaks: ``services.printing.tables``); and a signature page with one block per party
+(``services.printing.signature``: 盖章, the signatory as the contract titles them, further
+signatories, the tax id or a line for it, 日期), two blocks to a row. Optionally a seal band for the
+cross-page seal (骑缝章) on every page. Every page's footer carries the contract number and
 "第 X 页 共 Y 页" so pages cannot be swapped unnoticed.
 """
 
@@ -20,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from services.calendar.due_text import date_text, due_text
+from services.printing.article_text import body_flowables
 from services.printing.common import (
     CONTENT_WIDTH,
     GRID,
@@ -38,32 +42,37 @@ from services.printing.common import (
     table_style,
 )
 from services.printing.fonts import FontChoice
-from services.register.contract_data import ContractData
+from services.printing.signature import SIGNATURE_LINES, signature_page
+from services.printing.tables import Column, column_widths, header_cells
+from services.register.contract_data import ContractData, InstallmentData
 from services.register.events import event_labels
 
-__all__ = ["LINE_ITEM_HEADER", "contract_story", "write_contract_pdf"]
+__all__ = ["LINE_ITEM_HEADER", "SIGNATURE_LINES", "contract_story", "signature_page", "write_contract_pdf"]
 
 #: Column headings of the line-item table (schedule 1), as printed.
 LINE_ITEM_HEADER = ("序号", "名称", "单位", "单价（元）", "数量", "月数", "金额（元）")
-_LINE_WIDTHS_MM = (10, 70, 12, 20, 19, 11, 28)
+#: Columns of figures (never wrapped, sized to the widest: ``services.printing.tables``).
+_LINE_FIGURES = frozenset({0, 3, 4, 5, 6})
 _INSTALLMENT_HEADER = ("序号", "款项", "收款方", "比例", "金额（小写／大写）", "付款时间")
-_INSTALLMENT_WIDTHS_MM = (10, 40, 26, 13, 45, 36)
 
 
 def write_contract_pdf(
     data: ContractData, path: str | os.PathLike[str], *, font_path: str | None = None, font: FontChoice | None = None,
+    seam: bool = False,
 ) -> PrintResult:
     """Write the contract print-out of ``data`` to ``path`` (PDF) and return what was written.
 
     ``font_path``: a TrueType font set by the officer, tried before the system fonts; ``font``: a
-    font already chosen (skips the search). Raises ``OSError`` when the file cannot be written.
+    font already chosen (skips the search); ``seam``: a seal band for the cross-page seal (骑缝章)
+    on the outer margin of every page (``services.printing.common.render``). Raises ``OSError``
+    when the file cannot be written.
     """
 
     def footer(page: int, total: int) -> tuple[str, str]:
         return f"合同编号：{data.contract_no}", f"第 {page} 页 共 {total} 页"
 
     result = render(path, lambda printer: contract_story(data, printer), footer,
-                    title=data.title, subject=f"合同 {data.contract_no}", font_path=font_path, font=font)
+                    title=data.title, subject=f"合同 {data.contract_no}", font_path=font_path, font=font, seam=seam)
     result.warnings += line_total_warning(data)
     return result
 
@@ -119,52 +128,30 @@ def _articles(data: ContractData, printer: Printer) -> list[Flowable]:
             heading = printer.p(article.heading, "h2")
             heading.keepWithNext = 1  # an article's heading never ends a page without its text
             flow.append(heading)
-        flow += _body(article.body or "", printer)
+        flow += body_flowables(article.body, printer)
     return flow
-
-
-def _body(body: str, printer: Printer) -> list[Flowable]:
-    """An article's body: one paragraph per line; runs of tab-separated lines become a table."""
-    flow: list[Flowable] = []
-    run: list[list[str]] = []
-    for line in [*body.replace("\r\n", "\n").split("\n"), None]:
-        if line is not None and "\t" in line:
-            run.append(line.split("\t"))
-            continue
-        if run:
-            flow.append(_text_table(run, printer))
-            run = []
-        if line is not None and line.strip():
-            flow.append(printer.p(line, "body"))
-    return flow
-
-
-def _text_table(rows: list[list[str]], printer: Printer) -> Table:
-    """A table pasted into an article as tab-separated lines; columns sized by their longest text."""
-    columns = max(len(row) for row in rows)
-    widths = [max(min(len(row[c]) if c < len(row) else 0, 40) for row in rows) + 3 for c in range(columns)]
-    scale = CONTENT_WIDTH / sum(widths)
-    cells = [[printer.p(row[c] if c < len(row) else "", "cell") for c in range(columns)] for row in rows]
-    table = Table(cells, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
-    table.setStyle(table_style(printer.font_name, 1))
-    return table
 
 
 def _line_items(data: ContractData, printer: Printer) -> list[Flowable]:
     flow: list[Flowable] = [printer.p("附表一　分项价格表", "h1")]
-    rows: list[list[Flowable | str]] = [[printer.p(text, "cell_head") for text in LINE_ITEM_HEADER]]
+    body: list[list[str]] = []
     for item in data.line_items:
-        rows.append([
-            printer.p(str(item.seq), "cell_center"), printer.p(item.name, "cell"), printer.p(item.unit, "cell_center"),
-            printer.p(exact_number(item.unit_price), "cell_right"),
-            printer.p(exact_number(item.quantity), "cell_right"),
-            printer.p("" if item.periods is None else str(item.periods), "cell_center"),
-            printer.p(figures(item.effective_amount), "cell_right"),
-        ])
+        body.append([str(item.seq), item.name, item.unit or "", exact_number(item.unit_price),
+                     exact_number(item.quantity), "" if item.periods is None else str(item.periods),
+                     figures(item.effective_amount)])
     lines_total = sum((item.effective_amount for item in data.line_items), Decimal("0.00"))
-    rows.append([printer.p("合计", "cell_center"), "", "", "", "", "",
-                 printer.p(figures(lines_total), "cell_right")])
-    table = Table(rows, colWidths=[w * mm for w in _LINE_WIDTHS_MM], repeatRows=1, hAlign="LEFT")
+    columns = [Column(head) for head in LINE_ITEM_HEADER]
+    for row in body:
+        for c, text in enumerate(row):
+            if text:
+                (columns[c].figures if c in _LINE_FIGURES else columns[c].texts).append(text)
+    columns[-1].figures.append(figures(lines_total))
+    widths = column_widths(columns, printer.font_name)
+    rows: list[list[Flowable | str]] = [list(header_cells(printer, LINE_ITEM_HEADER, widths))]
+    for row in body:
+        rows.append([printer.p(text, "cell_right" if c in _LINE_FIGURES else "cell") for c, text in enumerate(row)])
+    rows.append([printer.p("合计", "cell_center"), "", "", "", "", "", printer.p(figures(lines_total), "cell_right")])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(printer.font_name, 1, extra=[
         ("SPAN", (0, -1), (-2, -1)), ("BACKGROUND", (0, -1), (-1, -1), "#F2F2F2")]))
     flow.append(table)
@@ -176,77 +163,46 @@ def _line_items(data: ContractData, printer: Printer) -> list[Flowable]:
     return flow
 
 
+def share_text(item: InstallmentData) -> str:
+    """The installment's share as the contract states it: its percent of the total (``60%``), or
+    ``定额`` (a fixed amount, printed in the amount column) when only an amount is stated."""
+    if item.percent is not None:
+        return percent_text(item.percent)
+    return "定额" if item.amount is not None else "—"
+
+
 def _installments(data: ContractData, printer: Printer) -> list[Flowable]:
     if not data.installments:
         return []
     flow: list[Flowable] = [printer.p("附表二　付款计划", "h1")]
-    rows: list[list[Flowable]] = [[printer.p(text, "cell_head") for text in _INSTALLMENT_HEADER]]
+    labels = event_labels(data.events)
+    columns = [Column(head) for head in _INSTALLMENT_HEADER]
+    body: list[tuple[InstallmentData, Decimal | None, str]] = []
     for item in data.installments:
         amount = installment_amount(item, data.total_amount)
-        amount_text = "—" if amount is None else None
+        due = due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "zh", labels) or "—"
+        body.append((item, amount, due))
+        columns[0].figures.append(str(item.seq))
+        columns[1].texts.append(item.name or "")
+        columns[2].texts += [item.payee_role or "", party_name(data, item.payee_role)]
+        share = share_text(item)
+        (columns[3].figures if share.endswith("%") else columns[3].texts).append(share)
+        if amount is not None:
+            columns[4].figures.append(money(amount, currency=data.currency))
+            columns[4].texts.append(capitals(amount, data.currency))
+        columns[5].texts.append(due)
+    widths = column_widths(columns, printer.font_name)
+    rows: list[list[Flowable]] = [header_cells(printer, _INSTALLMENT_HEADER, widths)]
+    for item, amount, due in body:
         payee = printer.lines([("text", item.payee_role), ("en", party_name(data, item.payee_role))])
         rows.append([
             printer.p(str(item.seq), "cell_center"), printer.p(item.name, "cell"), payee,
-            printer.p(percent_text(item.percent), "cell_center"),
-            printer.p(amount_text, "cell_center") if amount is None else printer.lines(
+            printer.p(share_text(item), "cell_center"),
+            printer.p("—", "cell_center") if amount is None else printer.lines(
                 [("text", money(amount, currency=data.currency)), ("text", capitals(amount, data.currency))]),
-            printer.p(due_text(item.due_date, item.due_after, item.due_offset, item.due_unit, "zh",
-                               event_labels(data.events)) or "—", "cell"),
+            printer.p(due, "cell"),
         ])
-    table = Table(rows, colWidths=[w * mm for w in _INSTALLMENT_WIDTHS_MM], repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(printer.font_name, 1))
     flow.append(table)
     return flow
-
-
-#: The lines of one signature block, after the role and name (seal, signature, date).
-SIGNATURE_LINES = ("（盖章）", "法定代表人或授权代表（签字）：", "日期：________年______月______日")
-
-
-def signature_page(data: ContractData, printer: Printer) -> list[Flowable]:
-    """The signature page: the contract named again, then one block per party, two side by side
-    (2 parties: one row of blocks; 3–4: two; 5: three, with less room each to stay on one page).
-
-    Each block: role with 盖章, name, room for the seal (a 40 mm stamp overlaps the name, as usual),
-    法定代表人或授权代表（签字） over a line, 日期. The blocks are rows of one table, so the lines of
-    two blocks side by side stay level even when one name wraps.
-    """
-    flow: list[Flowable] = [
-        printer.p("签署页", "title"),
-        printer.p(f"合同名称：{data.title}", "body"),
-        printer.p(f"合同编号：{data.contract_no}", "body"),
-    ]
-    if data.sign_place:
-        flow.append(printer.p(f"签订地点：{data.sign_place}", "body"))
-    seal_text, signature, date = SIGNATURE_LINES
-    roomy = len(data.parties) <= 4  # three rows of blocks (5 parties) get less room, to fit one page
-    seal_gap, sign_gap, group_gap = (30 * mm, 14 * mm, 14 * mm) if roomy else (19 * mm, 9 * mm, 4 * mm)
-    flow.append(Spacer(1, (8 if roomy else 5) * mm))
-    gap = 14 * mm
-    block = (CONTENT_WIDTH - gap) / 2
-    parties = data.parties
-    for first in range(0, len(parties), 2):
-        pair = parties[first:first + 2]
-        rows = [
-            _pair_row([printer.p(f"{p.role}{seal_text}：", "h2") for p in pair]),
-            _pair_row([printer.p(p.name, "body") for p in pair]),
-            _pair_row([]),
-            _pair_row([printer.p(signature, "body") for _p in pair]),
-            _pair_row([]),
-            _pair_row([printer.p(date, "body") for _p in pair]),
-        ]
-        lines = [("LINEBELOW", (2 * k, 4), (2 * k, 4), 0.5, GRID) for k in range(len(pair))]
-        table = Table(rows, colWidths=[block, gap, block], rowHeights=[None, None, seal_gap, None, sign_gap, None],
-                      hAlign="LEFT")
-        table.setStyle(table_style(printer.font_name, 0, grid=False,
-                                   extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), *lines]))
-        flow.append(KeepTogether([table]))  # a page break never falls inside a block
-        if first + 2 < len(parties):
-            flow.append(Spacer(1, group_gap))
-    return flow
-
-
-def _pair_row(cells: list[Flowable]) -> list[Flowable | str]:
-    """One row of the signature table: the left block, the gap, the right block (empty if none)."""
-    padded: list[Flowable | str] = [*cells, "", ""][:2]
-    return [padded[0], "", padded[1]]

@@ -20,6 +20,7 @@ through ``Printer`` (escaped); amounts are ``¥2,738,718.50`` in both languages,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -290,6 +291,23 @@ def _due_cell(printer: Printer, item: Deadline) -> Paragraph:
                           ("en", date_text(item.due, "en") + (" (estimate)" if marked else ""))], "tight")
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+
+
+def english_label(item: Deadline) -> str:
+    """The deadline in English, composed from its structured fields — never a mixed line such as
+    ``Payment: 第一期``: an installment is ``Payment of installment 2``, a milestone ``Milestone due
+    <its rule in English>`` (``Milestone (Chinese only)`` without a rule); other kinds as
+    ``Deadline.label("en")`` when that holds no Chinese, else their kind in words."""
+    if item.kind == "installment":
+        return f"Payment of installment {item.seq}" if item.seq is not None else "Payment"
+    label = item.label("en")
+    if item.kind == "milestone":
+        rule = item.rule_text("en")
+        return f"Milestone due {rule}" if rule and not _CJK.search(rule) else "Milestone (Chinese only)"
+    return kind_text(item.kind, "en") if _CJK.search(label) else label
+
+
 def milestone_section(items: Sequence[Deadline], printer: Printer) -> list[Flowable]:
     """近期里程碑 / Next Milestones (``next_deadlines`` of ``items``); nothing when none is open."""
     chosen, more = next_deadlines(items)
@@ -300,10 +318,9 @@ def milestone_section(items: Sequence[Deadline], printer: Printer) -> list[Flowa
         head_cell(printer, "责任方", "Responsible"), head_cell(printer, "状态", "State"),
     ]]
     for item in chosen:
-        zh, en = item.label("zh"), item.label("en")
         rows.append([
             _due_cell(printer, item),
-            printer.lines([("text", zh), ("en", en if en != zh else kind_text(item.kind, "en"))], "tight"),
+            printer.lines([("text", item.label("zh")), ("en", english_label(item))], "tight"),
             _role(printer, item.responsible_role),
             printer.lines([("text", state_text(item, "zh")), ("en", state_text(item, "en"))], "tight_center"),
         ])

@@ -18,12 +18,15 @@ from services.money import round_yuan
 @dataclass
 class PartyData:
     """A party: ``role`` is 甲方 (purchaser) … 戊方; ``share_amount`` a consortium member's yuan;
-    ``name_en`` the name in English (for the bilingual summary)."""
+    ``name_en`` the name in English (for the bilingual summary); ``signatory_title`` the signatory's
+    title on the signature page (None: 法定代表人); ``other_signatories`` further signature lines,
+    separated by 、 , ; (``经办人、部门负责人``)."""
 
     role: str
     name: str
     name_en: str | None = None
     legal_rep: str | None = None
+    signatory_title: str | None = None
     address: str | None = None
     contact: str | None = None
     phone: str | None = None
@@ -32,6 +35,7 @@ class PartyData:
     bank: str | None = None
     account: str | None = None
     share_amount: Decimal | None = None
+    other_signatories: str | None = None
 
 
 @dataclass

@@ -202,11 +202,13 @@ class ContractEditor(QDialog):
         columns = [
             FieldColumn("role", self.tr("Role"), "role"), FieldColumn("name", self.tr("Name")),
             FieldColumn("name_en", self.tr("English name")),
-            FieldColumn("legal_rep", self.tr("Legal representative")), FieldColumn("address", self.tr("Address")),
+            FieldColumn("legal_rep", self.tr("Legal representative")),
+            FieldColumn("signatory_title", self.tr("Signatory title")), FieldColumn("address", self.tr("Address")),
             FieldColumn("contact", self.tr("Contact")), FieldColumn("phone", self.tr("Phone")),
             FieldColumn("email", self.tr("E-mail")), FieldColumn("tax_id", self.tr("Tax ID")),
             FieldColumn("bank", self.tr("Bank")), FieldColumn("account", self.tr("Account")),
             FieldColumn("share_amount", self.tr("Share (元)"), "money"),
+            FieldColumn("other_signatories", self.tr("Other signatories")),
         ]
 
         def blank(row: int) -> PartyData:

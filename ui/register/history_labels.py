@@ -76,6 +76,8 @@ _FIELDS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("HistoryLabels", "Name"),
     "name_en": QT_TRANSLATE_NOOP("HistoryLabels", "English name"),
     "legal_rep": QT_TRANSLATE_NOOP("HistoryLabels", "Legal representative"),
+    "signatory_title": QT_TRANSLATE_NOOP("HistoryLabels", "Signatory title"),
+    "other_signatories": QT_TRANSLATE_NOOP("HistoryLabels", "Other signatories"),
     "address": QT_TRANSLATE_NOOP("HistoryLabels", "Address"),
     "contact": QT_TRANSLATE_NOOP("HistoryLabels", "Contact"),
     "phone": QT_TRANSLATE_NOOP("HistoryLabels", "Phone"),
