@@ -37,6 +37,7 @@ from services import history as history_log
 from services.calendar.stored import stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
+from services.payments.rows import load_payments
 from services.register import search_index
 from services.register.contract_data import (
     ArticleData,
@@ -192,6 +193,7 @@ def load(session: Session, contract_id: int) -> ContractData:
     data = to_data(contract)
     data.events = load_events(session, contract_id)
     data.done_marks = load_done_marks(session, contract_id, data.bonds)
+    data.payments = load_payments(session, contract_id)
     data.version = contract.version
     return data
 
