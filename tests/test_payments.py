@@ -76,7 +76,7 @@ def test_partial_then_final_payment(samples: Store) -> None:
         data = contracts.load(session, contract_id)
         assert data.installments[0].paid_amount == Decimal("100000.00")
         assert data.installments[0].paid_date is None  # not fully paid: the deadline stays open
-        assert data.version == 2
+        assert data.version == 1  # recorded beside the contract: an open editor keeps its version
         assert history_log.changes(session).kinds == frozenset()  # a read announces nothing
     second = _pay(samples, "211685.00", dt.date(2026, 4, 1))
     assert second.seq == 2
@@ -125,6 +125,20 @@ def test_remove_payment_clears_the_installment(samples: Store) -> None:
         data = contracts.load(session, _id(samples))
     assert data.payments == []
     assert (data.installments[0].paid_date, data.installments[0].paid_amount) == (None, None)
+
+
+def test_an_editor_copy_saved_after_a_payment_keeps_the_paid_columns(samples: Store) -> None:
+    with samples.session() as session:
+        edited = contracts.load(session, _id(samples))  # an editor opened before the payment
+    _pay(samples, "311685.00", dt.date(2026, 3, 2))
+    edited.title = "改过的名称"
+    with samples.session(write=True) as session:
+        contracts.save(session, edited, contract_id=_id(samples))
+    with samples.session() as session:
+        data = contracts.load(session, _id(samples))
+    assert data.title == "改过的名称"
+    assert (data.installments[0].paid_date, data.installments[0].paid_amount) \
+        == (dt.date(2026, 3, 2), Decimal("311685.00"))
 
 
 def test_change_a_payment_keeps_its_number(samples: Store) -> None:

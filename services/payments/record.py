@@ -1,9 +1,10 @@
 """The one writer of payments: record, change and remove a payment of a contract.
 
-Each call is part of the caller's transaction (``Store.session(write=True)`` — one user action);
-it takes the contract's next version (a payment changes what the installment shows as paid, so
-an editor holding the older version gets ``ConflictError`` on save), re-derives the installments'
-paid columns and the list's columns, and records history ``payment`` (details: ``action``
+Each call is part of the caller's transaction (``Store.session(write=True)`` — one user action).
+A payment is recorded beside the contract, like an event (it does not take the contract's next
+version: an editor open on the contract keeps working — its save re-derives the installments'
+paid columns from the payments, ``services.register.contracts.save``); it re-derives the
+installments' paid columns and the list's columns, and records history ``payment`` (details: ``action``
 ``add``/``change``/``remove``, the payment before and after), whose ``Changes`` (contracts,
 deadlines) the window announces.
 
@@ -30,7 +31,7 @@ from services.history import HistoryAction
 from services.money import FEN, from_fen, to_fen
 from services.payments.rows import load_payments, refresh_installments, to_payment_data
 from services.register.contract_data import PaymentData
-from services.register.contracts import ContractNotFoundError, claim_version, refresh_list_columns
+from services.register.contracts import ContractNotFoundError, refresh_list_columns
 
 BAD_AMOUNT = define("PAYMENT_AMOUNT", "付款金额须大于 0 且最多两位小数：{amount}",
                     "a payment amount must be above 0 with at most two decimals: {amount}")
@@ -119,7 +120,6 @@ def record_payment(session: Session, contract_id: int, payment: PaymentData, *,
     exceeding what remains is allowed (ask first: ``exceeds_remaining``)."""
     contract = _contract(session, contract_id)
     _validate(session, contract, payment)
-    claim_version(session, contract_id, None)
     existing = None
     if payment.seq:
         existing = session.scalar(select(Payment).where(Payment.contract_id == contract_id, Payment.seq == payment.seq))
@@ -146,7 +146,6 @@ def remove_payment(session: Session, contract_id: int, seq: int, *, today: dt.da
     row = session.scalar(select(Payment).where(Payment.contract_id == contract_id, Payment.seq == seq))
     if row is None:
         raise PaymentError(NOT_FOUND, contract_no=contract.contract_no, seq=seq)
-    claim_version(session, contract_id, None)
     before = to_payment_data(row)
     session.execute(delete(Payment).where(Payment.id == row.id))
     session.flush()
