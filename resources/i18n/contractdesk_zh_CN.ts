@@ -680,271 +680,276 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="141"/>
+        <location filename="../../ui/editor/contract_editor.py" line="146"/>
+        <source>Payments</source>
+        <translation>付款记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="147"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="142"/>
+        <location filename="../../ui/editor/contract_editor.py" line="148"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="143"/>
+        <location filename="../../ui/editor/contract_editor.py" line="149"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="144"/>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="147"/>
+        <location filename="../../ui/editor/contract_editor.py" line="153"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="163"/>
+        <location filename="../../ui/editor/contract_editor.py" line="169"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="166"/>
+        <location filename="../../ui/editor/contract_editor.py" line="172"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="168"/>
+        <location filename="../../ui/editor/contract_editor.py" line="174"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="191"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="193"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
-        <location filename="../../ui/editor/contract_editor.py" line="222"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="222"/>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="229"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="229"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="225"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="242"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="256"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="253"/>
+        <location filename="../../ui/editor/contract_editor.py" line="259"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
+        <location filename="../../ui/editor/contract_editor.py" line="262"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="258"/>
+        <location filename="../../ui/editor/contract_editor.py" line="264"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="288"/>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="294"/>
+        <location filename="../../ui/editor/contract_editor.py" line="319"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="307"/>
+        <location filename="../../ui/editor/contract_editor.py" line="313"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="308"/>
+        <location filename="../../ui/editor/contract_editor.py" line="314"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="319"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="326"/>
+        <location filename="../../ui/editor/contract_editor.py" line="332"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="327"/>
+        <location filename="../../ui/editor/contract_editor.py" line="333"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="328"/>
+        <location filename="../../ui/editor/contract_editor.py" line="334"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="349"/>
+        <location filename="../../ui/editor/contract_editor.py" line="355"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="353"/>
-        <location filename="../../ui/editor/contract_editor.py" line="356"/>
+        <location filename="../../ui/editor/contract_editor.py" line="359"/>
+        <location filename="../../ui/editor/contract_editor.py" line="362"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="354"/>
+        <location filename="../../ui/editor/contract_editor.py" line="360"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="378"/>
+        <location filename="../../ui/editor/contract_editor.py" line="384"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="379"/>
+        <location filename="../../ui/editor/contract_editor.py" line="385"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="398"/>
+        <location filename="../../ui/editor/contract_editor.py" line="404"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -2483,132 +2488,137 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>&amp;Overview…</source>
+        <translation>总览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -2619,70 +2629,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
-        <location filename="../../ui/main_window.py" line="432"/>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -2756,6 +2766,377 @@ Update them from the ledger?</source>
         <location filename="../../ui/editor/obligation_tables.py" line="57"/>
         <source>Unit</source>
         <translation>期限单位</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWindow</name>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="90"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="93"/>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="97"/>
+        <source>Supplier (part of the name)</source>
+        <translation>供应商（名称的一部分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <source>Active</source>
+        <translation>履行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <source>Year signed</source>
+        <translation>签订年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
+        <location filename="../../ui/payments/overview_window.py" line="128"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="107"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <source>Contract value</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="119"/>
+        <location filename="../../ui/payments/overview_window.py" line="137"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="120"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
+        <source>Outstanding</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="121"/>
+        <location filename="../../ui/payments/overview_window.py" line="130"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <location filename="../../ui/payments/overview_window.py" line="128"/>
+        <source>Contracts</source>
+        <translation>合同数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="127"/>
+        <source>Budget year (due)</source>
+        <translation>预算年度（到期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="127"/>
+        <location filename="../../ui/payments/overview_window.py" line="131"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
+        <source>Installments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="129"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
+        <source>Due within (days)</source>
+        <translation>到期期限（日内）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="135"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="136"/>
+        <source>Due (元)</source>
+        <translation>应付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="139"/>
+        <location filename="../../ui/payments/overview_window.py" line="146"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="140"/>
+        <source>Bond</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="141"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="142"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="143"/>
+        <source>To return</source>
+        <translation>退还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="143"/>
+        <source>Not returned, return overdue</source>
+        <translation>应退未退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="150"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="153"/>
+        <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
+        <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <source>By year of signing</source>
+        <translation>按签订年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <source>By budget year of the due dates</source>
+        <translation>按到期预算年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <source>By supplier</source>
+        <translation>按供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <source>Overdue by age</source>
+        <translation>逾期账龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <source>Bonds held, not returned</source>
+        <translation>在押未退保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <source>Contracts ending in the next 90 days</source>
+        <translation>90 日内到期的合同（续签）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="163"/>
+        <source>Due vs paid by month</source>
+        <translation>按月应付与已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="208"/>
+        <source>Computing the overview…</source>
+        <translation>正在计算总览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="214"/>
+        <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
+        <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="46"/>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="54"/>
+        <source>paid late</source>
+        <translation>逾期支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="58"/>
+        <location filename="../../ui/payments/payments_tab.py" line="68"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="59"/>
+        <location filename="../../ui/payments/payments_tab.py" line="71"/>
+        <source>Installment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="60"/>
+        <location filename="../../ui/payments/payments_tab.py" line="70"/>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="63"/>
+        <source>Paid (元)</source>
+        <translation>已付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="64"/>
+        <source>Outstanding (元)</source>
+        <translation>未付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="65"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="69"/>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="72"/>
+        <source>Payer</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="73"/>
+        <source>Payee</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="74"/>
+        <source>Invoice no.</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="75"/>
+        <source>Voucher no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="76"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="82"/>
+        <source>Record payment…</source>
+        <translation>登记付款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="84"/>
+        <location filename="../../ui/payments/payments_tab.py" line="155"/>
+        <location filename="../../ui/payments/payments_tab.py" line="168"/>
+        <source>Remove payment</source>
+        <translation>删除付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <source>Late-payment interest…</source>
+        <translation>逾期付款利息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="88"/>
+        <source>The statutory rate for late payment to a small or medium supplier, on the selected overdue or late-paid installment</source>
+        <translation>对所选逾期或逾期支付的款项，按迟延支付中小企业款项的法定利率计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="98"/>
+        <source>Installments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="100"/>
+        <source>Payments made</source>
+        <translation>已付款项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="129"/>
+        <source>Paid {0} · outstanding {1} · overdue {2}</source>
+        <translation>已付 {0} · 未付 {1} · 逾期 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="132"/>
+        <source>{0} installment(s) paid late</source>
+        <translation>{0} 期逾期支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="133"/>
+        <source>(元)</source>
+        <translation>（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="156"/>
+        <source>Remove payment {0} of {1} on {2}?</source>
+        <translation>删除 {2} 的第 {0} 笔付款 {1}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="170"/>
+        <source>Removing the payment…</source>
+        <translation>正在删除付款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="179"/>
+        <source>Late-payment interest</source>
+        <translation>逾期付款利息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="180"/>
+        <source>Select an overdue or late-paid installment first.</source>
+        <translation>请先选择一期逾期或逾期支付的款项。</translation>
     </message>
 </context>
 <context>
@@ -3248,6 +3629,89 @@ Update them from the ledger?</source>
         <location filename="../../ui/calendar/calendar_dialogs.py" line="170"/>
         <source>Recording the event…</source>
         <translation>正在登记事件…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPaymentDialog</name>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="52"/>
+        <source>Record payment — {0}</source>
+        <translation>登记付款 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="54"/>
+        <source>(no installment)</source>
+        <translation>（不对应期次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="57"/>
+        <source>Installment {0} {1}</source>
+        <translation>第 {0} 期 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="74"/>
+        <source>Installment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="75"/>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="76"/>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="77"/>
+        <source>Invoice no. (发票号)</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="78"/>
+        <source>Voucher no. (凭证号)</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="79"/>
+        <source>Payer</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="80"/>
+        <source>Payee</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="81"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="105"/>
+        <source>Amount: {0}</source>
+        <translation>金额：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="109"/>
+        <source>Paid on: {0}</source>
+        <translation>付款日期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="129"/>
+        <source>Record payment</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="130"/>
+        <source>This payment is {0} more than what remains of installment {1}. Record it anyway?</source>
+        <translation>这笔付款比第 {1} 期剩余未付金额多 {0}。仍然登记？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="151"/>
+        <source>Recording the payment…</source>
+        <translation>正在登记付款…</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,8 @@ class MonthBars(QWidget):
                 painter.drawRect(box)
             painter.setPen(QPen(QColor("#222222")))
             painter.drawText(QRectF(rect.left() + index * slot, rect.bottom() + 2, slot, 18),
-                             int(Qt.AlignmentFlag.AlignCenter), month.label[2:])
+                             int(Qt.AlignmentFlag.AlignCenter),
+                             month.label[5:])  # the month; the table beside gives the year
         painter.end()
 
 
@@ -132,14 +133,14 @@ class OverviewWindow(QWidget):
                                    Column(self.tr("Outstanding"), money("outstanding"), True),
                                    Column(self.tr("Installments"), lambda f: str(f.count), True)], parent=self)
         self.months = RowsModel([Column(self.tr("Month"), lambda f: f.label),
-                                 Column(self.tr("Due"), money("due"), True),
+                                 Column(self.tr("Due (元)"), money("due"), True),
                                  Column(self.tr("Paid"), money("paid"), True)], parent=self)
         self.bonds = RowsModel([
             Column(self.tr("Contract"), lambda b: b.contract_no),
             Column(self.tr("Bond"), lambda b: str(b.seq)),
             Column(self.tr("Amount"), lambda b: format_money(b.amount), True),
             Column(self.tr("Valid until"), lambda b: b.valid_until.isoformat() if b.valid_until else ""),
-            Column(self.tr("To return"), lambda b: self.tr("应退未退 — not returned") if b.overdue_return else ""),
+            Column(self.tr("To return"), lambda b: self.tr("Not returned, return overdue") if b.overdue_return else ""),
         ], parent=self)
         self.ending = RowsModel([
             Column(self.tr("Contract"), lambda e: e.contract_no),
