@@ -135,3 +135,30 @@ def test_view_menu_opens_the_overview(window, qtbot) -> None:
     shown = window.show_overview()
     qtbot.addWidget(shown)
     assert isinstance(shown, OverviewWindow) and shown.figures is not None
+
+
+def test_record_payment_from_the_agenda_marks_the_deadline_done(window, qtbot) -> None:
+    from services.calendar.agenda import contract_deadlines
+    from ui.payments.deadline_action import record_payment_on
+
+    feature = window.calendar_feature
+    feature.source._today = lambda: TODAY
+    panel = feature.show_agenda()
+    qtbot.waitUntil(lambda: feature.source.loaded)
+    panel.set_window("all")
+    assert panel.select(_id(window.store), "installment:2"), [d.key for d in panel.rows()][:20]
+    dialog = record_payment_on(panel.view, window.context, feature.source.today)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.amount_edit.text() == "767,180.28"  # the amount outstanding
+    dialog.record()
+    with window.store.session() as session:
+        states = {d.key: d.state for d in contract_deadlines(session, _id(window.store), today=TODAY,
+                                                              reminder_days=0)}
+    assert states["installment:2"] == "done"
+    qtbot.waitUntil(lambda: all(d.state == "done" for d in feature.source.items
+                                if d.contract_id == _id(window.store) and d.key == "installment:2"))
+    panel.view.clearSelection()
+    panel.view.setCurrentIndex(panel.view.model().index(-1, -1))
+    assert record_payment_on(panel.view, window.context, feature.source.today) is None
+    assert window.context.dialogs.infos  # "select a payment deadline first"

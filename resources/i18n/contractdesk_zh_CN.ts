@@ -422,77 +422,77 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>CalendarFeature</name>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="57"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="61"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="58"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="60"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="64"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="61"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="65"/>
         <source>A&amp;genda</source>
         <translation>待办(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="66"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>导出日历(.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="63"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="67"/>
         <source>&amp;Working-day schedule…</source>
         <translation>工作日安排(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="64"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="68"/>
         <source>&amp;Reminder days…</source>
         <translation>提前提醒天数(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="70"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="74"/>
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="106"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="110"/>
         <source>{0} overdue, {1} due within 7 days</source>
         <translation>已逾期 {0} 项，7 日内到期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="108"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="112"/>
         <source>open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="159"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="167"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="165"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="169"/>
         <source>{0} deadline(s) written to {1}, each with a reminder {2} day(s) before</source>
         <translation>已将 {0} 个期限写入 {1}，每项提前 {2} 日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="179"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="183"/>
         <source>Reminder days</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="181"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="185"/>
         <source>Remind this many days before each deadline (calendar alarms) and before the end of a contract&apos;s term (renewal):</source>
         <translation>在每个期限前（日历提醒）和合同服务期满前（续约提醒）提前的天数：</translation>
     </message>
@@ -680,27 +680,27 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="146"/>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
         <source>Payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="147"/>
+        <location filename="../../ui/editor/contract_editor.py" line="141"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="148"/>
+        <location filename="../../ui/editor/contract_editor.py" line="142"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="149"/>
+        <location filename="../../ui/editor/contract_editor.py" line="143"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="150"/>
+        <location filename="../../ui/editor/contract_editor.py" line="144"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
@@ -2989,6 +2989,24 @@ Update them from the ledger?</source>
         <location filename="../../ui/payments/overview_window.py" line="214"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentActions</name>
+    <message>
+        <location filename="../../ui/payments/deadline_action.py" line="31"/>
+        <source>Record payment</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/deadline_action.py" line="33"/>
+        <source>Select a payment deadline (an installment) first.</source>
+        <translation>请先选择一项付款期限（分期付款）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/deadline_action.py" line="43"/>
+        <source>Record payment…</source>
+        <translation>登记付款…</translation>
     </message>
 </context>
 <context>
