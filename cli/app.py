@@ -32,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "restore-contract": "cli.restore_contract",
     "backup": "cli.backup",
     "restore": "cli.restore",
+    "payments": "cli.payments",
+    "pay": "cli.pay",
 }
 
 

@@ -7,9 +7,10 @@ from models.base import Base, DecimalText, Money
 from models.contract import Article, Contract, Installment, LineItem, Party
 from models.history import HistoryEntry
 from models.obligations import Bond, ContractEvent, DeadlineDone, Holiday, Milestone
+from models.payments import Payment
 from models.penalty import PenaltyCalculation, PenaltyClause
 
 __all__ = [
     "Article", "Base", "Bond", "Contract", "ContractEvent", "DeadlineDone", "DecimalText", "HistoryEntry", "Holiday",
-    "Installment", "LineItem", "Milestone", "Money", "Party", "PenaltyCalculation", "PenaltyClause",
+    "Installment", "LineItem", "Milestone", "Money", "Party", "Payment", "PenaltyCalculation", "PenaltyClause",
 ]

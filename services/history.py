@@ -75,7 +75,7 @@ class HistoryAction(StrEnum):
     PENALTY_DELETED = "penalty_deleted"  # a saved calculation removed (entered by mistake)
     HOLIDAYS = "holidays"  # the holiday table replaced (store-wide)
     AMENDMENT = "amendment"  # reserved: a contract amendment
-    PAYMENT = "payment"  # reserved: a payment recorded
+    PAYMENT = "payment"  # a payment recorded, changed or removed (services.payments.record)
 
 
 #: The kinds of data each action changes (every action also changes the history itself).
@@ -85,6 +85,7 @@ _KINDS: dict[HistoryAction, tuple[ChangeKind, ...]] = {
     HistoryAction.PENALTY_SAVED: (ChangeKind.PENALTIES,),
     HistoryAction.PENALTY_DELETED: (ChangeKind.PENALTIES,),
     HistoryAction.HOLIDAYS: (ChangeKind.HOLIDAYS, ChangeKind.DEADLINES),
+    HistoryAction.PAYMENT: (ChangeKind.CONTRACTS, ChangeKind.DEADLINES),
 }
 _CONTRACT_KINDS = (ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.PENALTIES)
 

@@ -17,7 +17,7 @@ from tests.conftest import ROOT, SAMPLE_LEDGER
 
 NUMBERS = ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")
 STORED = tuple(sorted(path.name for path in SAMPLE_LEDGER.glob("*.csv")))  # every table is stored
-EXPORTED = tuple(sorted((*STORED, "done_marks.csv")))  # the sample records no done marks
+EXPORTED = tuple(sorted((*STORED, "done_marks.csv", "payments.csv")))  # the sample records no done marks nor payments
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:

@@ -76,9 +76,9 @@ def test_export_writes_the_ledger(window, store, tmp_path):
     import_ledger(store, SAMPLE_LEDGER)
     window.dialogs.folder = tmp_path / "out"
     window.export_ledger()
-    # every table of the sample, and done_marks.csv (the sample records no done marks)
+    # every table of the sample, and done_marks.csv and payments.csv (the sample records neither)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [p.name for p in SAMPLE_LEDGER.glob("*.csv")] + ["done_marks.csv"])
+        [p.name for p in SAMPLE_LEDGER.glob("*.csv")] + ["done_marks.csv", "payments.csv"])
     assert (tmp_path / "out" / "line_items.csv").read_bytes() == (SAMPLE_LEDGER / "line_items.csv").read_bytes()
 
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import text
 
 from services import history as history_log
-from services.calendar.agenda import mark_done, record_event, recorded_events
+from services.calendar.agenda import record_event, recorded_events
 from services.history import HistoryAction
 from services.ledger.importer import import_ledger
 from services.ledger.write import export_ledger
+from services.payments.record import record_payment
 from services.register import contracts
+from services.register.contract_data import PaymentData
 from services.register.trash import restore, trash_rows
 from services.store import Store, current_revision, head_revision, open_store
 from tests.conftest import ROOT
@@ -75,7 +78,10 @@ def test_upgrade_from_0004(tmp_path: Path, store: Store) -> None:
             fresh_id = contracts.find_id(session, NUMBER)
             assert fresh_id is not None
             record_event(session, fresh_id, "acceptance", dt.date(2026, 2, 1))
-            mark_done(session, fresh_id, "installment:1", dt.date(2026, 2, 10))
+            # revision 0013 moves the old "marked paid" into a payment of the whole installment (issue 15):
+            # today that is a payment recorded on it
+            record_payment(session, fresh_id, PaymentData(0, dt.date(2026, 2, 10), Decimal("311685.00"), 1,
+                                                          payer_role="甲方", payee_role="乙方"))
         assert upgraded_export == _export(store, tmp_path / "fresh")
 
         # versions, the Trash and the history work on the upgraded file at once

@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         view_menu.addActions([self.calendar_feature.calendar_action, self.calendar_feature.agenda_action])
         view_menu.addAction(self.trash_action)
+        self.overview_action = self._action(self.tr("&Overview…"), self.show_overview, "Ctrl+O")
+        view_menu.addAction(self.overview_action)
         view_menu.addSeparator()
         view_menu.addMenu(language_menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
@@ -588,6 +590,12 @@ class MainWindow(QMainWindow):
     def show_trash(self) -> QWidget:
         """View → Trash… (non-modal; returned for tests)."""
         return open_trash(self.context, self)
+
+    def show_overview(self) -> QWidget:
+        """View → Overview (Ctrl+O): the register at a glance (non-modal; returned for tests)."""
+        from ui.payments.overview_window import open_overview
+
+        return open_overview(self.context, self)
 
     # ----- help
     def show_about(self) -> AboutDialog:

@@ -422,77 +422,77 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>CalendarFeature</name>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="57"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="61"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="58"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="60"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="64"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="61"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="65"/>
         <source>A&amp;genda</source>
         <translation>待办(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="66"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>导出日历(.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="63"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="67"/>
         <source>&amp;Working-day schedule…</source>
         <translation>工作日安排(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="64"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="68"/>
         <source>&amp;Reminder days…</source>
         <translation>提前提醒天数(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="70"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="74"/>
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="106"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="110"/>
         <source>{0} overdue, {1} due within 7 days</source>
         <translation>已逾期 {0} 项，7 日内到期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="108"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="112"/>
         <source>open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="159"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="167"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="165"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="169"/>
         <source>{0} deadline(s) written to {1}, each with a reminder {2} day(s) before</source>
         <translation>已将 {0} 个期限写入 {1}，每项提前 {2} 日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="179"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="183"/>
         <source>Reminder days</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="181"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="185"/>
         <source>Remind this many days before each deadline (calendar alarms) and before the end of a contract&apos;s term (renewal):</source>
         <translation>在每个期限前（日历提醒）和合同服务期满前（续约提醒）提前的天数：</translation>
     </message>
@@ -700,261 +700,266 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="147"/>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
+        <source>Payments</source>
+        <translation>付款记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="153"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="163"/>
+        <location filename="../../ui/editor/contract_editor.py" line="169"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="166"/>
+        <location filename="../../ui/editor/contract_editor.py" line="172"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="168"/>
+        <location filename="../../ui/editor/contract_editor.py" line="174"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="195"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="191"/>
+        <location filename="../../ui/editor/contract_editor.py" line="197"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="193"/>
+        <location filename="../../ui/editor/contract_editor.py" line="199"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Signatory title</source>
         <translation>签字人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="210"/>
+        <location filename="../../ui/editor/contract_editor.py" line="216"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
-        <location filename="../../ui/editor/contract_editor.py" line="237"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
+        <location filename="../../ui/editor/contract_editor.py" line="243"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="225"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="225"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="230"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="230"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="237"/>
+        <location filename="../../ui/editor/contract_editor.py" line="243"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="238"/>
+        <location filename="../../ui/editor/contract_editor.py" line="244"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="252"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="255"/>
+        <location filename="../../ui/editor/contract_editor.py" line="261"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="258"/>
+        <location filename="../../ui/editor/contract_editor.py" line="264"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="260"/>
+        <location filename="../../ui/editor/contract_editor.py" line="266"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="290"/>
-        <location filename="../../ui/editor/contract_editor.py" line="315"/>
+        <location filename="../../ui/editor/contract_editor.py" line="296"/>
+        <location filename="../../ui/editor/contract_editor.py" line="321"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="309"/>
+        <location filename="../../ui/editor/contract_editor.py" line="315"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="310"/>
+        <location filename="../../ui/editor/contract_editor.py" line="316"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="315"/>
+        <location filename="../../ui/editor/contract_editor.py" line="321"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="328"/>
+        <location filename="../../ui/editor/contract_editor.py" line="334"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="329"/>
+        <location filename="../../ui/editor/contract_editor.py" line="335"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="330"/>
+        <location filename="../../ui/editor/contract_editor.py" line="336"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="351"/>
+        <location filename="../../ui/editor/contract_editor.py" line="357"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="355"/>
-        <location filename="../../ui/editor/contract_editor.py" line="358"/>
+        <location filename="../../ui/editor/contract_editor.py" line="361"/>
+        <location filename="../../ui/editor/contract_editor.py" line="364"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="356"/>
+        <location filename="../../ui/editor/contract_editor.py" line="362"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="380"/>
+        <location filename="../../ui/editor/contract_editor.py" line="386"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="381"/>
+        <location filename="../../ui/editor/contract_editor.py" line="387"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="400"/>
+        <location filename="../../ui/editor/contract_editor.py" line="406"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -2538,137 +2543,142 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>&amp;Overview…</source>
+        <translation>总览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -2679,70 +2689,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
-        <location filename="../../ui/main_window.py" line="438"/>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -2816,6 +2826,395 @@ Update them from the ledger?</source>
         <location filename="../../ui/editor/obligation_tables.py" line="58"/>
         <source>Unit</source>
         <translation>期限单位</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWindow</name>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="90"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="93"/>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="97"/>
+        <source>Supplier (part of the name)</source>
+        <translation>供应商（名称的一部分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <source>Active</source>
+        <translation>履行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <source>Year signed</source>
+        <translation>签订年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
+        <location filename="../../ui/payments/overview_window.py" line="128"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="107"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <source>Contract value</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="119"/>
+        <location filename="../../ui/payments/overview_window.py" line="137"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="120"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
+        <source>Outstanding</source>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="121"/>
+        <location filename="../../ui/payments/overview_window.py" line="130"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <location filename="../../ui/payments/overview_window.py" line="128"/>
+        <source>Contracts</source>
+        <translation>合同数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="127"/>
+        <source>Budget year (due)</source>
+        <translation>预算年度（到期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="127"/>
+        <location filename="../../ui/payments/overview_window.py" line="131"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
+        <source>Installments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="129"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
+        <source>Due within (days)</source>
+        <translation>到期期限（日内）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="135"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="136"/>
+        <source>Due (元)</source>
+        <translation>应付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="139"/>
+        <location filename="../../ui/payments/overview_window.py" line="146"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="140"/>
+        <source>Bond</source>
+        <translation>保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="141"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="142"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="143"/>
+        <source>To return</source>
+        <translation>退还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="143"/>
+        <source>Not returned, return overdue</source>
+        <translation>应退未退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="150"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="153"/>
+        <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
+        <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <source>By year of signing</source>
+        <translation>按签订年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <source>By budget year of the due dates</source>
+        <translation>按到期预算年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <source>By supplier</source>
+        <translation>按供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <source>Overdue by age</source>
+        <translation>逾期账龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <source>Bonds held, not returned</source>
+        <translation>在押未退保证金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <source>Contracts ending in the next 90 days</source>
+        <translation>90 日内到期的合同（续签）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="163"/>
+        <source>Due vs paid by month</source>
+        <translation>按月应付与已付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="208"/>
+        <source>Computing the overview…</source>
+        <translation>正在计算总览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="214"/>
+        <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
+        <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentActions</name>
+    <message>
+        <location filename="../../ui/payments/deadline_action.py" line="31"/>
+        <source>Record payment</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/deadline_action.py" line="33"/>
+        <source>Select a payment deadline (an installment) first.</source>
+        <translation>请先选择一项付款期限（分期付款）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/deadline_action.py" line="43"/>
+        <source>Record payment…</source>
+        <translation>登记付款…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="46"/>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="54"/>
+        <source>paid late</source>
+        <translation>逾期支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="58"/>
+        <location filename="../../ui/payments/payments_tab.py" line="68"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="59"/>
+        <location filename="../../ui/payments/payments_tab.py" line="71"/>
+        <source>Installment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="60"/>
+        <location filename="../../ui/payments/payments_tab.py" line="70"/>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="63"/>
+        <source>Paid (元)</source>
+        <translation>已付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="64"/>
+        <source>Outstanding (元)</source>
+        <translation>未付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="65"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="69"/>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="72"/>
+        <source>Payer</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="73"/>
+        <source>Payee</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="74"/>
+        <source>Invoice no.</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="75"/>
+        <source>Voucher no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="76"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="82"/>
+        <source>Record payment…</source>
+        <translation>登记付款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="84"/>
+        <location filename="../../ui/payments/payments_tab.py" line="155"/>
+        <location filename="../../ui/payments/payments_tab.py" line="168"/>
+        <source>Remove payment</source>
+        <translation>删除付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <source>Late-payment interest…</source>
+        <translation>逾期付款利息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="88"/>
+        <source>The statutory rate for late payment to a small or medium supplier, on the selected overdue or late-paid installment</source>
+        <translation>对所选逾期或逾期支付的款项，按迟延支付中小企业款项的法定利率计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="98"/>
+        <source>Installments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="100"/>
+        <source>Payments made</source>
+        <translation>已付款项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="129"/>
+        <source>Paid {0} · outstanding {1} · overdue {2}</source>
+        <translation>已付 {0} · 未付 {1} · 逾期 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="132"/>
+        <source>{0} installment(s) paid late</source>
+        <translation>{0} 期逾期支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="133"/>
+        <source>(元)</source>
+        <translation>（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="156"/>
+        <source>Remove payment {0} of {1} on {2}?</source>
+        <translation>删除 {2} 的第 {0} 笔付款 {1}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="170"/>
+        <source>Removing the payment…</source>
+        <translation>正在删除付款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="179"/>
+        <source>Late-payment interest</source>
+        <translation>逾期付款利息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/payments_tab.py" line="180"/>
+        <source>Select an overdue or late-paid installment first.</source>
+        <translation>请先选择一期逾期或逾期支付的款项。</translation>
     </message>
 </context>
 <context>
@@ -3346,6 +3745,89 @@ Correct them first, or print anyway?</source>
         <location filename="../../ui/calendar/calendar_dialogs.py" line="171"/>
         <source>Recording the event…</source>
         <translation>正在登记事件…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPaymentDialog</name>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="52"/>
+        <source>Record payment — {0}</source>
+        <translation>登记付款 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="54"/>
+        <source>(no installment)</source>
+        <translation>（不对应期次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="57"/>
+        <source>Installment {0} {1}</source>
+        <translation>第 {0} 期 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="74"/>
+        <source>Installment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="75"/>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="76"/>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="77"/>
+        <source>Invoice no. (发票号)</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="78"/>
+        <source>Voucher no. (凭证号)</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="79"/>
+        <source>Payer</source>
+        <translation>付款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="80"/>
+        <source>Payee</source>
+        <translation>收款方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="81"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="105"/>
+        <source>Amount: {0}</source>
+        <translation>金额：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="109"/>
+        <source>Paid on: {0}</source>
+        <translation>付款日期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="129"/>
+        <source>Record payment</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="130"/>
+        <source>This payment is {0} more than what remains of installment {1}. Record it anyway?</source>
+        <translation>这笔付款比第 {1} 期剩余未付金额多 {0}。仍然登记？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/record_dialog.py" line="151"/>
+        <source>Recording the payment…</source>
+        <translation>正在登记付款…</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ from services.ledger.event_warnings import missing_link_errors, unlabelled_event
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
 from services.ledger.schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
+from services.payments.ledger import payments_from_installments
+from services.payments.rows import refresh_installments, replace_payments
 from services.register import contracts as contract_service
 from services.register.contract_data import (
     ArticleData,
@@ -55,6 +57,7 @@ from services.register.contract_data import (
     LineItemData,
     MilestoneData,
     PartyData,
+    PaymentData,
     PenaltyClauseData,
 )
 from services.register.diff import contract_diff
@@ -64,9 +67,10 @@ from services.store import Store
 
 _DATA_TYPES = {"parties": PartyData, "line_items": LineItemData, "installments": InstallmentData,
                "articles": ArticleData, "milestones": MilestoneData, "bonds": BondData,
-               "penalty_clauses": PenaltyClauseData, "events": EventData, "done_marks": DoneMarkData}
-#: Child tables kept apart from the contract's own rows (``services.register.events``).
-_RECORDED = ("events", "done_marks")
+               "penalty_clauses": PenaltyClauseData, "events": EventData, "done_marks": DoneMarkData,
+               "payments": PaymentData}
+#: Child tables kept apart from the contract's own rows (``services.register.events``, ``services.payments``).
+_RECORDED = ("events", "done_marks", "payments")
 
 Progress = Callable[[int, int], None]
 
@@ -217,6 +221,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
         plan.rows[table] = len(rows)
     _check_parties(plan, records)
     _check_done_marks(plan, records)
+    _version_1_payments(plan, records, session)
     problems.errors.extend(missing_link_errors(records))
     problems.warnings.extend(unlabelled_event_warnings(session, records))
     order = {file.label: index for index, file in enumerate(files)}
@@ -230,6 +235,28 @@ def _place(problem: str, order: dict[str, int]) -> tuple[int, int]:
     if not isinstance(problem, LocatedProblem):
         return (len(order), 0)
     return (order.get(problem.file, len(order)), problem.row or 0)
+
+
+def _version_1_payments(plan: LedgerPlan, records: dict[str, tuple[str, list[Record]]], session: Session) -> None:
+    """Without payments.csv, installments.csv's paid_date/paid_amount read as one payment each
+    (``services.payments.ledger``) for the contracts that have no payment in the store yet."""
+    if "payments" in records or "installments" not in plan.children:
+        return
+    from models.payments import Payment  # the store's rows: only to see which contracts have payments
+
+    label = records["installments"][0]
+    paying = set(session.scalars(select(Contract.contract_no).join(Payment, Payment.contract_id == Contract.id)))
+    derived: dict[str, list[object]] = {}
+    for contract_no, rows in plan.children["installments"].items():
+        if contract_no in paying:
+            continue
+        data = plan.contracts.get(contract_no)
+        total = data.total_amount if data is not None else session.scalar(
+            select(Contract.total_amount).where(Contract.contract_no == contract_no))
+        payments, warnings = payments_from_installments(rows, total, f"{label}: contract {contract_no!r}")  # type: ignore[arg-type]  # installments.csv rows
+        plan.problems.warnings.extend(warnings)
+        derived[contract_no] = list(payments)
+    plan.children["payments"] = derived
 
 
 def _check_done_marks(plan: LedgerPlan, records: dict[str, tuple[str, list[Record]]]) -> None:
@@ -321,6 +348,10 @@ def apply_ledger(
             replace_events(session, contract.id, carrier.events)
         if "done_marks" in tables:
             replace_done_marks(session, contract.id, carrier.done_marks)
+        if "payments" in tables and contract_no in plan.children.get("payments", {}):
+            replace_payments(session, contract.id, carrier.payments)
+        elif "installments" in tables:
+            refresh_installments(session, contract.id)
         checked = contract_service.refresh_list_columns(session, contract)
         session.flush()
         after = contract_service.load(session, contract.id)

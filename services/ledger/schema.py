@@ -1,5 +1,5 @@
 """The tables and columns of the ledger CSV format, version 2 (spec ``csv-format.md``) — the tables
-this version stores (payments, amendments and attachments are not yet).
+this version stores (amendments and attachments are not yet).
 
 Each column has its English name (the writer's header), its Chinese alias (also accepted
 by the reader), whether it is required, and the kind of value it holds.
@@ -175,10 +175,22 @@ DONE_MARKS = Table("done_marks", ("contract_no", "source", "seq", "due_date"), (
     _c("done_date", "完成日期", "date", required=True),
     _c("note", "备注"),
 ))
+PAYMENTS = Table("payments", ("contract_no", "seq"), (
+    _NO, _SEQ,
+    _c("installment_seq", "对应期次", "int"),
+    _c("payer_role", "付款方", "role"),
+    _c("payee_role", "收款方", "role"),
+    _c("paid_date", "付款日期", "date", required=True),
+    _c("amount", "金额", "money", required=True),
+    _c("invoice_no", "发票号"),
+    _c("voucher_no", "凭证号"),
+    _c("note", "备注"),
+))
 
 #: Every table of the format, in the order the writer writes them.
 ALL_TABLES: tuple[Table, ...] = (
     CONTRACTS, PARTIES, LINE_ITEMS, INSTALLMENTS, MILESTONES, BONDS, PENALTY_CLAUSES, ARTICLES, EVENTS, DONE_MARKS,
+    PAYMENTS,
 )
 #: Tables this version stores (all of them); any other would be reported as skipped on import.
 SUPPORTED: tuple[Table, ...] = ALL_TABLES

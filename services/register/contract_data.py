@@ -189,6 +189,23 @@ class DoneMarkData:
 
 
 @dataclass
+class PaymentData:
+    """A payment actually made (ledger ``payments.csv``): ``amount`` yuan (two decimals) paid on
+    ``paid_date`` by ``payer_role`` (None: 甲方) to ``payee_role`` (None: 乙方); ``installment_seq``
+    the installment it pays (part of), None when tied to none; ``invoice_no`` 发票号, ``voucher_no`` 凭证号."""
+
+    seq: int
+    paid_date: dt.date
+    amount: Decimal
+    installment_seq: int | None = None
+    payer_role: str | None = None
+    payee_role: str | None = None
+    invoice_no: str | None = None
+    voucher_no: str | None = None
+    note: str | None = None
+
+
+@dataclass
 class ContractData:
     """A whole contract with its parties, line items, installments, articles, milestones, bonds and
     penalty clauses; ``events`` and ``done_marks`` are what the store recorded for it (read by
@@ -221,6 +238,8 @@ class ContractData:
     penalty_clauses: list[PenaltyClauseData] = field(default_factory=list)
     events: list[EventData] = field(default_factory=list)
     done_marks: list[DoneMarkData] = field(default_factory=list)
+    #: Payments made (``services.payments``; like events, ``save`` leaves them alone).
+    payments: list[PaymentData] = field(default_factory=list)
     #: The store's ``version`` of the contract when it was loaded (None: not loaded from the store).
     #: Bookkeeping, not contract data: not compared, not a ledger column, not written by ``write_header``;
     #: ``services.register.contracts.save`` refuses it when stale and sets it to the new version.

@@ -37,6 +37,7 @@ from services import history as history_log
 from services.calendar.stored import stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
+from services.payments.rows import load_payments, refresh_installments
 from services.register import search_index
 from services.register.contract_data import (
     ArticleData,
@@ -192,6 +193,7 @@ def load(session: Session, contract_id: int) -> ContractData:
     data = to_data(contract)
     data.events = load_events(session, contract_id)
     data.done_marks = load_done_marks(session, contract_id, data.bonds)
+    data.payments = load_payments(session, contract_id)
     data.version = contract.version
     return data
 
@@ -274,6 +276,9 @@ def save(session: Session, data: ContractData, *, contract_id: int | None = None
         contract = session.get(Contract, contract_id, populate_existing=True)  # type: ignore[assignment]  # not None: claim_version found it
     write_header(contract, data)
     replace_children(session, contract, data, tables=tuple(_CHILD_TYPES))
+    if contract_id is not None:  # the paid columns follow the payments, not a stale editor copy
+        refresh_installments(session, contract.id)
+        data.installments = to_data(contract, articles=False).installments
     refresh_list_columns(session, contract, data)
     session.flush()
     after = load(session, contract.id)

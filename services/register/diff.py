@@ -15,7 +15,7 @@ from services.register.contract_data import ContractData, scalar_fields
 #: The child tables of a contract and the field that keys their rows.
 CHILD_KEYS: dict[str, str] = {
     "parties": "role", "line_items": "seq", "installments": "seq", "articles": "seq",
-    "milestones": "seq", "bonds": "seq", "penalty_clauses": "clause_ref",
+    "milestones": "seq", "bonds": "seq", "penalty_clauses": "clause_ref", "payments": "seq",
 }
 
 

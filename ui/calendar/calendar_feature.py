@@ -53,6 +53,10 @@ class CalendarFeature(QObject):
         self.agenda = AgendaPanel(context, self.source)
         for panel in (self.calendar, self.agenda):
             panel.contractActivated.connect(edit_contract)
+        from ui.payments.deadline_action import install_record_payment  # issue 15: on a payment deadline
+
+        self.record_payment_actions = [install_record_payment(panel.view, context, self.source.today)
+                                       for panel in (self.agenda, self.calendar)]
         context.changes.changed.connect(self._store_changed)
         self.calendar_dock = self._dock(self.tr("Calendar"), "calendarDock", self.calendar)
         self.agenda_dock = self._dock(self.tr("Agenda"), "agendaDock", self.agenda)

@@ -142,6 +142,12 @@ class ContractEditor(QDialog):
         self.tabs.addTab(self.bonds, self.tr("Bonds"))
         self.tabs.addTab(self.articles, self.tr("Articles"))
         self.tabs.addTab(self.penalties, self.tr("Penalty clauses"))
+        self.payments: QWidget | None = None
+        if contract_id is not None:  # payments are recorded on a stored contract (issue 15)
+            from ui.payments.payments_tab import PaymentsTab
+
+            self.payments = PaymentsTab(context, contract_id)
+            self.tabs.addTab(self.payments, self.tr("Payments"))
         self.history = ContractHistoryPanel(context, contract_id)  # read-only
         self.saved.connect(self.history.set_contract)
         self.tabs.addTab(self.history, self.tr("History"))

@@ -1,0 +1,99 @@
+"""The overview (services.payments.overview), no Qt: the sample contracts with a few payments
+entered, every figure recomputed by hand from the sample ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from services.calendar.agenda import mark_done
+from services.ledger.importer import import_ledger
+from services.payments.overview import OverviewFilter, overview
+from services.payments.record import record_payment
+from services.register import contracts
+from services.register.contract_data import PaymentData
+from services.store import Store, open_store
+from tests.conftest import SAMPLE_LEDGER
+
+D = Decimal
+TODAY = dt.date(2026, 12, 15)
+BJMEMC, RED_CROSS, WHZF = "BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY"
+
+
+@pytest.fixture
+def paid(template_store: Path, tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "o.db"
+    shutil.copyfile(template_store, path)
+    store = open_store(path)
+    import_ledger(store, SAMPLE_LEDGER)
+    with store.session(write=True) as session:
+        ids = {no: contracts.find_id(session, no) for no in (BJMEMC, RED_CROSS, WHZF)}
+        record_payment(session, ids[RED_CROSS], PaymentData(0, dt.date(2026, 3, 2), D("100000.00"), 1))  # type: ignore[arg-type]
+        record_payment(session, ids[WHZF], PaymentData(0, dt.date(2026, 10, 1), D("700000.00"), 2))  # type: ignore[arg-type]
+        record_payment(session, ids[WHZF], PaymentData(0, dt.date(2026, 10, 9), D("88.80"), None))  # type: ignore[arg-type]
+        mark_done(session, ids[BJMEMC], "bond:1:lodge", dt.date(2025, 8, 1))  # type: ignore[arg-type]
+        mark_done(session, ids[WHZF], "bond:1:lodge", dt.date(2026, 3, 20))  # type: ignore[arg-type]
+    yield store
+    store.close()
+
+
+def test_sample_overview_by_hand(paid: Store) -> None:
+    with paid.session() as session:
+        view = overview(session, TODAY)
+    # contract totals: 2,738,718.50 + 415,580.00 + 2,557,267.60; the installments add up to the same
+    assert view.totals.value == D("5711566.10") and view.totals.due == D("5711566.10")
+    assert view.totals.paid == D("800088.80")  # 100,000.00 + 700,000.00 + 88.80 tied to no installment
+    assert view.totals.outstanding == D("4911566.10")  # 5,711,566.10 − 800,000.00
+    # WHZF installment 2 (767,180.28, due 2026-09-30) has 67,180.28 left, 76 days overdue
+    assert view.totals.overdue == D("67180.28")
+    assert [(f.label, f.overdue, f.count) for f in view.ageing] == [
+        ("1-30", D("0.00"), 0), ("31-90", D("67180.28"), 1), ("91-180", D("0.00"), 0), ("180+", D("0.00"), 0)]
+    assert [(f.label, f.value, f.outstanding, f.count) for f in view.by_sign_year] == [
+        ("2025", D("2738718.50"), D("2738718.50"), 1),
+        ("2026", D("2972847.60"), D("2172847.60"), 2),  # 415,580.00 + 2,557,267.60; less 800,000.00 paid
+    ]
+    # by due year: only WHZF's 2nd installment has a fixed date; the rest count from events ("—")
+    assert [(f.label, f.due, f.paid, f.outstanding, f.overdue) for f in view.by_budget_year] == [
+        ("2026", D("767180.28"), D("700000.00"), D("67180.28"), D("67180.28")),
+        ("—", D("4944385.82"), D("100000.00"), D("4844385.82"), D("0.00")),
+    ]
+    assert [(f.label, f.value, f.count) for f in view.by_supplier] == [("首信云技术有限公司", D("5711566.10"), 3)]
+    assert [f.due for f in view.due_next] == [D("0.00"), D("0.00")]
+    assert [f.label for f in view.by_month][:2] == ["2026-12", "2027-01"] and len(view.by_month) == 12
+    # bonds lodged, none returned: BJMEMC's valid until 2026-08-15 (应退未退, first); WHZF's 10 % of its total
+    assert [(b.contract_no, b.amount, b.overdue_return) for b in view.bonds] == [
+        (BJMEMC, D("273871.85"), True), (WHZF, D("255726.76"), False)]
+    assert [(e.contract_no, e.end_date) for e in view.ending] == [(WHZF, dt.date(2027, 3, 9))]
+
+
+def test_filters(paid: Store) -> None:
+    with paid.session() as session:
+        only_2025 = overview(session, TODAY, OverviewFilter(year=2025))
+        nobody = overview(session, TODAY, OverviewFilter(supplier="华为"))
+        active = overview(session, TODAY, OverviewFilter(status="active"))
+        done = overview(session, TODAY, OverviewFilter(status="completed"))
+    assert (only_2025.totals.value, only_2025.totals.paid, only_2025.totals.count) == (D("2738718.50"), D("0.00"), 1)
+    assert only_2025.bonds and only_2025.bonds[0].contract_no == BJMEMC
+    assert (nobody.totals.value, nobody.totals.count, nobody.bonds) == (D("0.00"), 0, [])
+    assert active.totals.count == 2 and done.totals.count == 1  # BJMEMC ended 2026-05-15
+
+
+def test_percent_only_installment_is_exact(paid: Store) -> None:
+    """An installment stated only as a percent counts percent × total rounded half up, in integers."""
+    with paid.session(write=True) as session:
+        contract_id = contracts.find_id(session, RED_CROSS)
+        assert contract_id is not None
+        data = contracts.load(session, contract_id)
+        data.installments[0].amount = None
+        data.installments[0].percent = D("33.335")  # 415,580.00 × 33.335 % = 138,533.593 → 138,533.59
+        data.installments[1].amount = None
+        data.installments[1].percent = D("0.0125")  # 415,580.00 × 0.0125 % = 51.9475 → 51.95
+        contracts.save(session, data, contract_id=contract_id)
+    with paid.session() as session:
+        view = overview(session, TODAY, OverviewFilter(year=2026, supplier="首信"))
+    assert view.totals.due == D("138533.59") + D("51.95") + D("2557267.60")

@@ -1,0 +1,164 @@
+"""The Payments tab, Record payment… and the overview window (pytest-qt, offscreen): a partial then a
+final payment change the installment's state, the totals, the overview and the list through the one
+store-changed notification; the SME late-payment hand-off gives the statutory amount by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from services.calendar.agenda import mark_done
+from services.changes import Changes
+from services.ledger.importer import import_ledger
+from services.register import contracts as contract_service
+from tests.conftest import SAMPLE_LEDGER, FakeDialogs
+from ui.main_window import MainWindow
+from ui.payments.overview_window import OverviewWindow
+from ui.payments.payments_tab import PaymentsTab
+from ui.payments.record_dialog import RecordPaymentDialog
+
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
+TODAY = dt.date(2026, 12, 1)
+WHZF = "WHZF-2026-ZWY"  # installment 2: 767,180.28 due 2026-09-30
+
+
+@pytest.fixture
+def window(qtbot, store):
+    import_ledger(store, SAMPLE_LEDGER)
+    main = MainWindow(store, dialogs=FakeDialogs())
+    qtbot.addWidget(main)
+    main._hand_over_store = True  # the store fixture closes the store
+    return main
+
+
+def _id(store, number: str = WHZF) -> int:
+    with store.session() as session:
+        found = contract_service.find_id(session, number)
+    assert found is not None
+    return found
+
+
+def _tab(window, qtbot) -> PaymentsTab:
+    tab = PaymentsTab(window.context, _id(window.store), today=TODAY)
+    qtbot.addWidget(tab)
+    tab.installment_view.selectRow(1)  # installment 2
+    return tab
+
+
+def _record(tab: PaymentsTab, qtbot, amount: str | None) -> RecordPaymentDialog:
+    tab.installment_view.selectRow(1)  # installment 2 (a reload clears the selection)
+    dialog = tab.record_payment()
+    qtbot.addWidget(dialog)
+    if amount is not None:
+        dialog.amount_edit.setText(amount)
+    dialog.date_edit.setText("2026-11-20")
+    dialog.invoice_edit.setText("No.88")
+    dialog.record()
+    return dialog
+
+
+def _state(tab: PaymentsTab, row: int = 1) -> str:
+    return tab.installments.data(tab.installments.index(row, 6))
+
+
+def _next_due(window) -> str:
+    model = window.model
+    row = model.row_of(_id(window.store))
+    assert row is not None
+    return model.data(model.index(row, 6))
+
+
+def test_partial_then_final_payment_updates_tab_overview_and_list(window, qtbot) -> None:
+    with window.store.session(write=True) as session:  # the bond lodged: installment 2 alone falls due 30 Sep
+        mark_done(session, _id(window.store), "bond:1:lodge", dt.date(2026, 3, 20))
+    window.context.changes.announce(Changes.everything())
+    tab = _tab(window, qtbot)
+    assert _next_due(window) == "2026-09-30"  # installment 2, unpaid
+    overview = OverviewWindow(window.context, today=TODAY)
+    qtbot.addWidget(overview)
+    assert overview.figures is not None and overview.figures.totals.paid == Decimal("0.00")
+    assert _state(tab).startswith("overdue 62 days") or _state(tab).startswith("逾期")
+    first = tab.record_payment()
+    qtbot.addWidget(first)
+    assert first.amount_edit.text() == "767,180.28"  # the outstanding amount, pre-filled
+    first.reject()
+    _record(tab, qtbot, "700000")
+    assert "67,180.28" in tab.installments.data(tab.installments.index(1, 5))
+    assert overview.figures.totals.paid == Decimal("700000.00")
+    assert overview.figures.totals.overdue == Decimal("67180.28")
+    assert "700,000.00" in tab.totals.text()
+    _record(tab, qtbot, None)  # the pre-filled rest: 67,180.28
+    state = _state(tab)
+    assert "2026-11-20" in state and ("51" in state)  # paid late by 51 days
+    assert overview.figures.totals.overdue == Decimal("0.00")
+    assert [tab.payments.data(tab.payments.index(r, 6)) for r in range(2)] == ["No.88", "No.88"]
+    assert _next_due(window) != "2026-09-30"  # the list heard the same notification: paid, no longer next
+
+
+def test_an_amount_above_what_remains_asks_first(window, qtbot) -> None:
+    window.context.dialogs.answer = False
+    tab = _tab(window, qtbot)
+    dialog = _record(tab, qtbot, "800000")
+    assert window.context.dialogs.questions and "32,819.72" in window.context.dialogs.questions[-1]
+    assert tab.payments.rowCount() == 0 and dialog.isVisible()
+
+
+def test_bad_amount_is_named_and_nothing_written(window, qtbot) -> None:
+    tab = _tab(window, qtbot)
+    dialog = _record(tab, qtbot, "七百")
+    assert dialog.error.text().startswith(("Amount:", "金额")), dialog.error.text()
+    assert tab.payments.rowCount() == 0
+
+
+def test_overdue_installment_opens_the_calculator_with_the_statutory_rate(window, qtbot) -> None:
+    tab = _tab(window, qtbot)
+    dialog = tab.late_payment_interest()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.recalculate()
+    # 767,180.28 outstanding × 0.05 % a day × 62 days (2026-09-30 → 2026-12-01) = 23,782.5887 → 23,782.59
+    assert dialog.choice() == "statutory"
+    assert dialog.result is not None and dialog.result.amount == Decimal("23782.59")
+
+
+def test_editor_has_a_payments_tab(window, qtbot) -> None:
+    editor = window.edit_contract(_id(window.store))
+    qtbot.addWidget(editor)
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert any(t in ("Payments", "付款") for t in titles)
+
+
+def test_view_menu_opens_the_overview(window, qtbot) -> None:
+    assert window.overview_action.shortcut().toString() == "Ctrl+O"
+    shown = window.show_overview()
+    qtbot.addWidget(shown)
+    assert isinstance(shown, OverviewWindow) and shown.figures is not None
+
+
+def test_record_payment_from_the_agenda_marks_the_deadline_done(window, qtbot) -> None:
+    from services.calendar.agenda import contract_deadlines
+    from ui.payments.deadline_action import record_payment_on
+
+    feature = window.calendar_feature
+    feature.source._today = lambda: TODAY
+    panel = feature.show_agenda()
+    qtbot.waitUntil(lambda: feature.source.loaded)
+    panel.set_window("all")
+    assert panel.select(_id(window.store), "installment:2"), [d.key for d in panel.rows()][:20]
+    dialog = record_payment_on(panel.view, window.context, feature.source.today)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.amount_edit.text() == "767,180.28"  # the amount outstanding
+    dialog.record()
+    with window.store.session() as session:
+        states = {d.key: d.state for d in contract_deadlines(session, _id(window.store), today=TODAY,
+                                                              reminder_days=0)}
+    assert states["installment:2"] == "done"
+    qtbot.waitUntil(lambda: all(d.state == "done" for d in feature.source.items
+                                if d.contract_id == _id(window.store) and d.key == "installment:2"))
+    panel.view.clearSelection()
+    panel.view.setCurrentIndex(panel.view.model().index(-1, -1))
+    assert record_payment_on(panel.view, window.context, feature.source.today) is None
+    assert window.context.dialogs.infos  # "select a payment deadline first"
