@@ -264,3 +264,12 @@ def _read_cell(cell: str, column: Column, record: Record, where: str, problems: 
             record.values[column.name] = _PARSERS[column.kind](cell)
     except ValueError as exc:
         problems.errors.append(f"{where}: {exc}")
+
+
+def parse_value(cell: str, column: Column) -> object:
+    """One non-empty cell of ``column`` as its typed value (money: ``Decimal`` yuan, 万元 multiplied
+    out; dates ``datetime.date``; codes from their Chinese names). Raises ``ValueError`` saying what
+    is wrong (for ``amendments.csv`` old and new values, which name another table's column)."""
+    if column.kind == "money":
+        return values.parse_money(cell)[0]
+    return _PARSERS[column.kind](cell)
