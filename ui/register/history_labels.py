@@ -39,10 +39,11 @@ _ACTIONS: dict[HistoryAction, str] = {
     HistoryAction.HOLIDAYS: QT_TRANSLATE_NOOP("HistoryLabels", "Working-day schedule changed"),
     HistoryAction.AMENDMENT: QT_TRANSLATE_NOOP("HistoryLabels", "Amendment"),
     HistoryAction.PAYMENT: QT_TRANSLATE_NOOP("HistoryLabels", "Payment recorded"),
+    HistoryAction.ATTACHMENT: QT_TRANSLATE_NOOP("HistoryLabels", "Attachment added or removed"),
 }
-#: The actions a filter offers: those the register writes (amendment and payment are reserved).
+#: The actions a filter offers: those the register writes (payment is reserved).
 ACTIONS_SHOWN: tuple[HistoryAction, ...] = tuple(a for a in HistoryAction
-                                                 if a not in (HistoryAction.AMENDMENT, HistoryAction.PAYMENT))
+                                                 if a is not HistoryAction.PAYMENT)
 
 _TABLES: dict[str, str] = {
     "parties": QT_TRANSLATE_NOOP("HistoryLabels", "Parties"),
