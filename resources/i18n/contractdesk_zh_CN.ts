@@ -1505,493 +1505,498 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="48"/>
-        <source>Parties</source>
-        <extracomment>The actions a filter offers: those the register writes (amendment and payment are reserved).</extracomment>
-        <translation>当事方</translation>
+        <location filename="../../ui/register/history_labels.py" line="42"/>
+        <source>Attachment added or removed</source>
+        <translation>添加或移除附件</translation>
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="49"/>
+        <source>Parties</source>
+        <extracomment>The actions a filter offers: those the register writes (payment is reserved).</extracomment>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="50"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="50"/>
+        <location filename="../../ui/register/history_labels.py" line="51"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="51"/>
+        <location filename="../../ui/register/history_labels.py" line="52"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="52"/>
+        <location filename="../../ui/register/history_labels.py" line="53"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="53"/>
+        <location filename="../../ui/register/history_labels.py" line="54"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="54"/>
+        <location filename="../../ui/register/history_labels.py" line="55"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="59"/>
+        <location filename="../../ui/register/history_labels.py" line="60"/>
         <source>Contract No.</source>
         <extracomment>Field name → label, for the header and every child table (``_TABLE_FIELDS`` overrides per table).</extracomment>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="60"/>
+        <location filename="../../ui/register/history_labels.py" line="61"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="61"/>
+        <location filename="../../ui/register/history_labels.py" line="62"/>
         <source>Title in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="62"/>
+        <location filename="../../ui/register/history_labels.py" line="63"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="63"/>
+        <location filename="../../ui/register/history_labels.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="64"/>
+        <location filename="../../ui/register/history_labels.py" line="65"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="65"/>
+        <location filename="../../ui/register/history_labels.py" line="66"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="66"/>
+        <location filename="../../ui/register/history_labels.py" line="67"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="67"/>
+        <location filename="../../ui/register/history_labels.py" line="68"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="68"/>
+        <location filename="../../ui/register/history_labels.py" line="69"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="69"/>
+        <location filename="../../ui/register/history_labels.py" line="70"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="70"/>
+        <location filename="../../ui/register/history_labels.py" line="71"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="71"/>
+        <location filename="../../ui/register/history_labels.py" line="72"/>
         <source>Total in capitals</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="72"/>
+        <location filename="../../ui/register/history_labels.py" line="73"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="73"/>
+        <location filename="../../ui/register/history_labels.py" line="74"/>
         <source>Amount excl. tax</source>
         <translation>不含税金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="74"/>
+        <location filename="../../ui/register/history_labels.py" line="75"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="75"/>
+        <location filename="../../ui/register/history_labels.py" line="76"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="76"/>
+        <location filename="../../ui/register/history_labels.py" line="77"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="77"/>
+        <location filename="../../ui/register/history_labels.py" line="78"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="78"/>
+        <location filename="../../ui/register/history_labels.py" line="79"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="79"/>
+        <location filename="../../ui/register/history_labels.py" line="80"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="80"/>
+        <location filename="../../ui/register/history_labels.py" line="81"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="81"/>
+        <location filename="../../ui/register/history_labels.py" line="82"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="82"/>
+        <location filename="../../ui/register/history_labels.py" line="83"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="83"/>
+        <location filename="../../ui/register/history_labels.py" line="84"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="84"/>
+        <location filename="../../ui/register/history_labels.py" line="85"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="85"/>
+        <location filename="../../ui/register/history_labels.py" line="86"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="86"/>
+        <location filename="../../ui/register/history_labels.py" line="87"/>
         <source>Share</source>
         <translation>分摊金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="87"/>
+        <location filename="../../ui/register/history_labels.py" line="88"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="88"/>
+        <location filename="../../ui/register/history_labels.py" line="89"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="89"/>
+        <location filename="../../ui/register/history_labels.py" line="90"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="90"/>
+        <location filename="../../ui/register/history_labels.py" line="91"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="91"/>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
         <source>Party</source>
         <translation>所属当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
         <source>Unit of time</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
         <source>Paid amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
         <source>Repeats</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
         <source>Breach</source>
         <translation>违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
         <source>Cap (%)</source>
         <translation>上限比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
         <source>Cap base</source>
         <translation>上限基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
         <source>Cap amount</source>
         <translation>上限金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
         <source>Termination after (days)</source>
         <translation>解除阈值（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <location filename="../../ui/register/history_labels.py" line="126"/>
         <source>Clause text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="128"/>
+        <location filename="../../ui/register/history_labels.py" line="129"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="129"/>
+        <location filename="../../ui/register/history_labels.py" line="130"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="130"/>
+        <location filename="../../ui/register/history_labels.py" line="131"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="131"/>
+        <location filename="../../ui/register/history_labels.py" line="132"/>
         <source>Calculation</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="187"/>
+        <location filename="../../ui/register/history_labels.py" line="188"/>
         <source>{0}, {1}</source>
         <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="189"/>
+        <location filename="../../ui/register/history_labels.py" line="190"/>
         <source>{0}, clause {1}</source>
         <translation>{0} 第 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="190"/>
+        <location filename="../../ui/register/history_labels.py" line="191"/>
         <source>{0}, row {1}</source>
         <translation>{0} 第{1}行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="203"/>
-        <location filename="../../ui/register/history_labels.py" line="273"/>
-        <location filename="../../ui/register/history_labels.py" line="330"/>
-        <location filename="../../ui/register/history_labels.py" line="332"/>
+        <location filename="../../ui/register/history_labels.py" line="204"/>
+        <location filename="../../ui/register/history_labels.py" line="274"/>
+        <location filename="../../ui/register/history_labels.py" line="331"/>
+        <location filename="../../ui/register/history_labels.py" line="333"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="220"/>
+        <location filename="../../ui/register/history_labels.py" line="221"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="221"/>
+        <location filename="../../ui/register/history_labels.py" line="222"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="222"/>
+        <location filename="../../ui/register/history_labels.py" line="223"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <location filename="../../ui/register/history_labels.py" line="225"/>
         <source>(a row)</source>
         <translation>（一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="244"/>
+        <location filename="../../ui/register/history_labels.py" line="245"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="251"/>
+        <location filename="../../ui/register/history_labels.py" line="252"/>
         <source>{0}: added</source>
         <translation>{0}：新增</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="252"/>
+        <location filename="../../ui/register/history_labels.py" line="253"/>
         <source>{0}: removed</source>
         <translation>{0}：删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="254"/>
+        <location filename="../../ui/register/history_labels.py" line="255"/>
         <source>{0}: added “{1}”</source>
         <translation>{0}：新增“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="255"/>
+        <location filename="../../ui/register/history_labels.py" line="256"/>
         <source>{0}: removed “{1}”</source>
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="314"/>
+        <location filename="../../ui/register/history_labels.py" line="315"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="318"/>
+        <location filename="../../ui/register/history_labels.py" line="319"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="321"/>
+        <location filename="../../ui/register/history_labels.py" line="322"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="327"/>
+        <location filename="../../ui/register/history_labels.py" line="328"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="328"/>
+        <location filename="../../ui/register/history_labels.py" line="329"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="331"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>

@@ -126,8 +126,9 @@ def add_file(session: Session, contract_id: int, path: Path, *, kind: str = "oth
 
 
 def add_bytes(session: Session, contract_id: int, data: bytes, file_name: str, *, kind: str = "other",
-              note: str | None = None, today: dt.date | None = None) -> Added:
-    """``add_file`` for bytes already read (same rules; ``TOO_LARGE`` above ``MAX_BYTES``)."""
+              note: str | None = None, today: dt.date | None = None, added_date: dt.date | None = None) -> Added:
+    """``add_file`` for bytes already read (same rules; ``TOO_LARGE`` above ``MAX_BYTES``);
+    ``added_date`` (a ledger's) instead of ``today``."""
     if kind not in KINDS:
         raise UserError(BAD_KIND, kind=kind, kinds=", ".join(KINDS))
     if len(data) > MAX_BYTES:
@@ -141,7 +142,7 @@ def add_bytes(session: Session, contract_id: int, data: bytes, file_name: str, *
     if found is not None:
         return Added(_row(found, len(data)), stored=False, already_here=True)
     row = Attachment(contract_id=contract_id, sha256=digest, file_name=file_name, kind=kind,
-                     added_date=today or dt.date.today(), note=note)
+                     added_date=added_date or today or dt.date.today(), note=note)
     session.add(row)
     session.flush()
     history_log.record(session, HistoryAction.ATTACHMENT, contract_id=contract_id, contract_no=contract_no,
