@@ -32,6 +32,9 @@ COMMANDS: dict[str, str] = {
     "restore-contract": "cli.restore_contract",
     "backup": "cli.backup",
     "restore": "cli.restore",
+    "amendments": "cli.amendments",
+    "attach": "cli.attach",
+    "attachments": "cli.attachments",
 }
 
 

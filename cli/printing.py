@@ -24,10 +24,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the PDF to write (default: the contract number, in the current folder)")
     parser.add_argument("--summary", action="store_true", help="the bilingual summary instead of the contract")
     parser.add_argument("--font", metavar="PATH", help="a TrueType font with Chinese glyphs (default: a system font)")
+    parser.add_argument("--amendment", metavar="NO", help="the supplementary agreement (补充协议) numbered NO instead")
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
     """The contract (or with ``--summary`` its bilingual summary) as PDF; 1 if unknown or unwritable."""
+    if args.amendment:
+        from cli.print_amendment import run as print_amendment
+
+        return print_amendment(store, args)
     deadlines = None
     try:
         with store.session() as session:
