@@ -196,6 +196,300 @@
     </message>
 </context>
 <context>
+    <name>AmendmentsModel</name>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Amendment No.</source>
+        <translation>补充协议编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Signed</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Changes</source>
+        <translation>变更项数</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentsPanel</name>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="74"/>
+        <source>New amendment…</source>
+        <translation>新建补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="76"/>
+        <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
+        <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="79"/>
+        <source>Print amendment…</source>
+        <translation>打印补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="90"/>
+        <source>e.g. {0}-补1</source>
+        <translation>例如 {0}-补1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="97"/>
+        <source>Amendment No.</source>
+        <translation>补充协议编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="98"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="99"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="100"/>
+        <source>Text</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="102"/>
+        <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
+        <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="105"/>
+        <source>Cancel amendment</source>
+        <translation>取消补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="119"/>
+        <source>Compare: what the selected amendment changed (old → new)</source>
+        <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="129"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="129"/>
+        <source>What</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="129"/>
+        <source>On that day</source>
+        <translation>当日条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="129"/>
+        <source>Today</source>
+        <translation>现行条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="135"/>
+        <source>Terms in force on</source>
+        <translation>查看以下日期有效的条款：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="159"/>
+        <source>Amendments</source>
+        <translation>补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="168"/>
+        <source>Reading the amendments…</source>
+        <translation>正在读取补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="204"/>
+        <source>No amendments: the contract as signed.</source>
+        <translation>无补充协议：即原合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="206"/>
+        <source>The contract as signed (before any amendment took effect).</source>
+        <translation>原合同（补充协议均尚未生效）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="207"/>
+        <source>As amended by {0}.</source>
+        <translation>经补充协议 {0} 变更后的合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="209"/>
+        <source>{0} field(s) differ from today&apos;s terms:</source>
+        <translation>有 {0} 项与现行条款不同：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="221"/>
+        <source>Contract {0} — new amendment</source>
+        <translation>合同 {0} — 新建补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="243"/>
+        <source>The amendment needs its number (Amendments tab).</source>
+        <translation>请填写补充协议编号（补充协议页签）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="247"/>
+        <source>Nothing was changed: edit the contract in the other tabs first.</source>
+        <translation>没有任何变更：请先在其他页签中修改合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="275"/>
+        <source>Recording the amendment…</source>
+        <translation>正在记录补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="294"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="298"/>
+        <source>Printing the amendment…</source>
+        <translation>正在打印补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="299"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsModel</name>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="59"/>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="62"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="64"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="66"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="70"/>
+        <source>Kind of new files:</source>
+        <translation>新文件类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="98"/>
+        <source>Reading the attachments…</source>
+        <translation>正在读取附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="119"/>
+        <source>Add files to the contract</source>
+        <translation>为合同添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="139"/>
+        <source>{0}: this contract already keeps the same file; not added again</source>
+        <translation>{0}：本合同已有相同文件，未重复添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="142"/>
+        <source>{0}: the store already held the same file; it is stored once</source>
+        <translation>{0}：台账中已有相同文件，只保存一份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="143"/>
+        <source>Added {0} file(s).</source>
+        <translation>已添加 {0} 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="89"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="148"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="199"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="76"/>
+        <source>Drag files here or use Add file… — each file up to 200 MB; the same file is stored once.</source>
+        <translation>可将文件拖到此处，或点击“添加文件…”。每个文件不超过 200 MB；相同文件只保存一份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="152"/>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="187"/>
+        <source>Save the file as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="199"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="206"/>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="207"/>
+        <source>Remove {0} from this contract?</source>
+        <translation>从本合同中移除 {0}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="216"/>
+        <source>Removing the file…</source>
+        <translation>正在移除文件…</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../../ui/tasks.py" line="106"/>
@@ -551,6 +845,29 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>What</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>Old</source>
+        <translation>原约定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>New</source>
+        <translation>现变更为</translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
         <location filename="../../ui/editor/checks_panel.py" line="89"/>
@@ -705,246 +1022,246 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="163"/>
+        <location filename="../../ui/editor/contract_editor.py" line="168"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="166"/>
+        <location filename="../../ui/editor/contract_editor.py" line="171"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="168"/>
+        <location filename="../../ui/editor/contract_editor.py" line="173"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="189"/>
+        <location filename="../../ui/editor/contract_editor.py" line="194"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="191"/>
+        <location filename="../../ui/editor/contract_editor.py" line="196"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="193"/>
+        <location filename="../../ui/editor/contract_editor.py" line="198"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="203"/>
-        <location filename="../../ui/editor/contract_editor.py" line="222"/>
+        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="209"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="205"/>
+        <location filename="../../ui/editor/contract_editor.py" line="210"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="206"/>
+        <location filename="../../ui/editor/contract_editor.py" line="211"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="207"/>
+        <location filename="../../ui/editor/contract_editor.py" line="212"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="208"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="222"/>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="224"/>
+        <location filename="../../ui/editor/contract_editor.py" line="229"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="225"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="226"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="227"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="253"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
+        <location filename="../../ui/editor/contract_editor.py" line="261"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="258"/>
+        <location filename="../../ui/editor/contract_editor.py" line="263"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="288"/>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="293"/>
+        <location filename="../../ui/editor/contract_editor.py" line="318"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="307"/>
+        <location filename="../../ui/editor/contract_editor.py" line="312"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="308"/>
+        <location filename="../../ui/editor/contract_editor.py" line="313"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="313"/>
+        <location filename="../../ui/editor/contract_editor.py" line="318"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="326"/>
+        <location filename="../../ui/editor/contract_editor.py" line="331"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="327"/>
+        <location filename="../../ui/editor/contract_editor.py" line="332"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="328"/>
+        <location filename="../../ui/editor/contract_editor.py" line="333"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="349"/>
+        <location filename="../../ui/editor/contract_editor.py" line="354"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="353"/>
-        <location filename="../../ui/editor/contract_editor.py" line="356"/>
+        <location filename="../../ui/editor/contract_editor.py" line="358"/>
+        <location filename="../../ui/editor/contract_editor.py" line="361"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="354"/>
+        <location filename="../../ui/editor/contract_editor.py" line="359"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="378"/>
+        <location filename="../../ui/editor/contract_editor.py" line="385"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="379"/>
+        <location filename="../../ui/editor/contract_editor.py" line="386"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="398"/>
+        <location filename="../../ui/editor/contract_editor.py" line="405"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>

@@ -142,12 +142,17 @@ class AmendmentsPanel(QWidget):
         splitter.addWidget(self.list_view)
         splitter.addWidget(compare_box)
         splitter.addWidget(as_of_box)
+        splitter.setSizes([90, 260, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.draft)
         layout.addWidget(splitter, 1)
         self.context.changes.changed.connect(self._store_changed)
         self.reload()
+
+    def title(self) -> str:
+        """The tab's title."""
+        return self.tr("Amendments")
 
     # ----- reading -----------------------------------------------------------------------------
 

@@ -72,8 +72,8 @@ class AttachmentsPanel(QWidget):
         for button in (add, open_button, save_as, remove):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.message = QLabel(self.tr("Drag files here, or Add file…. Each file up to 200 MB; the same file "
-                                      "is stored once."))
+        self.message = QLabel(self.tr("Drag files here or use Add file… — each file up to 200 MB; the same "
+                                      "file is stored once."))
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -81,6 +81,10 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.message)
         self.context.changes.changed.connect(self._store_changed)
         self.reload()
+
+    def title(self) -> str:
+        """The tab's title."""
+        return self.tr("Attachments")
 
     def _row(self) -> int:
         index = self.view.currentIndex()

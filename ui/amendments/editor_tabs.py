@@ -16,5 +16,5 @@ def add_tabs(editor: ContractEditor) -> None:
     ``editor.amendments_panel`` and ``editor.attachments_panel``."""
     editor.amendments_panel = AmendmentsPanel(editor)
     editor.attachments_panel = AttachmentsPanel(editor)
-    editor.tabs.addTab(editor.amendments_panel, editor.amendments_panel.tr("Amendments"))
-    editor.tabs.addTab(editor.attachments_panel, editor.attachments_panel.tr("Attachments"))
+    editor.tabs.addTab(editor.amendments_panel, editor.amendments_panel.title())
+    editor.tabs.addTab(editor.attachments_panel, editor.attachments_panel.title())
