@@ -132,3 +132,28 @@ def test_a_file_over_200_mb_is_refused_with_a_message(editor: ContractEditor, tm
     panel.add_files([big])
     assert "ATTACHMENT_TOO_LARGE" in editor.context.dialogs.errors[-1]
     assert panel.model.rowCount() == 0
+
+
+def test_the_list_marks_a_signed_copy_and_filters_the_contracts_without_one(qtbot, store: Store,
+                                                                            tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from services.attachments import files
+    from ui.contracts.list_model import COL_NUMBER, COL_TITLE, ContractListModel
+
+    other = original()
+    other.contract_no = "ZFY-2026-002"
+    with store.session() as session:
+        signed_id = contracts.save(session, original())
+        contracts.save(session, other)
+        files.add_bytes(session, signed_id, b"%PDF scan", "scan.pdf", kind="signed_copy")
+    model = ContractListModel(store)
+    numbers = {model.data(model.index(r, COL_NUMBER)): r for r in range(model.rowCount())}
+    signed_row, other_row = numbers["ZFY-2026-001"], numbers["ZFY-2026-002"]
+    assert model.data(model.index(signed_row, COL_TITLE), Qt.ItemDataRole.DecorationRole) is not None
+    assert model.data(model.index(other_row, COL_TITLE), Qt.ItemDataRole.DecorationRole) is None
+    assert "Signed copy kept" in model.data(model.index(signed_row, COL_TITLE), Qt.ItemDataRole.ToolTipRole)
+    model.set_unsigned_only(True)
+    assert [model.data(model.index(r, COL_NUMBER)) for r in range(model.rowCount())] == ["ZFY-2026-002"]
+    model.set_unsigned_only(False)
+    assert model.rowCount() == 2

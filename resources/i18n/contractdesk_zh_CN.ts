@@ -1287,58 +1287,63 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
-        <source>Number</source>
+        <location filename="../../ui/contracts/list_model.py" line="282"/>
+        <source>Signed copy kept (Attachments)</source>
         <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
+        <translation>已存签字盖章版（附件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="312"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="312"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="312"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="296"/>
+        <location filename="../../ui/contracts/list_model.py" line="317"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="297"/>
+        <location filename="../../ui/contracts/list_model.py" line="318"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="298"/>
+        <location filename="../../ui/contracts/list_model.py" line="319"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="299"/>
+        <location filename="../../ui/contracts/list_model.py" line="320"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
@@ -1362,12 +1367,22 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>核对发现错误或警告的合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="169"/>
+        <location filename="../../ui/contracts/list_view.py" line="69"/>
+        <source>No signed copy yet</source>
+        <translation>尚无签字盖章版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_view.py" line="70"/>
+        <source>Contracts without a signed and sealed copy among their attachments</source>
+        <translation>附件中还没有签字盖章版的合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_view.py" line="173"/>
         <source>1 contract</source>
         <translation>1 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="171"/>
+        <location filename="../../ui/contracts/list_view.py" line="175"/>
         <source>{count} contracts</source>
         <translation>{count} 份合同</translation>
     </message>
