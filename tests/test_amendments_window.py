@@ -157,3 +157,19 @@ def test_the_list_marks_a_signed_copy_and_filters_the_contracts_without_one(qtbo
     assert [model.data(model.index(r, COL_NUMBER)) for r in range(model.rowCount())] == ["ZFY-2026-002"]
     model.set_unsigned_only(False)
     assert model.rowCount() == 2
+
+
+def test_the_history_shows_the_amendment_number_and_the_file(editor: ContractEditor, store: Store) -> None:
+    from services.attachments import files
+    from ui.register.history_labels import change_texts
+
+    contract_id = editor.contract_id
+    assert contract_id is not None
+    _amend(editor)
+    assert editor.save()
+    with store.session() as session:
+        files.add_bytes(session, contract_id, b"%PDF scan", "scan.pdf", kind="signed_copy")
+        entries = history.history(session, contract_id=contract_id)
+    assert change_texts(entries[-2])[:2] == [f"Amendment {AMENDMENT_NO}, effective 2026-06-01",
+                                             "End of term 2026-06-30 → 2026-09-30"]
+    assert change_texts(entries[-1]) == ["File “scan.pdf” added"]

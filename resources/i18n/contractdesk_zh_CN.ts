@@ -2252,8 +2252,8 @@ The action was not completed; what was saved before is unchanged. The details we
     <message>
         <location filename="../../ui/register/history_labels.py" line="204"/>
         <location filename="../../ui/register/history_labels.py" line="274"/>
-        <location filename="../../ui/register/history_labels.py" line="331"/>
-        <location filename="../../ui/register/history_labels.py" line="333"/>
+        <location filename="../../ui/register/history_labels.py" line="340"/>
+        <location filename="../../ui/register/history_labels.py" line="342"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -2303,32 +2303,47 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="315"/>
+        <location filename="../../ui/register/history_labels.py" line="316"/>
+        <source>Amendment {0}, effective {1}</source>
+        <translation>补充协议 {0}，{1} 起生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="320"/>
+        <source>File “{0}” added</source>
+        <translation>添加文件“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="321"/>
+        <source>File “{0}” removed</source>
+        <translation>移除文件“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="324"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="319"/>
+        <location filename="../../ui/register/history_labels.py" line="328"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="322"/>
+        <location filename="../../ui/register/history_labels.py" line="331"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="328"/>
+        <location filename="../../ui/register/history_labels.py" line="337"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="329"/>
+        <location filename="../../ui/register/history_labels.py" line="338"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="331"/>
+        <location filename="../../ui/register/history_labels.py" line="340"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>
