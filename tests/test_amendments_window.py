@@ -77,6 +77,9 @@ def test_new_amendment_records_the_changes_not_an_overwrite(qtbot, editor: Contr
     qtbot.addWidget(reopened)
     panel = reopened.amendments_panel
     assert panel is not None
+    assert panel.list_model.rowCount() == 0  # read when the tab is first shown
+    reopened.show()
+    reopened.tabs.setCurrentWidget(panel)
     assert panel.list_model.rowCount() == 1
     compare = [panel.compare_model.rows[row] for row in range(panel.compare_model.rowCount())]
     assert compare[0] == ("1", "contract · end date", "30 June 2026", "30 September 2026")
@@ -107,6 +110,7 @@ def test_a_draft_without_a_number_or_without_changes_is_refused(editor: Contract
 def test_attachments_add_twice_open_save_as_and_remove(editor: ContractEditor, store: Store, tmp_path: Path) -> None:
     panel = editor.attachments_panel
     assert panel is not None
+    editor.tabs.setCurrentWidget(panel)  # the tab reads its files when first shown
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
     panel.add_files([scan], kind="signed_copy")
@@ -126,6 +130,7 @@ def test_attachments_add_twice_open_save_as_and_remove(editor: ContractEditor, s
 def test_a_file_over_200_mb_is_refused_with_a_message(editor: ContractEditor, tmp_path: Path) -> None:
     panel = editor.attachments_panel
     assert panel is not None
+    editor.tabs.setCurrentWidget(panel)  # the tab reads its files when first shown
     big = tmp_path / "big.pdf"
     with open(big, "wb") as handle:
         handle.truncate(200 * 1024 * 1024 + 1)

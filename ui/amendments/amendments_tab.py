@@ -6,9 +6,11 @@ amendment (its changes, through ``services.amendments.register.record``) instead
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -65,7 +67,9 @@ class AmendmentsPanel(QWidget):
 
     def __init__(self, editor: ContractEditor) -> None:
         super().__init__()
-        self.editor = editor
+        # Weakly: the editor holds this tab; a strong reference back would keep the editor's wrapper
+        # alive in a cycle after Qt deleted it (WA_DeleteOnClose).
+        self._editor = weakref.ref(editor)
         self.context = editor.context
         self.amendments: list[AmendmentData] = []
         self.current: ContractData | None = None
@@ -148,7 +152,20 @@ class AmendmentsPanel(QWidget):
         layout.addWidget(self.draft)
         layout.addWidget(splitter, 1)
         self.context.changes.changed.connect(self._store_changed)
-        self.reload()
+        self._loaded_once = False  # read when first shown, not when the editor opens
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.reload()
+
+    @property
+    def editor(self) -> ContractEditor:
+        """The editor this tab belongs to."""
+        editor = self._editor()
+        assert editor is not None  # the tab dies with its editor
+        return editor
 
     def title(self) -> str:
         """The tab's title."""
@@ -177,7 +194,10 @@ class AmendmentsPanel(QWidget):
         self._show_as_of()
 
     def _store_changed(self, changes: Changes) -> None:
-        if self.editor.contract_id is not None and changes.touches(self.editor.contract_id):
+        # A closed editor (about to be deleted) reads nothing more.
+        editor = self._editor()
+        if (self._loaded_once and editor is not None and editor.isVisible() and editor.contract_id is not None
+                and changes.touches(editor.contract_id)):
             self.reload()
 
     def selected(self) -> AmendmentData | None:
@@ -196,7 +216,12 @@ class AmendmentsPanel(QWidget):
         if self.current is None:
             return
         day = _pydate(self.as_of_edit.date())
-        then = register.as_of(self.current, self.amendments, day)
+        try:
+            then = register.as_of(self.current, self.amendments, day)
+        except ChangeError as error:  # amendments recorded out of order that change the same field
+            self.as_of_label.setText(error.message(i18n.current_language()))
+            self.as_of_model.set_changes([])
+            return
         changed = diff(then, self.current)
         applied = register.in_force(self.amendments, day)
         if not self.amendments:

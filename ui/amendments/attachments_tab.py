@@ -6,11 +6,12 @@ file (up to 200 MB) runs in the writer, off the GUI thread (``services.attachmen
 from __future__ import annotations
 
 import tempfile
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -40,7 +41,9 @@ class AttachmentsPanel(QWidget):
 
     def __init__(self, editor: ContractEditor) -> None:
         super().__init__()
-        self.editor = editor
+        # Weakly: the editor holds this tab; a strong reference back would keep the editor's wrapper
+        # alive in a cycle after Qt deleted it (WA_DeleteOnClose).
+        self._editor = weakref.ref(editor)
         self.context = editor.context
         self.setAcceptDrops(not self.context.store.read_only)
         self.model = AttachmentsModel(self)
@@ -80,7 +83,20 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         self.context.changes.changed.connect(self._store_changed)
-        self.reload()
+        self._loaded_once = False  # read when first shown, not when the editor opens
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.reload()
+
+    @property
+    def editor(self) -> ContractEditor:
+        """The editor this tab belongs to."""
+        editor = self._editor()
+        assert editor is not None  # the tab dies with its editor
+        return editor
 
     def title(self) -> str:
         """The tab's title."""
@@ -99,7 +115,10 @@ class AttachmentsPanel(QWidget):
                           lambda session, _c: files.attachments(session, contract_id), self.model.set_items)
 
     def _store_changed(self, changes: Changes) -> None:
-        if self.editor.contract_id is not None and changes.touches(self.editor.contract_id):
+        # A closed editor (about to be deleted) reads nothing more.
+        editor = self._editor()
+        if (self._loaded_once and editor is not None and editor.isVisible() and editor.contract_id is not None
+                and changes.touches(editor.contract_id)):
             self.reload()
 
     # ----- adding ------------------------------------------------------------------------------
