@@ -34,6 +34,9 @@ COMMANDS: dict[str, str] = {
     "restore": "cli.restore",
     "payments": "cli.payments",
     "pay": "cli.pay",
+    "amendments": "cli.amendments",
+    "attach": "cli.attach",
+    "attachments": "cli.attachments",
 }
 
 

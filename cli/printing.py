@@ -34,11 +34,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seam", action="store_true",
                         help="a seal band for the cross-page seal (骑缝章) on the outer margin of every page")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the messages (default: the locale's)")
+    parser.add_argument("--amendment", metavar="NO", help="the supplementary agreement (补充协议) numbered NO instead")
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
-    """The contract (or with ``--summary`` its bilingual summary) as PDF; 1 if unknown or unwritable, or
-    if the contract has check errors and ``--force`` is not given (the errors on stderr)."""
+    """The contract (or with ``--summary`` its bilingual summary, with ``--amendment`` a supplementary
+    agreement) as PDF; 1 if unknown or unwritable, or if the contract has check errors and ``--force``
+    is not given (the errors on stderr)."""
+    if args.amendment:
+        from cli.print_amendment import run as print_amendment
+
+        return print_amendment(store, args)
     deadlines = None
     try:
         with store.session() as session:

@@ -3,6 +3,7 @@
 Qt-free: nothing here imports PySide6 or ``ui``.
 """
 
+from models.amendments import Amendment, AmendmentChange, Attachment, AttachmentBlob
 from models.base import Base, DecimalText, Money
 from models.contract import Article, Contract, Installment, LineItem, Party
 from models.history import HistoryEntry
@@ -11,6 +12,7 @@ from models.payments import Payment
 from models.penalty import PenaltyCalculation, PenaltyClause
 
 __all__ = [
-    "Article", "Base", "Bond", "Contract", "ContractEvent", "DeadlineDone", "DecimalText", "HistoryEntry", "Holiday",
+    "Amendment", "AmendmentChange", "Article", "Attachment", "AttachmentBlob", "Base", "Bond", "Contract",
+    "ContractEvent", "DeadlineDone", "DecimalText", "HistoryEntry", "Holiday",
     "Installment", "LineItem", "Milestone", "Money", "Party", "Payment", "PenaltyCalculation", "PenaltyClause",
 ]

@@ -74,8 +74,9 @@ class HistoryAction(StrEnum):
     PENALTY_SAVED = "penalty_saved"  # a liquidated-damages calculation saved
     PENALTY_DELETED = "penalty_deleted"  # a saved calculation removed (entered by mistake)
     HOLIDAYS = "holidays"  # the holiday table replaced (store-wide)
-    AMENDMENT = "amendment"  # reserved: a contract amendment
+    AMENDMENT = "amendment"  # a supplementary agreement recorded (services.amendments)
     PAYMENT = "payment"  # a payment recorded, changed or removed (services.payments.record)
+    ATTACHMENT = "attachment"  # a file kept with a contract added or removed (services.attachments)
 
 
 #: The kinds of data each action changes (every action also changes the history itself).

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 #: The services' writing functions (a new one belongs here).
 WRITERS = {"save", "delete_contract", "move_to_trash", "restore", "purge", "apply_ledger", "import_ledger",
            "mark_done", "record_event", "remove_event", "save_holidays", "save_calculation",
-           "delete_calculation", "backup_now", "restore_backup"}
+           "delete_calculation", "backup_now", "restore_backup", "add_file"}
 #: Writes on a store of their own that no view shows yet: the sample contracts being rebuilt.
 ALLOWED = {("ui/main_window.py", "build", "import_ledger")}
 

@@ -196,6 +196,300 @@
     </message>
 </context>
 <context>
+    <name>AmendmentsModel</name>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Amendment No.</source>
+        <translation>补充协议编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Signed</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="57"/>
+        <source>Changes</source>
+        <translation>变更项数</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentsPanel</name>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="78"/>
+        <source>New amendment…</source>
+        <translation>新建补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="80"/>
+        <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
+        <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="83"/>
+        <source>Print amendment…</source>
+        <translation>打印补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
+        <source>e.g. {0}-补1</source>
+        <translation>例如 {0}-补1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="101"/>
+        <source>Amendment No.</source>
+        <translation>补充协议编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="102"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="103"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
+        <source>Text</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="106"/>
+        <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
+        <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="109"/>
+        <source>Cancel amendment</source>
+        <translation>取消补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="123"/>
+        <source>Compare: what the selected amendment changed (old → new)</source>
+        <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <source>What</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <source>On that day</source>
+        <translation>当日条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <source>Today</source>
+        <translation>现行条款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
+        <source>Terms in force on</source>
+        <translation>查看以下日期有效的条款：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="176"/>
+        <source>Amendments</source>
+        <translation>补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="185"/>
+        <source>Reading the amendments…</source>
+        <translation>正在读取补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="229"/>
+        <source>No amendments: the contract as signed.</source>
+        <translation>无补充协议：即原合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="231"/>
+        <source>The contract as signed (before any amendment took effect).</source>
+        <translation>原合同（补充协议均尚未生效）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="232"/>
+        <source>As amended by {0}.</source>
+        <translation>经补充协议 {0} 变更后的合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="234"/>
+        <source>{0} field(s) differ from today&apos;s terms:</source>
+        <translation>有 {0} 项与现行条款不同：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="246"/>
+        <source>Contract {0} — new amendment</source>
+        <translation>合同 {0} — 新建补充协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="268"/>
+        <source>The amendment needs its number (Amendments tab).</source>
+        <translation>请填写补充协议编号（补充协议页签）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
+        <source>Nothing was changed: edit the contract in the other tabs first.</source>
+        <translation>没有任何变更：请先在其他页签中修改合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="300"/>
+        <source>Recording the amendment…</source>
+        <translation>正在记录补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="319"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="323"/>
+        <source>Printing the amendment…</source>
+        <translation>正在打印补充协议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="324"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsModel</name>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="100"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="62"/>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="65"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="67"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="69"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="73"/>
+        <source>Kind of new files:</source>
+        <translation>新文件类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="79"/>
+        <source>Drag files here or use Add file… — each file up to 200 MB; the same file is stored once.</source>
+        <translation>可将文件拖到此处，或点击“添加文件…”。每个文件不超过 200 MB；相同文件只保存一份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="105"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="218"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="114"/>
+        <source>Reading the attachments…</source>
+        <translation>正在读取附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="138"/>
+        <source>Add files to the contract</source>
+        <translation>为合同添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="158"/>
+        <source>{0}: this contract already keeps the same file; not added again</source>
+        <translation>{0}：本合同已有相同文件，未重复添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="161"/>
+        <source>{0}: the store already held the same file; it is stored once</source>
+        <translation>{0}：台账中已有相同文件，只保存一份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="162"/>
+        <source>Added {0} file(s).</source>
+        <translation>已添加 {0} 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="171"/>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="206"/>
+        <source>Save the file as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="218"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="225"/>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="226"/>
+        <source>Remove {0} from this contract?</source>
+        <translation>从本合同中移除 {0}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="235"/>
+        <source>Removing the file…</source>
+        <translation>正在移除文件…</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../../ui/tasks.py" line="106"/>
@@ -551,6 +845,29 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>What</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>Old</source>
+        <translation>原约定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="88"/>
+        <source>New</source>
+        <translation>现变更为</translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
         <location filename="../../ui/editor/checks_panel.py" line="89"/>
@@ -710,256 +1027,256 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="169"/>
+        <location filename="../../ui/editor/contract_editor.py" line="174"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="172"/>
+        <location filename="../../ui/editor/contract_editor.py" line="177"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="174"/>
+        <location filename="../../ui/editor/contract_editor.py" line="179"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="195"/>
+        <location filename="../../ui/editor/contract_editor.py" line="200"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="197"/>
+        <location filename="../../ui/editor/contract_editor.py" line="202"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="199"/>
+        <location filename="../../ui/editor/contract_editor.py" line="204"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="209"/>
-        <location filename="../../ui/editor/contract_editor.py" line="230"/>
+        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="210"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="211"/>
+        <location filename="../../ui/editor/contract_editor.py" line="216"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="212"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="212"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Signatory title</source>
         <translation>签字人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="218"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="218"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="219"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="219"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="216"/>
+        <location filename="../../ui/editor/contract_editor.py" line="221"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="222"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="230"/>
-        <location filename="../../ui/editor/contract_editor.py" line="243"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="248"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="232"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="233"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="237"/>
+        <location filename="../../ui/editor/contract_editor.py" line="242"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="243"/>
+        <location filename="../../ui/editor/contract_editor.py" line="248"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="244"/>
+        <location filename="../../ui/editor/contract_editor.py" line="249"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="258"/>
+        <location filename="../../ui/editor/contract_editor.py" line="263"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="261"/>
+        <location filename="../../ui/editor/contract_editor.py" line="266"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="264"/>
+        <location filename="../../ui/editor/contract_editor.py" line="269"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="266"/>
+        <location filename="../../ui/editor/contract_editor.py" line="271"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="296"/>
-        <location filename="../../ui/editor/contract_editor.py" line="321"/>
+        <location filename="../../ui/editor/contract_editor.py" line="301"/>
+        <location filename="../../ui/editor/contract_editor.py" line="326"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="315"/>
+        <location filename="../../ui/editor/contract_editor.py" line="320"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="316"/>
+        <location filename="../../ui/editor/contract_editor.py" line="321"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="321"/>
+        <location filename="../../ui/editor/contract_editor.py" line="326"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="334"/>
+        <location filename="../../ui/editor/contract_editor.py" line="339"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="335"/>
+        <location filename="../../ui/editor/contract_editor.py" line="340"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="336"/>
+        <location filename="../../ui/editor/contract_editor.py" line="341"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="357"/>
+        <location filename="../../ui/editor/contract_editor.py" line="362"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="361"/>
-        <location filename="../../ui/editor/contract_editor.py" line="364"/>
+        <location filename="../../ui/editor/contract_editor.py" line="366"/>
+        <location filename="../../ui/editor/contract_editor.py" line="369"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="362"/>
+        <location filename="../../ui/editor/contract_editor.py" line="367"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="386"/>
+        <location filename="../../ui/editor/contract_editor.py" line="393"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="387"/>
+        <location filename="../../ui/editor/contract_editor.py" line="394"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="406"/>
+        <location filename="../../ui/editor/contract_editor.py" line="413"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -985,58 +1302,63 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
-        <source>Number</source>
+        <location filename="../../ui/contracts/list_model.py" line="282"/>
+        <source>Signed copy kept (Attachments)</source>
         <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
+        <translation>已存签字盖章版（附件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="290"/>
+        <location filename="../../ui/contracts/list_model.py" line="311"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="312"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="312"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="291"/>
+        <location filename="../../ui/contracts/list_model.py" line="312"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="296"/>
+        <location filename="../../ui/contracts/list_model.py" line="317"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="297"/>
+        <location filename="../../ui/contracts/list_model.py" line="318"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="298"/>
+        <location filename="../../ui/contracts/list_model.py" line="319"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="299"/>
+        <location filename="../../ui/contracts/list_model.py" line="320"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
@@ -1060,12 +1382,22 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>核对发现错误或警告的合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="169"/>
+        <location filename="../../ui/contracts/list_view.py" line="69"/>
+        <source>No signed copy yet</source>
+        <translation>尚无签字盖章版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_view.py" line="70"/>
+        <source>Contracts without a signed and sealed copy among their attachments</source>
+        <translation>附件中还没有签字盖章版的合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_view.py" line="173"/>
         <source>1 contract</source>
         <translation>1 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="171"/>
+        <location filename="../../ui/contracts/list_view.py" line="175"/>
         <source>{count} contracts</source>
         <translation>{count} 份合同</translation>
     </message>
@@ -1540,503 +1872,523 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="48"/>
-        <source>Parties</source>
-        <extracomment>The actions a filter offers: those the register writes (amendment and payment are reserved).</extracomment>
-        <translation>当事方</translation>
+        <location filename="../../ui/register/history_labels.py" line="42"/>
+        <source>Attachment added or removed</source>
+        <translation>添加或移除附件</translation>
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="49"/>
+        <source>Parties</source>
+        <extracomment>The actions a filter offers: those the register writes (payment is reserved).</extracomment>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="50"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="50"/>
+        <location filename="../../ui/register/history_labels.py" line="51"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="51"/>
+        <location filename="../../ui/register/history_labels.py" line="52"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="52"/>
+        <location filename="../../ui/register/history_labels.py" line="53"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="53"/>
+        <location filename="../../ui/register/history_labels.py" line="54"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="54"/>
+        <location filename="../../ui/register/history_labels.py" line="55"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="59"/>
+        <location filename="../../ui/register/history_labels.py" line="60"/>
         <source>Contract No.</source>
         <extracomment>Field name → label, for the header and every child table (``_TABLE_FIELDS`` overrides per table).</extracomment>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="60"/>
+        <location filename="../../ui/register/history_labels.py" line="61"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="61"/>
+        <location filename="../../ui/register/history_labels.py" line="62"/>
         <source>Title in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="62"/>
+        <location filename="../../ui/register/history_labels.py" line="63"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="63"/>
+        <location filename="../../ui/register/history_labels.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="64"/>
+        <location filename="../../ui/register/history_labels.py" line="65"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="65"/>
+        <location filename="../../ui/register/history_labels.py" line="66"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="66"/>
+        <location filename="../../ui/register/history_labels.py" line="67"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="67"/>
+        <location filename="../../ui/register/history_labels.py" line="68"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="68"/>
+        <location filename="../../ui/register/history_labels.py" line="69"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="69"/>
+        <location filename="../../ui/register/history_labels.py" line="70"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="70"/>
+        <location filename="../../ui/register/history_labels.py" line="71"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="71"/>
+        <location filename="../../ui/register/history_labels.py" line="72"/>
         <source>Total in capitals</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="72"/>
+        <location filename="../../ui/register/history_labels.py" line="73"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="73"/>
+        <location filename="../../ui/register/history_labels.py" line="74"/>
         <source>Amount excl. tax</source>
         <translation>不含税金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="74"/>
+        <location filename="../../ui/register/history_labels.py" line="75"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="75"/>
+        <location filename="../../ui/register/history_labels.py" line="76"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="76"/>
+        <location filename="../../ui/register/history_labels.py" line="77"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="77"/>
+        <location filename="../../ui/register/history_labels.py" line="78"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="78"/>
+        <location filename="../../ui/register/history_labels.py" line="79"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="79"/>
+        <location filename="../../ui/register/history_labels.py" line="80"/>
         <source>Signatory title</source>
         <translation>签字人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="80"/>
+        <location filename="../../ui/register/history_labels.py" line="81"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="81"/>
+        <location filename="../../ui/register/history_labels.py" line="82"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="82"/>
+        <location filename="../../ui/register/history_labels.py" line="83"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="83"/>
+        <location filename="../../ui/register/history_labels.py" line="84"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="84"/>
+        <location filename="../../ui/register/history_labels.py" line="85"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="85"/>
+        <location filename="../../ui/register/history_labels.py" line="86"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="86"/>
+        <location filename="../../ui/register/history_labels.py" line="87"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="87"/>
+        <location filename="../../ui/register/history_labels.py" line="88"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="88"/>
+        <location filename="../../ui/register/history_labels.py" line="89"/>
         <source>Share</source>
         <translation>分摊金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="89"/>
+        <location filename="../../ui/register/history_labels.py" line="90"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="90"/>
+        <location filename="../../ui/register/history_labels.py" line="91"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="91"/>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
         <source>Party</source>
         <translation>所属当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
         <source>Unit of time</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
         <source>Paid amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
         <source>Repeats</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
         <source>Breach</source>
         <translation>违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
         <source>Cap (%)</source>
         <translation>上限比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
         <source>Cap base</source>
         <translation>上限基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
         <source>Cap amount</source>
         <translation>上限金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <location filename="../../ui/register/history_labels.py" line="126"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="126"/>
+        <location filename="../../ui/register/history_labels.py" line="127"/>
         <source>Termination after (days)</source>
         <translation>解除阈值（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="127"/>
+        <location filename="../../ui/register/history_labels.py" line="128"/>
         <source>Clause text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="130"/>
+        <location filename="../../ui/register/history_labels.py" line="131"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="131"/>
+        <location filename="../../ui/register/history_labels.py" line="132"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="132"/>
+        <location filename="../../ui/register/history_labels.py" line="133"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="133"/>
+        <location filename="../../ui/register/history_labels.py" line="134"/>
         <source>Calculation</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="189"/>
+        <location filename="../../ui/register/history_labels.py" line="190"/>
         <source>{0}, {1}</source>
         <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="191"/>
+        <location filename="../../ui/register/history_labels.py" line="192"/>
         <source>{0}, clause {1}</source>
         <translation>{0} 第 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="192"/>
+        <location filename="../../ui/register/history_labels.py" line="193"/>
         <source>{0}, row {1}</source>
         <translation>{0} 第{1}行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="205"/>
-        <location filename="../../ui/register/history_labels.py" line="275"/>
-        <location filename="../../ui/register/history_labels.py" line="332"/>
-        <location filename="../../ui/register/history_labels.py" line="334"/>
+        <location filename="../../ui/register/history_labels.py" line="206"/>
+        <location filename="../../ui/register/history_labels.py" line="276"/>
+        <location filename="../../ui/register/history_labels.py" line="342"/>
+        <location filename="../../ui/register/history_labels.py" line="344"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="222"/>
+        <location filename="../../ui/register/history_labels.py" line="223"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="223"/>
+        <location filename="../../ui/register/history_labels.py" line="224"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <location filename="../../ui/register/history_labels.py" line="225"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="226"/>
+        <location filename="../../ui/register/history_labels.py" line="227"/>
         <source>(a row)</source>
         <translation>（一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="246"/>
+        <location filename="../../ui/register/history_labels.py" line="247"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="253"/>
+        <location filename="../../ui/register/history_labels.py" line="254"/>
         <source>{0}: added</source>
         <translation>{0}：新增</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="254"/>
+        <location filename="../../ui/register/history_labels.py" line="255"/>
         <source>{0}: removed</source>
         <translation>{0}：删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="256"/>
+        <location filename="../../ui/register/history_labels.py" line="257"/>
         <source>{0}: added “{1}”</source>
         <translation>{0}：新增“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="257"/>
+        <location filename="../../ui/register/history_labels.py" line="258"/>
         <source>{0}: removed “{1}”</source>
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="316"/>
+        <location filename="../../ui/register/history_labels.py" line="318"/>
+        <source>Amendment {0}, effective {1}</source>
+        <translation>补充协议 {0}，{1} 起生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="322"/>
+        <source>File “{0}” added</source>
+        <translation>添加文件“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="323"/>
+        <source>File “{0}” removed</source>
+        <translation>移除文件“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="326"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="320"/>
+        <location filename="../../ui/register/history_labels.py" line="330"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="323"/>
+        <location filename="../../ui/register/history_labels.py" line="333"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="329"/>
+        <location filename="../../ui/register/history_labels.py" line="339"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="340"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="332"/>
+        <location filename="../../ui/register/history_labels.py" line="342"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>

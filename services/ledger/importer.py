@@ -39,11 +39,11 @@ from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.errors import LocatedProblem, localize
 from services.history import HistoryAction
-from services.ledger import codes, damage
+from services.ledger import apart, codes, damage
 from services.ledger.event_warnings import missing_link_errors, unlabelled_event_warnings
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
-from services.ledger.schema import CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
+from services.ledger.schema import APART, CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
 from services.payments.ledger import payments_from_installments
 from services.payments.rows import refresh_installments, replace_payments
 from services.register import contracts as contract_service
@@ -110,6 +110,7 @@ class LedgerPlan:
     problems: Problems = field(default_factory=Problems)
     rows: dict[str, int] = field(default_factory=dict)
     wan: dict[str, list[tuple[str, object, str, str, Decimal]]] = field(default_factory=dict)
+    kept_apart: apart.ApartPlan = field(default_factory=apart.ApartPlan)  # amendments, attachments
 
     @property
     def contract_numbers(self) -> list[str]:
@@ -144,14 +145,15 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
     plan = LedgerPlan()
     files, ignored = collect(path)
     problems = plan.problems
-    problems.warnings.extend(codes.warning(label, None, None, codes.IGNORED_FILE) for label in ignored)
+    problems.warnings.extend(codes.warning(label, None, None, codes.IGNORED_FILE) for label in ignored
+                             if "attachments/" not in label)  # the attachments' files: read with attachments.csv
     records: dict[str, tuple[str, list[Record]]] = {}
     for file in files:
         if file.table in records:
             problems.errors.append(codes.problem(file.label, None, None, codes.SECOND_FILE, table=file.table))
             continue
         schema = TABLES_BY_NAME[file.table]
-        if schema not in SUPPORTED:
+        if schema not in SUPPORTED and schema not in APART:
             problems.warnings.append(codes.warning(file.label, None, None, codes.NOT_STORED_YET, table=file.table))
             continue
         try:
@@ -219,6 +221,8 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
                 plan.wan.setdefault(contract_no, []).append((table, key, column, cell, values[column]))  # type: ignore[arg-type]  # 万元: a Decimal
         plan.children[table] = by_contract
         plan.rows[table] = len(rows)
+    known = in_store | set(plan.contracts)
+    plan.kept_apart = apart.read(records, known, path, problems.errors)
     _check_parties(plan, records)
     _check_done_marks(plan, records)
     _version_1_payments(plan, records, session)
@@ -361,6 +365,9 @@ def apply_ledger(
         found[contract_no] = [*_wan_problems(plan, contract_no), *checked]
         if progress is not None:
             progress(index + 1, len(numbers))
+    late = apart.apply(session, plan.kept_apart, set(plan.contracts))
+    if late:
+        raise LedgerError(late)
     return ImportResult(added=added, updated=updated, warnings=list(plan.problems.warnings), problems=found)
 
 

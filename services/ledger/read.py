@@ -299,3 +299,16 @@ def _read_cell(cell: str, column: Column, record: Record, where: tuple[str, int,
     except InputError as exc:
         record.bad += 1
         problems.errors.append(codes.problem(label, row, term, exc.code, header, **exc.params))
+
+
+def parse_value(cell: str, column: Column) -> object:
+    """One non-empty cell of ``column`` as its typed value (money: ``Decimal`` yuan, 万元 multiplied
+    out; dates ``datetime.date``; codes from their Chinese names). Raises ``InputError`` (a
+    ``ValueError``) saying what is wrong (for ``amendments.csv`` old and new values, which name
+    another table's column)."""
+    term = codes.column_term(column)
+    if column.kind == "money":
+        return values.parse_money_amount(cell, term)[0]
+    if column.kind in _NAMED:
+        return _NAMED[column.kind](cell, term)
+    return _PARSERS[column.kind](cell)

@@ -1,5 +1,5 @@
 """The tables and columns of the ledger CSV format, version 2 (spec ``csv-format.md``) — the tables
-this version stores (amendments and attachments are not yet).
+this version stores.
 
 Each column has its English name (the writer's header), its Chinese alias (also accepted
 by the reader), whether it is required, and the kind of value it holds.
@@ -187,13 +187,39 @@ PAYMENTS = Table("payments", ("contract_no", "seq"), (
     _c("note", "备注"),
 ))
 
+AMENDMENTS = Table("amendments", ("contract_no", "amendment_no", "seq"), (
+    _NO,
+    _c("amendment_no", "补充协议编号", required=True),
+    _c("sign_date", "签订日期", "date", required=True),
+    _c("effective_date", "生效日期", "date"),
+    _SEQ,
+    _c("target", "变更对象", required=True),
+    _c("target_key", "对象键"),
+    _c("field", "字段"),
+    _c("action", "操作"),
+    _c("old_value", "原值"),
+    _c("new_value", "新值"),
+    _c("text", "原文"),
+))
+ATTACHMENTS = Table("attachments", ("contract_no", "sha256"), (
+    _NO,
+    _c("sha256", "校验值", required=True),
+    _c("file_name", "文件名", required=True),
+    _c("kind", "类型"),
+    _c("added_date", "添加日期", "date"),
+    _c("note", "备注"),
+))
+
 #: Every table of the format, in the order the writer writes them.
 ALL_TABLES: tuple[Table, ...] = (
     CONTRACTS, PARTIES, LINE_ITEMS, INSTALLMENTS, MILESTONES, BONDS, PENALTY_CLAUSES, ARTICLES, EVENTS, DONE_MARKS,
-    PAYMENTS,
+    PAYMENTS, AMENDMENTS, ATTACHMENTS,
 )
-#: Tables this version stores (all of them); any other would be reported as skipped on import.
-SUPPORTED: tuple[Table, ...] = ALL_TABLES
+#: Tables whose rows are not rows of a contract's data but kept by their own services
+#: (``services.ledger.apart``: amendments, attachments with their files under ``attachments/``).
+APART: tuple[Table, ...] = (AMENDMENTS, ATTACHMENTS)
+#: Tables of the contracts' own data this version stores; with ``APART`` every table of the format.
+SUPPORTED: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t not in APART)
 #: Child tables (all but contracts) this version stores, by name.
 CHILD_TABLES: tuple[str, ...] = tuple(t.name for t in SUPPORTED if t is not CONTRACTS)
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}

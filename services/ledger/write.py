@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.contract import Contract
-from services.ledger import values
+from services.ledger import apart, values
 from services.ledger.read import _FORMULA_START
 from services.ledger.schema import ALL_TABLES, EVENT_ALIASES, SUPPORTED, Column, Table
 from services.register import contracts as contract_service
@@ -106,13 +106,17 @@ def ledger_files(
             writers[table.name].writerows(_rows(table, contract))
         if progress is not None:
             progress(index + 1, len(numbers))
-    return {table.file_name: b"\xef\xbb\xbf" + buffers[table.name].getvalue().encode("utf-8") for table in SUPPORTED}
+    files = {table.file_name: b"\xef\xbb\xbf" + buffers[table.name].getvalue().encode("utf-8") for table in SUPPORTED}
+    ids = list(session.scalars(select(Contract.id).where(contract_service.LIVE).order_by(Contract.id)))
+    files.update(apart.files(session, ids, format_cell))  # amendments, attachments and their files
+    return files
 
 
 def _is_ledger_folder(folder: Path) -> bool:
     """True if ``folder`` holds nothing but ledger files (``<table>.csv``), so it may be replaced whole."""
     names = {table.file_name.lower() for table in ALL_TABLES}
-    return all(entry.is_file() and entry.name.lower() in names for entry in folder.iterdir())
+    return all((entry.is_file() and entry.name.lower() in names) or (entry.is_dir() and entry.name == "attachments")
+               for entry in folder.iterdir())
 
 
 def _clean_leftovers(folder: Path) -> None:
@@ -148,6 +152,7 @@ def replace_ledger(folder: Path, files: dict[str, bytes]) -> list[Path]:
     try:
         staging.mkdir()
         for name, data in files.items():
+            (staging / name).parent.mkdir(exist_ok=True)  # attachments/<sha256>
             with open(staging / name, "wb") as handle:
                 handle.write(data)
                 handle.flush()

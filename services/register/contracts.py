@@ -94,6 +94,7 @@ class ContractRow:
     status: str
     next_due: dt.date | None
     problem_level: int | None = None  # services.checks.contract: 0 none, 1 warnings, 2 errors, None not checked
+    signed: bool = False  # a signed copy (附件 kind signed_copy) is kept with it (services.register.listing)
 
 
 def status_expr(today: dt.date) -> Any:  # a CASE of status codes (str)

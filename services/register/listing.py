@@ -16,12 +16,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
+from models.amendments import Attachment
 from models.contract import Contract
 from services.register import search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, status_expr
@@ -44,10 +45,15 @@ class ListQuery:
     descending: bool = False
     problems_only: bool = False
     today: dt.date | None = None
+    unsigned_only: bool = False  # only contracts without a signed copy (附件 signed_copy) yet
 
     def day(self) -> dt.date:
         """``today`` or the current date."""
         return self.today or dt.date.today()
+
+
+#: The contract keeps a signed copy (issue 16).
+SIGNED = exists().where(Attachment.contract_id == Contract.id, Attachment.kind == "signed_copy")
 
 
 def _sort_key(query: ListQuery) -> ColumnElement[Any]:
@@ -80,11 +86,13 @@ def _where(session: Session, query: ListQuery) -> list[ColumnElement[bool]]:
         conditions.append(Contract.search_text.like(f"%{escaped}%", escape="\\"))
     if query.problems_only:
         conditions.append(Contract.problem_level > 0)
+    if query.unsigned_only:
+        conditions.append(~SIGNED)
     return conditions
 
 
 def _filtered(query: ListQuery) -> bool:
-    return bool(query.text.split()) or query.problems_only
+    return bool(query.text.split()) or query.problems_only or query.unsigned_only
 
 
 def count(session: Session, query: ListQuery) -> int:
@@ -107,7 +115,7 @@ def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[Co
     statement: Select = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
         Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
-        Contract.problem_level,
+        Contract.problem_level, SIGNED,
     ).where(*_where(session, query)).order_by(order, tie).limit(limit).offset(offset)
     return [ContractRow(*row) for row in session.execute(statement)]
 

@@ -87,7 +87,9 @@ class ContractListModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._blocks: dict[int, list[_CachedRow]] = {}
         self._problems_only = False
+        self._unsigned_only = False
         self._icons: dict[int, QIcon] = {}
+        self._named_icons: dict[str, QIcon] = {}
         self._count = self._query_count(self._query())
 
     # --- queries ---------------------------------------------------------------------------
@@ -103,7 +105,7 @@ class ContractListModel(QAbstractTableModel):
         return listing.ListQuery(
             text=self._search if text is None else text, sort=LIST_COLUMNS[column],
             descending=order == Qt.SortOrder.DescendingOrder, problems_only=self._problems_only,
-            today=self._day(),
+            today=self._day(), unsigned_only=self._unsigned_only,
         )
 
     def _query_count(self, query: listing.ListQuery) -> int:
@@ -159,6 +161,12 @@ class ContractListModel(QAbstractTableModel):
             return
         self._problems_only = on
         self._reset(self._query_count(self._query()))
+
+    def set_unsigned_only(self, on: bool) -> None:
+        """Show only the contracts without a signed copy yet (issue 16), or all again."""
+        if on != self._unsigned_only:
+            self._unsigned_only = on
+            self._reset(self._query_count(self._query()))
 
     def problems_only(self) -> bool:
         """True while only contracts with problems are shown."""
@@ -259,6 +267,8 @@ class ContractListModel(QAbstractTableModel):
             return _ALIGN_RIGHT if column == COL_TOTAL else _ALIGN_LEFT
         if role == Qt.ItemDataRole.DecorationRole and column == COL_NUMBER:
             return self._problem_icon(row)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE:
+            return self._signed_icon(row)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
             return None
         cached = self._cached(row)
@@ -267,6 +277,8 @@ class ContractListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cached.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_TITLE and cached.row.signed:
+                return cached.row.title + "\n" + self.tr("Signed copy kept (Attachments)")
             return cached.row.counterparty if column == COL_COUNTERPARTY else cached.row.title
         return self._sort_value(cached.row, column)
 
@@ -281,6 +293,15 @@ class ContractListModel(QAbstractTableModel):
                       else QStyle.StandardPixmap.SP_MessageBoxWarning)
             self._icons[level] = QApplication.style().standardIcon(pixmap)
         return self._icons[level]
+
+    def _signed_icon(self, row: int) -> QIcon | None:
+        """A file icon on the title of a contract whose signed copy is kept (issue 16)."""
+        cached = self._cached(row)
+        if cached is None or not cached.row.signed:
+            return None
+        if "signed" not in self._named_icons:
+            self._named_icons["signed"] = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        return self._named_icons["signed"]
 
     # --- formatting ------------------------------------------------------------------------
 

@@ -66,6 +66,9 @@ class ContractListView(QWidget):
         self.problems_only = QCheckBox(self.tr("Only contracts with problems"), self)
         self.problems_only.setToolTip(self.tr("Contracts whose checks (核对) found errors or warnings"))
         self.problems_only.toggled.connect(model.set_problems_only)
+        self.unsigned_only = QCheckBox(self.tr("No signed copy yet"), self)
+        self.unsigned_only.setToolTip(self.tr("Contracts without a signed and sealed copy among their attachments"))
+        self.unsigned_only.toggled.connect(model.set_unsigned_only)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.table = QTableView(self)
@@ -90,6 +93,7 @@ class ContractListView(QWidget):
         top.setContentsMargins(6, 6, 8, 2)
         top.addWidget(self.search, 1)
         top.addWidget(self.problems_only)
+        top.addWidget(self.unsigned_only)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

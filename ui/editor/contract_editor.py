@@ -151,6 +151,11 @@ class ContractEditor(QDialog):
         self.history = ContractHistoryPanel(context, contract_id)  # read-only
         self.saved.connect(self.history.set_contract)
         self.tabs.addTab(self.history, self.tr("History"))
+        self.amendments_panel = self.attachments_panel = None
+        if contract_id is not None:  # 补充协议 and 附件 of a saved contract (issue 16)
+            from ui.amendments.editor_tabs import add_tabs
+
+            add_tabs(self)
         # The checks (核对) under the tabs, re-run on every edit; a click shows the field.
         self.checks = ChecksPanel()
         self.checks.problemActivated.connect(lambda problem: show_problem(self, problem))
@@ -365,6 +370,8 @@ class ContractEditor(QDialog):
             return False
         data = self.collect()
         close_routine_with_contract(self.context, self.contract_id, data)  # completed/terminated: asks once
+        if self.amendments_panel is not None and self.amendments_panel.drafting:
+            return self.amendments_panel.record(data)  # New amendment…: the edits become its changes
         return self._write(data, self.contract_id)
 
     def _write(self, data: ContractData, contract_id: int | None, *, as_new: bool = False,

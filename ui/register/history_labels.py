@@ -39,10 +39,11 @@ _ACTIONS: dict[HistoryAction, str] = {
     HistoryAction.HOLIDAYS: QT_TRANSLATE_NOOP("HistoryLabels", "Working-day schedule changed"),
     HistoryAction.AMENDMENT: QT_TRANSLATE_NOOP("HistoryLabels", "Amendment"),
     HistoryAction.PAYMENT: QT_TRANSLATE_NOOP("HistoryLabels", "Payment recorded"),
+    HistoryAction.ATTACHMENT: QT_TRANSLATE_NOOP("HistoryLabels", "Attachment added or removed"),
 }
-#: The actions a filter offers: those the register writes (amendment and payment are reserved).
+#: The actions a filter offers: those the register writes (payment is reserved).
 ACTIONS_SHOWN: tuple[HistoryAction, ...] = tuple(a for a in HistoryAction
-                                                 if a not in (HistoryAction.AMENDMENT, HistoryAction.PAYMENT))
+                                                 if a is not HistoryAction.PAYMENT)
 
 _TABLES: dict[str, str] = {
     "parties": QT_TRANSLATE_NOOP("HistoryLabels", "Parties"),
@@ -311,7 +312,16 @@ def change_texts(row: HistoryRow) -> list[str]:
     entry without field-level details (moved to the Trash, restored, deleted permanently)."""
     details = row.details
     if "header" in details or "children" in details:
-        return _contract_changes(details)
+        lines = _contract_changes(details)
+        amendment = details.get("amendment")
+        if isinstance(amendment, dict):  # a 补充协议 recorded (issue 16): its number first
+            lines.insert(0, translate("HistoryLabels", "Amendment {0}, effective {1}").format(
+                amendment.get("amendment_no", ""), amendment.get("effective_date", "")))
+        return lines
+    if row.action == HistoryAction.ATTACHMENT:
+        return [(translate("HistoryLabels", "File “{0}” added") if verb == "added"
+                 else translate("HistoryLabels", "File “{0}” removed")).format(item.get("file_name", ""))
+                for verb, item in details.items() if isinstance(item, dict)]
     if row.action == HistoryAction.MARK_DONE:
         label = translate("HistoryLabels", "{0}, done on").format(deadline_text(str(details.get("key", ""))))
         return [_change(label, value_text(details.get("before")), value_text(details.get("after")))]

@@ -1,0 +1,42 @@
+"""``main.py amendments CONTRACT_NO [--lang zh|en]``: a contract's supplementary agreements and their changes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from services.amendments import register
+from services.amendments.wording import sentence
+from services.register import contracts
+from services.store import Store
+
+HELP = "list a contract's amendments (补充协议) and what each changed"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``CONTRACT_NO`` and ``--lang``."""
+    parser.add_argument("contract_no", metavar="CONTRACT_NO")
+    parser.add_argument("--lang", choices=("zh", "en"), default="en", help="words of the changes (default en)")
+
+
+def run(store: Store, args: argparse.Namespace) -> int:
+    """One block per amendment: number, signing and effective dates, each change old → new; 1 if unknown."""
+    try:
+        with store.session() as session:
+            data = contracts.load_by_no(session, args.contract_no)
+            contract_id = contracts.find_id(session, args.contract_no)
+            assert contract_id is not None  # load_by_no found it
+            found = register.amendments(session, contract_id)
+    except contracts.ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not found:
+        print(f"{data.contract_no}: no amendments")
+        return 0
+    for amendment in found:
+        print(f"{amendment.amendment_no}\tsigned {amendment.sign_date}\teffective {amendment.effective}")
+        for change in amendment.changes:
+            print(f"  {change.seq}. {sentence(change, args.lang)}")
+        if amendment.text:
+            print(f"  {amendment.text}")
+    return 0

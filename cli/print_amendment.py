@@ -1,0 +1,36 @@
+"""``main.py print CONTRACT_NO --amendment NO [--out FILE.pdf] [--font PATH]``: a 补充协议 for signature."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from services.amendments import register
+from services.amendments.printing import default_amendment_pdf_name, write_amendment_pdf
+from services.errors import UserError
+from services.register import contracts
+from services.store import Store
+
+
+def run(store: Store, args: argparse.Namespace) -> int:
+    """The amendment ``args.amendment`` of ``args.contract_no`` as PDF; 1 if either is unknown or unwritable."""
+    try:
+        with store.session() as session:
+            data = contracts.load_by_no(session, args.contract_no)
+            contract_id = contracts.find_id(session, args.contract_no)
+            assert contract_id is not None  # load_by_no found it
+            amendment = register.find(session, contract_id, args.amendment)
+    except (contracts.ContractError, UserError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    out = args.out or Path(default_amendment_pdf_name(amendment.amendment_no))
+    try:
+        result = write_amendment_pdf(data, amendment, out, font_path=args.font)
+    except OSError as exc:
+        print(f"error: cannot write {out}: {exc}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {result.path} ({result.pages} page(s))")
+    return 0

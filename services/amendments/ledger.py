@@ -1,0 +1,173 @@
+"""``amendments.csv`` of a ledger (spec ``csv-format.md``): one row per change of a supplementary
+agreement — written from the store, read back with every problem at ``file:row:column``.
+
+Importing: an amendment the store already has (same contract and number) must be the same, and
+is kept; a new amendment of a contract whose terms come from the same ledger's ``contracts.csv``
+(an export: the terms as amended) is kept as it is once its changes are checked to take back
+cleanly; a new amendment of a contract already in the store is applied — each ``old_value``
+checked against the register (``services.amendments.register.record``). Qt-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.amendments import Amendment, AmendmentChange
+from models.contract import Contract
+from services.amendments import register
+from services.amendments.changes import AmendmentData, ChangeData, ChangeError, revert
+from services.amendments.values import ACTIONS, TARGETS
+from services.ledger.read import Record
+from services.ledger.schema import AMENDMENTS
+from services.register import contracts as contract_service
+
+#: Chinese names of the actions and targets the reader also takes.
+ACTION_ALIASES = {"set": "修改", "add": "新增", "remove": "删除"}
+TARGET_ALIASES = {"contract": "合同", "line_item": "服务明细", "installment": "分期付款", "milestone": "履约事项",
+                  "bond": "保证金", "penalty_clause": "违约条款", "party": "当事方", "article": "合同条款"}
+
+
+@dataclass
+class LedgerAmendments:
+    """The amendments of a ledger by contract number, in file order, and where each change was:
+    (contract_no, amendment_no, seq) → ``file:row``; ``titles`` the file's column headers."""
+
+    label: str = "amendments.csv"
+    by_contract: dict[str, list[AmendmentData]] = field(default_factory=dict)
+    rows: dict[tuple[str, str, int], int] = field(default_factory=dict)
+
+    def where(self, contract_no: str, amendment_no: str, seq: int, column: str) -> str:
+        """``file:row:column`` of one change."""
+        return f"{self.label}:{self.rows.get((contract_no, amendment_no, seq), 1)}:{column}"
+
+
+def rows(session: Session, contract_ids: list[int]) -> list[list[object]]:
+    """The amendments of ``contract_ids`` (in that order) as ``amendments.csv`` values, in column order:
+    each contract's amendments in the order recorded, their changes by seq."""
+    query = select(Contract.id, Contract.contract_no).where(Contract.id.in_(contract_ids))
+    numbers = {contract_id: number for contract_id, number in session.execute(query)}
+    found = session.scalars(select(Amendment).where(Amendment.contract_id.in_(contract_ids))
+                            .order_by(Amendment.contract_id, Amendment.position))
+    by_contract: dict[int, list[Amendment]] = {}
+    for amendment in found:
+        by_contract.setdefault(amendment.contract_id, []).append(amendment)
+    out: list[list[object]] = []
+    for contract_id in contract_ids:
+        for amendment in by_contract.get(contract_id, []):
+            for change in sorted(amendment.changes, key=lambda c: c.seq):
+                out.append([numbers[contract_id], amendment.amendment_no, amendment.sign_date,
+                            amendment.effective_date, change.seq, change.target, change.target_key, change.field,
+                            change.action, change.old_value, change.new_value, change.text])
+    assert all(len(row) == len(AMENDMENTS.columns) for row in out)
+    return out
+
+
+def read(label: str, records: list[Record], known: set[str], errors: list[str]) -> LedgerAmendments:
+    """The amendments of ``records`` (read from ``label``); ``known`` the contract numbers of the ledger
+    and the store. Appends ``file:row:column: reason`` to ``errors`` for an unknown contract, target or
+    action, and for rows of one amendment that disagree on its dates."""
+    result = LedgerAmendments(label=label)
+    index: dict[tuple[str, str], AmendmentData] = {}
+    for record in records:
+        values = record.values
+        contract_no, number = str(values["contract_no"]), str(values["amendment_no"])
+        where = f"{label}:{record.row}"
+        if contract_no not in known:
+            errors.append(f"{where}:contract_no: unknown contract {contract_no!r} "
+                          "(not in contracts.csv nor in the store)")
+            continue
+        target = _code(str(values["target"]), TARGET_ALIASES)
+        if target not in TARGETS:
+            errors.append(f"{where}:target: not a change target ({', '.join(TARGETS)}): {values['target']!r}")
+            continue
+        action = _code(str(values.get("action") or "set"), ACTION_ALIASES)
+        if action not in ACTIONS:
+            errors.append(f"{where}:action: not set, add or remove: {values.get('action')!r}")
+            continue
+        sign_date, effective = values["sign_date"], values.get("effective_date") or values["sign_date"]
+        amendment = index.get((contract_no, number))
+        if amendment is None:
+            amendment = AmendmentData(amendment_no=number, sign_date=sign_date,  # type: ignore[arg-type]  # a date column
+                                      effective_date=effective)  # type: ignore[arg-type]
+            index[(contract_no, number)] = amendment
+            result.by_contract.setdefault(contract_no, []).append(amendment)
+        elif (amendment.sign_date, amendment.effective) != (sign_date, effective):
+            errors.append(f"{where}:sign_date: amendment {number} has other dates on an earlier row")
+            continue
+        seq = int(values["seq"])  # type: ignore[call-overload]  # an int column
+        amendment.changes.append(ChangeData(
+            seq=seq, target=target, target_key=_text(values.get("target_key")), field=_text(values.get("field")),
+            action=action, old_value=_text(values.get("old_value")), new_value=_text(values.get("new_value")),
+            text=_text(values.get("text"))))
+        result.rows[(contract_no, number, seq)] = record.row
+    for items in result.by_contract.values():
+        for amendment in items:
+            amendment.changes.sort(key=lambda c: c.seq)
+    return result
+
+
+def apply(session: Session, ledger: LedgerAmendments, from_contracts_csv: set[str]) -> list[str]:
+    """Write the ledger's amendments (see the module docstring); returns the problems as
+    ``file:row:column: reason`` (the caller rejects the ledger and rolls back if there are any)."""
+    problems: list[str] = []
+    for contract_no, items in ledger.by_contract.items():
+        contract_id = contract_service.find_id(session, contract_no)
+        if contract_id is None:
+            continue  # in the Trash: the importer reports it
+        stored = {a.amendment_no: a for a in register.amendments(session, contract_id)}
+        new: list[AmendmentData] = []
+        current = items[0]  # the amendment being written, for a message
+        for amendment in items:
+            same = stored.get(amendment.amendment_no)
+            if same is None:
+                new.append(amendment)
+            elif (same.sign_date, same.effective, same.changes) != (amendment.sign_date, amendment.effective,
+                                                                   amendment.changes):
+                where = ledger.where(contract_no, amendment.amendment_no, amendment.changes[0].seq, "amendment_no")
+                problems.append(f"{where}: amendment {amendment.amendment_no} differs from the one in the store")
+        try:
+            if contract_no in from_contracts_csv:
+                terms = contract_service.load(session, contract_id)
+                for amendment in reversed(new):  # the terms are as amended: the changes must take back
+                    current = amendment
+                    terms = revert(terms, amendment)
+                for amendment in new:
+                    current = amendment
+                    keep(session, contract_id, amendment)
+            else:
+                for amendment in new:
+                    current = amendment
+                    register.record(session, contract_id, amendment, version=None)
+        except ChangeError as exc:
+            column = exc.column if contract_no not in from_contracts_csv else _taken_back(exc.column)
+            problems.append(f"{ledger.where(contract_no, current.amendment_no, exc.seq, column)}: {exc}")
+    return problems
+
+
+def keep(session: Session, contract_id: int, amendment: AmendmentData) -> None:
+    """Store ``amendment`` of contract ``contract_id`` as it is (its changes already in the contract's terms)."""
+    position = len(register.amendments(session, contract_id)) + 1
+    row = Amendment(contract_id=contract_id, amendment_no=amendment.amendment_no, sign_date=amendment.sign_date,
+                    effective_date=amendment.effective, position=position, text=amendment.text)
+    row.changes = [AmendmentChange(seq=c.seq, target=c.target, target_key=c.target_key, field=c.field,
+                                   action=c.action, old_value=c.old_value, new_value=c.new_value, text=c.text)
+                   for c in amendment.changes]
+    session.add(row)
+    session.flush()
+
+
+def _taken_back(column: str) -> str:
+    # Taking a change back checks its new value against the terms (and writes its old value).
+    return {"old_value": "new_value", "new_value": "old_value"}.get(column, column)
+
+
+def _code(text: str, aliases: dict[str, str]) -> str:
+    body = text.strip()
+    return next((code for code, alias in aliases.items() if body in (code, alias)), body)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)

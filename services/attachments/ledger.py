@@ -1,0 +1,149 @@
+"""``attachments.csv`` and the files under ``attachments/<sha256>`` of a ledger (spec ``csv-format.md``).
+
+The writer puts each file once, named by the SHA-256 of its bytes; the reader finds it beside
+the CSV file (folder, .zip, or a lone ``attachments.csv`` with its ``attachments/`` folder) and
+checks that its bytes have that hash — a missing file or a mismatch is an error naming the file.
+Qt-free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.amendments import Attachment, AttachmentBlob
+from models.contract import Contract
+from services.attachments.files import KINDS, MAX_BYTES, add_bytes, sha256_of
+from services.ledger.read import Record
+from services.register import contracts as contract_service
+
+FOLDER = "attachments"
+_HEX = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class LedgerAttachment:
+    """One row of ``attachments.csv``, read and checked."""
+
+    contract_no: str
+    sha256: str
+    file_name: str
+    kind: str
+    added_date: dt.date | None
+    note: str | None
+
+
+@dataclass
+class LedgerAttachments:
+    """The rows of ``attachments.csv`` and the files they name, by SHA-256."""
+
+    rows: list[LedgerAttachment] = field(default_factory=list)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+
+
+def rows(session: Session, contract_ids: list[int]) -> tuple[list[list[object]], dict[str, bytes]]:
+    """The attachments of ``contract_ids`` (in that order, each contract's in the order added) as
+    ``attachments.csv`` values, and the files as ``attachments/<sha256>`` → bytes."""
+    query = (select(Contract.contract_no, Attachment).join(Contract, Contract.id == Attachment.contract_id)
+             .where(Attachment.contract_id.in_(contract_ids)).order_by(Attachment.id))
+    by_contract: dict[int, list[list[object]]] = {}
+    digests: set[str] = set()
+    for contract_no, item in session.execute(query):
+        by_contract.setdefault(item.contract_id, []).append(
+            [contract_no, item.sha256, item.file_name, item.kind, item.added_date, item.note])
+        digests.add(item.sha256)
+    files = {f"{FOLDER}/{blob.sha256}": blob.content
+             for blob in session.scalars(select(AttachmentBlob).where(AttachmentBlob.sha256.in_(sorted(digests)))
+                                         .order_by(AttachmentBlob.sha256))}
+    return [row for contract_id in contract_ids for row in by_contract.get(contract_id, [])], files
+
+
+def read(label: str, records: list[Record], known: set[str], source: Path, errors: list[str]) -> LedgerAttachments:
+    """Check the rows of ``attachments.csv`` (read from ``label``) and load the files they name from the
+    ledger at ``source``. Appends ``file:row:column: reason`` to ``errors`` (unknown contract, kind,
+    malformed hash) and ``<ledger>/attachments/<sha256>: reason`` for a file missing, too large or
+    whose bytes have another hash."""
+    result = LedgerAttachments()
+    labels = {alias: code for code, (alias, _en) in KINDS.items()}
+    for record in records:
+        values = record.values
+        where = f"{label}:{record.row}"
+        contract_no, digest = str(values["contract_no"]), str(values["sha256"]).strip().lower()
+        if contract_no not in known:
+            errors.append(f"{where}:contract_no: unknown contract {contract_no!r} "
+                          "(not in contracts.csv nor in the store)")
+            continue
+        if not _HEX.match(digest):
+            errors.append(f"{where}:sha256: not a SHA-256 (64 hex digits): {values['sha256']!r}")
+            continue
+        kind = str(values.get("kind") or "other").strip()
+        kind = labels.get(kind, kind)
+        if kind not in KINDS:
+            errors.append(f"{where}:kind: not an attachment kind ({', '.join(KINDS)}): {values.get('kind')!r}")
+            continue
+        if digest not in result.blobs:
+            data, problem = _load(source, digest)
+            if problem is not None:
+                errors.append(problem)
+                continue
+            assert data is not None
+            result.blobs[digest] = data
+        result.rows.append(LedgerAttachment(contract_no, digest, str(values["file_name"]), kind,
+                                            values.get("added_date"), values.get("note")))  # type: ignore[arg-type]
+    return result
+
+
+def apply(session: Session, ledger: LedgerAttachments) -> None:
+    """Keep the ledger's files with their contracts (a file a contract already keeps takes the
+    ledger's name, kind, date and note); each added file records its history entry."""
+    for item in ledger.rows:
+        contract_id = contract_service.find_id(session, item.contract_no)
+        if contract_id is None:
+            continue  # in the Trash: the importer reports it
+        found = session.scalar(select(Attachment).where(Attachment.contract_id == contract_id,
+                                                        Attachment.sha256 == item.sha256))
+        if found is None:
+            add_bytes(session, contract_id, ledger.blobs[item.sha256], item.file_name, kind=item.kind,
+                      note=item.note, added_date=item.added_date)
+        else:
+            found.file_name, found.kind, found.note = item.file_name, item.kind, item.note
+            found.added_date = item.added_date or found.added_date
+    session.flush()
+
+
+def _load(source: Path, digest: str) -> tuple[bytes | None, str | None]:
+    """(bytes, None) of ``attachments/<digest>`` in the ledger at ``source``, or (None, the problem)."""
+    name = f"{FOLDER}/{digest}"
+    if source.is_file() and source.suffix.lower() == ".zip":
+        label = f"{source.name}/{name}"
+        try:
+            with zipfile.ZipFile(source) as archive:
+                member = next((info for info in archive.infolist()
+                               if PurePosixPath(info.filename).parts[-2:] == (FOLDER, digest)), None)
+                if member is None:
+                    return None, f"{label}: missing (attachments.csv names it)"
+                if member.file_size > MAX_BYTES:
+                    return None, f"{label}: larger than 200 MB"
+                data = archive.read(member)
+        except (zipfile.BadZipFile, OSError) as exc:
+            return None, f"{label}: not readable ({exc})"
+    else:
+        folder = source if source.is_dir() else source.parent
+        path = folder / FOLDER / digest
+        label = f"{folder.name}/{name}"
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return None, f"{label}: larger than 200 MB"
+            data = path.read_bytes()
+        except OSError:
+            return None, f"{label}: missing or not readable (attachments.csv names it)"
+    actual = sha256_of(data)
+    if actual != digest:
+        return None, f"{label}: the file's SHA-256 is {actual}, not the {digest} it is named by (damaged or changed)"
+    return data, None

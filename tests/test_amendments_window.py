@@ -1,0 +1,180 @@
+"""The editor's Amendments and Attachments tabs (issue 16; pytest-qt, no modals): New amendment → edit →
+Save records the changes instead of overwriting, the Compare view lists them, the terms on an earlier
+date; files added (twice: stored once), a temporary copy, Save as…, removal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QWidget
+
+from services import history
+from services.amendments import register as amendments
+from services.history import HistoryAction
+from services.register import contracts
+from services.register.contract_data import LineItemData
+from services.store import Store
+from tests.amendment_cases import AMENDMENT_NO, original
+from tests.conftest import FakeDialogs
+from ui.context import AppContext
+from ui.editor.contract_editor import ContractEditor
+
+pytestmark = pytest.mark.usefixtures("synchronous_tasks")
+
+
+@pytest.fixture
+def editor(qtbot, store: Store) -> ContractEditor:
+    with store.session() as session:
+        contract_id = contracts.save(session, original())
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ContractEditor(AppContext(store, FakeDialogs(), parent), contract_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _amend(editor: ContractEditor) -> None:
+    panel = editor.amendments_panel
+    assert panel is not None
+    panel.start_draft()
+    panel.number_edit.setText(AMENDMENT_NO)
+    panel.sign_edit.setDate(QDate(2026, 5, 20))
+    panel.effective_edit.setDate(QDate(2026, 6, 1))
+    editor.header.edit("end_date").setText("2026-09-30")
+    editor.header.edit("total_amount").setText("135000.00")
+    editor.header.edit("total_in_words").setText("壹拾叁万伍仟元整")
+    editor.line_items.model.insert_lines(1, [LineItemData(seq=2, name="对象存储", unit="套·月",
+                                                          unit_price=Decimal("5000"), quantity=Decimal("1"),
+                                                          periods=3)])
+
+
+def test_new_amendment_records_the_changes_not_an_overwrite(qtbot, editor: ContractEditor, store: Store) -> None:
+    contract_id = editor.contract_id
+    assert contract_id is not None
+    _amend(editor)
+    assert editor.save()
+    with store.session() as session:
+        recorded = amendments.amendments(session, contract_id)
+        current = contracts.load(session, contract_id)
+        entries = history.history(session, contract_id=contract_id)
+    assert [a.amendment_no for a in recorded] == [AMENDMENT_NO]
+    assert recorded[0].effective == dt.date(2026, 6, 1)
+    assert [(c.target, c.field, c.action) for c in recorded[0].changes] == [
+        ("contract", "end_date", "set"), ("contract", "total_amount", "set"), ("contract", "total_in_words", "set"),
+        ("line_item", None, "add")]
+    assert current.total_amount == Decimal("135000.00")
+    assert entries[-1].action == HistoryAction.AMENDMENT  # not a plain save
+    assert [e.action for e in entries].count(HistoryAction.SAVE) == 0
+
+    reopened = ContractEditor(editor.context, contract_id)
+    qtbot.addWidget(reopened)
+    panel = reopened.amendments_panel
+    assert panel is not None
+    assert panel.list_model.rowCount() == 0  # read when the tab is first shown
+    reopened.show()
+    reopened.tabs.setCurrentWidget(panel)
+    assert panel.list_model.rowCount() == 1
+    compare = [panel.compare_model.rows[row] for row in range(panel.compare_model.rowCount())]
+    assert compare[0] == ("1", "contract · end date", "30 June 2026", "30 September 2026")
+    assert compare[1][2:] == ("¥120,000.00", "¥135,000.00")
+    assert compare[3][1] == "line item 2" and "对象存储" in compare[3][3]
+    panel.as_of_edit.setDate(QDate(2026, 5, 31))
+    assert "as signed" in panel.as_of_label.text()
+    assert panel.as_of_model.rowCount() == 4  # the four changes differ from today's terms
+    panel.as_of_edit.setDate(QDate(2026, 6, 1))
+    assert panel.as_of_model.rowCount() == 0
+
+
+def test_a_draft_without_a_number_or_without_changes_is_refused(editor: ContractEditor, store: Store) -> None:
+    panel = editor.amendments_panel
+    assert panel is not None
+    panel.start_draft()
+    editor.header.edit("end_date").setText("2026-09-30")
+    assert not editor.save()
+    assert "number" in editor.context.dialogs.errors[-1]
+    editor.header.edit("end_date").setText("2026-06-30")
+    panel.number_edit.setText("补1")
+    assert not editor.save()
+    assert "Nothing was changed" in editor.context.dialogs.errors[-1]
+    with store.session() as session:
+        assert amendments.amendments(session, editor.contract_id) == []  # type: ignore[arg-type]
+
+
+def test_attachments_add_twice_open_save_as_and_remove(editor: ContractEditor, store: Store, tmp_path: Path) -> None:
+    panel = editor.attachments_panel
+    assert panel is not None
+    editor.tabs.setCurrentWidget(panel)  # the tab reads its files when first shown
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    panel.add_files([scan], kind="signed_copy")
+    assert [row[:2] for row in panel.model.rows] == [("scan.pdf", "Signed copy")]
+    panel.add_files([scan])
+    assert "already keeps the same file" in panel.message.text()
+    assert panel.model.rowCount() == 1
+    copy = panel.temporary_copy(0)
+    assert copy is not None and copy.read_bytes() == b"%PDF-1.4 scan" and copy != scan
+    assert copy.stat().st_mode & 0o777 == 0o600
+    panel.save_as(0, tmp_path / "saved.pdf")
+    assert hashlib.sha256((tmp_path / "saved.pdf").read_bytes()).digest() == hashlib.sha256(scan.read_bytes()).digest()
+    panel.remove(0)
+    assert panel.model.rowCount() == 0
+
+
+def test_a_file_over_200_mb_is_refused_with_a_message(editor: ContractEditor, tmp_path: Path) -> None:
+    panel = editor.attachments_panel
+    assert panel is not None
+    editor.tabs.setCurrentWidget(panel)  # the tab reads its files when first shown
+    big = tmp_path / "big.pdf"
+    with open(big, "wb") as handle:
+        handle.truncate(200 * 1024 * 1024 + 1)
+    panel.add_files([big])
+    assert "ATTACHMENT_TOO_LARGE" in editor.context.dialogs.errors[-1]
+    assert panel.model.rowCount() == 0
+
+
+def test_the_list_marks_a_signed_copy_and_filters_the_contracts_without_one(qtbot, store: Store,
+                                                                            tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from services.attachments import files
+    from ui.contracts.list_model import COL_NUMBER, COL_TITLE, ContractListModel
+
+    other = original()
+    other.contract_no = "ZFY-2026-002"
+    with store.session() as session:
+        signed_id = contracts.save(session, original())
+        contracts.save(session, other)
+        files.add_bytes(session, signed_id, b"%PDF scan", "scan.pdf", kind="signed_copy")
+    model = ContractListModel(store)
+    numbers = {model.data(model.index(r, COL_NUMBER)): r for r in range(model.rowCount())}
+    signed_row, other_row = numbers["ZFY-2026-001"], numbers["ZFY-2026-002"]
+    assert model.data(model.index(signed_row, COL_TITLE), Qt.ItemDataRole.DecorationRole) is not None
+    assert model.data(model.index(other_row, COL_TITLE), Qt.ItemDataRole.DecorationRole) is None
+    assert "Signed copy kept" in model.data(model.index(signed_row, COL_TITLE), Qt.ItemDataRole.ToolTipRole)
+    model.set_unsigned_only(True)
+    assert [model.data(model.index(r, COL_NUMBER)) for r in range(model.rowCount())] == ["ZFY-2026-002"]
+    model.set_unsigned_only(False)
+    assert model.rowCount() == 2
+
+
+def test_the_history_shows_the_amendment_number_and_the_file(editor: ContractEditor, store: Store) -> None:
+    from services.attachments import files
+    from ui.register.history_labels import change_texts
+
+    contract_id = editor.contract_id
+    assert contract_id is not None
+    _amend(editor)
+    assert editor.save()
+    with store.session() as session:
+        files.add_bytes(session, contract_id, b"%PDF scan", "scan.pdf", kind="signed_copy")
+        entries = history.history(session, contract_id=contract_id)
+    assert change_texts(entries[-2])[:2] == [f"Amendment {AMENDMENT_NO}, effective 2026-06-01",
+                                             "End of term 2026-06-30 → 2026-09-30"]
+    assert change_texts(entries[-1]) == ["File “scan.pdf” added"]
