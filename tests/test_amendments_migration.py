@@ -1,5 +1,5 @@
-"""Revision 0014 (issue 16): a store at 0011 with contracts upgrades to the amendment and attachment tables,
-and an amendment can be recorded on a contract it held."""
+"""Revision 0014 (issue 16): a store at 0013 (the revision before it) with contracts upgrades to the
+amendment and attachment tables, and an amendment can be recorded on a contract it held."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from services.store import current_revision, head_revision, open_store
 from tests.amendment_cases import amendment, original
 
 
-def test_a_store_at_0011_upgrades_and_takes_an_amendment(tmp_path: Path) -> None:
+def test_a_store_at_0013_upgrades_and_takes_an_amendment(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = open_store(path, target="0011")
-    assert current_revision(old.engine) == "0011"
+    old = open_store(path, target="0013")
+    assert current_revision(old.engine) == "0013"
     assert "amendments" not in inspect(old.engine).get_table_names()
     with old.session() as session:
         contract_id = contracts.save(session, original())

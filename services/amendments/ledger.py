@@ -20,6 +20,8 @@ from models.contract import Contract
 from services.amendments import register
 from services.amendments.changes import AmendmentData, ChangeData, ChangeError, revert
 from services.amendments.values import ACTIONS, TARGETS
+from services.errors import LocatedProblem, define
+from services.ledger import codes
 from services.ledger.read import Record
 from services.ledger.schema import AMENDMENTS
 from services.register import contracts as contract_service
@@ -28,6 +30,16 @@ from services.register import contracts as contract_service
 ACTION_ALIASES = {"set": "修改", "add": "新增", "remove": "删除"}
 TARGET_ALIASES = {"contract": "合同", "line_item": "服务明细", "installment": "分期付款", "milestone": "履约事项",
                   "bond": "保证金", "penalty_clause": "违约条款", "party": "当事方", "article": "合同条款"}
+
+NOT_TARGET = define("LEDGER_AMENDMENT_TARGET", "不是变更对象（{choices}）：“{text}”",
+                    "not a change target ({choices}): {text!r}")
+NOT_ACTION = define("LEDGER_AMENDMENT_ACTION", "不是变更操作（修改、新增或删除）：“{text}”",
+                    "not set, add or remove: {text!r}")
+OTHER_DATES = define("LEDGER_AMENDMENT_DATES", "补充协议 {number} 在前面的行中有不同的日期",
+                     "amendment {number} has other dates on an earlier row")
+DIFFERS = define("LEDGER_AMENDMENT_DIFFERS", "补充协议 {number} 与合同库中的同号补充协议不同",
+                 "amendment {number} differs from the one in the store")
+_COLUMNS = {column.name: column for column in AMENDMENTS.columns}
 
 
 @dataclass
@@ -39,9 +51,13 @@ class LedgerAmendments:
     by_contract: dict[str, list[AmendmentData]] = field(default_factory=dict)
     rows: dict[tuple[str, str, int], int] = field(default_factory=dict)
 
-    def where(self, contract_no: str, amendment_no: str, seq: int, column: str) -> str:
-        """``file:row:column`` of one change."""
-        return f"{self.label}:{self.rows.get((contract_no, amendment_no, seq), 1)}:{column}"
+    def problem(self, contract_no: str, amendment_no: str, seq: int, column: str, code: str,
+                params: dict[str, object]) -> LocatedProblem:
+        """A coded problem at ``file:row:column`` of one change."""
+        row = self.rows.get((contract_no, amendment_no, seq), 1)
+        known = _COLUMNS.get(column)
+        term = codes.column_term(known) if known is not None else column
+        return LocatedProblem(self.label, row, term, code, params, header=column)
 
 
 def rows(session: Session, contract_ids: list[int]) -> list[list[object]]:
@@ -67,25 +83,28 @@ def rows(session: Session, contract_ids: list[int]) -> list[list[object]]:
 
 def read(label: str, records: list[Record], known: set[str], errors: list[str]) -> LedgerAmendments:
     """The amendments of ``records`` (read from ``label``); ``known`` the contract numbers of the ledger
-    and the store. Appends ``file:row:column: reason`` to ``errors`` for an unknown contract, target or
-    action, and for rows of one amendment that disagree on its dates."""
+    and the store. Appends a coded ``LocatedProblem`` to ``errors`` for an unknown contract, target or
+    action, and for rows of one amendment that disagree on its dates; rows with a bad cell (already
+    reported by the reader) are passed over."""
     result = LedgerAmendments(label=label)
     index: dict[tuple[str, str], AmendmentData] = {}
     for record in records:
+        if record.bad:
+            continue
         values = record.values
         contract_no, number = str(values["contract_no"]), str(values["amendment_no"])
-        where = f"{label}:{record.row}"
         if contract_no not in known:
-            errors.append(f"{where}:contract_no: unknown contract {contract_no!r} "
-                          "(not in contracts.csv nor in the store)")
+            errors.append(codes.problem(label, record.row, _COLUMNS["contract_no"], codes.UNKNOWN_CONTRACT,
+                                        number=contract_no))
             continue
         target = _code(str(values["target"]), TARGET_ALIASES)
         if target not in TARGETS:
-            errors.append(f"{where}:target: not a change target ({', '.join(TARGETS)}): {values['target']!r}")
+            errors.append(codes.problem(label, record.row, _COLUMNS["target"], NOT_TARGET,
+                                        choices=", ".join(TARGETS), text=values["target"]))
             continue
         action = _code(str(values.get("action") or "set"), ACTION_ALIASES)
         if action not in ACTIONS:
-            errors.append(f"{where}:action: not set, add or remove: {values.get('action')!r}")
+            errors.append(codes.problem(label, record.row, _COLUMNS["action"], NOT_ACTION, text=values.get("action")))
             continue
         sign_date, effective = values["sign_date"], values.get("effective_date") or values["sign_date"]
         amendment = index.get((contract_no, number))
@@ -95,7 +114,7 @@ def read(label: str, records: list[Record], known: set[str], errors: list[str]) 
             index[(contract_no, number)] = amendment
             result.by_contract.setdefault(contract_no, []).append(amendment)
         elif (amendment.sign_date, amendment.effective) != (sign_date, effective):
-            errors.append(f"{where}:sign_date: amendment {number} has other dates on an earlier row")
+            errors.append(codes.problem(label, record.row, _COLUMNS["sign_date"], OTHER_DATES, number=number))
             continue
         seq = int(values["seq"])  # type: ignore[call-overload]  # an int column
         amendment.changes.append(ChangeData(
@@ -110,8 +129,8 @@ def read(label: str, records: list[Record], known: set[str], errors: list[str]) 
 
 
 def apply(session: Session, ledger: LedgerAmendments, from_contracts_csv: set[str]) -> list[str]:
-    """Write the ledger's amendments (see the module docstring); returns the problems as
-    ``file:row:column: reason`` (the caller rejects the ledger and rolls back if there are any)."""
+    """Write the ledger's amendments (see the module docstring); returns the problems, each a coded
+    ``LocatedProblem`` at ``file:row:column`` (the caller rejects the ledger and rolls back if there are any)."""
     problems: list[str] = []
     for contract_no, items in ledger.by_contract.items():
         contract_id = contract_service.find_id(session, contract_no)
@@ -126,8 +145,8 @@ def apply(session: Session, ledger: LedgerAmendments, from_contracts_csv: set[st
                 new.append(amendment)
             elif (same.sign_date, same.effective, same.changes) != (amendment.sign_date, amendment.effective,
                                                                    amendment.changes):
-                where = ledger.where(contract_no, amendment.amendment_no, amendment.changes[0].seq, "amendment_no")
-                problems.append(f"{where}: amendment {amendment.amendment_no} differs from the one in the store")
+                problems.append(ledger.problem(contract_no, amendment.amendment_no, amendment.changes[0].seq,
+                                               "amendment_no", DIFFERS, {"number": amendment.amendment_no}))
         try:
             if contract_no in from_contracts_csv:
                 terms = contract_service.load(session, contract_id)
@@ -143,7 +162,7 @@ def apply(session: Session, ledger: LedgerAmendments, from_contracts_csv: set[st
                     register.record(session, contract_id, amendment, version=None)
         except ChangeError as exc:
             column = exc.column if contract_no not in from_contracts_csv else _taken_back(exc.column)
-            problems.append(f"{ledger.where(contract_no, current.amendment_no, exc.seq, column)}: {exc}")
+            problems.append(ledger.problem(contract_no, current.amendment_no, exc.seq, column, exc.code, exc.params))
     return problems
 
 

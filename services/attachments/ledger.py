@@ -20,11 +20,27 @@ from sqlalchemy.orm import Session
 from models.amendments import Attachment, AttachmentBlob
 from models.contract import Contract
 from services.attachments.files import KINDS, MAX_BYTES, add_bytes, sha256_of
+from services.errors import LocatedProblem, define
+from services.ledger import codes
 from services.ledger.read import Record
+from services.ledger.schema import ATTACHMENTS
 from services.register import contracts as contract_service
 
 FOLDER = "attachments"
 _HEX = re.compile(r"^[0-9a-f]{64}$")
+_COLUMNS = {column.name: column for column in ATTACHMENTS.columns}
+
+NOT_SHA256 = define("LEDGER_ATTACHMENT_SHA256", "不是 SHA-256 校验值（64 位十六进制数字）：“{text}”",
+                    "not a SHA-256 (64 hex digits): {text!r}")
+NOT_KIND = define("LEDGER_ATTACHMENT_KIND", "不是附件类型（{choices}）：“{text}”",
+                  "not an attachment kind ({choices}): {text!r}")
+FILE_MISSING = define("LEDGER_ATTACHMENT_MISSING", "文件缺失或无法读取（attachments.csv 列出了它）",
+                      "missing or not readable (attachments.csv names it)")
+FILE_TOO_LARGE = define("LEDGER_ATTACHMENT_TOO_LARGE", "文件大于 200 MB", "larger than 200 MB")
+FILE_UNREADABLE = define("LEDGER_ATTACHMENT_UNREADABLE", "无法读取（{reason}）", "not readable ({reason})")
+FILE_CHANGED = define("LEDGER_ATTACHMENT_CHANGED",
+                      "文件的 SHA-256 是 {actual}，而不是其文件名所示的 {digest}（文件已损坏或被改动）",
+                      "the file's SHA-256 is {actual}, not the {digest} it is named by (damaged or changed)")
 
 
 @dataclass(frozen=True)
@@ -66,26 +82,29 @@ def rows(session: Session, contract_ids: list[int]) -> tuple[list[list[object]],
 
 def read(label: str, records: list[Record], known: set[str], source: Path, errors: list[str]) -> LedgerAttachments:
     """Check the rows of ``attachments.csv`` (read from ``label``) and load the files they name from the
-    ledger at ``source``. Appends ``file:row:column: reason`` to ``errors`` (unknown contract, kind,
-    malformed hash) and ``<ledger>/attachments/<sha256>: reason`` for a file missing, too large or
-    whose bytes have another hash."""
+    ledger at ``source``. Appends a coded ``LocatedProblem`` to ``errors``: at ``file:row:column`` for
+    an unknown contract, kind or a malformed hash, at ``<ledger>/attachments/<sha256>`` for a file
+    missing, too large or whose bytes have another hash. Rows with a bad cell (reported by the
+    reader) are passed over."""
     result = LedgerAttachments()
     labels = {alias: code for code, (alias, _en) in KINDS.items()}
     for record in records:
+        if record.bad:
+            continue
         values = record.values
-        where = f"{label}:{record.row}"
         contract_no, digest = str(values["contract_no"]), str(values["sha256"]).strip().lower()
         if contract_no not in known:
-            errors.append(f"{where}:contract_no: unknown contract {contract_no!r} "
-                          "(not in contracts.csv nor in the store)")
+            errors.append(codes.problem(label, record.row, _COLUMNS["contract_no"], codes.UNKNOWN_CONTRACT,
+                                        number=contract_no))
             continue
         if not _HEX.match(digest):
-            errors.append(f"{where}:sha256: not a SHA-256 (64 hex digits): {values['sha256']!r}")
+            errors.append(codes.problem(label, record.row, _COLUMNS["sha256"], NOT_SHA256, text=values["sha256"]))
             continue
         kind = str(values.get("kind") or "other").strip()
         kind = labels.get(kind, kind)
         if kind not in KINDS:
-            errors.append(f"{where}:kind: not an attachment kind ({', '.join(KINDS)}): {values.get('kind')!r}")
+            errors.append(codes.problem(label, record.row, _COLUMNS["kind"], NOT_KIND, choices=", ".join(KINDS),
+                                        text=values.get("kind")))
             continue
         if digest not in result.blobs:
             data, problem = _load(source, digest)
@@ -117,7 +136,7 @@ def apply(session: Session, ledger: LedgerAttachments) -> None:
     session.flush()
 
 
-def _load(source: Path, digest: str) -> tuple[bytes | None, str | None]:
+def _load(source: Path, digest: str) -> tuple[bytes | None, LocatedProblem | None]:
     """(bytes, None) of ``attachments/<digest>`` in the ledger at ``source``, or (None, the problem)."""
     name = f"{FOLDER}/{digest}"
     if source.is_file() and source.suffix.lower() == ".zip":
@@ -127,23 +146,23 @@ def _load(source: Path, digest: str) -> tuple[bytes | None, str | None]:
                 member = next((info for info in archive.infolist()
                                if PurePosixPath(info.filename).parts[-2:] == (FOLDER, digest)), None)
                 if member is None:
-                    return None, f"{label}: missing (attachments.csv names it)"
+                    return None, LocatedProblem(label, None, None, FILE_MISSING)
                 if member.file_size > MAX_BYTES:
-                    return None, f"{label}: larger than 200 MB"
+                    return None, LocatedProblem(label, None, None, FILE_TOO_LARGE)
                 data = archive.read(member)
         except (zipfile.BadZipFile, OSError) as exc:
-            return None, f"{label}: not readable ({exc})"
+            return None, LocatedProblem(label, None, None, FILE_UNREADABLE, {"reason": str(exc)})
     else:
         folder = source if source.is_dir() else source.parent
         path = folder / FOLDER / digest
         label = f"{folder.name}/{name}"
         try:
             if path.stat().st_size > MAX_BYTES:
-                return None, f"{label}: larger than 200 MB"
+                return None, LocatedProblem(label, None, None, FILE_TOO_LARGE)
             data = path.read_bytes()
         except OSError:
-            return None, f"{label}: missing or not readable (attachments.csv names it)"
+            return None, LocatedProblem(label, None, None, FILE_MISSING)
     actual = sha256_of(data)
     if actual != digest:
-        return None, f"{label}: the file's SHA-256 is {actual}, not the {digest} it is named by (damaged or changed)"
+        return None, LocatedProblem(label, None, None, FILE_CHANGED, {"actual": actual, "digest": digest})
     return data, None

@@ -257,7 +257,7 @@ def _version_1_payments(plan: LedgerPlan, records: dict[str, tuple[str, list[Rec
         data = plan.contracts.get(contract_no)
         total = data.total_amount if data is not None else session.scalar(
             select(Contract.total_amount).where(Contract.contract_no == contract_no))
-        payments, warnings = payments_from_installments(rows, total, f"{label}: contract {contract_no!r}")  # type: ignore[arg-type]  # installments.csv rows
+        payments, warnings = payments_from_installments(rows, total, label, contract_no)  # type: ignore[arg-type]  # installments.csv rows
         plan.problems.warnings.extend(warnings)
         derived[contract_no] = list(payments)
     plan.children["payments"] = derived
