@@ -274,6 +274,18 @@ class Store:
         return self.url if self.url is not None else str(self.path)
 
     @property
+    def who(self) -> str:
+        """As whom this store is written: the database user on a server, the OS user on a file."""
+        if self.db_user is not None:
+            return self.db_user
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
+    @property
     def read_only(self) -> bool:
         """True when writes are refused (see ``read_only_reason``)."""
         return self.read_only_reason is not None

@@ -282,8 +282,19 @@ class MainWindow(QMainWindow):
     def _update_page(self) -> None:
         empty = self.model.rowCount() == 0 and not self.model.search_text() and not self.model.problems_only()
         self.pages.setCurrentWidget(self.welcome if empty else self.list_view)
-        self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.path))
-        self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(self.model.rowCount(), self.store.path))
+        self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.location))
+        if self.store.on_server:  # a team's register: which server, and as whom (issue 17)
+            self.statusBar().showMessage(self.tr("{0} contract(s) in {1} — signed in as {2}").format(
+                self.model.rowCount(), self.store.location, self.store.who))
+        else:
+            self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(
+                self.model.rowCount(), self.store.path))
+        if not hasattr(self, "register_label"):  # always in view: other messages replace the one above
+            self.register_label = QLabel(self)
+            self.statusBar().addPermanentWidget(self.register_label)
+        self.register_label.setVisible(self.store.on_server)
+        self.register_label.setText(self.tr("Server register {0} · user {1}").format(
+            self.store.location, self.store.who) if self.store.on_server else "")
 
     # ----- contracts
     def new_contract(self) -> ContractEditor:
@@ -583,7 +594,7 @@ class MainWindow(QMainWindow):
     # ----- help
     def show_about(self) -> AboutDialog:
         """Help → About: version, this store's path, licences (non-modal; returned for tests)."""
-        dialog = AboutDialog(self.store.path, self)
+        dialog = AboutDialog(self.store.location, self, user=self.store.who)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
