@@ -42,11 +42,11 @@ from services.store import (
     check_schema,
     head_revision,
     inspect_file,
+    is_server_url,
     known_revisions,
     open_store,
 )
 from services.store_files import COMPANIONS, copy_database, make_private_folder, process_alive, sqlite_uri
-from services.store_pg import is_server_url
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY = 14

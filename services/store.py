@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
@@ -32,7 +32,6 @@ from sqlalchemy.pool import QueuePool
 
 from services.errors import UserError, define
 from services.register import search_index
-from services.store_pg import is_server_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -138,6 +137,27 @@ class StoreError(UserError):
 
     ``str(error)`` is the English text with the code; ``error.message("zh_CN")`` the Chinese.
     """
+
+
+#: The schemes of a register on a PostgreSQL server (``services.store_pg``).
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+#: Opens a register on a server; named, not imported: ``services.store_pg`` builds on this module.
+SERVER_OPENER = "services.store_pg:open_server_store"
+
+
+def is_server_url(name: object) -> bool:
+    """True when ``name`` (a ``--db`` value) names a register on a PostgreSQL server."""
+    return isinstance(name, str) and name.strip().lower().startswith(SERVER_SCHEMES)
+
+
+class ServerBackend(Protocol):
+    """What a server register adds to a ``Store`` (``services.store_pg.PostgresBackend``)."""
+
+    def translate(self, store: Store, exc: BaseException) -> BaseException:
+        """The coded ``StoreError`` for a server error, else ``exc``."""
+
+    def change_counter(self, store: Store) -> int:
+        """A number that moves when anyone commits a change (``data_version`` on a server)."""
 
 
 def default_db_path() -> Path:
@@ -260,6 +280,7 @@ class Store:
     #: the database user this store is connected as. None for an SQLite file.
     url: str | None = None
     db_user: str | None = None
+    backend: ServerBackend | None = field(default=None, repr=False)
     _version_connection: sqlite3.Connection | None = field(default=None, repr=False)
     _version_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -327,10 +348,8 @@ class Store:
 
     def translate(self, exc: BaseException) -> BaseException:
         """The coded ``StoreError`` for an SQLite (or server) error met while writing, else ``exc`` itself."""
-        if self.on_server:
-            from services import store_pg
-
-            return store_pg.translate(self, exc)
+        if self.backend is not None:
+            return self.backend.translate(self, exc)
         code = _code(exc)
         if code.startswith("SQLITE_READONLY"):
             return self.read_only_error() if self.read_only else StoreError(
@@ -388,10 +407,8 @@ def data_version(store: Store) -> int:
     polls it (e.g. every few seconds) to notice another process's changes and reload. On a
     server: ``services.store_pg.change_counter``.
     """
-    if store.on_server:
-        from services.store_pg import change_counter
-
-        return change_counter(store)
+    if store.backend is not None:
+        return store.backend.change_counter(store)
     with store._version_lock:
         if store._version_connection is None:
             reason = store.read_only_reason
@@ -497,9 +514,8 @@ def open_store(
     unchanged in each case.
     """
     if is_server_url(str(path)):
-        from services.store_pg import open_server_store
-
-        opened: Store = open_server_store(str(path), target=target, read_only=read_only)
+        module, _, name = SERVER_OPENER.partition(":")
+        opened: Store = getattr(importlib.import_module(module), name)(str(path), target=target, read_only=read_only)
         return opened
     path = Path(path)
     try:

@@ -35,8 +35,19 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import sessionmaker
 
 from services.errors import define
+from services.store import (
+    STORE_BUSY,
+    STORE_READ_ONLY_OLD,
+    STORE_WRITE_FAILED,
+    Store,
+    StoreError,
+    _alembic_config,
+    check_schema,
+    head_revision,
+    is_server_url,
+)
 
-SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+__all__ = ["PostgresBackend", "display_url", "engine_url", "is_server_url", "open_server_store"]
 
 STORE_BAD_URL = define(
     "STORE_BAD_URL",
@@ -59,15 +70,8 @@ STORE_CONNECTION_LOST = define(
     "are still in the window. Try again in a moment.")
 
 
-def is_server_url(name: object) -> bool:
-    """True when ``name`` (a ``--db`` value) names a register on a PostgreSQL server."""
-    return isinstance(name, str) and name.strip().lower().startswith(SCHEMES)
-
-
 def engine_url(url: str) -> URL:
     """The SQLAlchemy URL (driver psycopg 3) of ``url``. Raises ``StoreError`` ``STORE_BAD_URL``."""
-    from services.store import StoreError
-
     try:
         parsed = make_url(url.strip())
     except ArgumentError as exc:
@@ -120,15 +124,13 @@ def sqlstate(exc: BaseException) -> str:
     return str(getattr(orig, "sqlstate", "") or "")
 
 
-def translate(store: Any, exc: BaseException) -> BaseException:
+def translate(store: Store, exc: BaseException) -> BaseException:
     """The coded ``StoreError`` for a server error met in a session, else ``exc`` itself.
 
     42501 (insufficient privilege) and 25006 (read-only transaction) -> ``STORE_DENIED`` naming the
     database user; 40001/40P01/55P03 (serialization, deadlock, lock timeout) -> ``STORE_BUSY``;
     class 08 and a closed connection -> ``STORE_CONNECTION_LOST``.
     """
-    from services.store import STORE_BUSY, STORE_WRITE_FAILED, StoreError
-
     state = sqlstate(exc)
     if state in ("42501", "25006"):
         if state == "25006" and store.read_only:
@@ -160,7 +162,7 @@ def ensure_trigram_index(connection: Any) -> None:
         connection.execute(text("ROLLBACK TO SAVEPOINT trigram"))
 
 
-def open_server_store(name: str, *, target: str = "head", read_only: bool = False) -> Any:
+def open_server_store(name: str, *, target: str = "head", read_only: bool = False) -> Store:
     """Open (creating the schema in an empty database) the register at the URL ``name`` and migrate
     it to ``target``; a ``services.store.Store`` with ``url``/``db_user`` set.
 
@@ -170,8 +172,6 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
     ``STORE_UNREACHABLE``, ``STORE_FOREIGN``, ``STORE_HALF_CREATED``, ``STORE_NEWER``,
     ``STORE_READ_ONLY_OLD``, ``STORE_DENIED``.
     """
-    from services.store import STORE_READ_ONLY_OLD, Store, StoreError, check_schema, head_revision
-
     url = engine_url(name)
     shown = display_url(name)
     engine = make_engine(url, read_only=read_only)
@@ -191,8 +191,6 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
             if read_only:
                 raise StoreError(STORE_READ_ONLY_OLD, path=shown)
             from alembic import command
-
-            from services.store import _alembic_config
 
             try:
                 with engine.begin() as connection:
@@ -217,12 +215,24 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
     path = local_path(url)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
-                 url=shown, db_user=user)
+                 url=shown, db_user=user, backend=PostgresBackend())
 
 
-def change_counter(store: Any) -> int:
+def change_counter(store: Store) -> int:
     """A number that changes whenever anyone commits a change to the register on the server: the
     newest history entry's id (every write records one, ``services.history.record``). The window
     polls it like SQLite's ``data_version``."""
     with store.engine.connect() as connection:
         return int(connection.execute(text("SELECT coalesce(max(id), 0) FROM history")).scalar() or 0)
+
+
+class PostgresBackend:
+    """``services.store.ServerBackend`` for PostgreSQL: ``translate`` and ``change_counter`` above."""
+
+    def translate(self, store: Store, exc: BaseException) -> BaseException:
+        """See ``translate``."""
+        return translate(store, exc)
+
+    def change_counter(self, store: Store) -> int:
+        """See ``change_counter``."""
+        return change_counter(store)

@@ -162,3 +162,17 @@ def role_of(connection: Connection) -> str | None:
         if member:
             return role
     return None
+
+
+def store_role(store: object) -> str | None:
+    """The ContractDesk role of ``store``'s database user (``role_of``); None for an SQLite file or
+    when the server cannot say (the server still refuses what the role may not do)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not getattr(store, "on_server", False):
+        return None
+    try:
+        with store.engine.connect() as connection:  # type: ignore[attr-defined]  # a services.store.Store
+            return role_of(connection)
+    except DBAPIError:
+        return None
