@@ -221,3 +221,26 @@ def test_grants_follow_the_tables_of_the_models() -> None:
     assert ("INSERT, UPDATE, DELETE", "line_items") not in rules["finance"]
     assert ("INSERT, UPDATE, DELETE", "holidays") not in rules["officer"]
     assert ("INSERT", "history") in rules["officer"] and ("INSERT, UPDATE, DELETE", "history") not in rules["officer"]
+
+
+def test_restore_of_a_pg_dump_brings_the_register_back(samples: Store, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from services import store_pg
+    from services.backup import restore
+
+    monkeypatch.setattr(store_pg, "local_path", lambda _url: tmp_path / "server" / "register.db")
+
+    if backup_pg.tool("pg_restore") is None:
+        pytest.skip("pg_restore is not installed")
+    made = backup_now(samples, tmp_path / "before.dump")
+    _save(samples, _edit(samples, "备份之后的修改"))
+    samples.close()
+    safety = restore(samples.location, made)
+    assert safety is not None and safety.read_bytes().startswith(b"PGDMP")
+    assert safety.parent == tmp_path / "server" / "backups"
+    again = open_store(samples.location)
+    try:
+        with again.session() as session:
+            assert contracts.load_by_no(session, NUMBER).title != "备份之后的修改"
+    finally:
+        again.close()
