@@ -36,12 +36,14 @@ from sqlalchemy.orm import sessionmaker
 
 from services.errors import define
 from services.store import (
+    _AFTER_UPGRADE,
     STORE_BUSY,
     STORE_READ_ONLY_OLD,
     STORE_WRITE_FAILED,
     Store,
     StoreError,
     _alembic_config,
+    _resolve,
     check_schema,
     head_revision,
     is_server_url,
@@ -214,8 +216,13 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
         raise
     path = local_path(url)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
-                 url=shown, db_user=user, backend=PostgresBackend())
+    store = Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
+                  url=shown, db_user=user, backend=PostgresBackend())
+    if revision is not None and revision != wanted and wanted == head_revision():
+        for hook in _AFTER_UPGRADE:  # derived data a migration cannot compute, as on a file
+            with store.session() as session:
+                _resolve(hook)(session)
+    return store
 
 
 def change_counter(store: Store) -> int:

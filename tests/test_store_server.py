@@ -244,3 +244,27 @@ def test_restore_of_a_pg_dump_brings_the_register_back(samples: Store, tmp_path:
             assert contracts.load_by_no(session, NUMBER).title != "备份之后的修改"
     finally:
         again.close()
+
+
+def test_an_older_server_register_is_upgraded_to_head(pg_database: str) -> None:
+    from services.store import current_revision, head_revision
+    from tests import pg_server
+
+    name = f"contractdesk_old{os.getpid()}"
+    url = pg_server.create_database(name)
+    try:
+        old = open_store(url, target="0004")
+        try:
+            assert current_revision(old.engine) == "0004"
+        finally:
+            old.close()
+        upgraded = open_store(url)
+        try:
+            assert current_revision(upgraded.engine) == head_revision()
+            import_ledger(upgraded, SAMPLE_LEDGER)
+            with upgraded.session() as session:
+                assert contracts.count(session) == 3
+        finally:
+            upgraded.close()
+    finally:
+        pg_server.drop_database(name)
