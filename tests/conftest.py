@@ -141,10 +141,13 @@ def pg_database() -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_store(pg_database: str) -> Iterator[Store]:
-    """A migrated, empty register on the PostgreSQL test server (skipped when none is reachable)."""
+def pg_store(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """A migrated, empty register on the PostgreSQL test server (skipped when none is reachable);
+    its local folder (pg_dump backups before a purge, a restore …) in this test's temporary folder."""
+    from services import store_pg
     from tests import pg_server
 
+    monkeypatch.setattr(store_pg, "local_path", lambda _url: tmp_path / "server" / "register.db")
     pg_server.empty(pg_database)
     opened = open_store(pg_database)
     yield opened
