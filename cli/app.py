@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "amendments": "cli.amendments",
     "attach": "cli.attach",
     "attachments": "cli.attachments",
+    "admin": "cli.admin",
+    "copy-store": "cli.copy_store",
 }
 
 
@@ -54,7 +56,8 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="contractdesk", description="ContractDesk contract register")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH",
-                        help="store file (default: $CONTRACTDESK_DB, else the user data folder)")
+                        help="store file or postgresql://user@host:port/dbname "
+                        "(default: $CONTRACTDESK_DB, else the user data folder)")
     sub = top.add_subparsers(dest="command")
     for name in COMMANDS:
         if only is not None and name != only:

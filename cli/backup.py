@@ -23,5 +23,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(store: Store, args: argparse.Namespace) -> int:
     """Write the backup and print its path and contract count; 0 (a refusal is a ``StoreError``)."""
     made = backup_now(store, args.to)
+    if store.on_server:  # a pg_dump archive (services.backup_pg): count in the register itself
+        from services.register.contracts import count
+
+        with store.session() as session:
+            print(f"backed up {count(session)} contract(s) of {store.location} to {made}")
+        return 0
     print(f"backed up {contract_count(made)} contract(s) to {made}")
     return 0

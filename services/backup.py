@@ -42,6 +42,7 @@ from services.store import (
     check_schema,
     head_revision,
     inspect_file,
+    is_server_url,
     known_revisions,
     open_store,
 )
@@ -123,7 +124,13 @@ def _free_name(folder: Path, stem: str, when: dt.datetime, kind: str | None) -> 
 
 
 def _write_backup(store: Store, target: Path) -> Path:
-    """Copy ``store`` into the new file ``target`` via a temporary name; ``target``."""
+    """Copy ``store`` into the new file ``target`` via a temporary name; ``target``.
+
+    A register on a server is dumped instead (``services.backup_pg.dump``, a ``.dump`` archive)."""
+    if store.on_server:
+        from services.backup_pg import dump
+
+        return dump(store, target.with_suffix(".dump") if target.suffix == ".db" else target)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     _remove_dead_partials(target.parent)
     raw = store.engine.raw_connection()
@@ -196,7 +203,7 @@ def daily_backup(store: Store, *, keep_daily: int = KEEP_DAILY, keep_weekly: int
     have changed). Prunes the automatic backups afterwards. Raises ``StoreError``
     ``BACKUP_FAILED``.
     """
-    if store.read_only:
+    if store.read_only or store.on_server:  # a server's backups are its administrator's (services.backup_pg)
         return None
     today = _now().date()
     if any(info.kind == "daily" and info.taken_at.date() == today
@@ -346,6 +353,8 @@ def restore(store_path: Path, backup_file: Path) -> Path | None:
     ``BACKUP_FAILED``, the store's own when it cannot be opened or written, e.g. read-only or
     busy).
     """
+    if is_server_url(str(store_path)):
+        return _restore_server(str(store_path), Path(backup_file))
     store_path, backup_file = Path(store_path), Path(backup_file)
     if backup_file.exists() and store_path.exists() and os.path.samefile(backup_file, store_path):
         raise StoreError(BACKUP_IS_STORE, path=backup_file)
@@ -385,4 +394,27 @@ def restore(store_path: Path, backup_file: Path) -> Path | None:
         store.close()
     if revision != head_revision():
         open_store(store_path).close()  # migrates (copying the restored file aside first)
+    return safety
+
+
+def _restore_server(url: str, archive: Path) -> Path | None:
+    """``restore`` for a register on a server: a ``before-restore`` dump, then ``pg_restore`` of the
+    ``pg_dump`` archive ``archive``, then the migrations and the roles' grants again."""
+    from services.backup_pg import restore_dump
+    from services.store_roles import grant_all
+
+    if not archive.is_file():
+        raise StoreError(BACKUP_MISSING, path=archive)
+    store = open_store(url)
+    try:
+        safety = backup_before(store, "restore")
+        restore_dump(url, archive)
+    finally:
+        store.close()
+    store = open_store(url)
+    try:
+        with store.engine.begin() as connection:
+            grant_all(connection)
+    finally:
+        store.close()
     return safety

@@ -137,6 +137,8 @@ def actor(session: Session) -> str:
     engine (its URL's user name, else the OS user)."""
     bind = session.get_bind()
     engine = bind.engine if isinstance(bind, Connection) else bind  # a Connection has no .url of its own
+    if engine.dialect.name == "postgresql":  # the role the server checks (issue 17), even if the URL names none
+        return str(session.scalar(text("SELECT current_user")))
     if engine.dialect.name != "sqlite" and engine.url.username:
         return engine.url.username
     return current_user()

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
@@ -139,6 +139,27 @@ class StoreError(UserError):
     """
 
 
+#: The schemes of a register on a PostgreSQL server (``services.store_pg``).
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+#: Opens a register on a server; named, not imported: ``services.store_pg`` builds on this module.
+SERVER_OPENER = "services.store_pg:open_server_store"
+
+
+def is_server_url(name: object) -> bool:
+    """True when ``name`` (a ``--db`` value) names a register on a PostgreSQL server."""
+    return isinstance(name, str) and name.strip().lower().startswith(SERVER_SCHEMES)
+
+
+class ServerBackend(Protocol):
+    """What a server register adds to a ``Store`` (``services.store_pg.PostgresBackend``)."""
+
+    def translate(self, store: Store, exc: BaseException) -> BaseException:
+        """The coded ``StoreError`` for a server error, else ``exc``."""
+
+    def change_counter(self, store: Store) -> int:
+        """A number that moves when anyone commits a change (``data_version`` on a server)."""
+
+
 def default_db_path() -> Path:
     """The store used when neither ``--db`` nor ``CONTRACTDESK_DB`` names one.
 
@@ -148,12 +169,18 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, APP_AUTHOR) / "contracts.db"
 
 
-def resolve_db_path(cli_path: str | os.PathLike[str] | None = None) -> Path:
-    """``--db PATH`` if given, else ``$CONTRACTDESK_DB``, else ``default_db_path()``."""
-    if cli_path:
-        return Path(cli_path).expanduser()
-    env = os.environ.get(DB_ENV)
-    return Path(env).expanduser() if env else default_db_path()
+def resolve_db_path(cli_path: str | os.PathLike[str] | None = None) -> Path | str:
+    """``--db PATH`` if given, else ``$CONTRACTDESK_DB``, else ``default_db_path()``.
+
+    A server URL (``postgresql://…``, ``services.store_pg``) is returned as the ``str`` it was
+    given; ``open_store`` takes either.
+    """
+    name = cli_path or os.environ.get(DB_ENV)
+    if not name:
+        return default_db_path()
+    if is_server_url(str(name)):
+        return str(name).strip()
+    return Path(name).expanduser()
 
 
 def _alembic_config(connection: object | None = None) -> Config:
@@ -249,8 +276,35 @@ class Store:
     backup_path: Path | None = None
     read_only_reason: str | None = None
     busy_timeout: float = BUSY_TIMEOUT
+    #: A register on a PostgreSQL server (``services.store_pg``): its URL without password, and
+    #: the database user this store is connected as. None for an SQLite file.
+    url: str | None = None
+    db_user: str | None = None
+    backend: ServerBackend | None = field(default=None, repr=False)
     _version_connection: sqlite3.Connection | None = field(default=None, repr=False)
     _version_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a register on a PostgreSQL server, False for an SQLite file."""
+        return self.url is not None
+
+    @property
+    def location(self) -> str:
+        """What the window and messages show as the register: the file's path or the server's URL."""
+        return self.url if self.url is not None else str(self.path)
+
+    @property
+    def who(self) -> str:
+        """As whom this store is written: the database user on a server, the OS user on a file."""
+        if self.db_user is not None:
+            return self.db_user
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
 
     @property
     def read_only(self) -> bool:
@@ -260,7 +314,7 @@ class Store:
     def read_only_error(self) -> StoreError:
         """The error a write raises on this read-only store (also the window's banner text)."""
         assert self.read_only_reason is not None
-        return StoreError(READ_ONLY_CODES[self.read_only_reason], path=self.path)
+        return StoreError(READ_ONLY_CODES[self.read_only_reason], path=self.location)
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
@@ -279,7 +333,7 @@ class Store:
         try:
             with self.sessions.begin() as session:
                 holder = session
-                if write:
+                if write and not self.on_server:
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                     _note_writer(session)
                 yield session
@@ -293,7 +347,9 @@ class Store:
                 clear_writer_note(self.path)
 
     def translate(self, exc: BaseException) -> BaseException:
-        """The coded ``StoreError`` for an SQLite error met while writing, else ``exc`` itself."""
+        """The coded ``StoreError`` for an SQLite (or server) error met while writing, else ``exc`` itself."""
+        if self.backend is not None:
+            return self.backend.translate(self, exc)
         code = _code(exc)
         if code.startswith("SQLITE_READONLY"):
             return self.read_only_error() if self.read_only else StoreError(
@@ -348,8 +404,11 @@ def data_version(store: Store) -> int:
 
     The number changes whenever another connection commits a change to the file: another
     process, and also this store's own sessions (compare after your own writes). The window
-    polls it (e.g. every few seconds) to notice another process's changes and reload.
+    polls it (e.g. every few seconds) to notice another process's changes and reload. On a
+    server: ``services.store_pg.change_counter``.
     """
+    if store.backend is not None:
+        return store.backend.change_counter(store)
     with store._version_lock:
         if store._version_connection is None:
             reason = store.read_only_reason
@@ -398,7 +457,7 @@ def known_revisions() -> set[str]:
     return set(_revision_graph())
 
 
-def check_schema(path: Path, revision: str | None, tables: set[str]) -> None:
+def check_schema(path: Path | str, revision: str | None, tables: set[str]) -> None:
     """Refuse a database that is not a ContractDesk store we can open.
 
     ``revision``/``tables``: its Alembic stamp and table names. Raises ``StoreError``
@@ -436,6 +495,9 @@ def open_store(
 ) -> Store:
     """Open (creating if absent) the store at ``path`` and migrate it to ``target``.
 
+    ``path`` may be a server URL ``postgresql://user@host:port/dbname``: then
+    ``services.store_pg.open_server_store`` opens it (same migrations; errors there).
+
     A new store's folder is created 0700 and its file 0600 (an existing store readable by
     others is made 0600). Before migrating a file that already holds data, it is copied to
     ``<name>.backup-<revision>-<timestamp>.db`` beside it (``Store.backup_path``); after an
@@ -451,6 +513,10 @@ def open_store(
     ``STORE_CANNOT_OPEN`` or ``STORE_BUSY*`` (locked during a migration). The file is left
     unchanged in each case.
     """
+    if is_server_url(str(path)):
+        module, _, name = SERVER_OPENER.partition(":")
+        opened: Store = getattr(importlib.import_module(module), name)(str(path), target=target, read_only=read_only)
+        return opened
     path = Path(path)
     try:
         is_dir, exists = path.is_dir(), path.exists()

@@ -111,9 +111,59 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_stores: run the test's `store` on SQLite and on PostgreSQL (tests/pg_server.py)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``both_stores`` that uses ``store`` runs twice: ``[sqlite]`` and ``[postgresql]``."""
+    if "store" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):
+        metafunc.parametrize("store_backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(template_store: Path, tmp_path: Path) -> Iterator[Store]:
-    """A fresh, migrated, empty store in this test's temporary folder."""
+def store_backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` (default) or ``postgresql`` (tests marked ``both_stores``)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """The URL of this session's throw-away register database on the test server (skips without one)."""
+    from tests import pg_server
+
+    reason = pg_server.skip_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    name = f"contractdesk_t{os.getpid()}"
+    url = pg_server.create_database(name)
+    open_store(url).close()  # migrated once per session
+    yield url
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def pg_store(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """A migrated, empty register on the PostgreSQL test server (skipped when none is reachable);
+    its local folder (pg_dump backups before a purge, a restore …) in this test's temporary folder."""
+    from services import store_pg
+    from tests import pg_server
+
+    monkeypatch.setattr(store_pg, "local_path", lambda _url: tmp_path / "server" / "register.db")
+    pg_server.empty(pg_database)
+    opened = open_store(pg_database)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def store(store_backend: str, request: pytest.FixtureRequest, template_store: Path, tmp_path: Path) -> Iterator[Store]:
+    """A fresh, migrated, empty store in this test's temporary folder (SQLite), or on the
+    PostgreSQL test server for a test marked ``both_stores`` in its ``[postgresql]`` run."""
+    if store_backend == "postgresql":
+        yield request.getfixturevalue("pg_store")
+        return
     path = tmp_path / "store.db"
     shutil.copyfile(template_store, path)
     opened = open_store(path)

@@ -16,6 +16,8 @@ from services.register.contract_data import BondData, ContractData, MilestoneDat
 from services.store import Store
 from tests.conftest import SAMPLE_LEDGER
 
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
+
 D = dt.date
 TODAY = D(2026, 4, 20)
 

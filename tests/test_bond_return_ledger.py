@@ -20,6 +20,8 @@ from services.register import contracts as contract_service
 from services.store import Store, current_revision, head_revision, open_store
 from tests.conftest import SAMPLE_LEDGER
 
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
+
 D = dt.date
 BJMEMC = "BJMEMC-2025174-ZC"
 

@@ -20,6 +20,8 @@ from services.calendar.holidays import (
 )
 from services.store import Store
 
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
+
 D = dt.date
 
 

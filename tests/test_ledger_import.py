@@ -26,6 +26,8 @@ from services.register.contract_data import ContractData
 from services.store import Store, open_store
 from tests.conftest import SAMPLE_LEDGER
 
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
+
 BOM = b"\xef\xbb\xbf"
 NUMBERS = ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")
 BJMEMC = "BJMEMC-2025174-ZC"

@@ -21,6 +21,8 @@ from services.register.contract_data import ContractData, DoneMarkData, EventDat
 from services.store import Store, open_store
 from tests.conftest import SAMPLE_LEDGER
 
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
+
 D = dt.date
 BJMEMC, RED_CROSS, WHZF = "BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY"
 TODAY = D(2026, 4, 20)

@@ -21,6 +21,8 @@ from services.register.trash import purge
 from services.store import Store, open_store
 from tests.conftest import SAMPLE_LEDGER
 
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
+
 NUMBER = "2026-021"
 
 
@@ -79,7 +81,7 @@ def test_second_editor_is_refused_with_what_changed(samples: Store) -> None:
     assert error.code == "CONTRACT_CONFLICT"
     assert [row.action for row in error.changes] == [HistoryAction.SAVE]
     latest = error.changes[-1]
-    assert latest.user == current_user()
+    assert latest.user == (samples.db_user or current_user())
     assert latest.at <= history_log.utc_now()
     assert latest.details["children"]["line_items"]["changed"]["1"]["quantity"][1] == "2"
     assert f"Contract {NUMBER} was changed by {latest.user}" in str(error)
@@ -201,6 +203,8 @@ def test_two_processes_save_the_same_contract(samples: Store) -> None:
     """Two processes on one store file both load the contract, both save: the second save is
     refused, the store holds the first, and the history shows it. Round 0: A saves, then B;
     round 1: both at once (whichever comes second is refused)."""
+    if samples.on_server:
+        pytest.skip("two processes on one SQLite file; on a server: tests/test_store_server.py")
     path = str(samples.path)
     samples.close()
     context = multiprocessing.get_context("spawn")

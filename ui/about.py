@@ -70,6 +70,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("lunar-python", "lunar-python", "MIT", "https://github.com/6tail/lunar-python"),
     Component("openpyxl", "openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl"),
     Component("et-xmlfile", "et-xmlfile", "MIT", "https://foss.heptapod.net/openpyxl/et_xmlfile"),
+    Component("psycopg", "psycopg", "LGPL-3.0-only", "https://www.psycopg.org/"),
+    Component("psycopg-binary (libpq)", "psycopg-binary", "LGPL-3.0-only / PostgreSQL", "https://www.psycopg.org/"),
     Component("typing_extensions", "typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions"),
     Component("markdown-it-py", "markdown-it-py", "MIT", "https://github.com/executablebooks/markdown-it-py"),
     Component("mdurl", "mdurl", "MIT", "https://github.com/executablebooks/mdurl"),
@@ -80,7 +82,7 @@ COMPONENTS: tuple[Component, ...] = (
 class AboutDialog(QDialog):
     """Non-modal About box for the window over the store at ``store_path``."""
 
-    def __init__(self, store_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, store_path: Path | str, parent: QWidget | None = None, *, user: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About ContractDesk"))
         layout = QVBoxLayout(self)
@@ -94,8 +96,11 @@ class AboutDialog(QDialog):
             "logs": str(crash.log_dir()),
             "settings": i18n.settings().fileName(),
         }
-        for label, key in ((self.tr("Store:"), "store"), (self.tr("Logs:"), "logs"),
-                           (self.tr("Settings:"), "settings")):
+        rows = [(self.tr("Store:"), "store"), (self.tr("Logs:"), "logs"), (self.tr("Settings:"), "settings")]
+        if user is not None:  # as whom the register is written (the database user on a server)
+            self.paths["user"] = user
+            rows.insert(1, (self.tr("User:"), "user"))
+        for label, key in rows:
             value = QLabel(self.paths[key])
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)

@@ -37,6 +37,7 @@ from services.ledger.write import ExportCancelled
 from services.register import contracts as contract_service
 from services.register.trash import restore
 from services.store import Store, StoreError, data_version, default_db_path, open_store
+from services.store_roles import store_role
 from ui import i18n
 from ui.about import AboutDialog
 from ui.calendar.calendar_feature import CalendarFeature
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
             for action in (self.new_action, self.import_action, self.delete_action, self.undo_delete_action,
                            self.calendar_feature.holidays_action):
                 action.setEnabled(False)
+        self._limit_to_role()
         self._update_page()
         self.calendar_feature.start()
         self.resize(1200, 720)
@@ -287,11 +289,43 @@ class MainWindow(QMainWindow):
         run_task(self, self.tr("Backing up the register…"), lambda _control: daily_backup(self.store),
                  lambda _path: None, failed, cancellable=False)
 
+    def _role_label(self, role: str) -> str:
+        return {"viewer": self.tr("viewer"), "officer": self.tr("contract officer"), "finance": self.tr("finance"),
+                "admin": self.tr("administrator")}.get(role, role)
+
+    def _limit_to_role(self) -> None:
+        """On a server: disable what this user's role may not do (the server refuses it anyway) and
+        say why in the action's tip (``services.store_roles``)."""
+        self.role = store_role(self.store)
+        if self.role is None or self.role == "admin":
+            return
+        why = self.tr("Your role on this server register ({0}) may not do this.").format(self._role_label(self.role))
+        limited = [self.calendar_feature.holidays_action]
+        if self.role in ("viewer", "finance"):
+            limited += [self.new_action, self.import_action, self.delete_action, self.undo_delete_action]
+        for action in limited:
+            action.setEnabled(False)
+            action.setToolTip(why)
+            action.setStatusTip(why)
+
     def _update_page(self) -> None:
         empty = self.model.rowCount() == 0 and not self.model.search_text() and not self.model.problems_only()
         self.pages.setCurrentWidget(self.welcome if empty else self.list_view)
-        self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.path))
-        self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(self.model.rowCount(), self.store.path))
+        self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.location))
+        if self.store.on_server:  # a team's register: which server, and as whom (issue 17)
+            self.statusBar().showMessage(self.tr("{0} contract(s) in {1} — signed in as {2}").format(
+                self.model.rowCount(), self.store.location, self.store.who))
+        else:
+            self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(
+                self.model.rowCount(), self.store.path))
+        if not hasattr(self, "register_label"):  # always in view: other messages replace the one above
+            self.register_label = QLabel(self)
+            self.statusBar().addPermanentWidget(self.register_label)
+        self.register_label.setVisible(self.store.on_server)
+        role = getattr(self, "role", None)
+        who = f"{self.store.who} ({self._role_label(role)})" if role else self.store.who
+        self.register_label.setText(self.tr("Server register {0} · user {1}").format(
+            self.store.location, who) if self.store.on_server else "")
 
     # ----- contracts
     def new_contract(self) -> ContractEditor:
@@ -600,7 +634,7 @@ class MainWindow(QMainWindow):
     # ----- help
     def show_about(self) -> AboutDialog:
         """Help → About: version, this store's path, licences (non-modal; returned for tests)."""
-        dialog = AboutDialog(self.store.path, self)
+        dialog = AboutDialog(self.store.location, self, user=self.store.who)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -103,9 +103,10 @@ def count(session: Session, query: ListQuery) -> int:
 def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[ContractRow]:
     """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order."""
     key = _sort_key(query)
-    if _filtered(query):
+    if _filtered(query) and session.get_bind().dialect.name == "sqlite":
         # A filter keeps few rows: scanning them and sorting the hits beats walking the sort
-        # index and fetching rows at random. Unary + keeps the order but hides the index.
+        # index and fetching rows at random. Unary + keeps the order but hides the index
+        # (SQLite's idiom; PostgreSQL's planner weighs this itself and has no unary + on text).
         key = UnaryExpression(key, operator=operators.custom_op("+"), type_=key.type)
     order = key.desc() if query.descending else key.asc()
     if query.sort in NULLABLE:

@@ -24,18 +24,19 @@ def upgrade() -> None:
         batch.add_column(sa.Column("next_due", sa.Date))
     # Fill them for stores written by 0001 the way services.register.contracts.refresh_list_columns()
     # does: suppliers' names, the searchable text, the earliest unpaid fixed due date.
-    op.execute(
-        """
-        UPDATE contracts SET
-          counterparty = coalesce((SELECT group_concat(name, '、') FROM
-              (SELECT name FROM parties p WHERE p.contract_id = contracts.id AND p.role != '甲方'
-               ORDER BY p.role_order)), ''),
-          search_text = lower(contract_no || ' ' || title || ' ' || coalesce((SELECT group_concat(name, ' ')
-              FROM (SELECT name FROM parties p WHERE p.contract_id = contracts.id ORDER BY p.role_order)), '')),
-          next_due = (SELECT min(due_date) FROM installments i
-              WHERE i.contract_id = contracts.id AND i.paid_date IS NULL)
-        """
-    )
+    if op.get_bind().dialect.name == "sqlite":  # a new PostgreSQL register has no rows to fill
+        op.execute(
+            """
+            UPDATE contracts SET
+              counterparty = coalesce((SELECT group_concat(name, '、') FROM
+                  (SELECT name FROM parties p WHERE p.contract_id = contracts.id AND p.role != '甲方'
+                   ORDER BY p.role_order)), ''),
+              search_text = lower(contract_no || ' ' || title || ' ' || coalesce((SELECT group_concat(name, ' ')
+                  FROM (SELECT name FROM parties p WHERE p.contract_id = contracts.id ORDER BY p.role_order)), '')),
+              next_due = (SELECT min(due_date) FROM installments i
+                  WHERE i.contract_id = contracts.id AND i.paid_date IS NULL)
+            """
+        )
     for name, column in (("title", "title"), ("counterparty", "counterparty"), ("total", "total_amount"),
                          ("start", "start_date"), ("next_due", "next_due")):
         op.create_index(f"ix_contracts_{name}_no", "contracts", [column, "contract_no"])

@@ -23,6 +23,14 @@ TRIGGERS = {
     "history_no_delete": "BEFORE DELETE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
 }
 
+#: The same guard on PostgreSQL (issue 17): one PL/pgSQL function raising, called by both triggers.
+PG_GUARD = """
+CREATE OR REPLACE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'history is append-only';
+END $$
+"""
+
 
 def upgrade() -> None:
     op.add_column("contracts", sa.Column("version", sa.Integer, nullable=False, server_default="1"))
@@ -48,13 +56,20 @@ def upgrade() -> None:
     op.create_index("ix_history_action", "history", ["action"])
     op.create_index("ix_history_contract_id", "history", ["contract_id"])
     op.create_index("ix_history_contract_no", "history", ["contract_no"])
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(PG_GUARD)
+        for name in TRIGGERS:
+            event = "UPDATE" if "update" in name else "DELETE"
+            op.execute(f"CREATE TRIGGER {name} BEFORE {event} ON history "
+                       "FOR EACH ROW EXECUTE FUNCTION history_append_only()")
+        return
     for name, body in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {body}")
 
 
 def downgrade() -> None:
     for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute(f"DROP TRIGGER IF EXISTS {name}" + (" ON history" if op.get_bind().dialect.name == "postgresql" else ""))
     op.drop_table("history")
     op.drop_index("ix_contracts_deleted_at", "contracts")
     with op.batch_alter_table("contracts") as batch:

@@ -1,0 +1,178 @@
+"""Roles of a register on a PostgreSQL server, enforced by the server with GRANTs (issue 17).
+
+Four group roles (NOLOGIN), one per kind of work; a person's login role is a member of one:
+
+* ``contractdesk_viewer`` — read, print, export: SELECT on every table;
+* ``contractdesk_officer`` — edit contracts: the viewer's rights, and INSERT/UPDATE/DELETE on every
+  table except the administrator's (``ADMIN_TABLES``: the holiday table) and the history (INSERT only);
+* ``contractdesk_finance`` — record payments: the viewer's rights, and INSERT/UPDATE/DELETE on the
+  payment tables (``is_payment_table``: ``installments`` and every table whose name starts with
+  ``payment``), UPDATE of the contract's bookkeeping columns (``FINANCE_CONTRACT_COLUMNS``: its
+  version and list columns), INSERT into the history — never the line items or the terms;
+* ``contractdesk_admin`` — everything on every table (holiday table, Trash, permanent deletes).
+
+The grants are computed from the models' metadata (every table ``models.Base`` knows, so tables
+added by later features are covered without a list here) and applied again after every upgrade
+(``grant_all``), so a new table is never left without its grants. The history stays append-only for
+everyone through its trigger (revision 0005), whatever the grants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, text
+
+from services.errors import UserError, define
+
+#: Role name -> the PostgreSQL group role.
+ROLES = {"viewer": "contractdesk_viewer", "officer": "contractdesk_officer",
+         "finance": "contractdesk_finance", "admin": "contractdesk_admin"}
+#: Tables only the administrator writes.
+ADMIN_TABLES = frozenset({"holidays"})
+#: Tables only ever appended to.
+APPEND_ONLY_TABLES = frozenset({"history"})
+#: Columns of ``contracts`` that recording a payment changes (its version and derived list columns).
+FINANCE_CONTRACT_COLUMNS = ("version", "next_due", "problem_level", "search_text", "counterparty")
+
+ROLE_UNKNOWN = define(
+    "ROLE_UNKNOWN",
+    "未知的角色 {role}；可用角色：{roles}。",
+    "Unknown role {role}; the roles are: {roles}.")
+ROLE_NOT_SERVER = define(
+    "ROLE_NOT_SERVER",
+    "角色只适用于服务器上的台账（postgresql://…）；{path} 是本机文件，由文件权限保护。",
+    "Roles apply to a register on a server (postgresql://…); {path} is a local file, protected by its "
+    "file permissions.")
+ROLE_BAD_USER = define(
+    "ROLE_BAD_USER",
+    "数据库用户名 {user} 无效：只能包含字母、数字、下划线、点和连字符。",
+    "The database user name {user} is not valid: letters, digits, underscore, dot and hyphen only.")
+
+
+def _quote(connection: Connection, name: str) -> str:
+    return connection.dialect.identifier_preparer.quote(name)
+
+
+def _tables(connection: Connection) -> list[str]:
+    """Every table of the register: the models' metadata (``models.Base``) that exists, and Alembic's."""
+    import models
+
+    present = {row[0] for row in connection.execute(text(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"))}
+    return sorted(name for name in (*models.Base.metadata.tables, "alembic_version") if name in present)
+
+
+def is_payment_table(name: str) -> bool:
+    """True for a table finance writes: ``installments`` and ``payment*``."""
+    return name == "installments" or name.startswith("payment")
+
+
+def grants(tables: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """Role name -> (privileges, table) pairs for ``tables`` (privileges as in GRANT, e.g.
+    ``"SELECT"``, ``"UPDATE (version, next_due)"``). Pure: the rules above, testable without a server."""
+    result: dict[str, list[tuple[str, str]]] = {role: [] for role in ROLES}
+    for table in tables:
+        for role in ROLES:
+            result[role].append(("SELECT", table))
+        if table == "alembic_version":
+            continue
+        result["admin"].append(("INSERT, UPDATE, DELETE", table))
+        if table in APPEND_ONLY_TABLES:
+            result["officer"].append(("INSERT", table))
+            result["finance"].append(("INSERT", table))
+        elif table not in ADMIN_TABLES:
+            result["officer"].append(("INSERT, UPDATE, DELETE", table))
+        if is_payment_table(table):
+            result["finance"].append(("INSERT, UPDATE, DELETE", table))
+        elif table == "contracts":
+            result["finance"].append((f"UPDATE ({', '.join(FINANCE_CONTRACT_COLUMNS)})", table))
+    return result
+
+
+def ensure_roles(connection: Connection) -> None:
+    """Create the four group roles that do not exist yet (needs CREATEROLE)."""
+    existing = {row[0] for row in connection.execute(
+        text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"), {"names": list(ROLES.values())})}
+    for group in ROLES.values():
+        if group not in existing:
+            connection.execute(text(f"CREATE ROLE {_quote(connection, group)} NOLOGIN"))
+
+
+def grant_all(connection: Connection) -> bool:
+    """(Re)apply every group role's grants on every table and sequence of the register; False (and
+    nothing done) when the roles were never created (a register without ``admin grant``).
+    Called after each upgrade on a server, by ``admin grant`` and after a restore."""
+    existing = {row[0] for row in connection.execute(
+        text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"), {"names": list(ROLES.values())})}
+    if existing != set(ROLES.values()):
+        return False
+    tables = _tables(connection)
+    for role, pairs in grants(tables).items():
+        group = _quote(connection, ROLES[role])
+        connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {group}"))
+        for table in tables:
+            connection.execute(text(f"REVOKE ALL ON {_quote(connection, table)} FROM {group}"))
+        for privileges, table in pairs:
+            connection.execute(text(f"GRANT {privileges} ON {_quote(connection, table)} TO {group}"))
+        if role != "viewer":
+            connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}"))
+    return True
+
+
+def grant(connection: Connection, user: str, role: str, *, create_login: bool = False) -> None:
+    """Make the database user ``user`` a member of ``role``'s group (and of no other ContractDesk
+    group): ``main.py admin grant USER ROLE``. Creates the groups and applies the grants first.
+    ``create_login``: create ``user`` as a LOGIN role (no password: set it with ``ALTER ROLE`` or use
+    the server's authentication) when it does not exist.
+
+    Raises ``UserError`` ``ROLE_UNKNOWN``, ``ROLE_BAD_USER``; a user who may not manage roles gets
+    the server's refusal (``services.store_pg.STORE_DENIED`` through the store).
+    """
+    if role not in ROLES:
+        raise UserError(ROLE_UNKNOWN, role=role, roles=", ".join(ROLES))
+    if not user or not all(ch.isalnum() or ch in "_.-" for ch in user):
+        raise UserError(ROLE_BAD_USER, user=user)
+    ensure_roles(connection)
+    grant_all(connection)
+    quoted = _quote(connection, user)
+    exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :user"), {"user": user}).first()
+    if exists is None and create_login:
+        connection.execute(text(f"CREATE ROLE {quoted} LOGIN"))
+    for other, group in ROLES.items():
+        if other != role:
+            connection.execute(text(f"REVOKE {_quote(connection, group)} FROM {quoted}"))
+    connection.execute(text(f"GRANT {_quote(connection, ROLES[role])} TO {quoted}"))
+
+
+def role_of(connection: Connection) -> str | None:
+    """The ContractDesk role of the connected user: ``"admin"`` for a superuser or the owner of the
+    ``contracts`` table, else the strongest group it belongs to, else None (no role: the server
+    refuses everything but what PUBLIC may do)."""
+    row = connection.execute(text(
+        "SELECT r.rolsuper OR pg_get_userbyid(c.relowner) = current_user FROM pg_roles r, pg_class c "
+        "WHERE r.rolname = current_user AND c.relname = 'contracts' AND c.relkind = 'r' "
+        "AND c.relnamespace = current_schema()::regnamespace")).first()
+    if row is not None and row[0]:
+        return "admin"
+    for role in ("admin", "officer", "finance", "viewer"):
+        member = connection.execute(text(
+            "SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles WHERE rolname = :group"),
+            {"group": ROLES[role]}).scalar()
+        if member:
+            return role
+    return None
+
+
+def store_role(store: object) -> str | None:
+    """The ContractDesk role of ``store``'s database user (``role_of``); None for an SQLite file or
+    when the server cannot say (the server still refuses what the role may not do)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not getattr(store, "on_server", False):
+        return None
+    try:
+        with store.engine.connect() as connection:  # type: ignore[attr-defined]  # a services.store.Store
+            return role_of(connection)
+    except DBAPIError:
+        return None
