@@ -37,7 +37,7 @@ from services.calendar.workdays import WorkingCalendar
 from services.ledger.schema import BOND_KIND_ALIASES
 from services.money import round_yuan
 from services.penalty.types import BASE_NAMES
-from services.printing.common import CONTENT_WIDTH, ROLE_EN, Printer, escape, money, percent_text, table_style
+from services.printing.common import CONTENT_WIDTH, ROLE_EN, Printer, money, percent_text, table_style
 from services.register.contract_data import BondData, ContractData, PenaltyClauseData
 from services.register.events import event_labels
 
@@ -166,7 +166,8 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
             amount_cell = printer.p("—", "tight_right")
         else:
             amount_cell = printer.lines([("text", money(amount, currency=data.currency)),
-                                         ("en", "按比例计算 computed" if computed else None)], "tight_right")
+                                         *([("text", "按比例计算"), ("en", "computed")] if computed else [])],
+                                        "tight_right")
         lodge: list[tuple[str, str | None]] = [
             ("text", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "zh", labels) or "—"),
             ("en", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "en", labels)),
@@ -312,13 +313,9 @@ def chinese_only(printer: Printer, text: str) -> Flowable:
     return printer.lines([("text", text), ("en", CHINESE_ONLY)], "tight", joiner="&nbsp; ")
 
 
-def _one_line(printer: Printer, zh: str, en: str) -> Paragraph:
+def _one_line(printer: Printer, zh: str, en: str) -> Flowable:
     """Chinese and, on the same line, its English in the small grey of ``Printer.lines``."""
-    printer.record(zh)
-    printer.record(en)
-    small = printer.styles["label_en"]
-    return Paragraph(f'{escape(zh)}　<font size="{small.fontSize}" color="#505050">{escape(en)}</font>',
-                     printer.styles["tight"])
+    return printer.lines([("text", zh), ("en", en)], "tight", joiner="　")
 
 
 def _due_cell(printer: Printer, item: Deadline) -> Paragraph:
