@@ -264,9 +264,18 @@ class BoldParagraph(Paragraph):
             canvas.restoreState()
 
 
+#: Heading styles that never end a page: they go with what follows them (reportlab ``keepWithNext``; the
+#: summary's "section" headings use ``CondPageBreak`` instead, so their tables may split to fit two pages).
+KEEP_WITH_NEXT = frozenset({"h1", "h2", "h3"})
+
+
 def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
-    """A ``Paragraph`` of ``markup`` in ``style``; bold (``BoldParagraph``) for the heading styles."""
-    return BoldParagraph(markup, style) if style.name in BOLD_STYLES else Paragraph(markup, style)
+    """A ``Paragraph`` of ``markup`` in ``style``; bold (``BoldParagraph``) for the heading styles,
+    kept with what follows for ``KEEP_WITH_NEXT``."""
+    made = BoldParagraph(markup, style) if style.name in BOLD_STYLES else Paragraph(markup, style)
+    if style.name in KEEP_WITH_NEXT:
+        made.keepWithNext = 1
+    return made
 
 
 def _bold_family(font_name: str) -> None:

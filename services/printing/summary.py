@@ -74,7 +74,7 @@ SUMMARY_PAGES = 2
 COMPACT_SIZE = 7.0
 #: How the summary is set, in turn, until it fits ``SUMMARY_PAGES``: (tables in ``COMPACT_SIZE``?,
 #: next milestones listed at most — "never more than fits", the rest counted in one line).
-_FITTINGS = ((False, NEXT_LIMIT), (True, NEXT_LIMIT), (True, 4), (True, 2))
+_FITTINGS = ((False, NEXT_LIMIT), (True, NEXT_LIMIT), (True, NEXT_LIMIT - 1), (True, NEXT_LIMIT - 2), (True, 2))
 #: Between a name and its English when they run on in one paragraph (to keep to two pages).
 _RUN_ON = "&nbsp;&nbsp; "
 

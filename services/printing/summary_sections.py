@@ -165,9 +165,9 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
         if amount is None:
             amount_cell = printer.p("—", "tight_right")
         else:
-            amount_cell = printer.lines([("text", money(amount, currency=data.currency)),
-                                         *([("text", "按比例计算"), ("en", "computed")] if computed else [])],
-                                        "tight_right")
+            amount_cell = [printer.p(money(amount, currency=data.currency), "tight_right"),
+                           *([printer.lines([("text", "按比例计算"), ("en", "computed")], "tight_right", joiner=" ")]
+                             if computed else [])]
         lodge: list[tuple[str, str | None]] = [
             ("text", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "zh", labels) or "—"),
             ("en", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "en", labels)),
