@@ -83,8 +83,8 @@ def check_contract(data: ContractData, *, today: dt.date | None = None) -> list[
         *check_dates(data, today),
         *check_parties(data.parties),
         *check_damage(data),  # identifiers a spreadsheet turned into numbers or dates
-        *check_articles(data.articles),
         *check_article_capitals(data),
+        *check_articles(data.articles),
     ]
     return sorted(found, key=lambda problem: SEVERITIES.index(problem.severity))
 
