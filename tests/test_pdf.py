@@ -94,7 +94,8 @@ def test_contract_prints_heading_parties_articles_figures_and_capitals(samples, 
     assert "01090323600120105239987" in first  # 甲方's account
     assert "法定代表人" not in first  # not filled for these parties: not printed
     assert "合同总价（小写）：¥2,738,718.50" in everything
-    assert "合同总价（大写）：人民币贰佰柒拾叁万捌仟柒佰壹拾捌元伍角整" in everything
+    # the contract's own spelling of the total, as the officer entered it (services.printing.total_capitals)
+    assert "合同总价（大写）：贰佰柒拾叁万捌仟柒佰壹拾捌元伍角整" in everything
     assert "1,954,120.00" in everything and "1,395,800" in everything  # line 5: amount, exact quantity
     assert "生效后 20 个工作日内" in everything  # the installment's deadline
     # the articles in order, heading then body
@@ -240,7 +241,7 @@ def test_summary_is_bilingual_with_words_capitals_and_dates(samples, tmp_path):
         assert zh in everything and en in everything
     assert ("SAY RMB TWO MILLION SEVEN HUNDRED THIRTY-EIGHT THOUSAND SEVEN HUNDRED EIGHTEEN YUAN "
             "AND FIFTY FEN ONLY") in everything
-    assert "人民币贰佰柒拾叁万捌仟柒佰壹拾捌元伍角整" in everything
+    assert "大写金额 In Chinese Capitals 贰佰柒拾叁万捌仟柒佰壹拾捌元伍角整" in everything  # as the contract spells it
     assert "¥2,738,718.50" in everything and "CN¥" not in everything
     assert "2025年10月16日至2026年5月15日" in everything and "16 October 2025 to 15 May 2026" in everything
     assert "生效后 20 个工作日内" in everything

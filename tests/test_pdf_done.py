@@ -23,10 +23,11 @@ from pypdf import PdfReader
 
 from services.ledger.importer import import_ledger
 from services.money.english_amount import to_english_words
-from services.printing.common import capitals, money
+from services.printing.common import money
 from services.printing.contract import LINE_ITEM_HEADER, SIGNATURE_LINES, write_contract_pdf
 from services.printing.fonts import system_candidates
 from services.printing.summary import write_summary_pdf
+from services.printing.total_capitals import total_capitals
 from services.register import contracts
 from services.register.contract_data import ContractData, LineItemData, PartyData
 from services.store import open_store
@@ -102,7 +103,7 @@ def test_title_parties_and_total_in_figures_capitals_and_words(samples, printed,
     for party in data.parties:
         assert squash(party.name) in everything, party.name
     total = money(data.total_amount, currency=data.currency)  # ¥2,738,718.50
-    chinese = capitals(data.total_amount, data.currency)  # 人民币贰佰柒拾叁万…
+    chinese = total_capitals(data)  # the contract's own spelling where entered: 贰佰柒拾叁万…
     if kind == "contract":
         assert f"合同总价（小写）：{total}" in everything
         assert f"合同总价（大写）：{chinese}" in everything

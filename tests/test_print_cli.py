@@ -37,7 +37,9 @@ def test_print_contract(capsys, db, tmp_path):
     assert out.strip() == f"wrote {out_file} ({pages} page(s))"
     text = text_of(out_file)
     assert f"第 {pages} 页 共 {pages} 页" in text
-    assert "人民币贰佰伍拾伍万柒仟贰佰陆拾柒元陆角整" in text.replace("\n", "")
+    # the total in capitals as the contract spells it (services.printing.total_capitals); installments computed
+    assert "合同总价（大写）：贰佰伍拾伍万柒仟贰佰陆拾柒元陆角" in text.replace("\n", "")
+    assert "人民币壹佰壹拾伍万零柒佰柒拾元零肆角贰分" in "".join(text.split())  # installment 1, computed
 
 
 def test_print_summary(capsys, db, tmp_path):

@@ -11,7 +11,8 @@ once, at the end (spec ``csv-format.md``). The checks by subject:
 * amounts in capitals (大写金额) — ``check_capitals``, and capitals written into installment
   conditions and bond notes (``services.money.capitals``);
 * dates — ``services.checks.dates``; parties — ``services.checks.parties`` (GB 32100-2015);
-  article text — ``services.checks.articles`` (TeX residue from scans);
+  article text — ``services.checks.articles`` (TeX residue from scans),
+  ``services.checks.article_capitals`` (capitals in the text that no amount of the contract has);
 * amounts written in 万元 in an imported ledger — ``wan_problem``, at import time only (the
   stored amount no longer shows the unit).
 
@@ -28,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from services.checks.article_capitals import check_article_capitals
 from services.checks.articles import check_articles
 from services.checks.base import (
     ERROR,
@@ -81,6 +83,7 @@ def check_contract(data: ContractData, *, today: dt.date | None = None) -> list[
         *check_dates(data, today),
         *check_parties(data.parties),
         *check_damage(data),  # identifiers a spreadsheet turned into numbers or dates
+        *check_article_capitals(data),
         *check_articles(data.articles),
     ]
     return sorted(found, key=lambda problem: SEVERITIES.index(problem.severity))

@@ -5,7 +5,8 @@ of signing); the parties (two to five: role, name and only the filled fields); t
 order, heading and body with their paragraphs (tab-separated lines, as contracts paste their price
 tables, print as a table); schedule 1, the line items (sequence, name, unit, unit price, quantity,
 months, amount; the header row repeated on every page; a total row) with the contract total in
-figures and in Chinese capitals (大写金额); schedule 2, the installments (payee, share — percent, or 定额 for a
+figures and in Chinese capitals (大写金额, the contract's own spelling where entered:
+``services.printing.total_capitals``); schedule 2, the installments (payee, share — percent, or 定额 for a
 stated amount —, amount in figures and capitals, deadline; column widths from content so no figure
 breaks: ``services.printing.tables``); and a signature page with one block per party
 (``services.printing.signature``: 盖章, the signatory as the contract titles them, further
@@ -44,6 +45,7 @@ from services.printing.common import (
 from services.printing.fonts import FontChoice
 from services.printing.signature import SIGNATURE_LINES, signature_page
 from services.printing.tables import Column, column_widths, header_cells
+from services.printing.total_capitals import capitals_warning, total_capitals
 from services.register.contract_data import ContractData, InstallmentData
 from services.register.events import event_labels
 
@@ -73,7 +75,7 @@ def write_contract_pdf(
 
     result = render(path, lambda printer: contract_story(data, printer), footer,
                     title=data.title, subject=f"合同 {data.contract_no}", font_path=font_path, font=font, seam=seam)
-    result.warnings += line_total_warning(data)
+    result.warnings += line_total_warning(data) + capitals_warning(data)
     return result
 
 
@@ -158,7 +160,7 @@ def _line_items(data: ContractData, printer: Printer) -> list[Flowable]:
     flow.append(Spacer(1, 3 * mm))
     flow.append(KeepTogether([
         printer.p(f"合同总价（小写）：{money(data.total_amount, currency=data.currency)}", "body"),
-        printer.p(f"合同总价（大写）：{capitals(data.total_amount, data.currency)}", "body"),
+        printer.p(f"合同总价（大写）：{total_capitals(data)}", "body"),
     ]))
     return flow
 

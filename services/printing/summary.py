@@ -7,8 +7,16 @@ words (banking convention, ``services.money.english_amount``), the tax rate and 
 tax, the line items (name, amount), the installments with their deadlines in both languages, the
 bonds, the penalty clauses and the next milestones (``services.printing.summary_sections``). Dates are
 written per language by babel (2025年10月16日 / 16 October 2025); amounts as ``¥2,738,718.50`` in
-both. A section with nothing to show is left out, heading and all. The tables after the key facts
-are set compactly (8 pt, ``pdf_summary_sections.tight``).
+both. A section with nothing to show is left out, heading and all.
+
+Two pages at most (issue 14): the key facts stand two to a row where they are short (numbers,
+dates, rate; the title, the parties and the amount in words take a whole row), and the tables
+after them are set compactly (8 pt, ``summary_sections.tight``). A contract whose summary still
+runs past ``SUMMARY_PAGES`` (WHZF-2026-ZWY: 26 line items, 7 clauses) is set again with those tables
+in 7 pt (``COMPACT_SIZE``: 小六 is 6.5 pt) — nothing is left out to make it fit.
+
+English where it says English: a value with no English form (a name, the place of signing, a
+line item without ``name_en``) prints in Chinese once, marked ``(Chinese only)``.
 """
 
 from __future__ import annotations
@@ -18,7 +26,9 @@ import os
 from collections.abc import Sequence
 from decimal import Decimal
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from services.calendar.deadlines import Deadline
@@ -30,7 +40,6 @@ from services.printing.common import (
     ROLE_EN,
     Printer,
     PrintResult,
-    capitals,
     installment_amount,
     line_total_warning,
     money,
@@ -40,21 +49,32 @@ from services.printing.common import (
 )
 from services.printing.fonts import FontChoice
 from services.printing.summary_sections import (
+    CHINESE_ONLY,
+    NEXT_LIMIT,
     bond_section,
     head_cell,
     heading,
     milestone_section,
+    padding,
     penalty_section,
     summary_deadlines,
     tight,
     tight_style,
 )
+from services.printing.total_capitals import capitals_warning, total_capitals
 from services.register.contract_data import ContractData
 from services.register.events import event_labels
 
-__all__ = ["summary_story", "write_summary_pdf"]
+__all__ = ["CHINESE_ONLY", "COMPACT_SIZE", "SUMMARY_PAGES", "party_names", "summary_story", "write_summary_pdf"]
 
-_LABEL_WIDTH = 46 * mm
+_LABEL_WIDTH = 31 * mm
+#: Pages a summary should take at most (issue 14: "two pages for a contract of ordinary size").
+SUMMARY_PAGES = 2
+#: Size (pt) of the tables' text when the summary is set again to fit ``SUMMARY_PAGES``.
+COMPACT_SIZE = 7.0
+#: How the summary is set, in turn, until it fits ``SUMMARY_PAGES``: (tables in ``COMPACT_SIZE``?,
+#: next milestones listed at most — "never more than fits", the rest counted in one line).
+_FITTINGS = ((False, NEXT_LIMIT), (True, NEXT_LIMIT), (True, NEXT_LIMIT - 1), (True, NEXT_LIMIT - 2), (True, 2))
 #: Between a name and its English when they run on in one paragraph (to keep to two pages).
 _RUN_ON = "&nbsp;&nbsp; "
 
@@ -79,10 +99,16 @@ def write_summary_pdf(
 
     day = today or dt.date.today()
     items = list(deadlines) if deadlines is not None else summary_deadlines(data, day)
-    result = render(path, lambda printer: summary_story(data, printer, items, day), footer,
-                    title=f"合同摘要 Contract Summary — {data.title}", subject=f"Contract {data.contract_no}",
-                    font_path=font_path, font=font)
-    result.warnings += line_total_warning(data)
+    for compact, limit in _FITTINGS:  # set again, smaller, only while it runs past SUMMARY_PAGES
+        def story(printer: Printer, compact: bool = compact, limit: int = limit) -> list[Flowable]:
+            return summary_story(data, printer, items, day, compact=compact, next_limit=limit)
+
+        result = render(path, story, footer, title=f"合同摘要 Contract Summary — {data.title}",
+                        subject=f"Contract {data.contract_no}", font_path=font_path, font=font)
+        font = result.font
+        if result.pages <= SUMMARY_PAGES:
+            break
+    result.warnings += line_total_warning(data) + capitals_warning(data)
     return result
 
 
@@ -91,77 +117,122 @@ def _both(zh: str | None, en: str | None) -> list[tuple[str, str | None]]:
     return [("text", zh), ("en", en if en != zh else None)]
 
 
-#: What follows a party's name printed once, in Chinese, when it has no English name.
-CHINESE_ONLY = "(Chinese only)"
 
 
 def party_names(name: str, name_en: str | None) -> list[tuple[str, str | None]]:
-    """A party's name with its English name under it; without one, the Chinese name once, marked
-    ``(Chinese only)`` so a reader of the English knows no translation is missing by mistake."""
+    """A name with its English name under it; without one, the Chinese name once, marked
+    ``(Chinese only)`` so a reader of the English knows no translation is missing by mistake
+    (parties, the title, line items, the place of signing)."""
     if name_en and name_en != name:
         return [("text", name), ("en", name_en)]
     return [("text", name if name_en else f"{name} {CHINESE_ONLY}")]
 
 
 def summary_story(
-    data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date,
+    data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date, *, compact: bool = False,
+    next_limit: int = NEXT_LIMIT,
 ) -> list[Flowable]:
     """The flowables of the summary, in order (see the module docstring); ``deadlines`` are the
-    contract's (``services.calendar.deadlines``), for "Next milestones"."""
-    tight(printer)
+    contract's (``services.calendar.deadlines``), for "Next milestones" (``next_limit`` at most);
+    ``compact`` sets the tables in ``COMPACT_SIZE`` and the title smaller (to fit ``SUMMARY_PAGES``)."""
+    tight(printer, COMPACT_SIZE if compact else 8.0)
+    title = printer.styles["title"]
+    printer.styles["title_compact"] = ParagraphStyle("title_compact", parent=title, fontSize=16, leading=21,
+                                                     spaceAfter=2 * mm)
     story: list[Flowable] = [
-        printer.p("合同摘要  Contract Summary", "title"),
+        printer.p("合同摘要  Contract Summary", "title_compact" if compact else "title"),
         printer.p(data.title, "subtitle"),
-        printer.lines(_both(f"制表日期：{date_text(today, 'zh')}", f"Prepared on {date_text(today, 'en')}"), "center"),
-        Spacer(1, 4 * mm),
+        printer.lines(_both(f"制表日期：{date_text(today, 'zh')}", f"Prepared on {date_text(today, 'en')}"), "center",
+                      joiner=_RUN_ON),
+        Spacer(1, 2 * mm),
     ]
     story.append(_facts_table(data, printer))
     story += _line_items(data, printer)
     story += _installments(data, printer)
     story += bond_section(data, printer)
     story += penalty_section(data, printer)
-    story += milestone_section(deadlines, printer)
+    story += milestone_section(deadlines, printer, next_limit)
     return story
 
 
-def _row(printer: Printer, zh: str, en: str, value: Flowable | list[Flowable]) -> list[Flowable | list[Flowable]]:
-    return [printer.lines([("text", zh), ("en", en)]), value]
+#: A key fact: (Chinese label, English label, value, whole row?).
+_Fact = tuple[str, str, Flowable | list[Flowable], bool]
+
+
+def _facts(data: ContractData, printer: Printer) -> list[_Fact | None]:
+    """The key facts in print order: the title and the parties (a whole row each), the numbers, dates
+    and money (two to a row), the amount in capitals and in words (None would end a group of short
+    facts early)."""
+    cur = data.currency
+    facts: list[_Fact | None] = [("合同名称", "Contract Title",
+                                  printer.lines(party_names(data.title, data.title_en), joiner=_RUN_ON), True)]
+    for party in data.parties:
+        contact = "  ".join(x for x in (party.contact, party.phone) if x)
+        facts.append((party.role, ROLE_EN.get(party.role, party.role),
+                      [printer.lines(party_names(party.name, party.name_en), joiner=_RUN_ON),
+                       *([printer.lines([("text", f"联系人：{contact}"), ("en", f"Contact {CHINESE_ONLY}")],
+                                        joiner=_RUN_ON)] if contact else [])], True))
+    facts.append(("合同编号", "Contract No.", printer.p(data.contract_no, "cell"), False))
+    if data.procurement_no:
+        facts.append(("采购编号", "Procurement No.", printer.p(data.procurement_no, "cell"), False))
+    if data.sign_date:
+        facts.append(("签订日期", "Date Signed",
+                      printer.lines(_both(date_text(data.sign_date, "zh"), date_text(data.sign_date, "en"))), False))
+    if data.sign_place:
+        facts.append(("签订地点", "Place Signed", printer.lines(party_names(data.sign_place, None)), False))
+    if data.effective_date:
+        facts.append(("生效日期", "Effective Date", printer.lines(
+            _both(date_text(data.effective_date, "zh"), date_text(data.effective_date, "en"))), False))
+    if data.start_date or data.end_date:
+        facts.append(("服务期限", "Term", printer.lines(_both(_term(data, "zh"), _term(data, "en"))), False))
+    facts.append(("合同总价（含税）", "Total (tax incl.)", printer.p(money(data.total_amount, currency=cur), "cell"),
+                  False))
+    not_stated = _both("未载明", "Not stated")
+    rate = printer.lines(not_stated) if data.tax_rate is None else printer.p(percent_text(data.tax_rate), "cell")
+    facts.append(("税率", "Tax Rate", rate, False))
+    facts.append(("不含税金额", "Amount excl. Tax", printer.lines(_excl_tax(data) or not_stated), False))
+    facts.append(("大写金额", "In Chinese Capitals", printer.p(total_capitals(data), "cell"), True))
+    if cur == "CNY":
+        facts.append(("英文金额", "In Words", printer.p(to_english_words(data.total_amount), "cell"), True))
+    return facts
 
 
 def _facts_table(data: ContractData, printer: Printer) -> Table:
-    cur = data.currency
-    rows = [
-        _row(printer, "合同编号", "Contract No.", printer.p(data.contract_no, "cell")),
-        _row(printer, "合同名称", "Contract Title", printer.lines(_both(data.title, data.title_en), joiner=_RUN_ON)),
-    ]
-    if data.procurement_no:
-        rows.append(_row(printer, "采购编号", "Procurement No.", printer.p(data.procurement_no, "cell")))
-    for party in data.parties:
-        contact = "  ".join(x for x in (party.contact, party.phone) if x)
-        rows.append(_row(printer, party.role, ROLE_EN.get(party.role, party.role),
-                         [printer.lines(party_names(party.name, party.name_en), joiner=_RUN_ON),
-                          *([printer.lines([("en", f"联系人 Contact: {contact}")])] if contact else [])]))
-    if data.sign_date:
-        rows.append(_row(printer, "签订日期", "Date Signed",
-                         printer.lines(_both(date_text(data.sign_date, "zh"), date_text(data.sign_date, "en")))))
-    if data.sign_place:
-        rows.append(_row(printer, "签订地点", "Place Signed", printer.p(data.sign_place, "cell")))
-    if data.effective_date:
-        rows.append(_row(printer, "生效日期", "Effective Date", printer.lines(
-            _both(date_text(data.effective_date, "zh"), date_text(data.effective_date, "en")))))
-    if data.start_date or data.end_date:
-        rows.append(_row(printer, "服务期限", "Term", printer.lines(_both(_term(data, "zh"), _term(data, "en")))))
-    rows.append(_row(printer, "合同总价（含税）", "Total Amount (tax incl.)",
-                     printer.p(money(data.total_amount, currency=cur), "cell")))
-    rows.append(_row(printer, "大写金额", "In Chinese Capitals", printer.p(capitals(data.total_amount, cur), "cell")))
-    if cur == "CNY":
-        rows.append(_row(printer, "英文金额", "In Words", printer.p(to_english_words(data.total_amount), "cell")))
-    not_stated = _both("未载明", "Not stated")
-    rate = printer.lines(not_stated) if data.tax_rate is None else printer.p(percent_text(data.tax_rate), "cell")
-    rows.append(_row(printer, "税率", "Tax Rate", rate))
-    rows.append(_row(printer, "不含税金额", "Amount excl. Tax", printer.lines(_excl_tax(data) or not_stated)))
-    table = Table(rows, colWidths=[_LABEL_WIDTH, CONTENT_WIDTH - _LABEL_WIDTH], hAlign="LEFT")
-    table.setStyle(table_style(printer.font_name, 0, extra=[("BACKGROUND", (0, 0), (0, -1), "#F2F2F2")]))
+    """The key facts (``_facts``): label | value | label | value, a long fact across the row."""
+    value_width = (CONTENT_WIDTH - 2 * _LABEL_WIDTH) / 2
+    rows: list[list[Flowable | list[Flowable] | str]] = []
+    spans: list[tuple] = []
+    pending: list[Flowable | list[Flowable] | str] = []
+
+    def label(zh: str, en: str) -> Flowable:
+        return printer.lines([("text", zh), ("en", en)])
+
+    def flush() -> None:
+        if pending:  # a short fact alone on its row takes the row
+            rows.append([*pending, "", ""])
+            spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+            pending.clear()
+
+    for fact in _facts(data, printer):
+        if fact is None:
+            flush()
+            continue
+        zh, en, value, whole = fact
+        if whole:
+            flush()
+            rows.append([label(zh, en), value, "", ""])
+            spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+        elif pending:
+            rows.append([*pending, label(zh, en), value])
+            pending.clear()
+        else:
+            pending[:] = [label(zh, en), value]
+    flush()
+    table = Table(rows, colWidths=[_LABEL_WIDTH, value_width, _LABEL_WIDTH, value_width], hAlign="LEFT")
+    table.setStyle(table_style(printer.font_name, 0, extra=[
+        *spans, ("BACKGROUND", (0, 0), (0, -1), "#F2F2F2"),
+        *[("BACKGROUND", (2, r), (2, r), "#F2F2F2") for r, row in enumerate(rows) if row[2] != ""],
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return table
 
 
@@ -191,14 +262,18 @@ def _line_items(data: ContractData, printer: Printer) -> list[Flowable]:
     rows: list[list[Flowable | str]] = [[head_cell(printer, "序号", "No."), head_cell(printer, "名称", "Item"),
                                          head_cell(printer, "金额", "Amount")]]
     for item in data.line_items:
-        name = printer.lines(_both(item.name, item.name_en), "tight", joiner=_RUN_ON)
+        name = printer.lines(party_names(item.name, item.name_en), "tight", joiner=_RUN_ON)
         rows.append([printer.p(str(item.seq), "tight_center"), name,
                      printer.p(money(item.effective_amount, currency=data.currency), "tight_right")])
     total = sum((item.effective_amount for item in data.line_items), Decimal("0.00"))
-    rows.append([printer.lines([("text", "合计"), ("en", "Total")], "tight_center"), "",
+    rows.append([printer.lines([("text", "合计"), ("en", "Total")], "tight_center", joiner=_RUN_ON), "",
                  printer.p(money(total, currency=data.currency), "tight_right")])
-    table = Table(rows, colWidths=[10 * mm, CONTENT_WIDTH - 10 * mm - 28 * mm, 28 * mm], repeatRows=1, hAlign="LEFT")
-    table.setStyle(tight_style(printer.font_name, 1, extra=[  # the total never starts a page alone
+    # the amount column sized to the widest amount (the total), the name column takes the rest
+    size = printer.styles["tight_right"].fontSize
+    amount_width = stringWidth(money(total, currency=data.currency), printer.font_name, size) + 8 * mm
+    widths = [9 * mm, CONTENT_WIDTH - 9 * mm - amount_width, amount_width]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(tight_style(printer.font_name, 1, pad=padding(printer), extra=[  # the total never alone on a page
         ("SPAN", (0, -1), (1, -1)), ("BACKGROUND", (0, -1), (-1, -1), "#F2F2F2"), ("NOSPLIT", (0, -2), (-1, -1))]))
     return [heading(printer, "分项明细", "Line Items"), table]
 
@@ -224,8 +299,8 @@ def _installments(data: ContractData, printer: Printer) -> list[Flowable]:
             printer.p("—" if amount is None else money(amount, currency=data.currency), "tight_right"),
             printer.lines([("text", due_zh or "—"), ("en", due_en)], "tight"),
         ])
-    widths = [12 * mm, 24 * mm, 16 * mm, 32 * mm]
+    widths = [10 * mm, 17 * mm, 13 * mm, 28 * mm]
     table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1, hAlign="LEFT")
-    table.setStyle(tight_style(printer.font_name, 1))
+    table.setStyle(tight_style(printer.font_name, 1, pad=padding(printer)))
     return [KeepTogether([heading(printer, "付款计划", "Payment Schedule"), table])]
 

@@ -37,13 +37,29 @@ from services.calendar.workdays import WorkingCalendar
 from services.ledger.schema import BOND_KIND_ALIASES
 from services.money import round_yuan
 from services.penalty.types import BASE_NAMES
-from services.printing.common import CONTENT_WIDTH, ROLE_EN, Printer, escape, money, percent_text, table_style
+from services.printing.common import CONTENT_WIDTH, ROLE_EN, Printer, money, percent_text, table_style
 from services.register.contract_data import BondData, ContractData, PenaltyClauseData
 from services.register.events import event_labels
 
-__all__ = ["BOND_KIND_EN", "NEXT_KINDS", "NEXT_LIMIT", "bond_amount", "bond_section", "head_cell", "heading",
-           "milestone_section", "next_deadlines", "penalty_rule", "penalty_section", "summary_deadlines", "tight",
-           "tight_style"]
+__all__ = [
+    "BOND_KIND_EN",
+    "CHINESE_ONLY",
+    "NEXT_KINDS",
+    "NEXT_LIMIT",
+    "bond_amount",
+    "bond_section",
+    "chinese_only",
+    "head_cell",
+    "heading",
+    "milestone_section",
+    "next_deadlines",
+    "padding",
+    "penalty_rule",
+    "penalty_section",
+    "summary_deadlines",
+    "tight",
+    "tight_style",
+]
 
 #: Bond kinds in English (the Chinese: ``BOND_KIND_ALIASES``).
 BOND_KIND_EN = {"performance": "Performance bond", "warranty": "Warranty deposit", "bid": "Bid bond"}
@@ -57,28 +73,41 @@ _CLAUSE_WIDTH = 27 * mm
 _MIN_ROOM = 32 * mm
 
 
-def tight(printer: Printer) -> None:
-    """Give ``printer`` the compact cell styles of the summary's tables (8 pt): ``tight``,
-    ``tight_right``, ``tight_center``, ``tight_head``; once per printer."""
+def tight(printer: Printer, size: float = 8.0) -> None:
+    """Give ``printer`` the compact cell styles of the summary's tables (``size`` pt, 8 by default;
+    the summary sets 7 to fit two pages): ``tight``, ``tight_right``, ``tight_center``, ``tight_head``;
+    the first call per printer decides the size."""
     if "tight" in printer.styles:
         return
     cell = printer.styles["cell"]
     for name, alignment in (("tight", TA_LEFT), ("tight_right", TA_RIGHT), ("tight_center", TA_CENTER),
                             ("tight_head", TA_CENTER)):
         # like "cell", a left-aligned cell keeps room for a closing mark that hangs past the line end
-        printer.styles[name] = ParagraphStyle(name, parent=cell, fontSize=8, leading=10, alignment=alignment,
-                                              rightIndent=8 if alignment == TA_LEFT else 0)
+        printer.styles[name] = ParagraphStyle(name, parent=cell, fontSize=size, leading=size * 1.25,
+                                              alignment=alignment, rightIndent=size if alignment == TA_LEFT else 0)
+    # the sections' headings: h2's size, closer to their tables when the tables are set small
+    h2 = printer.styles["h2"]
+    printer.styles["section"] = ParagraphStyle("section", parent=h2, spaceBefore=h2.spaceBefore * size / 8,
+                                               spaceAfter=h2.spaceAfter * size / 8, leading=h2.fontSize * 1.3)
 
 
-def tight_style(font_name: str, header_rows: int = 1, extra: list[tuple] | None = None) -> TableStyle:
-    """``pdf_common.table_style`` with less padding above and below the text."""
-    return table_style(font_name, header_rows, extra=[("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 2), *(extra or [])])
+def padding(printer: Printer) -> float:
+    """Padding (pt) above a cell's text in the summary's tables: 1.5, 1 when set small (below 8 pt);
+    below it is half a point more."""
+    return 1.5 if printer.styles["tight"].fontSize >= 8 else 1.0
+
+
+def tight_style(font_name: str, header_rows: int = 1, extra: list[tuple] | None = None, *,
+                pad: float = 1.5) -> TableStyle:
+    """``pdf_common.table_style`` with less padding above (``pad`` pt) and below (``pad`` + 0.5) the text."""
+    return table_style(font_name, header_rows, extra=[("TOPPADDING", (0, 0), (-1, -1), pad),
+                                                      ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 0.5), *(extra or [])])
 
 
 def heading(printer: Printer, zh: str, en: str) -> Paragraph:
     """A section heading, Chinese then English (the smaller heading style: the summary is short)."""
-    return printer.p(f"{zh}  {en}", "h2")
+    tight(printer)
+    return printer.p(f"{zh}  {en}", "section")
 
 
 def head_cell(printer: Printer, zh: str, en: str) -> Paragraph:
@@ -103,7 +132,7 @@ def _section(printer: Printer, zh: str, en: str, rows: list[list], widths: list[
     ``_MIN_ROOM`` is left; the column given as width 0 takes the rest of the text column."""
     flex = CONTENT_WIDTH - sum(widths)
     table = Table(rows, colWidths=[w or flex for w in widths], repeatRows=1, hAlign="LEFT")
-    table.setStyle(tight_style(printer.font_name, 1, extra=extra))
+    table.setStyle(tight_style(printer.font_name, 1, extra=extra, pad=padding(printer)))
     return [CondPageBreak(_MIN_ROOM), heading(printer, zh, en), table]
 
 
@@ -136,8 +165,9 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
         if amount is None:
             amount_cell = printer.p("—", "tight_right")
         else:
-            amount_cell = printer.lines([("text", money(amount, currency=data.currency)),
-                                         ("en", "按比例计算 computed" if computed else None)], "tight_right")
+            amount_cell = [printer.p(money(amount, currency=data.currency), "tight_right"),
+                           *([printer.lines([("text", "按比例计算"), ("en", "computed")], "tight_right", joiner=" ")]
+                             if computed else [])]
         lodge: list[tuple[str, str | None]] = [
             ("text", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "zh", labels) or "—"),
             ("en", due_text(bond.due_date, bond.due_after, bond.due_offset, bond.due_unit, "en", labels)),
@@ -153,7 +183,7 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
         rows.append([
             printer.lines([("text", BOND_KIND_ALIASES.get(kind, "保证金")), ("en", BOND_KIND_EN.get(kind, "Bond"))],
                           "tight"),
-            printer.p(bond.form or "—", "tight"),
+            chinese_only(printer, bond.form) if bond.form else printer.p("—", "tight"),
             printer.p(percent_text(bond.percent) or "—", "tight_center"),
             amount_cell, printer.lines(lodge, "tight"), printer.lines(valid, "tight"),
         ])
@@ -240,7 +270,7 @@ def penalty_section(data: ContractData, printer: Printer) -> list[Flowable]:
     ]]
     for clause in data.penalty_clauses:
         rows.append([
-            _clause_ref(printer, clause.clause_ref), printer.p(clause.trigger, "tight"),
+            _clause_ref(printer, clause.clause_ref), chinese_only(printer, clause.trigger),
             _role(printer, clause.payer_role),
             printer.lines([("text", penalty_rule(clause, "zh", data.currency)),
                            ("en", penalty_rule(clause, "en", data.currency))], "tight"),
@@ -273,13 +303,19 @@ def next_deadlines(items: Sequence[Deadline], limit: int = NEXT_LIMIT) -> tuple[
     return chosen[:limit], max(0, len(chosen) - limit)
 
 
-def _one_line(printer: Printer, zh: str, en: str) -> Paragraph:
+#: Printed after a text that has no English form (the contract's words for a breach, a bond's form).
+CHINESE_ONLY = "(Chinese only)"
+
+
+def chinese_only(printer: Printer, text: str) -> Flowable:
+    """A text from the store with no English form: the Chinese once, then ``(Chinese only)`` in the
+    English's small grey, run on (issue 14: never a Chinese line where English is promised)."""
+    return printer.lines([("text", text), ("en", CHINESE_ONLY)], "tight", joiner="&nbsp; ")
+
+
+def _one_line(printer: Printer, zh: str, en: str) -> Flowable:
     """Chinese and, on the same line, its English in the small grey of ``Printer.lines``."""
-    printer.record(zh)
-    printer.record(en)
-    small = printer.styles["label_en"]
-    return Paragraph(f'{escape(zh)}　<font size="{small.fontSize}" color="#505050">{escape(en)}</font>',
-                     printer.styles["tight"])
+    return printer.lines([("text", zh), ("en", en)], "tight", joiner="　")
 
 
 def _due_cell(printer: Printer, item: Deadline) -> Paragraph:
@@ -308,9 +344,10 @@ def english_label(item: Deadline) -> str:
     return kind_text(item.kind, "en") if _CJK.search(label) else label
 
 
-def milestone_section(items: Sequence[Deadline], printer: Printer) -> list[Flowable]:
-    """近期里程碑 / Next Milestones (``next_deadlines`` of ``items``); nothing when none is open."""
-    chosen, more = next_deadlines(items)
+def milestone_section(items: Sequence[Deadline], printer: Printer, limit: int = NEXT_LIMIT) -> list[Flowable]:
+    """近期里程碑 / Next Milestones (``next_deadlines`` of ``items``, ``limit`` at most, with a line
+    saying how many more there are); nothing when none is open."""
+    chosen, more = next_deadlines(items, limit)
     if not chosen:
         return []
     rows: list[list] = [[
@@ -328,5 +365,5 @@ def milestone_section(items: Sequence[Deadline], printer: Printer) -> list[Flowa
     if more:
         rows.append([_one_line(printer, f"另有 {more} 项未列出", f"{more} more not listed"), "", "", ""])
         extra = [("SPAN", (0, -1), (-1, -1))]
-    return _section(printer, "近期里程碑", "Next Milestones", rows, [42 * mm, 0, 20 * mm, 22 * mm], extra)
+    return _section(printer, "近期里程碑", "Next Milestones", rows, [56 * mm, 0, 17 * mm, 17 * mm], extra)
 
