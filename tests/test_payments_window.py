@@ -162,3 +162,57 @@ def test_record_payment_from_the_agenda_marks_the_deadline_done(window, qtbot) -
     panel.view.setCurrentIndex(panel.view.model().index(-1, -1))
     assert record_payment_on(panel.view, window.context, feature.source.today) is None
     assert window.context.dialogs.infos  # "select a payment deadline first"
+
+
+def test_editor_paid_columns_are_read_only_and_follow_the_payments(window, qtbot) -> None:
+    """The Installments tab shows paid date/amount greyed with a tooltip, refuses a typed value,
+    and follows a payment recorded while it is open — without an edit of the officer's."""
+    from PySide6.QtCore import Qt
+
+    editor = window.edit_contract(_id(window.store))
+    qtbot.addWidget(editor)
+    model = editor.installments.model
+    fields = [c.field for c in model.columns]
+    paid_date, paid_amount = fields.index("paid_date"), fields.index("paid_amount")
+    for column in (paid_date, paid_amount):
+        index = model.index(1, column)
+        assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        assert "Payments" in model.data(index, Qt.ItemDataRole.ToolTipRole) \
+            or "付款" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+        assert model.data(index, Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+        assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert not model.setData(model.index(1, paid_amount), "5.00")  # a typed value is refused, not kept
+    assert model.records[1].paid_amount is None
+    assert model.flags(model.index(1, fields.index("amount"))) & Qt.ItemFlag.ItemIsEditable  # the rest is editable
+    tab = editor.payments
+    assert isinstance(tab, PaymentsTab)
+    tab.today = TODAY
+    _record(tab, qtbot, "700000")
+    assert model.records[1].paid_amount == Decimal("700000.00")  # shown at once, from the payments
+    assert model.data(model.index(1, paid_amount)) == "700,000.00"
+    assert not editor.is_modified()  # not an edit: closing asks nothing
+
+
+def test_overview_exports_what_it_shows(window, qtbot, tmp_path) -> None:
+    import openpyxl
+
+    opened: list = []
+    window.context.open_file = opened.append
+    overview = OverviewWindow(window.context, today=TODAY)
+    qtbot.addWidget(overview)
+    overview.year_box.setCurrentIndex(overview.year_box.findData(2026))
+    assert overview.export_xlsx() is None  # cancelled: nothing written
+    dialogs = window.context.dialogs
+    dialogs.xlsx, dialogs.pdf = tmp_path, tmp_path
+    xlsx = overview.export_xlsx()
+    assert xlsx is not None and dialogs.xlsx_names[-1] == "overview-2026-12-01.xlsx"
+    sheet = openpyxl.load_workbook(xlsx).worksheets[0]
+    assert sheet["B2"].value == "signed in 2026" and sheet["C2"].value == 2  # the filter shown
+    assert sheet["D2"].number_format == "#,##0.00" and sheet["D2"].value == 2972847.6
+    pdf = overview.export_pdf()
+    assert pdf is not None and opened == [pdf] and pdf.read_bytes().startswith(b"%PDF")
+    dialogs.xlsx = tmp_path / "missing-folder-is-a-file"
+    dialogs.xlsx.write_text("x")
+    dialogs.xlsx = dialogs.xlsx / "o.xlsx"
+    overview.export_xlsx()
+    assert dialogs.errors and "o.xlsx" in dialogs.errors[-1]  # named, not a traceback

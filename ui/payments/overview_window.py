@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,10 +31,11 @@ from sqlalchemy.orm import Session
 
 from services.changes import Changes
 from services.payments.overview import Figures, Overview, OverviewFilter, overview
+from ui import i18n
 from ui.context import AppContext
 from ui.formatting import format_money
 from ui.payments.table_models import Column, RowsModel
-from ui.tasks import TaskControl
+from ui.tasks import TaskControl, run_task
 
 DUE_COLOUR = QColor("#1f4e79")  # dark blue, solid
 PAID_COLOUR = QColor("#e69f00")  # orange (Okabe–Ito), hatched
@@ -108,6 +111,14 @@ class OverviewWindow(QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.xlsx_button = QPushButton(self.tr("Export to Excel…"))
+        self.xlsx_button.setToolTip(self.tr("The figures shown, one sheet per table (.xlsx)"))
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.pdf_button = QPushButton(self.tr("Print to PDF…"))
+        self.pdf_button.setToolTip(self.tr("The figures shown and the chart on landscape A4 pages"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        filters.addWidget(self.xlsx_button)
+        filters.addWidget(self.pdf_button)
         self.totals = QLabel()
         self.totals.setStyleSheet("font-size: 15px; font-weight: bold;")
         money = lambda attr: (lambda f: format_money(getattr(f, attr)))  # noqa: E731 - a column getter
@@ -225,6 +236,61 @@ class OverviewWindow(QWidget):
         self.bars.set_months(figures.by_month)
         for view in self.views.values():
             view.resizeColumnsToContents()
+
+
+    def _language(self) -> str:
+        return "zh" if i18n.current_language().startswith("zh") else "en"
+
+    def _default_name(self, suffix: str) -> str:
+        stem = "合同总览" if self._language() == "zh" else "overview"
+        return f"{stem}-{self.today.isoformat()}{suffix}"
+
+    def export_xlsx(self) -> Path | None:
+        """Export to Excel…: the figures shown (and their filter) as a workbook; the path chosen, or None."""
+        if self.figures is None:
+            return None
+        path = self.context.dialogs.xlsx_to_save(self._default_name(".xlsx"))
+        if path is None:
+            return None
+        from services.payments.overview_export import write_overview_xlsx
+
+        figures, flt, language = self.figures, self.current_filter(), self._language()
+        run_task(self.context.parent, self.tr("Writing the overview…"),
+                 lambda _control: write_overview_xlsx(figures, path, language, flt),
+                 lambda written: self.context.status(self.tr("Wrote {0}").format(written)),
+                 lambda error: self._failed(error, path), cancellable=False)
+        return path
+
+    def export_pdf(self) -> Path | None:
+        """Print to PDF…: the figures shown and the chart, landscape A4, then opened; the path chosen, or None."""
+        if self.figures is None:
+            return None
+        path = self.context.dialogs.pdf_to_save(self._default_name(".pdf"))
+        if path is None:
+            return None
+        from services.payments.overview_pdf import write_overview_pdf
+        from services.printing.common import PrintResult
+
+        figures, flt, language, font_path = self.figures, self.current_filter(), self._language(), \
+            self.context.font_path()
+
+        def done(result: PrintResult) -> None:
+            self.context.status(self.tr("Wrote {0} ({1} pages)").format(result.path, result.pages))
+            self.context.open_file(result.path)
+            if result.warnings:
+                self.context.dialogs.info(self.tr("Printed with warnings"),
+                                         self.tr("The PDF was written. Please check:"), "\n".join(result.warnings))
+
+        run_task(self.context.parent, self.tr("Writing the overview…"),
+                 lambda _control: write_overview_pdf(figures, path, language, flt, font_path=font_path),
+                 done, lambda error: self._failed(error, path), cancellable=False)
+        return path
+
+    def _failed(self, error: BaseException, path: Path) -> None:
+        if not isinstance(error, OSError):
+            raise error
+        self.context.dialogs.error(self.tr("Export failed"), self.tr("Cannot write {0}: {1}").format(
+            path, error.strerror or str(error)))
 
 
 def open_overview(context: AppContext, parent: QWidget) -> OverviewWindow:
