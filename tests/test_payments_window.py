@@ -76,6 +76,17 @@ def test_partial_then_final_payment_updates_tab_overview_and_list(window, qtbot)
     window.context.changes.announce(Changes.everything())
     tab = _tab(window, qtbot)
     assert _next_due(window) == "2026-09-30"  # installment 2, unpaid
+    feature = window.calendar_feature
+    feature.source._today = lambda: TODAY
+    feature.show_agenda()
+    qtbot.waitUntil(lambda: feature.source.loaded)
+    contract_id = _id(window.store)
+
+    def agenda_state() -> str:
+        return next(d.state for d in feature.source.items if d.contract_id == contract_id
+                    and d.key == "installment:2")
+
+    assert agenda_state() == "overdue"
     overview = OverviewWindow(window.context, today=TODAY)
     qtbot.addWidget(overview)
     assert overview.figures is not None and overview.figures.totals.paid == Decimal("0.00")
@@ -89,12 +100,14 @@ def test_partial_then_final_payment_updates_tab_overview_and_list(window, qtbot)
     assert overview.figures.totals.paid == Decimal("700000.00")
     assert overview.figures.totals.overdue == Decimal("67180.28")
     assert "700,000.00" in tab.totals.text()
+    assert agenda_state() == "overdue"  # partly paid: the deadline stays open
     _record(tab, qtbot, None)  # the pre-filled rest: 67,180.28
     state = _state(tab)
     assert "2026-11-20" in state and ("51" in state)  # paid late by 51 days
     assert overview.figures.totals.overdue == Decimal("0.00")
     assert [tab.payments.data(tab.payments.index(r, 6)) for r in range(2)] == ["No.88", "No.88"]
     assert _next_due(window) != "2026-09-30"  # the list heard the same notification: paid, no longer next
+    qtbot.waitUntil(lambda: agenda_state() == "done")  # the agenda too: fully paid, the deadline is done
 
 
 def test_an_amount_above_what_remains_asks_first(window, qtbot) -> None:
