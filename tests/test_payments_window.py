@@ -229,3 +229,29 @@ def test_overview_exports_what_it_shows(window, qtbot, tmp_path) -> None:
     dialogs.xlsx = dialogs.xlsx / "o.xlsx"
     overview.export_xlsx()
     assert dialogs.errors and "o.xlsx" in dialogs.errors[-1]  # named, not a traceback
+
+
+def test_a_figure_opens_the_installments_behind_it_and_a_contract(window, qtbot) -> None:
+    overview = OverviewWindow(window.context, today=TODAY, open_contract=window.edit_contract)
+    qtbot.addWidget(overview)
+    ageing = overview.views[next(t for t in overview.views if t in ("Overdue by age", "逾期账龄"))]
+    ageing.doubleClicked.emit(overview.ageing.index(1, 0))  # 31–90 days: WHZF's installment 2, 62 days
+    shown = overview.lists[-1]
+    qtbot.addWidget(shown)
+    assert [(r.contract_no, r.seq, r.overdue_days) for r in shown.rows] == [(WHZF, 2, 62)]
+    assert shown.model.data(shown.model.index(0, 7)) == "767,180.28"
+    _record(_tab(window, qtbot), qtbot, "700000")  # the list hears the store-changed notification
+    assert shown.model.data(shown.model.index(0, 7)) == "67,180.28"
+    editor = shown.open_row(shown.model.index(0, 0))
+    qtbot.addWidget(editor)
+    assert editor.contract_id == _id(window.store)
+    editor.close()
+    bonds = overview.views[next(t for t in overview.views if t in ("Bonds held, not returned", "在押未退保证金"))]
+    with window.store.session(write=True) as session:
+        mark_done(session, _id(window.store), "bond:1:lodge", dt.date(2026, 3, 20))
+    window.context.changes.announce(Changes.everything())
+    assert [b.contract_no for b in overview.bonds.rows] == [WHZF]
+    window._editors.clear()
+    bonds.doubleClicked.emit(overview.bonds.index(0, 0))  # a bond's row opens its contract
+    assert list(window._editors) == [_id(window.store)]
+    qtbot.addWidget(window._editors[_id(window.store)])

@@ -1159,42 +1159,42 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="244"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="244"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="240"/>
+        <location filename="../../ui/editor/contract_editor.py" line="245"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <location filename="../../ui/editor/contract_editor.py" line="246"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="243"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="244"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Recorded in Payments: the date the payments reached the installment&apos;s amount</source>
         <translation>在“付款记录”中登记：各笔付款累计达到本期金额的日期（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="245"/>
+        <location filename="../../ui/editor/contract_editor.py" line="242"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="246"/>
+        <location filename="../../ui/editor/contract_editor.py" line="243"/>
         <source>Recorded in Payments: the sum of the payments of this installment</source>
         <translation>在“付款记录”中登记：本期各笔付款的合计（此处不可修改）</translation>
     </message>
@@ -1634,6 +1634,74 @@ The action was not completed; what was saved before is unchanged. The details we
         <location filename="../../ui/dialogs.py" line="132"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresList</name>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="35"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="36"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="37"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="38"/>
+        <source>Installment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="39"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="40"/>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="41"/>
+        <source>Paid (元)</source>
+        <translation>已付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="42"/>
+        <source>Outstanding (元)</source>
+        <translation>未付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="43"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="53"/>
+        <source>Double-click an installment to open its contract.</source>
+        <translation>双击一期款项，打开其合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="71"/>
+        <source>Reading the installments…</source>
+        <translation>正在读取分期付款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="78"/>
+        <source>The first {0} installments are shown.</source>
+        <translation>仅显示前 {0} 期款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="79"/>
+        <source>{0} installment(s)</source>
+        <translation>{0} 期款项</translation>
     </message>
 </context>
 <context>
@@ -3239,278 +3307,285 @@ Update them from the ledger?</source>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="93"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="96"/>
+        <location filename="../../ui/payments/overview_window.py" line="104"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <location filename="../../ui/payments/overview_window.py" line="108"/>
         <source>Supplier (part of the name)</source>
         <translation>供应商（名称的一部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="103"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="103"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="109"/>
-        <location filename="../../ui/payments/overview_window.py" line="137"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
+        <location filename="../../ui/payments/overview_window.py" line="145"/>
         <source>Year signed</source>
         <translation>签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="109"/>
-        <location filename="../../ui/payments/overview_window.py" line="139"/>
-        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
+        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <location filename="../../ui/payments/overview_window.py" line="168"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="114"/>
+        <location filename="../../ui/payments/overview_window.py" line="122"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="115"/>
+        <location filename="../../ui/payments/overview_window.py" line="123"/>
         <source>The figures shown, one sheet per table (.xlsx)</source>
         <translation>导出所显示的数字，每张表一个工作表（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="117"/>
+        <location filename="../../ui/payments/overview_window.py" line="125"/>
         <source>Print to PDF…</source>
         <translation>打印为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
         <source>The figures shown and the chart on landscape A4 pages</source>
         <translation>所显示的数字和图表，横向 A4</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="129"/>
+        <location filename="../../ui/payments/overview_window.py" line="137"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="130"/>
-        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <location filename="../../ui/payments/overview_window.py" line="138"/>
+        <location filename="../../ui/payments/overview_window.py" line="157"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="131"/>
-        <location filename="../../ui/payments/overview_window.py" line="144"/>
+        <location filename="../../ui/payments/overview_window.py" line="139"/>
+        <location filename="../../ui/payments/overview_window.py" line="153"/>
         <source>Outstanding</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="132"/>
-        <location filename="../../ui/payments/overview_window.py" line="141"/>
+        <location filename="../../ui/payments/overview_window.py" line="140"/>
+        <location filename="../../ui/payments/overview_window.py" line="150"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="137"/>
-        <location filename="../../ui/payments/overview_window.py" line="139"/>
+        <location filename="../../ui/payments/overview_window.py" line="145"/>
+        <location filename="../../ui/payments/overview_window.py" line="147"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="138"/>
+        <location filename="../../ui/payments/overview_window.py" line="146"/>
         <source>Budget year (due)</source>
         <translation>预算年度（到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="138"/>
-        <location filename="../../ui/payments/overview_window.py" line="142"/>
-        <location filename="../../ui/payments/overview_window.py" line="145"/>
+        <location filename="../../ui/payments/overview_window.py" line="146"/>
+        <location filename="../../ui/payments/overview_window.py" line="151"/>
+        <location filename="../../ui/payments/overview_window.py" line="154"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="140"/>
+        <location filename="../../ui/payments/overview_window.py" line="149"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="143"/>
-        <source>Due within (days)</source>
-        <translation>到期期限（日内）</translation>
+        <location filename="../../ui/payments/overview_window.py" line="152"/>
+        <source>Due within</source>
+        <translation>到期期限</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="146"/>
+        <location filename="../../ui/payments/overview_window.py" line="155"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <location filename="../../ui/payments/overview_window.py" line="156"/>
         <source>Due (元)</source>
         <translation>应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="150"/>
-        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <location filename="../../ui/payments/overview_window.py" line="166"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="151"/>
+        <location filename="../../ui/payments/overview_window.py" line="160"/>
         <source>Bond</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="152"/>
+        <location filename="../../ui/payments/overview_window.py" line="161"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="153"/>
+        <location filename="../../ui/payments/overview_window.py" line="162"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="154"/>
+        <location filename="../../ui/payments/overview_window.py" line="163"/>
         <source>To return</source>
         <translation>退还</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="154"/>
+        <location filename="../../ui/payments/overview_window.py" line="163"/>
         <source>Not returned, return overdue</source>
         <translation>应退未退</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <location filename="../../ui/payments/overview_window.py" line="167"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="160"/>
+        <location filename="../../ui/payments/overview_window.py" line="169"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="161"/>
+        <location filename="../../ui/payments/overview_window.py" line="170"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="164"/>
+        <location filename="../../ui/payments/overview_window.py" line="173"/>
         <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
         <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="166"/>
+        <location filename="../../ui/payments/overview_window.py" line="175"/>
         <source>By year of signing</source>
         <translation>按签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="166"/>
+        <location filename="../../ui/payments/overview_window.py" line="175"/>
         <source>By budget year of the due dates</source>
         <translation>按到期预算年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="168"/>
+        <location filename="../../ui/payments/overview_window.py" line="177"/>
         <source>By supplier</source>
         <translation>按供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="168"/>
+        <location filename="../../ui/payments/overview_window.py" line="177"/>
         <source>Overdue by age</source>
         <translation>逾期账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="169"/>
+        <location filename="../../ui/payments/overview_window.py" line="178"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="169"/>
+        <location filename="../../ui/payments/overview_window.py" line="178"/>
         <source>Bonds held, not returned</source>
         <translation>在押未退保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="170"/>
+        <location filename="../../ui/payments/overview_window.py" line="179"/>
         <source>Contracts ending in the next 90 days</source>
         <translation>90 日内到期的合同（续签）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="174"/>
+        <location filename="../../ui/payments/overview_window.py" line="193"/>
+        <source>Double-click a row to list what it counts</source>
+        <translation>双击一行，列出它所统计的款项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="201"/>
+        <location filename="../../ui/payments/overview_window.py" line="210"/>
+        <location filename="../../ui/payments/overview_window.py" line="212"/>
         <source>Due vs paid by month</source>
         <translation>按月应付与已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="219"/>
+        <location filename="../../ui/payments/overview_window.py" line="272"/>
         <source>Computing the overview…</source>
         <translation>正在计算总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="225"/>
+        <location filename="../../ui/payments/overview_window.py" line="278"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="258"/>
-        <location filename="../../ui/payments/overview_window.py" line="284"/>
+        <location filename="../../ui/payments/overview_window.py" line="311"/>
+        <location filename="../../ui/payments/overview_window.py" line="337"/>
         <source>Writing the overview…</source>
         <translation>正在写出总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="260"/>
+        <location filename="../../ui/payments/overview_window.py" line="313"/>
         <source>Wrote {0}</source>
         <translation>已写出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="278"/>
+        <location filename="../../ui/payments/overview_window.py" line="331"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已写出 {0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="281"/>
+        <location filename="../../ui/payments/overview_window.py" line="334"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="282"/>
+        <location filename="../../ui/payments/overview_window.py" line="335"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已写出。请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="292"/>
+        <location filename="../../ui/payments/overview_window.py" line="345"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="292"/>
+        <location filename="../../ui/payments/overview_window.py" line="345"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -3536,147 +3611,147 @@ Update them from the ledger?</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="46"/>
+        <location filename="../../ui/payments/payments_tab.py" line="48"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="54"/>
+        <location filename="../../ui/payments/payments_tab.py" line="56"/>
         <source>paid late</source>
         <translation>逾期支付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="58"/>
-        <location filename="../../ui/payments/payments_tab.py" line="68"/>
+        <location filename="../../ui/payments/payments_tab.py" line="60"/>
+        <location filename="../../ui/payments/payments_tab.py" line="70"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="59"/>
-        <location filename="../../ui/payments/payments_tab.py" line="71"/>
+        <location filename="../../ui/payments/payments_tab.py" line="61"/>
+        <location filename="../../ui/payments/payments_tab.py" line="73"/>
         <source>Installment</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="60"/>
-        <location filename="../../ui/payments/payments_tab.py" line="70"/>
+        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <location filename="../../ui/payments/payments_tab.py" line="72"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <location filename="../../ui/payments/payments_tab.py" line="64"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="63"/>
+        <location filename="../../ui/payments/payments_tab.py" line="65"/>
         <source>Paid (元)</source>
         <translation>已付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="64"/>
+        <location filename="../../ui/payments/payments_tab.py" line="66"/>
         <source>Outstanding (元)</source>
         <translation>未付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="65"/>
+        <location filename="../../ui/payments/payments_tab.py" line="67"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="69"/>
+        <location filename="../../ui/payments/payments_tab.py" line="71"/>
         <source>Paid on</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="72"/>
+        <location filename="../../ui/payments/payments_tab.py" line="74"/>
         <source>Payer</source>
         <translation>付款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="73"/>
+        <location filename="../../ui/payments/payments_tab.py" line="75"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="74"/>
+        <location filename="../../ui/payments/payments_tab.py" line="76"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="75"/>
+        <location filename="../../ui/payments/payments_tab.py" line="77"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="76"/>
+        <location filename="../../ui/payments/payments_tab.py" line="78"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="82"/>
+        <location filename="../../ui/payments/payments_tab.py" line="84"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="84"/>
-        <location filename="../../ui/payments/payments_tab.py" line="155"/>
-        <location filename="../../ui/payments/payments_tab.py" line="168"/>
+        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <location filename="../../ui/payments/payments_tab.py" line="157"/>
+        <location filename="../../ui/payments/payments_tab.py" line="170"/>
         <source>Remove payment</source>
         <translation>删除付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <location filename="../../ui/payments/payments_tab.py" line="88"/>
         <source>Late-payment interest…</source>
         <translation>逾期付款利息…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="88"/>
+        <location filename="../../ui/payments/payments_tab.py" line="90"/>
         <source>The statutory rate for late payment to a small or medium supplier, on the selected overdue or late-paid installment</source>
         <translation>对所选逾期或逾期支付的款项，按迟延支付中小企业款项的法定利率计算</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="98"/>
+        <location filename="../../ui/payments/payments_tab.py" line="100"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="100"/>
+        <location filename="../../ui/payments/payments_tab.py" line="102"/>
         <source>Payments made</source>
         <translation>已付款项</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="129"/>
+        <location filename="../../ui/payments/payments_tab.py" line="131"/>
         <source>Paid {0} · outstanding {1} · overdue {2}</source>
         <translation>已付 {0} · 未付 {1} · 逾期 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="132"/>
+        <location filename="../../ui/payments/payments_tab.py" line="134"/>
         <source>{0} installment(s) paid late</source>
         <translation>{0} 期逾期支付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="133"/>
+        <location filename="../../ui/payments/payments_tab.py" line="135"/>
         <source>(元)</source>
         <translation>（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="156"/>
+        <location filename="../../ui/payments/payments_tab.py" line="158"/>
         <source>Remove payment {0} of {1} on {2}?</source>
         <translation>删除 {2} 的第 {0} 笔付款 {1}？</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="170"/>
+        <location filename="../../ui/payments/payments_tab.py" line="172"/>
         <source>Removing the payment…</source>
         <translation>正在删除付款…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="179"/>
+        <location filename="../../ui/payments/payments_tab.py" line="186"/>
         <source>Late-payment interest</source>
         <translation>逾期付款利息</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="180"/>
+        <location filename="../../ui/payments/payments_tab.py" line="187"/>
         <source>Select an overdue or late-paid installment first.</source>
         <translation>请先选择一期逾期或逾期支付的款项。</translation>
     </message>

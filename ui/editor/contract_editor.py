@@ -236,14 +236,14 @@ class ContractEditor(QDialog):
             FieldColumn("payee_role", self.tr("Payee"), "role"), FieldColumn("percent", self.tr("Percent"), "percent"),
             FieldColumn("amount", self.tr("Amount (元)"), "money"),
             FieldColumn("due_date", self.tr("Due date"), "date"),
-            FieldColumn("due_after", self.tr("Counted from")), FieldColumn("due_offset", self.tr("Within"), "int"),
-            FieldColumn("due_unit", self.tr("Unit"), "choice", ("working_days", "days", "months")),
-            FieldColumn("condition", self.tr("Condition")),
             # derived from the payments (issue 15): shown, never typed here, so nothing typed is overwritten
             FieldColumn("paid_date", self.tr("Paid on"), "date", read_only=True,
                         tip=self.tr("Recorded in Payments: the date the payments reached the installment's amount")),
             FieldColumn("paid_amount", self.tr("Paid (元)"), "money", read_only=True,
                         tip=self.tr("Recorded in Payments: the sum of the payments of this installment")),
+            FieldColumn("due_after", self.tr("Counted from")), FieldColumn("due_offset", self.tr("Within"), "int"),
+            FieldColumn("due_unit", self.tr("Unit"), "choice", ("working_days", "days", "months")),
+            FieldColumn("condition", self.tr("Condition")),
         ]
         return RecordTableModel(self.data.installments, columns, lambda row: InstallmentData(seq=row + 1),
                                 self.undo_stack, self)

@@ -10,8 +10,10 @@ and again on every store-changed notification.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
@@ -31,6 +33,9 @@ from sqlalchemy.orm import Session
 
 from services.changes import Changes
 from services.payments.overview import Figures, Overview, OverviewFilter, overview
+from services.payments.overview_detail import Selection
+from services.payments.overview_tables import word
+from services.register.contracts import find_id
 from ui import i18n
 from ui.context import AppContext
 from ui.formatting import format_money
@@ -86,9 +91,12 @@ class MonthBars(QWidget):
 class OverviewWindow(QWidget):
     """The overview window on the context's store (``today``: the day the figures are for)."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None,
+                 open_contract: Callable[[int], object] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.context = context
+        self.open_contract = open_contract  # a double-click on a contract opens it (the main window's editor)
+        self.lists: list[QWidget] = []
         self.today = today or dt.date.today()
         self.setWindowTitle(self.tr("Overview"))
         self.figures: Overview | None = None
@@ -137,10 +145,11 @@ class OverviewWindow(QWidget):
         self.by_year = figures(self.tr("Year signed"), count=self.tr("Contracts"))
         self.by_budget = figures(self.tr("Budget year (due)"), value=False, count=self.tr("Installments"))
         self.by_supplier = figures(self.tr("Supplier"), count=self.tr("Contracts"))
-        self.ageing = RowsModel([Column(self.tr("Days overdue"), lambda f: f.label),
+        words = "zh" if i18n.current_language().startswith("zh") else "en"
+        self.ageing = RowsModel([Column(self.tr("Days overdue"), lambda f: word(f.label, words)),
                                  Column(self.tr("Overdue"), money("overdue"), True),
                                  Column(self.tr("Installments"), lambda f: str(f.count), True)], parent=self)
-        self.due_next = RowsModel([Column(self.tr("Due within (days)"), lambda f: f.label),
+        self.due_next = RowsModel([Column(self.tr("Due within"), lambda f: word(f.label, words)),
                                    Column(self.tr("Outstanding"), money("outstanding"), True),
                                    Column(self.tr("Installments"), lambda f: str(f.count), True)], parent=self)
         self.months = RowsModel([Column(self.tr("Month"), lambda f: f.label),
@@ -171,6 +180,24 @@ class OverviewWindow(QWidget):
         self.views: dict[str, QTableView] = {}
         for index, (title, model) in enumerate(boxes):
             grid.addWidget(self._box(title, model), index // 2, index % 2)
+        # every figure opens what stands behind it: the installments, or the contract itself
+        selections: list[tuple[RowsModel, Callable[[int, Any], Selection]]] = [
+            (self.by_year, lambda _i, f: Selection(sign_year=f.label)),
+            (self.by_budget, lambda _i, f: Selection(due_year=f.label)),
+            (self.by_supplier, lambda _i, f: Selection(supplier=f.label)),
+            (self.ageing, lambda i, _f: Selection(bucket=i)),
+            (self.due_next, lambda _i, f: Selection(within=int(f.label))),
+        ]
+        for (title, model) in boxes:
+            view = self.views[title]
+            view.setToolTip(self.tr("Double-click a row to list what it counts"))
+            for listed, select in selections:
+                if listed is model:
+                    view.doubleClicked.connect(
+                        lambda index, m=model, f=select, t=title: self.show_list(t, m, f, index.row()))
+            if model in (self.bonds, self.ending):
+                view.doubleClicked.connect(
+                    lambda index, m=model: self._open_contract_no(m.row(index.row()).contract_no))
         chart = QGroupBox(self.tr("Due vs paid by month"))
         chart_layout = QHBoxLayout(chart)
         chart_side = QVBoxLayout()
@@ -180,6 +207,9 @@ class OverviewWindow(QWidget):
         month_view = QTableView()
         month_view.setModel(self.months)
         month_view.verticalHeader().setVisible(False)
+        self.views[self.tr("Due vs paid by month")] = month_view
+        month_view.doubleClicked.connect(lambda index: self.show_list(
+            self.tr("Due vs paid by month"), self.months, lambda _i, f: Selection(month=f.label), index.row()))
         chart_layout.addWidget(month_view, 1)
         grid.addWidget(chart, 3, 1)
         layout = QVBoxLayout(self)
@@ -199,6 +229,29 @@ class OverviewWindow(QWidget):
         self.views[title] = view
         QVBoxLayout(box).addWidget(view)
         return box
+
+    def show_list(self, title: str, model: RowsModel, select: Callable[[int, Any], Selection], row: int) -> QWidget:
+        """The installments behind row ``row`` of ``model`` (a non-modal window; returned for tests)."""
+        from ui.payments.overview_list import FiguresList
+
+        figures = model.row(row)
+        shown = FiguresList(self.context, f"{title} — {self._row_label(model, row, figures)}", self.today,
+                            self.current_filter(), select(row, figures), self.open_contract, self)
+        shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        shown.show()
+        self.lists.append(shown)
+        return shown
+
+    def _row_label(self, model: RowsModel, row: int, figures: Figures) -> str:
+        text = model.data(model.index(row, 0))
+        return str(text) if text else figures.label
+
+    def _open_contract_no(self, contract_no: str) -> object:
+        if self.open_contract is None:
+            return None
+        with self.context.store.session() as session:
+            contract_id = find_id(session, contract_no)
+        return None if contract_id is None else self.open_contract(contract_id)
 
     def current_filter(self) -> OverviewFilter:
         """The filter the controls hold."""
@@ -295,7 +348,7 @@ class OverviewWindow(QWidget):
 
 def open_overview(context: AppContext, parent: QWidget) -> OverviewWindow:
     """View → Overview: a non-modal window (returned for tests)."""
-    window = OverviewWindow(context, parent)
+    window = OverviewWindow(context, parent, open_contract=getattr(parent, "edit_contract", None))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     return window
