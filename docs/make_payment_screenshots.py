@@ -8,8 +8,8 @@ of its first installment; WHZF-2026-ZWY: 700,000.00 of its second, due 30 Septem
 editor's Payments tab on WHZF-2026-ZWY (``payments_tab``, ``payments_tab_zh``) and View → Overview
 (``overview``, ``overview_zh``); the editor's Installments tab with its read-only paid columns
 (``editor_installments_paid``, ``_zh``); the overview printed to PDF and rendered with pdftoppm
-(``overview_pdf-1``, ``overview_pdf_zh-1`` …). Kept apart from make_screenshots.py so the other screenshots are not
-re-rendered.
+(``overview_pdf-1``, ``overview_pdf_zh-1`` …, as on 1 August 2026). Kept apart from
+make_screenshots.py so the other screenshots are not re-rendered.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from services.calendar.agenda import mark_done  # noqa: E402
 from services.ledger.importer import import_ledger  # noqa: E402
+from services.payments.overview import overview as overview_figures  # noqa: E402
 from services.payments.overview_pdf import write_overview_pdf  # noqa: E402
 from services.payments.record import record_payment  # noqa: E402
 from services.register import contracts  # noqa: E402
@@ -86,9 +87,10 @@ def main() -> None:
             editor.installments.grab().save(str(OUT / f"editor_installments_paid{suffix}.png"))
             editor.undo_stack.clear()
             editor.close()
-            assert overview.figures is not None
+            with store.session() as session:  # as on 1 August 2026: installment 2 of WHZF falls in the 12 months
+                figures = overview_figures(session, dt.date(2026, 8, 1))
             with tempfile.TemporaryDirectory() as pdf_folder:
-                pdf = write_overview_pdf(overview.figures, Path(pdf_folder) / "o.pdf", language[:2])
+                pdf = write_overview_pdf(figures, Path(pdf_folder) / "o.pdf", language[:2])
                 subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf.path), str(OUT / f"overview_pdf{suffix}")],
                                check=True)
             window.close()

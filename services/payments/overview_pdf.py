@@ -72,7 +72,10 @@ def _chart(printer: Printer, view: Overview, language: str, width: float) -> Dra
     chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 6.5
     chart.valueAxis.valueMin = 0
     top = max((max(f.due, f.paid) for f in view.by_month), default=Decimal(0))
-    if top < 100000:
+    if top == 0:  # nothing due in the 12 months: an empty axis, not "0" six times
+        chart.valueAxis.valueMax = 1
+        chart.valueAxis.visibleLabels = False
+    elif top < 100000:
         chart.valueAxis.labelTextFormat = lambda v: printer.record(f"{v:,.0f}")
     elif language.startswith("zh"):
         chart.valueAxis.labelTextFormat = lambda v: printer.record(f"{v / 10000:,.0f}万")
