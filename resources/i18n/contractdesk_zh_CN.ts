@@ -3348,14 +3348,14 @@ Update them from the ledger?</source>
     </message>
     <message>
         <location filename="../../ui/payments/overview_window.py" line="117"/>
-        <location filename="../../ui/payments/overview_window.py" line="145"/>
+        <location filename="../../ui/payments/overview_window.py" line="147"/>
         <source>Year signed</source>
         <translation>签订年度</translation>
     </message>
     <message>
         <location filename="../../ui/payments/overview_window.py" line="117"/>
-        <location filename="../../ui/payments/overview_window.py" line="147"/>
-        <location filename="../../ui/payments/overview_window.py" line="168"/>
+        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <location filename="../../ui/payments/overview_window.py" line="170"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -3390,202 +3390,203 @@ Update them from the ledger?</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="138"/>
-        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <location filename="../../ui/payments/overview_window.py" line="140"/>
+        <location filename="../../ui/payments/overview_window.py" line="159"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="139"/>
-        <location filename="../../ui/payments/overview_window.py" line="153"/>
+        <location filename="../../ui/payments/overview_window.py" line="141"/>
+        <location filename="../../ui/payments/overview_window.py" line="155"/>
         <source>Outstanding</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="140"/>
-        <location filename="../../ui/payments/overview_window.py" line="150"/>
+        <location filename="../../ui/payments/overview_window.py" line="142"/>
+        <location filename="../../ui/payments/overview_window.py" line="152"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="145"/>
         <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <location filename="../../ui/payments/overview_window.py" line="149"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="146"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
         <source>Budget year (due)</source>
         <translation>预算年度（到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="146"/>
-        <location filename="../../ui/payments/overview_window.py" line="151"/>
-        <location filename="../../ui/payments/overview_window.py" line="154"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <location filename="../../ui/payments/overview_window.py" line="153"/>
+        <location filename="../../ui/payments/overview_window.py" line="156"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <location filename="../../ui/payments/overview_window.py" line="151"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="152"/>
+        <location filename="../../ui/payments/overview_window.py" line="154"/>
         <source>Due within</source>
         <translation>到期期限</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <location filename="../../ui/payments/overview_window.py" line="157"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="156"/>
+        <location filename="../../ui/payments/overview_window.py" line="139"/>
+        <location filename="../../ui/payments/overview_window.py" line="158"/>
         <source>Due (元)</source>
         <translation>应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="159"/>
-        <location filename="../../ui/payments/overview_window.py" line="166"/>
+        <location filename="../../ui/payments/overview_window.py" line="161"/>
+        <location filename="../../ui/payments/overview_window.py" line="168"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="160"/>
+        <location filename="../../ui/payments/overview_window.py" line="162"/>
         <source>Bond</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="161"/>
+        <location filename="../../ui/payments/overview_window.py" line="163"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="162"/>
+        <location filename="../../ui/payments/overview_window.py" line="164"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="163"/>
+        <location filename="../../ui/payments/overview_window.py" line="165"/>
         <source>To return</source>
         <translation>退还</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="163"/>
+        <location filename="../../ui/payments/overview_window.py" line="165"/>
         <source>Not returned, return overdue</source>
         <translation>应退未退</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="167"/>
+        <location filename="../../ui/payments/overview_window.py" line="169"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="169"/>
+        <location filename="../../ui/payments/overview_window.py" line="171"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="170"/>
+        <location filename="../../ui/payments/overview_window.py" line="172"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="173"/>
+        <location filename="../../ui/payments/overview_window.py" line="175"/>
         <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
         <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="175"/>
+        <location filename="../../ui/payments/overview_window.py" line="177"/>
         <source>By year of signing</source>
         <translation>按签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="175"/>
+        <location filename="../../ui/payments/overview_window.py" line="177"/>
         <source>By budget year of the due dates</source>
         <translation>按到期预算年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="177"/>
+        <location filename="../../ui/payments/overview_window.py" line="179"/>
         <source>By supplier</source>
         <translation>按供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="177"/>
+        <location filename="../../ui/payments/overview_window.py" line="179"/>
         <source>Overdue by age</source>
         <translation>逾期账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="178"/>
+        <location filename="../../ui/payments/overview_window.py" line="180"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="178"/>
+        <location filename="../../ui/payments/overview_window.py" line="180"/>
         <source>Bonds held, not returned</source>
         <translation>在押未退保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="179"/>
+        <location filename="../../ui/payments/overview_window.py" line="181"/>
         <source>Contracts ending in the next 90 days</source>
         <translation>90 日内到期的合同（续签）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="193"/>
+        <location filename="../../ui/payments/overview_window.py" line="195"/>
         <source>Double-click a row to list what it counts</source>
         <translation>双击一行，列出它所统计的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="201"/>
-        <location filename="../../ui/payments/overview_window.py" line="210"/>
+        <location filename="../../ui/payments/overview_window.py" line="203"/>
         <location filename="../../ui/payments/overview_window.py" line="212"/>
+        <location filename="../../ui/payments/overview_window.py" line="214"/>
         <source>Due vs paid by month</source>
         <translation>按月应付与已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="272"/>
+        <location filename="../../ui/payments/overview_window.py" line="274"/>
         <source>Computing the overview…</source>
         <translation>正在计算总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="278"/>
+        <location filename="../../ui/payments/overview_window.py" line="280"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="311"/>
-        <location filename="../../ui/payments/overview_window.py" line="337"/>
+        <location filename="../../ui/payments/overview_window.py" line="313"/>
+        <location filename="../../ui/payments/overview_window.py" line="339"/>
         <source>Writing the overview…</source>
         <translation>正在写出总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="313"/>
+        <location filename="../../ui/payments/overview_window.py" line="315"/>
         <source>Wrote {0}</source>
         <translation>已写出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="331"/>
+        <location filename="../../ui/payments/overview_window.py" line="333"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已写出 {0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="334"/>
+        <location filename="../../ui/payments/overview_window.py" line="336"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="335"/>
+        <location filename="../../ui/payments/overview_window.py" line="337"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已写出。请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="345"/>
+        <location filename="../../ui/payments/overview_window.py" line="347"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="345"/>
+        <location filename="../../ui/payments/overview_window.py" line="347"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>

@@ -135,6 +135,8 @@ class OverviewWindow(QWidget):
             columns = [Column(first, lambda f: f.label)]
             if value:
                 columns.append(Column(self.tr("Contract value"), money("value"), True))
+            else:  # by budget year: what the installments due that year come to
+                columns.append(Column(self.tr("Due (元)"), money("due"), True))
             columns += [Column(self.tr("Paid"), money("paid"), True),
                         Column(self.tr("Outstanding"), money("outstanding"), True),
                         Column(self.tr("Overdue"), money("overdue"), True)]
