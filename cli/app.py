@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "restore": "cli.restore",
     "payments": "cli.payments",
     "pay": "cli.pay",
+    "overview": "cli.overview",
     "amendments": "cli.amendments",
     "attach": "cli.attach",
     "attachments": "cli.attachments",

@@ -6,14 +6,17 @@ A temporary store from resources/sample_ledger with a few payments entered (2026
 of its first installment; WHZF-2026-ZWY: 700,000.00 of its second, due 30 September 2026, and
 88.80 tied to no installment; the bonds of BJMEMC and WHZF lodged), as on 1 December 2026: the
 editor's Payments tab on WHZF-2026-ZWY (``payments_tab``, ``payments_tab_zh``) and View → Overview
-(``overview``, ``overview_zh``). Kept apart from make_screenshots.py so the other screenshots are not
-re-rendered.
+(``overview``, ``overview_zh``); the editor's Installments tab with its read-only paid columns
+(``editor_installments_paid``, ``_zh``); the overview printed to PDF and rendered with pdftoppm
+(``overview_pdf-1``, ``overview_pdf_zh-1`` …, as on 1 August 2026). Kept apart from
+make_screenshots.py so the other screenshots are not re-rendered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 import sys
 import tempfile
 from decimal import Decimal
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from services.calendar.agenda import mark_done  # noqa: E402
 from services.ledger.importer import import_ledger  # noqa: E402
+from services.payments.overview import overview as overview_figures  # noqa: E402
+from services.payments.overview_pdf import write_overview_pdf  # noqa: E402
 from services.payments.record import record_payment  # noqa: E402
 from services.register import contracts  # noqa: E402
 from services.register.contract_data import PaymentData  # noqa: E402
@@ -74,6 +79,20 @@ def main() -> None:
             app.processEvents()
             overview.grab().save(str(OUT / f"overview{suffix}.png"))
             overview.close()
+            editor = window.edit_contract(ids["WHZF-2026-ZWY"])  # type: ignore[arg-type]
+            editor.tabs.setCurrentWidget(editor.installments)
+            editor.resize(1300, 520)
+            editor.show()
+            app.processEvents()
+            editor.installments.grab().save(str(OUT / f"editor_installments_paid{suffix}.png"))
+            editor.undo_stack.clear()
+            editor.close()
+            with store.session() as session:  # as on 1 August 2026: installment 2 of WHZF falls in the 12 months
+                figures = overview_figures(session, dt.date(2026, 8, 1))
+            with tempfile.TemporaryDirectory() as pdf_folder:
+                pdf = write_overview_pdf(figures, Path(pdf_folder) / "o.pdf", language[:2])
+                subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf.path), str(OUT / f"overview_pdf{suffix}")],
+                               check=True)
             window.close()
         store.close()
     print(f"screenshots written to {OUT}")

@@ -56,6 +56,12 @@ class FakeDialogs:
         csv = getattr(self, "csv", None)
         return csv / default_name if csv is not None and csv.is_dir() else csv
 
+    def xlsx_to_save(self, default_name: str) -> Path | None:
+        """``self.xlsx`` (a folder: the default name in it; None: cancelled); records the name offered."""
+        self.xlsx_names = [*getattr(self, "xlsx_names", []), default_name]
+        xlsx = getattr(self, "xlsx", None)
+        return xlsx / default_name if xlsx is not None and xlsx.is_dir() else xlsx
+
     def backup_to_save(self, default_name: str) -> Path | None:
         """``self.backup_target`` (a folder: the default name in it; None, the default: cancelled);
         records the name offered."""

@@ -97,3 +97,33 @@ def test_percent_only_installment_is_exact(paid: Store) -> None:
     with paid.session() as session:
         view = overview(session, TODAY, OverviewFilter(year=2026, supplier="首信"))
     assert view.totals.due == D("138533.59") + D("51.95") + D("2557267.60")
+
+
+def test_every_figure_opens_the_installments_behind_it(paid: Store) -> None:
+    """The list behind a row adds up to the row: outstanding, overdue, paid and the count."""
+    from services.payments.overview_detail import Selection, installments_behind
+
+    with paid.session() as session:
+        view = overview(session, TODAY)
+        checks = [(Selection(bucket=k), f) for k, f in enumerate(view.ageing)]
+        checks += [(Selection(due_year=f.label), f) for f in view.by_budget_year]
+        checks += [(Selection(sign_year=f.label), f) for f in view.by_sign_year]
+        checks += [(Selection(supplier=f.label), f) for f in view.by_supplier]
+        checks += [(Selection(month=f.label), f) for f in view.by_month]
+        checks += [(Selection(within=int(f.label)), f) for f in view.due_next]
+        for selection, figures in checks:
+            rows = installments_behind(session, TODAY, None, selection)
+            outstanding = sum((r.outstanding for r in rows), D("0.00"))
+            overdue = sum((r.outstanding for r in rows if r.overdue_days), D("0.00"))
+            if selection.bucket is not None:
+                assert (len(rows), overdue) == (figures.count, figures.overdue), selection
+            else:
+                assert (outstanding, overdue) == (figures.outstanding, figures.overdue), selection
+                assert sum((r.paid for r in rows), D("0.00")) == figures.paid, selection
+                if selection.sign_year is None and selection.supplier is None:  # those count contracts
+                    assert len(rows) == figures.count, selection
+        behind = installments_behind(session, TODAY, None, Selection(bucket=1))
+        only_2025 = installments_behind(session, TODAY, OverviewFilter(year=2025), Selection(bucket=1))
+    assert [(r.contract_no, r.seq, r.due_date, r.outstanding, r.overdue_days) for r in behind] == [
+        (WHZF, 2, dt.date(2026, 9, 30), D("67180.28"), 76)]  # 2026-09-30 → 2026-12-15
+    assert only_2025 == []  # the window's filter holds for the list too

@@ -76,6 +76,17 @@ def test_partial_then_final_payment_updates_tab_overview_and_list(window, qtbot)
     window.context.changes.announce(Changes.everything())
     tab = _tab(window, qtbot)
     assert _next_due(window) == "2026-09-30"  # installment 2, unpaid
+    feature = window.calendar_feature
+    feature.source._today = lambda: TODAY
+    feature.show_agenda()
+    qtbot.waitUntil(lambda: feature.source.loaded)
+    contract_id = _id(window.store)
+
+    def agenda_state() -> str:
+        return next(d.state for d in feature.source.items if d.contract_id == contract_id
+                    and d.key == "installment:2")
+
+    assert agenda_state() == "overdue"
     overview = OverviewWindow(window.context, today=TODAY)
     qtbot.addWidget(overview)
     assert overview.figures is not None and overview.figures.totals.paid == Decimal("0.00")
@@ -89,12 +100,14 @@ def test_partial_then_final_payment_updates_tab_overview_and_list(window, qtbot)
     assert overview.figures.totals.paid == Decimal("700000.00")
     assert overview.figures.totals.overdue == Decimal("67180.28")
     assert "700,000.00" in tab.totals.text()
+    assert agenda_state() == "overdue"  # partly paid: the deadline stays open
     _record(tab, qtbot, None)  # the pre-filled rest: 67,180.28
     state = _state(tab)
     assert "2026-11-20" in state and ("51" in state)  # paid late by 51 days
     assert overview.figures.totals.overdue == Decimal("0.00")
     assert [tab.payments.data(tab.payments.index(r, 6)) for r in range(2)] == ["No.88", "No.88"]
     assert _next_due(window) != "2026-09-30"  # the list heard the same notification: paid, no longer next
+    qtbot.waitUntil(lambda: agenda_state() == "done")  # the agenda too: fully paid, the deadline is done
 
 
 def test_an_amount_above_what_remains_asks_first(window, qtbot) -> None:
@@ -162,3 +175,83 @@ def test_record_payment_from_the_agenda_marks_the_deadline_done(window, qtbot) -
     panel.view.setCurrentIndex(panel.view.model().index(-1, -1))
     assert record_payment_on(panel.view, window.context, feature.source.today) is None
     assert window.context.dialogs.infos  # "select a payment deadline first"
+
+
+def test_editor_paid_columns_are_read_only_and_follow_the_payments(window, qtbot) -> None:
+    """The Installments tab shows paid date/amount greyed with a tooltip, refuses a typed value,
+    and follows a payment recorded while it is open — without an edit of the officer's."""
+    from PySide6.QtCore import Qt
+
+    editor = window.edit_contract(_id(window.store))
+    qtbot.addWidget(editor)
+    model = editor.installments.model
+    fields = [c.field for c in model.columns]
+    paid_date, paid_amount = fields.index("paid_date"), fields.index("paid_amount")
+    for column in (paid_date, paid_amount):
+        index = model.index(1, column)
+        assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        assert "Payments" in model.data(index, Qt.ItemDataRole.ToolTipRole) \
+            or "付款" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+        assert model.data(index, Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+        assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert not model.setData(model.index(1, paid_amount), "5.00")  # a typed value is refused, not kept
+    assert model.records[1].paid_amount is None
+    assert model.flags(model.index(1, fields.index("amount"))) & Qt.ItemFlag.ItemIsEditable  # the rest is editable
+    tab = editor.payments
+    assert isinstance(tab, PaymentsTab)
+    tab.today = TODAY
+    _record(tab, qtbot, "700000")
+    assert model.records[1].paid_amount == Decimal("700000.00")  # shown at once, from the payments
+    assert model.data(model.index(1, paid_amount)) == "700,000.00"
+    assert not editor.is_modified()  # not an edit: closing asks nothing
+
+
+def test_overview_exports_what_it_shows(window, qtbot, tmp_path) -> None:
+    import openpyxl
+
+    opened: list = []
+    window.context.open_file = opened.append
+    overview = OverviewWindow(window.context, today=TODAY)
+    qtbot.addWidget(overview)
+    overview.year_box.setCurrentIndex(overview.year_box.findData(2026))
+    assert overview.export_xlsx() is None  # cancelled: nothing written
+    dialogs = window.context.dialogs
+    dialogs.xlsx, dialogs.pdf = tmp_path, tmp_path
+    xlsx = overview.export_xlsx()
+    assert xlsx is not None and dialogs.xlsx_names[-1] == "overview-2026-12-01.xlsx"
+    sheet = openpyxl.load_workbook(xlsx).worksheets[0]
+    assert sheet["B2"].value == "signed in 2026" and sheet["C2"].value == 2  # the filter shown
+    assert sheet["D2"].number_format == "#,##0.00" and sheet["D2"].value == 2972847.6
+    pdf = overview.export_pdf()
+    assert pdf is not None and opened == [pdf] and pdf.read_bytes().startswith(b"%PDF")
+    dialogs.xlsx = tmp_path / "missing-folder-is-a-file"
+    dialogs.xlsx.write_text("x")
+    dialogs.xlsx = dialogs.xlsx / "o.xlsx"
+    overview.export_xlsx()
+    assert dialogs.errors and "o.xlsx" in dialogs.errors[-1]  # named, not a traceback
+
+
+def test_a_figure_opens_the_installments_behind_it_and_a_contract(window, qtbot) -> None:
+    overview = OverviewWindow(window.context, today=TODAY, open_contract=window.edit_contract)
+    qtbot.addWidget(overview)
+    ageing = overview.views[next(t for t in overview.views if t in ("Overdue by age", "逾期账龄"))]
+    ageing.doubleClicked.emit(overview.ageing.index(1, 0))  # 31–90 days: WHZF's installment 2, 62 days
+    shown = overview.lists[-1]
+    qtbot.addWidget(shown)
+    assert [(r.contract_no, r.seq, r.overdue_days) for r in shown.rows] == [(WHZF, 2, 62)]
+    assert shown.model.data(shown.model.index(0, 7)) == "767,180.28"
+    _record(_tab(window, qtbot), qtbot, "700000")  # the list hears the store-changed notification
+    assert shown.model.data(shown.model.index(0, 7)) == "67,180.28"
+    editor = shown.open_row(shown.model.index(0, 0))
+    qtbot.addWidget(editor)
+    assert editor.contract_id == _id(window.store)
+    editor.close()
+    bonds = overview.views[next(t for t in overview.views if t in ("Bonds held, not returned", "在押未退保证金"))]
+    with window.store.session(write=True) as session:
+        mark_done(session, _id(window.store), "bond:1:lodge", dt.date(2026, 3, 20))
+    window.context.changes.announce(Changes.everything())
+    assert [b.contract_no for b in overview.bonds.rows] == [WHZF]
+    window._editors.clear()
+    bonds.doubleClicked.emit(overview.bonds.index(0, 0))  # a bond's row opens its contract
+    assert list(window._editors) == [_id(window.store)]
+    qtbot.addWidget(window._editors[_id(window.store)])

@@ -80,6 +80,13 @@ class DialogService:
             QCoreApplication.translate("DialogService", "CSV (*.csv)"), ".csv",
         )
 
+    def xlsx_to_save(self, default_name: str) -> Path | None:
+        """Where to write a workbook (``.xlsx`` added when the name has no suffix); None when cancelled."""
+        return self._save_in_documents(
+            default_name, QCoreApplication.translate("DialogService", "Export to Excel"),
+            QCoreApplication.translate("DialogService", "Excel workbook (*.xlsx)"), ".xlsx",
+        )
+
     def backup_to_save(self, default_name: str) -> Path | None:
         """Where to write a backup of the register: ``default_name`` in the Documents folder is
         offered (a USB stick is the officer's choice); ``.db`` added when no suffix. None when cancelled."""

@@ -1134,7 +1134,7 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="235"/>
-        <location filename="../../ui/editor/contract_editor.py" line="248"/>
+        <location filename="../../ui/editor/contract_editor.py" line="252"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -1159,29 +1159,34 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="244"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="244"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="240"/>
+        <location filename="../../ui/editor/contract_editor.py" line="245"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <location filename="../../ui/editor/contract_editor.py" line="246"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <source>Recorded in Payments: the date the payments reached the installment&apos;s amount</source>
+        <translation>在“付款记录”中登记：各笔付款累计达到本期金额的日期（此处不可修改）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="242"/>
@@ -1189,99 +1194,104 @@ The register as it is now is backed up first; what was entered or changed since 
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="248"/>
+        <location filename="../../ui/editor/contract_editor.py" line="243"/>
+        <source>Recorded in Payments: the sum of the payments of this installment</source>
+        <translation>在“付款记录”中登记：本期各笔付款的合计（此处不可修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="252"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="249"/>
+        <location filename="../../ui/editor/contract_editor.py" line="253"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="263"/>
+        <location filename="../../ui/editor/contract_editor.py" line="267"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="266"/>
+        <location filename="../../ui/editor/contract_editor.py" line="270"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="269"/>
+        <location filename="../../ui/editor/contract_editor.py" line="273"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="271"/>
+        <location filename="../../ui/editor/contract_editor.py" line="275"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="301"/>
-        <location filename="../../ui/editor/contract_editor.py" line="326"/>
+        <location filename="../../ui/editor/contract_editor.py" line="305"/>
+        <location filename="../../ui/editor/contract_editor.py" line="338"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="320"/>
+        <location filename="../../ui/editor/contract_editor.py" line="326"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="321"/>
+        <location filename="../../ui/editor/contract_editor.py" line="327"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="326"/>
+        <location filename="../../ui/editor/contract_editor.py" line="338"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="339"/>
+        <location filename="../../ui/editor/contract_editor.py" line="351"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="340"/>
+        <location filename="../../ui/editor/contract_editor.py" line="352"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="341"/>
+        <location filename="../../ui/editor/contract_editor.py" line="353"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="362"/>
+        <location filename="../../ui/editor/contract_editor.py" line="374"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="366"/>
-        <location filename="../../ui/editor/contract_editor.py" line="369"/>
+        <location filename="../../ui/editor/contract_editor.py" line="378"/>
+        <location filename="../../ui/editor/contract_editor.py" line="381"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="367"/>
+        <location filename="../../ui/editor/contract_editor.py" line="379"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="393"/>
+        <location filename="../../ui/editor/contract_editor.py" line="405"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="394"/>
+        <location filename="../../ui/editor/contract_editor.py" line="406"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="413"/>
+        <location filename="../../ui/editor/contract_editor.py" line="425"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -1530,6 +1540,7 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="38"/>
+        <location filename="../../ui/dialogs.py" line="87"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1579,45 +1590,118 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="94"/>
         <source>Back up the register</source>
         <translation>备份台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88"/>
+        <location filename="../../ui/dialogs.py" line="95"/>
         <source>ContractDesk backup (*.db)</source>
         <translation>合同台账备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="95"/>
+        <location filename="../../ui/dialogs.py" line="102"/>
         <source>Restore from backup: choose a backup file</source>
         <translation>从备份恢复：选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs.py" line="104"/>
         <source>ContractDesk backup (*.db);;All files (*)</source>
         <translation>合同台账备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115"/>
+        <location filename="../../ui/dialogs.py" line="122"/>
         <source>Import working-day schedule</source>
         <translation>导入工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="117"/>
+        <location filename="../../ui/dialogs.py" line="124"/>
         <source>CSV (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="124"/>
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>Export working-day schedule</source>
         <translation>导出工作日安排</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="80"/>
-        <location filename="../../ui/dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs.py" line="132"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresList</name>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="35"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="36"/>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="37"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="38"/>
+        <source>Installment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="39"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="40"/>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="41"/>
+        <source>Paid (元)</source>
+        <translation>已付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="42"/>
+        <source>Outstanding (元)</source>
+        <translation>未付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="43"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="53"/>
+        <source>Double-click an installment to open its contract.</source>
+        <translation>双击一期款项，打开其合同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="71"/>
+        <source>Reading the installments…</source>
+        <translation>正在读取分期付款…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="78"/>
+        <source>The first {0} installments are shown.</source>
+        <translation>仅显示前 {0} 期款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_list.py" line="79"/>
+        <source>{0} installment(s)</source>
+        <translation>{0} 期款项</translation>
     </message>
 </context>
 <context>
@@ -3223,224 +3307,288 @@ Update them from the ledger?</source>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="90"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="93"/>
+        <location filename="../../ui/payments/overview_window.py" line="104"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="97"/>
+        <location filename="../../ui/payments/overview_window.py" line="108"/>
         <source>Supplier (part of the name)</source>
         <translation>供应商（名称的一部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="99"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="106"/>
-        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
+        <location filename="../../ui/payments/overview_window.py" line="147"/>
         <source>Year signed</source>
         <translation>签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="106"/>
-        <location filename="../../ui/payments/overview_window.py" line="128"/>
-        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
+        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <location filename="../../ui/payments/overview_window.py" line="170"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="107"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <location filename="../../ui/payments/overview_window.py" line="122"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="123"/>
+        <source>The figures shown, one sheet per table (.xlsx)</source>
+        <translation>导出所显示的数字，每张表一个工作表（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="125"/>
+        <source>Print to PDF…</source>
+        <translation>打印为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <source>The figures shown and the chart on landscape A4 pages</source>
+        <translation>所显示的数字和图表，横向 A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="137"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="119"/>
-        <location filename="../../ui/payments/overview_window.py" line="137"/>
+        <location filename="../../ui/payments/overview_window.py" line="140"/>
+        <location filename="../../ui/payments/overview_window.py" line="159"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="120"/>
-        <location filename="../../ui/payments/overview_window.py" line="133"/>
+        <location filename="../../ui/payments/overview_window.py" line="141"/>
+        <location filename="../../ui/payments/overview_window.py" line="155"/>
         <source>Outstanding</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="121"/>
-        <location filename="../../ui/payments/overview_window.py" line="130"/>
+        <location filename="../../ui/payments/overview_window.py" line="142"/>
+        <location filename="../../ui/payments/overview_window.py" line="152"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="126"/>
-        <location filename="../../ui/payments/overview_window.py" line="128"/>
+        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <location filename="../../ui/payments/overview_window.py" line="149"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="127"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
         <source>Budget year (due)</source>
         <translation>预算年度（到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="127"/>
-        <location filename="../../ui/payments/overview_window.py" line="131"/>
-        <location filename="../../ui/payments/overview_window.py" line="134"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <location filename="../../ui/payments/overview_window.py" line="153"/>
+        <location filename="../../ui/payments/overview_window.py" line="156"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="129"/>
+        <location filename="../../ui/payments/overview_window.py" line="151"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="132"/>
-        <source>Due within (days)</source>
-        <translation>到期期限（日内）</translation>
+        <location filename="../../ui/payments/overview_window.py" line="154"/>
+        <source>Due within</source>
+        <translation>到期期限</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="135"/>
+        <location filename="../../ui/payments/overview_window.py" line="157"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="136"/>
+        <location filename="../../ui/payments/overview_window.py" line="139"/>
+        <location filename="../../ui/payments/overview_window.py" line="158"/>
         <source>Due (元)</source>
         <translation>应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="139"/>
-        <location filename="../../ui/payments/overview_window.py" line="146"/>
+        <location filename="../../ui/payments/overview_window.py" line="161"/>
+        <location filename="../../ui/payments/overview_window.py" line="168"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="140"/>
+        <location filename="../../ui/payments/overview_window.py" line="162"/>
         <source>Bond</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="141"/>
+        <location filename="../../ui/payments/overview_window.py" line="163"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="142"/>
+        <location filename="../../ui/payments/overview_window.py" line="164"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="143"/>
+        <location filename="../../ui/payments/overview_window.py" line="165"/>
         <source>To return</source>
         <translation>退还</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="143"/>
+        <location filename="../../ui/payments/overview_window.py" line="165"/>
         <source>Not returned, return overdue</source>
         <translation>应退未退</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <location filename="../../ui/payments/overview_window.py" line="169"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <location filename="../../ui/payments/overview_window.py" line="171"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="150"/>
+        <location filename="../../ui/payments/overview_window.py" line="172"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="153"/>
+        <location filename="../../ui/payments/overview_window.py" line="175"/>
         <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
         <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <location filename="../../ui/payments/overview_window.py" line="177"/>
         <source>By year of signing</source>
         <translation>按签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <location filename="../../ui/payments/overview_window.py" line="177"/>
         <source>By budget year of the due dates</source>
         <translation>按到期预算年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <location filename="../../ui/payments/overview_window.py" line="179"/>
         <source>By supplier</source>
         <translation>按供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <location filename="../../ui/payments/overview_window.py" line="179"/>
         <source>Overdue by age</source>
         <translation>逾期账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <location filename="../../ui/payments/overview_window.py" line="180"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <location filename="../../ui/payments/overview_window.py" line="180"/>
         <source>Bonds held, not returned</source>
         <translation>在押未退保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <location filename="../../ui/payments/overview_window.py" line="181"/>
         <source>Contracts ending in the next 90 days</source>
         <translation>90 日内到期的合同（续签）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="163"/>
+        <location filename="../../ui/payments/overview_window.py" line="195"/>
+        <source>Double-click a row to list what it counts</source>
+        <translation>双击一行，列出它所统计的款项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="203"/>
+        <location filename="../../ui/payments/overview_window.py" line="212"/>
+        <location filename="../../ui/payments/overview_window.py" line="214"/>
         <source>Due vs paid by month</source>
         <translation>按月应付与已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="208"/>
+        <location filename="../../ui/payments/overview_window.py" line="274"/>
         <source>Computing the overview…</source>
         <translation>正在计算总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="214"/>
+        <location filename="../../ui/payments/overview_window.py" line="280"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="313"/>
+        <location filename="../../ui/payments/overview_window.py" line="339"/>
+        <source>Writing the overview…</source>
+        <translation>正在写出总览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="315"/>
+        <source>Wrote {0}</source>
+        <translation>已写出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="333"/>
+        <source>Wrote {0} ({1} pages)</source>
+        <translation>已写出 {0}（{1} 页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="336"/>
+        <source>Printed with warnings</source>
+        <translation>已打印，但有提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="337"/>
+        <source>The PDF was written. Please check:</source>
+        <translation>PDF 已写出。请核对：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="347"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="347"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -3464,147 +3612,147 @@ Update them from the ledger?</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="46"/>
+        <location filename="../../ui/payments/payments_tab.py" line="48"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="54"/>
+        <location filename="../../ui/payments/payments_tab.py" line="56"/>
         <source>paid late</source>
         <translation>逾期支付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="58"/>
-        <location filename="../../ui/payments/payments_tab.py" line="68"/>
+        <location filename="../../ui/payments/payments_tab.py" line="60"/>
+        <location filename="../../ui/payments/payments_tab.py" line="70"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="59"/>
-        <location filename="../../ui/payments/payments_tab.py" line="71"/>
+        <location filename="../../ui/payments/payments_tab.py" line="61"/>
+        <location filename="../../ui/payments/payments_tab.py" line="73"/>
         <source>Installment</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="60"/>
-        <location filename="../../ui/payments/payments_tab.py" line="70"/>
+        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <location filename="../../ui/payments/payments_tab.py" line="72"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <location filename="../../ui/payments/payments_tab.py" line="64"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="63"/>
+        <location filename="../../ui/payments/payments_tab.py" line="65"/>
         <source>Paid (元)</source>
         <translation>已付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="64"/>
+        <location filename="../../ui/payments/payments_tab.py" line="66"/>
         <source>Outstanding (元)</source>
         <translation>未付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="65"/>
+        <location filename="../../ui/payments/payments_tab.py" line="67"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="69"/>
+        <location filename="../../ui/payments/payments_tab.py" line="71"/>
         <source>Paid on</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="72"/>
+        <location filename="../../ui/payments/payments_tab.py" line="74"/>
         <source>Payer</source>
         <translation>付款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="73"/>
+        <location filename="../../ui/payments/payments_tab.py" line="75"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="74"/>
+        <location filename="../../ui/payments/payments_tab.py" line="76"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="75"/>
+        <location filename="../../ui/payments/payments_tab.py" line="77"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="76"/>
+        <location filename="../../ui/payments/payments_tab.py" line="78"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="82"/>
+        <location filename="../../ui/payments/payments_tab.py" line="84"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="84"/>
-        <location filename="../../ui/payments/payments_tab.py" line="155"/>
-        <location filename="../../ui/payments/payments_tab.py" line="168"/>
+        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <location filename="../../ui/payments/payments_tab.py" line="157"/>
+        <location filename="../../ui/payments/payments_tab.py" line="170"/>
         <source>Remove payment</source>
         <translation>删除付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <location filename="../../ui/payments/payments_tab.py" line="88"/>
         <source>Late-payment interest…</source>
         <translation>逾期付款利息…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="88"/>
+        <location filename="../../ui/payments/payments_tab.py" line="90"/>
         <source>The statutory rate for late payment to a small or medium supplier, on the selected overdue or late-paid installment</source>
         <translation>对所选逾期或逾期支付的款项，按迟延支付中小企业款项的法定利率计算</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="98"/>
+        <location filename="../../ui/payments/payments_tab.py" line="100"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="100"/>
+        <location filename="../../ui/payments/payments_tab.py" line="102"/>
         <source>Payments made</source>
         <translation>已付款项</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="129"/>
+        <location filename="../../ui/payments/payments_tab.py" line="131"/>
         <source>Paid {0} · outstanding {1} · overdue {2}</source>
         <translation>已付 {0} · 未付 {1} · 逾期 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="132"/>
+        <location filename="../../ui/payments/payments_tab.py" line="134"/>
         <source>{0} installment(s) paid late</source>
         <translation>{0} 期逾期支付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="133"/>
+        <location filename="../../ui/payments/payments_tab.py" line="135"/>
         <source>(元)</source>
         <translation>（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="156"/>
+        <location filename="../../ui/payments/payments_tab.py" line="158"/>
         <source>Remove payment {0} of {1} on {2}?</source>
         <translation>删除 {2} 的第 {0} 笔付款 {1}？</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="170"/>
+        <location filename="../../ui/payments/payments_tab.py" line="172"/>
         <source>Removing the payment…</source>
         <translation>正在删除付款…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="179"/>
+        <location filename="../../ui/payments/payments_tab.py" line="186"/>
         <source>Late-payment interest</source>
         <translation>逾期付款利息</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="180"/>
+        <location filename="../../ui/payments/payments_tab.py" line="187"/>
         <source>Select an overdue or late-paid installment first.</source>
         <translation>请先选择一期逾期或逾期支付的款项。</translation>
     </message>
@@ -4243,23 +4391,23 @@ Correct them first, or print anyway?</source>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="79"/>
+        <location filename="../../ui/editor/record_table_model.py" line="82"/>
         <source>Edit {0}</source>
-        <extracomment>How a stored value reads on screen when it is a code (``working_days`` → 工作日); editing shows the code.</extracomment>
+        <extracomment>How a stored value reads on screen when it is a code (``working_days`` → 工作日); editing shows the code. Shown, greyed and never edited here (derived elsewhere); ``tip`` says where it comes from.</extracomment>
         <translation>编辑“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="94"/>
+        <location filename="../../ui/editor/record_table_model.py" line="97"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="106"/>
+        <location filename="../../ui/editor/record_table_model.py" line="109"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="191"/>
+        <location filename="../../ui/editor/record_table_model.py" line="201"/>
         <source>a value is required</source>
         <translation>必须填写</translation>
     </message>

@@ -232,7 +232,7 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
                b.valid_until, (b.valid_until IS NOT NULL AND b.valid_until < :today) AS late
         FROM bonds b JOIN contracts c ON c.id = b.contract_id
         WHERE {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
-        ORDER BY late DESC, b.valid_until, c.contract_no, b.seq"""), params)]
+        ORDER BY late DESC, b.valid_until IS NULL, b.valid_until, c.contract_no, b.seq"""), params)]
     ending = [EndingRow(r.contract_no, r.title, r.counterparty, dt.date.fromisoformat(r.end_date),
                         from_fen(r.total_amount))
               for r in session.execute(text(f"""

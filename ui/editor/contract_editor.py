@@ -236,10 +236,14 @@ class ContractEditor(QDialog):
             FieldColumn("payee_role", self.tr("Payee"), "role"), FieldColumn("percent", self.tr("Percent"), "percent"),
             FieldColumn("amount", self.tr("Amount (元)"), "money"),
             FieldColumn("due_date", self.tr("Due date"), "date"),
+            # derived from the payments (issue 15): shown, never typed here, so nothing typed is overwritten
+            FieldColumn("paid_date", self.tr("Paid on"), "date", read_only=True,
+                        tip=self.tr("Recorded in Payments: the date the payments reached the installment's amount")),
+            FieldColumn("paid_amount", self.tr("Paid (元)"), "money", read_only=True,
+                        tip=self.tr("Recorded in Payments: the sum of the payments of this installment")),
             FieldColumn("due_after", self.tr("Counted from")), FieldColumn("due_offset", self.tr("Within"), "int"),
             FieldColumn("due_unit", self.tr("Unit"), "choice", ("working_days", "days", "months")),
-            FieldColumn("condition", self.tr("Condition")), FieldColumn("paid_date", self.tr("Paid on"), "date"),
-            FieldColumn("paid_amount", self.tr("Paid (元)"), "money"),
+            FieldColumn("condition", self.tr("Condition")),
         ]
         return RecordTableModel(self.data.installments, columns, lambda row: InstallmentData(seq=row + 1),
                                 self.undo_stack, self)
@@ -312,6 +316,8 @@ class ContractEditor(QDialog):
             return
         with self.store.session() as session:
             current = current_version(session, self.contract_id)
+            if current is not None:  # a payment: the paid columns follow it at once (read-only here)
+                self._show_paid_columns(session)
         if current == self.data.version:
             return
         self.stale_label.setText(
@@ -320,6 +326,12 @@ class ContractEditor(QDialog):
             if current is not None else
             self.tr("This contract was deleted after you opened it. Saving offers to save it as a new contract."))
         self.stale_banner.setVisible(True)
+
+    def _show_paid_columns(self, session: Session) -> None:
+        stored = contract_service.load(session, self.contract_id).installments  # type: ignore[arg-type]
+        model = self.installments.model
+        model.refresh_field("paid_date", {i.seq: i.paid_date for i in stored})
+        model.refresh_field("paid_amount", {i.seq: i.paid_amount for i in stored})
 
     def _reload_asking(self) -> None:
         if self.is_modified() and not self.context.dialogs.confirm(

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from services.errors import InputError, define
 from services.ledger import values
@@ -39,6 +39,9 @@ class FieldColumn:
     choices: tuple[str, ...] = ()
     #: How a stored value reads on screen when it is a code (``working_days`` → 工作日); editing shows the code.
     words: Callable[[object], str] | None = None
+    #: Shown, greyed and never edited here (derived elsewhere); ``tip`` says where it comes from.
+    read_only: bool = False
+    tip: str = ""
 
 
 def _parse(kind: str, text: str, choices: tuple[str, ...]) -> object:
@@ -146,11 +149,14 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].tip or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].field == "seq":
+        column = self.columns[index.column()]
+        if column.field == "seq" or column.read_only:
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -170,8 +176,12 @@ class RecordTableModel(QAbstractTableModel):
                 if value is None
                 else (values.format_money(value) if column.kind == "money" else display(column.kind, value))
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip:
+            return column.tip
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
             return value
+        if role == Qt.ItemDataRole.ForegroundRole and column.read_only:
+            return QBrush(QColor("#707070"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("money", "percent", "int"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ObjectRole:
@@ -179,7 +189,7 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.columns[index.column()].read_only:
             return False
         column = self.columns[index.column()]
         try:
@@ -204,6 +214,16 @@ class RecordTableModel(QAbstractTableModel):
         """Remove the record at ``row`` (undoable)."""
         if 0 <= row < len(self.records):
             self.undo_stack.push(_RemoveRow(self, row))
+
+    def refresh_field(self, field: str, values_by_seq: dict[int, object]) -> None:
+        """Show ``field`` of each record numbered ``seq`` as the register has it now (a read-only,
+        derived column: not an edit, so not on the undo stack)."""
+        for row, record in enumerate(self.records):
+            seq = getattr(record, "seq", None)
+            if seq in values_by_seq and getattr(record, field) != values_by_seq[seq]:
+                setattr(record, field, values_by_seq[seq])
+                column = next(i for i, c in enumerate(self.columns) if c.field == field)
+                self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
     # The primitive edits, called only by the undo commands.
     def _set(self, row: int, column: int, value: object) -> None:

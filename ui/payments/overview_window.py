@@ -10,7 +10,10 @@ and again on every store-changed notification.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,10 +33,14 @@ from sqlalchemy.orm import Session
 
 from services.changes import Changes
 from services.payments.overview import Figures, Overview, OverviewFilter, overview
+from services.payments.overview_detail import Selection
+from services.payments.overview_tables import word
+from services.register.contracts import find_id
+from ui import i18n
 from ui.context import AppContext
 from ui.formatting import format_money
 from ui.payments.table_models import Column, RowsModel
-from ui.tasks import TaskControl
+from ui.tasks import TaskControl, run_task
 
 DUE_COLOUR = QColor("#1f4e79")  # dark blue, solid
 PAID_COLOUR = QColor("#e69f00")  # orange (Okabe–Ito), hatched
@@ -83,9 +91,12 @@ class MonthBars(QWidget):
 class OverviewWindow(QWidget):
     """The overview window on the context's store (``today``: the day the figures are for)."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None,
+                 open_contract: Callable[[int], object] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.context = context
+        self.open_contract = open_contract  # a double-click on a contract opens it (the main window's editor)
+        self.lists: list[QWidget] = []
         self.today = today or dt.date.today()
         self.setWindowTitle(self.tr("Overview"))
         self.figures: Overview | None = None
@@ -108,6 +119,14 @@ class OverviewWindow(QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.xlsx_button = QPushButton(self.tr("Export to Excel…"))
+        self.xlsx_button.setToolTip(self.tr("The figures shown, one sheet per table (.xlsx)"))
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.pdf_button = QPushButton(self.tr("Print to PDF…"))
+        self.pdf_button.setToolTip(self.tr("The figures shown and the chart on landscape A4 pages"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        filters.addWidget(self.xlsx_button)
+        filters.addWidget(self.pdf_button)
         self.totals = QLabel()
         self.totals.setStyleSheet("font-size: 15px; font-weight: bold;")
         money = lambda attr: (lambda f: format_money(getattr(f, attr)))  # noqa: E731 - a column getter
@@ -116,6 +135,8 @@ class OverviewWindow(QWidget):
             columns = [Column(first, lambda f: f.label)]
             if value:
                 columns.append(Column(self.tr("Contract value"), money("value"), True))
+            else:  # by budget year: what the installments due that year come to
+                columns.append(Column(self.tr("Due (元)"), money("due"), True))
             columns += [Column(self.tr("Paid"), money("paid"), True),
                         Column(self.tr("Outstanding"), money("outstanding"), True),
                         Column(self.tr("Overdue"), money("overdue"), True)]
@@ -126,10 +147,11 @@ class OverviewWindow(QWidget):
         self.by_year = figures(self.tr("Year signed"), count=self.tr("Contracts"))
         self.by_budget = figures(self.tr("Budget year (due)"), value=False, count=self.tr("Installments"))
         self.by_supplier = figures(self.tr("Supplier"), count=self.tr("Contracts"))
-        self.ageing = RowsModel([Column(self.tr("Days overdue"), lambda f: f.label),
+        words = "zh" if i18n.current_language().startswith("zh") else "en"
+        self.ageing = RowsModel([Column(self.tr("Days overdue"), lambda f: word(f.label, words)),
                                  Column(self.tr("Overdue"), money("overdue"), True),
                                  Column(self.tr("Installments"), lambda f: str(f.count), True)], parent=self)
-        self.due_next = RowsModel([Column(self.tr("Due within (days)"), lambda f: f.label),
+        self.due_next = RowsModel([Column(self.tr("Due within"), lambda f: word(f.label, words)),
                                    Column(self.tr("Outstanding"), money("outstanding"), True),
                                    Column(self.tr("Installments"), lambda f: str(f.count), True)], parent=self)
         self.months = RowsModel([Column(self.tr("Month"), lambda f: f.label),
@@ -160,6 +182,24 @@ class OverviewWindow(QWidget):
         self.views: dict[str, QTableView] = {}
         for index, (title, model) in enumerate(boxes):
             grid.addWidget(self._box(title, model), index // 2, index % 2)
+        # every figure opens what stands behind it: the installments, or the contract itself
+        selections: list[tuple[RowsModel, Callable[[int, Any], Selection]]] = [
+            (self.by_year, lambda _i, f: Selection(sign_year=f.label)),
+            (self.by_budget, lambda _i, f: Selection(due_year=f.label)),
+            (self.by_supplier, lambda _i, f: Selection(supplier=f.label)),
+            (self.ageing, lambda i, _f: Selection(bucket=i)),
+            (self.due_next, lambda _i, f: Selection(within=int(f.label))),
+        ]
+        for (title, model) in boxes:
+            view = self.views[title]
+            view.setToolTip(self.tr("Double-click a row to list what it counts"))
+            for listed, select in selections:
+                if listed is model:
+                    view.doubleClicked.connect(
+                        lambda index, m=model, f=select, t=title: self.show_list(t, m, f, index.row()))
+            if model in (self.bonds, self.ending):
+                view.doubleClicked.connect(
+                    lambda index, m=model: self._open_contract_no(m.row(index.row()).contract_no))
         chart = QGroupBox(self.tr("Due vs paid by month"))
         chart_layout = QHBoxLayout(chart)
         chart_side = QVBoxLayout()
@@ -169,6 +209,9 @@ class OverviewWindow(QWidget):
         month_view = QTableView()
         month_view.setModel(self.months)
         month_view.verticalHeader().setVisible(False)
+        self.views[self.tr("Due vs paid by month")] = month_view
+        month_view.doubleClicked.connect(lambda index: self.show_list(
+            self.tr("Due vs paid by month"), self.months, lambda _i, f: Selection(month=f.label), index.row()))
         chart_layout.addWidget(month_view, 1)
         grid.addWidget(chart, 3, 1)
         layout = QVBoxLayout(self)
@@ -188,6 +231,29 @@ class OverviewWindow(QWidget):
         self.views[title] = view
         QVBoxLayout(box).addWidget(view)
         return box
+
+    def show_list(self, title: str, model: RowsModel, select: Callable[[int, Any], Selection], row: int) -> QWidget:
+        """The installments behind row ``row`` of ``model`` (a non-modal window; returned for tests)."""
+        from ui.payments.overview_list import FiguresList
+
+        figures = model.row(row)
+        shown = FiguresList(self.context, f"{title} — {self._row_label(model, row, figures)}", self.today,
+                            self.current_filter(), select(row, figures), self.open_contract, self)
+        shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        shown.show()
+        self.lists.append(shown)
+        return shown
+
+    def _row_label(self, model: RowsModel, row: int, figures: Figures) -> str:
+        text = model.data(model.index(row, 0))
+        return str(text) if text else figures.label
+
+    def _open_contract_no(self, contract_no: str) -> object:
+        if self.open_contract is None:
+            return None
+        with self.context.store.session() as session:
+            contract_id = find_id(session, contract_no)
+        return None if contract_id is None else self.open_contract(contract_id)
 
     def current_filter(self) -> OverviewFilter:
         """The filter the controls hold."""
@@ -227,9 +293,64 @@ class OverviewWindow(QWidget):
             view.resizeColumnsToContents()
 
 
+    def _language(self) -> str:
+        return "zh" if i18n.current_language().startswith("zh") else "en"
+
+    def _default_name(self, suffix: str) -> str:
+        stem = "合同总览" if self._language() == "zh" else "overview"
+        return f"{stem}-{self.today.isoformat()}{suffix}"
+
+    def export_xlsx(self) -> Path | None:
+        """Export to Excel…: the figures shown (and their filter) as a workbook; the path chosen, or None."""
+        if self.figures is None:
+            return None
+        path = self.context.dialogs.xlsx_to_save(self._default_name(".xlsx"))
+        if path is None:
+            return None
+        from services.payments.overview_export import write_overview_xlsx
+
+        figures, flt, language = self.figures, self.current_filter(), self._language()
+        run_task(self.context.parent, self.tr("Writing the overview…"),
+                 lambda _control: write_overview_xlsx(figures, path, language, flt),
+                 lambda written: self.context.status(self.tr("Wrote {0}").format(written)),
+                 lambda error: self._failed(error, path), cancellable=False)
+        return path
+
+    def export_pdf(self) -> Path | None:
+        """Print to PDF…: the figures shown and the chart, landscape A4, then opened; the path chosen, or None."""
+        if self.figures is None:
+            return None
+        path = self.context.dialogs.pdf_to_save(self._default_name(".pdf"))
+        if path is None:
+            return None
+        from services.payments.overview_pdf import write_overview_pdf
+        from services.printing.common import PrintResult
+
+        figures, flt, language, font_path = self.figures, self.current_filter(), self._language(), \
+            self.context.font_path()
+
+        def done(result: PrintResult) -> None:
+            self.context.status(self.tr("Wrote {0} ({1} pages)").format(result.path, result.pages))
+            self.context.open_file(result.path)
+            if result.warnings:
+                self.context.dialogs.info(self.tr("Printed with warnings"),
+                                         self.tr("The PDF was written. Please check:"), "\n".join(result.warnings))
+
+        run_task(self.context.parent, self.tr("Writing the overview…"),
+                 lambda _control: write_overview_pdf(figures, path, language, flt, font_path=font_path),
+                 done, lambda error: self._failed(error, path), cancellable=False)
+        return path
+
+    def _failed(self, error: BaseException, path: Path) -> None:
+        if not isinstance(error, OSError):
+            raise error
+        self.context.dialogs.error(self.tr("Export failed"), self.tr("Cannot write {0}: {1}").format(
+            path, error.strerror or str(error)))
+
+
 def open_overview(context: AppContext, parent: QWidget) -> OverviewWindow:
     """View → Overview: a non-modal window (returned for tests)."""
-    window = OverviewWindow(context, parent)
+    window = OverviewWindow(context, parent, open_contract=getattr(parent, "edit_contract", None))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     return window

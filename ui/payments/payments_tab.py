@@ -17,7 +17,9 @@ from services import history as history_log
 from services.changes import Changes
 from services.errors import UserError
 from services.money import from_fen
+from services.payments.late_interest import late_payment_inputs
 from services.payments.record import remove_payment
+from services.payments.rows import paid_amounts
 from services.payments.states import InstallmentState, state_label
 from services.payments.summary import ContractPayments, InstallmentLine, contract_payments
 from ui import i18n
@@ -171,22 +173,24 @@ class PaymentsTab(QWidget):
         return True
 
     def late_payment_interest(self) -> QWidget | None:
-        """The penalty calculator with the statutory SME rate, the outstanding (or, paid late, the
-        installment's) amount and the days from the due date to its payment or today."""
+        """The penalty calculator with the statutory SME rate, the amount and the days of
+        ``services.payments.late_interest.late_payment_inputs`` (outstanding to today; paid late:
+        what was unpaid on the due date, to the day it was paid)."""
         line = self.selected_installment()
-        if line is None or line.status.due_date is None or not (
-                line.status.state is InstallmentState.OVERDUE or line.status.paid_late):
+        inputs = None
+        if line is not None and self.picture is not None:
+            paid = paid_amounts(self.picture.payments).get(line.installment.seq, [])
+            inputs = late_payment_inputs(line.status, paid, self.today)
+        if line is None or inputs is None or inputs.due is None or inputs.actual is None \
+                or inputs.overdue_amount is None:
             self.context.dialogs.info(self.tr("Late-payment interest"),
                                       self.tr("Select an overdue or late-paid installment first."))
             return None
         from ui.penalty.penalty_dialog import open_on_contract
 
         dialog = open_on_contract(self.context, self.contract_id, self)
-        status = line.status
-        amount = status.outstanding_fen if status.state is InstallmentState.OVERDUE else (status.due_fen or 0)
         dialog.select_clause("statutory")  # the calculator's item for the SME rule (STATUTORY_SME_REF)
-        dialog.due_edit.setText(status.due_date.isoformat())
-        end = status.paid_on if status.paid_on is not None else self.today
-        dialog.actual_edit.setText(end.isoformat())
-        dialog.overdue_edit.setText(format_money(from_fen(amount)).replace(",", ""))
+        dialog.due_edit.setText(inputs.due.isoformat())
+        dialog.actual_edit.setText(inputs.actual.isoformat())
+        dialog.overdue_edit.setText(format_money(inputs.overdue_amount).replace(",", ""))
         return dialog

@@ -1,0 +1,117 @@
+"""What stands behind a figure of the overview: the installments it adds up (issue 15: "every
+figure opens the list of contracts or payments behind it").
+
+A ``Selection`` names one row of a table of ``services.payments.overview`` (a year of signing, a
+budget year, a supplier, an ageing bucket, "due within N days", a month); ``installments_behind``
+lists the installments of the contracts under the same ``OverviewFilter`` that the row counts —
+the same SQL expressions, so their sums are the row's figures (a test checks it). Amounts are
+integer fen in SQL, ``Decimal`` 元 here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from services.money import from_fen
+from services.payments.overview import AGEING_BUCKETS, OverviewFilter, _due_fen, _live
+
+__all__ = ["InstallmentRow", "Selection", "installments_behind"]
+
+#: The most rows a list shows (the figure itself counts them all).
+LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One row of an overview table: ``sign_year``/``due_year`` (``"2026"``, or ``"—"`` for none),
+    ``supplier`` (the name as stored; ``"—"`` for none), ``bucket`` (index into ``AGEING_BUCKETS``),
+    ``within`` (30 or 90 days), ``month`` (``"YYYY-MM"``). Several may be given together."""
+
+    sign_year: str | None = None
+    due_year: str | None = None
+    supplier: str | None = None
+    bucket: int | None = None
+    within: int | None = None
+    month: str | None = None
+
+
+@dataclass(frozen=True)
+class InstallmentRow:
+    """One installment behind a figure: amounts in 元 (``due`` None: it cannot be measured),
+    ``overdue_days`` calendar days past its due date while something is outstanding (else 0)."""
+
+    contract_id: int
+    contract_no: str
+    title: str
+    counterparty: str | None
+    seq: int
+    name: str | None
+    due_date: dt.date | None
+    due: Decimal | None
+    paid: Decimal
+    outstanding: Decimal
+    overdue_days: int
+
+
+def _year_range(year: str, column: str, key: str, params: dict[str, Any]) -> str:
+    if year == "—":
+        return f"{column} IS NULL"
+    params[f"{key}_first"], params[f"{key}_last"] = f"{year}-01-01", f"{year}-12-31"
+    return f"{column} BETWEEN :{key}_first AND :{key}_last"
+
+
+def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | None, selection: Selection, *,
+                        limit: int = LIMIT) -> list[InstallmentRow]:
+    """The installments the overview row ``selection`` counts on ``today`` under ``flt``, by due
+    date (none last), contract number and number; at most ``limit``. Raises ``ValueError`` for a
+    bucket or month that does not exist."""
+    where, params = _live(flt or OverviewFilter())
+    params = {**params, "today": today.isoformat(), "limit": limit}
+    due = _due_fen("i.amount", "i.percent", "c.total_amount")
+    outstanding = f"MAX(COALESCE({due}, 0) - COALESCE(i.paid_amount, 0), 0)"
+    conditions = [where]
+    if selection.sign_year is not None:
+        conditions.append(_year_range(selection.sign_year, "c.sign_date", "sy", params))
+    if selection.due_year is not None:
+        conditions.append(_year_range(selection.due_year, "i.due_date", "dy", params))
+    if selection.supplier is not None:
+        if selection.supplier == "—":
+            conditions.append("c.counterparty IS NULL")
+        else:
+            conditions.append("c.counterparty = :supplier_name")
+            params["supplier_name"] = selection.supplier
+    if selection.bucket is not None:
+        _label, low, high = AGEING_BUCKETS[selection.bucket]
+        params["age_last"] = (today - dt.timedelta(days=low)).isoformat()
+        conditions.append(f"{outstanding} > 0 AND i.due_date <= :age_last")
+        if high is not None:
+            params["age_first"] = (today - dt.timedelta(days=high)).isoformat()
+            conditions.append("i.due_date >= :age_first")
+    if selection.within is not None:
+        params["within_last"] = (today + dt.timedelta(days=selection.within)).isoformat()
+        conditions.append("i.due_date BETWEEN :today AND :within_last")
+    if selection.month is not None:
+        first = dt.date.fromisoformat(f"{selection.month}-01")
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        params["month_first"], params["month_last"] = first.isoformat(), (following - dt.timedelta(days=1)).isoformat()
+        conditions.append("i.due_date BETWEEN :month_first AND :month_last")
+    rows = session.execute(text(f"""
+        SELECT c.id, c.contract_no, c.title, c.counterparty, i.seq, i.name, i.due_date, {due} AS due_fen,
+               COALESCE(i.paid_amount, 0) AS paid_fen, {outstanding} AS out_fen
+        FROM contracts c JOIN installments i ON i.contract_id = c.id
+        WHERE {" AND ".join(conditions)}
+        ORDER BY i.due_date IS NULL, i.due_date, c.contract_no, i.seq LIMIT :limit"""), params)
+    found = []
+    for row in rows:
+        due_date = dt.date.fromisoformat(row.due_date) if row.due_date else None
+        late = (today - due_date).days if due_date is not None and due_date < today and row.out_fen > 0 else 0
+        found.append(InstallmentRow(row.id, row.contract_no, row.title, row.counterparty, row.seq, row.name, due_date,
+                                    None if row.due_fen is None else from_fen(row.due_fen), from_fen(row.paid_fen),
+                                    from_fen(row.out_fen), late))
+    return found
