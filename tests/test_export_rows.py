@@ -10,10 +10,13 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,9 +28,9 @@ from services.calendar.agenda import record_event
 from services.ledger import apart
 from services.ledger.export_rows import ledger_rows, live_ids
 from services.ledger.importer import import_ledger
-from services.ledger.schema import SUPPORTED, Table
+from services.ledger.schema import SUPPORTED, Column, Table
 from services.ledger.workbook_write import workbook_bytes
-from services.ledger.write import ExportCancelled, format_cell, ledger_files
+from services.ledger.write import ExportCancelled, cell_formatter, format_cell, ledger_files
 from services.payments.record import record_payment
 from services.register import contracts
 from services.register.contract_data import ContractData, PaymentData
@@ -148,3 +151,35 @@ def test_progress_counts_rows_and_cancel_writes_nothing(filled: Store) -> None:
     assert seen[-1] == (total, total) and all(of == total for _done, of in seen)
     assert [done for done, _of in seen] == sorted(done for done, _of in seen)
     assert booked[-1] == (total, total)
+
+
+_VALUES = st.one_of(
+    st.none(), st.text(max_size=6), st.sampled_from(["=1+1", "-3", "+x", "@a", "\tx", "\rx", "'=a", "event:试运行",
+                                                      "acceptance", "验收合格", "event:acceptance", ""]),
+    st.integers(-10**6, 10**6), st.dates(),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**9, max_value=10**9),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**6, max_value=10**6),
+    st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([(table, column) for table in SUPPORTED for column in table.columns]), _VALUES)
+def test_the_writers_cell_formatter_is_format_cell(where: tuple[Table, Column], value: object) -> None:
+    _table, column = where
+
+    def outcome(write: Callable[[], str]) -> tuple[str, object]:
+        try:
+            return "text", write()
+        except Exception as exc:  # a value the column never holds: both must fail alike
+            return "error", type(exc)
+
+    assert outcome(lambda: cell_formatter(column)(value)) == outcome(lambda: format_cell(value, column))
+
+
+@pytest.mark.parametrize("text", ["0", "0.00", "-0.00", "-0", "1234.56", "-0.05", "1E+3", "1.00E+3", "5.5", "0.001",
+                                  "123456789012.34", "-1", "1.2345"])
+def test_money_cells_as_format_cell_writes_them(text: str) -> None:
+    column = SUPPORTED[0].column("total_amount")
+    for value in (Decimal(text), (Decimal(text)).quantize(Decimal("0.01"))):
+        assert cell_formatter(column)(value) == format_cell(value, column)

@@ -56,44 +56,45 @@ def live_ids(session: Session) -> list[int]:
     return list(session.scalars(select(Contract.id).where(LIVE).order_by(Contract.id)))
 
 
-def _query(model: Any, table: Table, values: Sequence[ColumnElement[Any]], order: Sequence[str]) -> Select[Any]:
-    """``SELECT contract id, contract_no, values… FROM model JOIN contracts`` of the live contracts,
+def _query(model: Any, values: Sequence[ColumnElement[Any]], order: Sequence[str], *,
+           with_id: bool = True) -> Select[Any]:
+    """``SELECT [contract id,] contract_no, values… FROM model JOIN contracts`` of the live contracts,
     in register order then ``order``."""
     own = model.__table__
     contracts = Contract.__table__
-    return (select(own.c.contract_id, contracts.c.contract_no, *values)
+    return (select(*([own.c.contract_id] if with_id else []), contracts.c.contract_no, *values)
             .join(contracts, contracts.c.id == own.c.contract_id)
             .where(contracts.c.deleted_at.is_(None))
             .order_by(own.c.contract_id, *(own.c[name] for name in order)))
 
 
-def _plain(session: Session, table: Table) -> list[tuple[Any, ...]]:
+def _plain(session: Session, table: Table) -> Sequence[Sequence[Any]]:
     model, order = _PLAIN[table.name]
     own = model.__table__
     values = [own.c[column.name] for column in table.columns[1:]]
-    return [tuple(row[1:]) for row in session.execute(_query(model, table, values, order))]
+    return session.execute(_query(model, values, order, with_id=False)).all()
 
 
-def _contracts(session: Session, table: Table) -> list[tuple[Any, ...]]:
+def _contracts(session: Session, table: Table) -> Sequence[Sequence[Any]]:
     contracts = Contract.__table__
     query = (select(*(contracts.c[column.name] for column in table.columns))
              .where(contracts.c.deleted_at.is_(None)).order_by(contracts.c.id))
-    return [tuple(row) for row in session.execute(query)]
+    return session.execute(query).all()
 
 
-def _events(session: Session, table: Table) -> list[tuple[Any, ...]]:
+def _events(session: Session, table: Table) -> Sequence[Sequence[Any]]:
     """Each contract's recorded events by the name the ledger writes (``load_events``' order)."""
     own = ContractEvent.__table__
     values = [own.c[_EVENT_COLUMNS[column.name]] for column in table.columns[1:]]
     out: list[tuple[Any, ...]] = []
-    rows = session.execute(_query(ContractEvent, table, values, ("id",)))
+    rows = session.execute(_query(ContractEvent, values, ("id",)))
     for _contract_id, group in groupby(rows, key=lambda row: row[0]):
         ordered = sorted(group, key=lambda row: str(row[2]).removeprefix("event:"))
         out.extend(tuple(row[1:]) for row in ordered)
     return out
 
 
-def _done_marks(session: Session, table: Table) -> list[tuple[Any, ...]]:
+def _done_marks(session: Session, table: Table) -> Sequence[Sequence[Any]]:
     """The done marks the format carries (``load_done_marks``: a bond's validity mark takes the
     bond's ``valid_until``), each contract's by source, seq and due date."""
     bond = Bond.__table__
@@ -101,7 +102,7 @@ def _done_marks(session: Session, table: Table) -> list[tuple[Any, ...]]:
     for contract_id, seq, until in session.execute(select(bond.c.contract_id, bond.c.seq, bond.c.valid_until)):
         valid_until.setdefault(contract_id, {})[seq] = BondData(seq=seq, valid_until=until)
     own = DeadlineDone.__table__
-    query = _query(DeadlineDone, table, [own.c.key, own.c.done_date, own.c.note], ("id",))
+    query = _query(DeadlineDone, [own.c.key, own.c.done_date, own.c.note], ("id",))
     out: list[tuple[Any, ...]] = []
     for contract_id, group in groupby(session.execute(query), key=lambda row: row[0]):
         contract_no = None
@@ -117,18 +118,18 @@ def _done_marks(session: Session, table: Table) -> list[tuple[Any, ...]]:
     return out
 
 
-_READERS: dict[str, Callable[[Session, Table], list[tuple[Any, ...]]]] = {
+_READERS: dict[str, Callable[[Session, Table], Sequence[Sequence[Any]]]] = {
     "contracts": _contracts, "events": _events, "done_marks": _done_marks,
     **{name: _plain for name in _PLAIN},
 }
 
 
-def ledger_rows(session: Session, *, checkpoint: Checkpoint | None = None) -> dict[str, list[tuple[Any, ...]]]:
+def ledger_rows(session: Session, *, checkpoint: Checkpoint | None = None) -> dict[str, Sequence[Sequence[Any]]]:
     """Table name → its rows (values in the table's column order, ``contract_no`` first) for every
     table of ``schema.SUPPORTED``, of the live contracts, in writer order. One query per table
     (two for done marks: the bonds' ``valid_until``); ``checkpoint()`` is called before each and
     may raise to stop (nothing is returned then)."""
-    out: dict[str, list[tuple[Any, ...]]] = {}
+    out: dict[str, Sequence[Sequence[Any]]] = {}
     for table in SUPPORTED:
         if checkpoint is not None:
             checkpoint()

@@ -56,12 +56,47 @@ def format_cell(value: object, column: Column) -> str:
     return text
 
 
+#: First characters that make a cell a formula (``read._FORMULA_START``), as a set for ``text[:1] in``.
+_GUARDED = frozenset(_FORMULA_START)
+
+
 def cell_formatter(column: Column) -> Callable[[object], str]:
-    """``format_cell`` of ``column`` as a one-argument function: the writer applies it to each
-    value of the column."""
-    def formatted(value: object) -> str:
+    """``format_cell`` of ``column`` as a one-argument function, specialised for the type the store
+    gives that column (text ``str``, money ``Decimal``, dates ``date``, whole numbers ``int``; decimals
+    and percents ``Decimal``); any other value goes through ``format_cell`` itself. Same text as
+    ``format_cell`` for every value (``tests/test_export_rows.py``); the writer calls it per cell."""
+    def general(value: object) -> str:
         return format_cell(value, column)
-    return formatted
+
+    if column.kind == "event_name":
+        return general
+    if column.kind == "money":
+        def money(value: object) -> str:
+            if value is None:
+                return ""
+            if type(value) is Decimal:
+                text = str(value)  # the store's money has two decimals: its own text is the writer form
+                if len(text) < 4 or text[-3] != "." or "E" in text or text == "-0.00":
+                    text = values.format_money(value)
+                return "'" + text if text[:1] in _GUARDED else text
+            return general(value)
+        return money
+
+    def plain(value: object) -> str:
+        if value is None:
+            return ""
+        if type(value) is str:
+            text = value
+        elif type(value) is dt.date:
+            text = value.isoformat()
+        elif type(value) is int:
+            text = str(value)
+        elif type(value) is Decimal:
+            text = values.format_decimal(value)
+        else:
+            return general(value)
+        return "'" + text if text[:1] in _GUARDED else text
+    return plain
 
 
 def export_ledger(
@@ -105,7 +140,8 @@ def ledger_files(
         for start in range(0, len(rows), _CHUNK):
             checkpoint()
             chunk = rows[start : start + _CHUNK]
-            writer.writerows([[f(value) for f, value in zip(formatters, row, strict=True)] for row in chunk])
+            writer.writerows([["" if value is None else f(value) for f, value in zip(formatters, row, strict=True)]
+                              for row in chunk])
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
