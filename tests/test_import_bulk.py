@@ -18,7 +18,7 @@ from models.contract import Contract
 from models.history import HistoryEntry
 from services import history as history_log
 from services.ledger import import_bulk
-from services.ledger.importer import ImportResult, apply_ledger, read_ledger
+from services.ledger.importer import ImportCancelled, ImportResult, apply_ledger, import_ledger, read_ledger
 from services.ledger.write import export_ledger, ledger_files
 from services.register import contracts
 from services.store import Store, open_store
@@ -103,3 +103,27 @@ def test_new_contracts_between_replaced_ones(filled: Store, fresh: Callable[[], 
     assert bulk == one_by_one
     result = bulk["result"]
     assert isinstance(result, ImportResult) and result.added and result.updated
+
+
+def test_progress_and_cancel_come_contract_by_contract(filled: Store, fresh: Callable[[], Store],  # noqa: F811
+                                                      monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    with filled.session() as session:
+        export_ledger(session, tmp_path / "ledger")
+    calls = []
+    for batch in (0, 2, 500):
+        monkeypatch.setattr(import_bulk, "BATCH", batch)
+        store = fresh()
+        asked: list[int] = []
+        seen: list[tuple[int, int]] = []
+
+        def cancelled(asked: list[int] = asked, seen: list[tuple[int, int]] = seen) -> bool:
+            asked.append(len(seen))
+            return len(asked) > 3
+
+        with pytest.raises(ImportCancelled):
+            import_ledger(store, tmp_path / "ledger", progress=lambda done, of, seen=seen: seen.append((done, of)),
+                          cancelled=cancelled)
+        with store.session() as session:
+            assert contracts.count(session) == 0  # rolled back
+        calls.append((asked, seen))
+    assert calls[0] == calls[1] == calls[2] == ([0, 1, 2, 3], [(1, 4), (2, 4), (3, 4)])

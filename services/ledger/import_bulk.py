@@ -193,11 +193,13 @@ def _checked_copy(data: ContractData) -> ContractData:
     return copy
 
 
-def write_new(session: Session, batch: Sequence[NewContract], *,
+def write_new(session: Session, batch: Sequence[NewContract], *, before: Callable[[], None],
               done: Callable[[str, list[Problem]], None]) -> None:
     """Write the new contracts ``batch`` (in that order, ids one after another from
-    ``new_contract_id``) as the contract-at-a-time import would, in the caller's transaction;
-    ``done(contract_no, problems the checks found)`` after each contract's history entry."""
+    ``new_contract_id``) as the contract-at-a-time import would, in the caller's transaction.
+    For each contract in turn: ``before()`` (may raise to stop: the importer's cancel, the caller
+    then rolls back), its history entry, ``done(contract_no, problems the checks found)`` — the
+    calls the contract-at-a-time path makes around each contract."""
     if not batch:
         return
     first = new_contract_id(session)
@@ -217,6 +219,7 @@ def write_new(session: Session, batch: Sequence[NewContract], *,
         update(table).where(table.c.id == bindparam("contract_id"))
         .values(next_due=bindparam("next_due"), problem_level=bindparam("problem_level")), derived)
     for contract_id, new in numbered:
+        before()
         history_log.record(session, HistoryAction.IMPORT, contract_id=contract_id, contract_no=new.contract_no,
                            contract_version=1, details=contract_diff(None, after[contract_id]))
         done(new.contract_no, checked[contract_id])

@@ -332,13 +332,15 @@ def apply_ledger(
         if progress is not None:
             progress(len(found), len(numbers))
 
+    def check_cancel() -> None:  # before each contract, as each one's progress comes after it
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+
     def write_pending() -> None:
-        import_bulk.write_new(session, pending, done=written)
+        import_bulk.write_new(session, pending, before=check_cancel, done=written)
         pending.clear()
 
     for contract_no in numbers:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
         if import_bulk.BATCH and contract_no in plan.contracts and contract_no not in taken:
             added.append(contract_no)
             pending.append(import_bulk.NewContract(contract_no, plan.contracts[contract_no], {
@@ -347,6 +349,7 @@ def apply_ledger(
                 write_pending()
             continue
         write_pending()
+        check_cancel()
         contract = session.scalar(select(Contract).where(Contract.contract_no == contract_no))
         (updated if contract is not None else added).append(contract_no)
         before = None
