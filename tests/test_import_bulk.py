@@ -60,6 +60,8 @@ def _state(store: Store) -> dict[str, object]:
                                          HistoryEntry.contract_version, HistoryEntry.details)
                                   .order_by(HistoryEntry.id)).all()
         found = {word: contracts.search_ids(session, text=word) for word in ("政务云", "2026", "有限公司", "云")}
+        chain = history_log.verify(session)  # each entry's hash and prev_hash in order
+    assert chain == []
     return {"files": files, "listed": listed, "history": history, "found": found}
 
 

@@ -93,8 +93,9 @@ def _paid_installments(data: ContractData, installments: Sequence[InstallmentDat
     return out
 
 
-def _insert_rows(session: Session, batch: Sequence[tuple[int, NewContract]]) -> None:
-    """One executemany per table of the batch's rows (ids given)."""
+def _insert_rows(session: Session, batch: Sequence[tuple[int, NewContract]]) -> dict[int, dict[str, dt.date]]:
+    """One executemany per table of the batch's rows (ids given); each contract's done marks as
+    written (id → key → done date: ``services.calendar.stored.done_marks`` of a new contract)."""
     today = dt.date.today()
     header = scalar_fields(ContractData)
     contracts = []
@@ -102,7 +103,9 @@ def _insert_rows(session: Session, batch: Sequence[tuple[int, NewContract]]) -> 
     events: list[dict[str, Any]] = []
     marks: list[dict[str, Any]] = []
     payments: list[dict[str, Any]] = []
+    done: dict[int, dict[str, dt.date]] = {}
     for contract_id, new in batch:
+        done[contract_id] = {}
         rows = new.children
         parties = [PartyData(role=p.role, name=p.name) for p in rows.get("parties", [])]
         counterparty, search_text = list_columns(parties, new.data.contract_no, new.data.title)
@@ -126,6 +129,7 @@ def _insert_rows(session: Session, batch: Sequence[tuple[int, NewContract]]) -> 
         for mark in rows.get("done_marks", []):
             key = done_mark_key(mark)
             if key is not None:
+                done[contract_id][key] = mark.done_date
                 marks.append({"contract_id": contract_id, "key": key, "done_date": mark.done_date,
                               "note": mark.note})
         payments.extend({"contract_id": contract_id, **{name: getattr(p, name) for name in _PAYMENT_FIELDS}}
@@ -139,6 +143,7 @@ def _insert_rows(session: Session, batch: Sequence[tuple[int, NewContract]]) -> 
     for model, rows_of in ((ContractEvent, events), (DeadlineDone, marks), (Payment, payments)):
         if rows_of:
             connection.execute(insert(model.__table__), rows_of)
+    return done
 
 
 def load_many(session: Session, ids: Sequence[int]) -> dict[int, ContractData]:
@@ -204,13 +209,14 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
         return
     first = new_contract_id(session)
     numbered = [(first + index, new) for index, new in enumerate(batch)]
-    _insert_rows(session, numbered)
+    marks = _insert_rows(session, numbered)
     after = load_many(session, [contract_id for contract_id, _new in numbered])
     derived = []
     checked: dict[int, list[Problem]] = {}
     for contract_id, _new in numbered:
         data = _checked_copy(after[contract_id])
-        next_due = stored_next_due(session, contract_id, data)
+        events = {e.event: e.date for e in after[contract_id].events if e.date is not None}
+        next_due = stored_next_due(session, contract_id, data, recorded=(events, marks[contract_id]))
         checked[contract_id] = check_contract(data)
         derived.append({"contract_id": contract_id, "next_due": next_due,
                         "problem_level": stored_level(checked[contract_id])})
@@ -218,8 +224,9 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
     session.connection().execute(
         update(table).where(table.c.id == bindparam("contract_id"))
         .values(next_due=bindparam("next_due"), problem_level=bindparam("problem_level")), derived)
+    entries = []
     for contract_id, new in numbered:
         before()
-        history_log.record(session, HistoryAction.IMPORT, contract_id=contract_id, contract_no=new.contract_no,
-                           contract_version=1, details=contract_diff(None, after[contract_id]))
+        entries.append((contract_id, new.contract_no, 1, contract_diff(None, after[contract_id])))
         done(new.contract_no, checked[contract_id])
+    history_log.record_many(session, HistoryAction.IMPORT, entries)
