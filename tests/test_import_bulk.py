@@ -7,18 +7,23 @@ and for new contracts interleaved with contracts replaced."""
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from models.contract import Contract
 from models.history import HistoryEntry
 from services import history as history_log
+from services.errors import InputError
 from services.ledger import import_bulk
 from services.ledger.importer import ImportCancelled, ImportResult, apply_ledger, import_ledger, read_ledger
+from services.ledger.values import check_text
 from services.ledger.write import export_ledger, ledger_files
 from services.register import contracts
 from services.store import Store, open_store
@@ -129,3 +134,15 @@ def test_progress_and_cancel_come_contract_by_contract(filled: Store, fresh: Cal
             assert contracts.count(session) == 0  # rolled back
         calls.append((asked, seen))
     assert calls[0] == calls[1] == calls[2] == ([0, 1, 2, 3], [(1, 4), (2, 4), (3, 4)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.characters(max_codepoint=0xA0)), st.booleans())
+def test_check_text_refuses_exactly_the_control_characters(text: str, line_breaks: bool) -> None:
+    allowed = "\t\r\n" if line_breaks else "\t"
+    bad = next((c for c in text if unicodedata.category(c) == "Cc" and c not in allowed), None)
+    if bad is None:
+        assert check_text(text, line_breaks=line_breaks) == text
+    else:
+        with pytest.raises(InputError):
+            check_text(text, line_breaks=line_breaks)
