@@ -193,6 +193,33 @@ def record(
     return entry_id
 
 
+def record_many(
+    session: Session, action: HistoryAction, entries: list[tuple[int, str, int, dict[str, Any]]],
+) -> None:
+    """``record`` of each of ``entries`` — (contract_id, contract_no, contract_version, details) — in
+    that order, as one INSERT of many rows (an import writing a batch of new contracts): the same
+    rows, chained the same way (each entry's ``prev_hash`` the one before it), each stamped when
+    its row is built, and one union of their ``Changes`` instead of one per entry."""
+    if not entries:
+        return
+    session.flush()
+    who = actor(session)
+    prev = session.scalar(select(HistoryEntry.hash).order_by(HistoryEntry.id.desc()).limit(1)) or ""
+    rows = []
+    for contract_id, contract_no, contract_version, details in entries:
+        stamp = utc_now().astimezone(dt.UTC).isoformat(timespec="microseconds")
+        body = _canonical(details or {})
+        digest = _entry_hash(stamp, who, str(action), contract_id, contract_no, contract_version, body, prev)
+        rows.append({"at": stamp, "user": who, "action": str(action), "contract_id": contract_id,
+                     "contract_no": contract_no, "contract_version": contract_version, "details": body,
+                     "prev_hash": prev, "hash": digest})
+        prev = digest
+    session.execute(insert(HistoryEntry), rows)
+    kinds = _KINDS.get(action, _CONTRACT_KINDS)
+    session.info[_CHANGES_KEY] = changes(session) | Changes.of(
+        ChangeKind.HISTORY, *kinds, ids=(contract_id for contract_id, *_rest in entries))
+
+
 def changes(session: Session) -> Changes:
     """The union of the ``Changes`` of every write recorded in this session so far (empty if none)."""
     found = session.info.get(_CHANGES_KEY)

@@ -46,9 +46,12 @@ def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:
     return {key: day for key, day in rows}
 
 
-def stored_next_due(session: Session, contract_id: int | None, data: ContractData) -> dt.date | None:
+def stored_next_due(session: Session, contract_id: int | None, data: ContractData, *,
+                    recorded: tuple[dict[str, dt.date], dict[str, dt.date]] | None = None) -> dt.date | None:
     """The list's "next due" of a contract: the earliest not-done deadline to act on
-    (``services.calendar.deadlines.next_due``). Reads events and done marks only when a rule needs them."""
+    (``services.calendar.deadlines.next_due``). Reads events and done marks only when a rule needs them;
+    ``recorded``: the contract's ``recorded_events`` and ``done_marks`` when the caller already has
+    them (an import writing a batch of new contracts), so nothing is read."""
     rules: list[InstallmentData | MilestoneData | BondData] = [*data.installments, *data.milestones, *data.bonds]
     if not rules:
         return None
@@ -57,8 +60,8 @@ def stored_next_due(session: Session, contract_id: int | None, data: ContractDat
     done: dict[str, dt.date] = {}
     if contract_id is not None:  # a contract not yet stored has neither
         if data.bonds or any(code and code not in OWN_EVENTS for code in codes):
-            events = recorded_events(session, contract_id)
+            events = recorded[0] if recorded is not None else recorded_events(session, contract_id)
         if any(m.recurrence for m in data.milestones):
-            done = done_marks(session, contract_id)
+            done = recorded[1] if recorded is not None else done_marks(session, contract_id)
     items = deadlines(data, events, done, working_calendar(session), dt.date.today(), 0, contract_id=contract_id)
     return next_due(items)

@@ -8,6 +8,8 @@ Chinese window shows 数量 where an English one shows the header as the file ha
 
 from __future__ import annotations
 
+from functools import cache
+
 from services.errors import ERROR, WARNING, LocatedProblem, Term, define
 from services.ledger.schema import Column
 
@@ -70,6 +72,7 @@ UNLABELLED_EVENT = define(
     "(label, label_en)")
 
 
+@cache  # a Column and its Term are frozen: one Term per column, not one per cell read
 def column_term(column: Column) -> Term:
     """The column named in both languages: its English header in words (``unit price``) and Chinese one (单价)."""
     return Term(column.name.replace("_", " "), column.alias)

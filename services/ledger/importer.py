@@ -39,7 +39,7 @@ from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.errors import LocatedProblem, localize
 from services.history import HistoryAction
-from services.ledger import apart, codes, damage
+from services.ledger import apart, codes, damage, import_bulk
 from services.ledger.event_warnings import missing_link_errors, unlabelled_event_warnings
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
@@ -322,9 +322,34 @@ def apply_ledger(
     added: list[str] = []
     updated: list[str] = []
     found: dict[str, list[Problem]] = {}
-    for index, contract_no in enumerate(numbers):
+    # Runs of contracts new to the store go in bulk, a batch at a time (services.ledger.import_bulk);
+    # the others one by one as before. Either way in ledger order, one history entry each.
+    taken = set(session.scalars(select(Contract.contract_no)))  # also those in the Trash
+    pending: list[import_bulk.NewContract] = []
+
+    def written(contract_no: str, checked: list[Problem]) -> None:
+        found[contract_no] = [*_wan_problems(plan, contract_no), *checked]
+        if progress is not None:
+            progress(len(found), len(numbers))
+
+    def check_cancel() -> None:  # before each contract, as each one's progress comes after it
         if cancelled is not None and cancelled():
             raise ImportCancelled()
+
+    def write_pending() -> None:
+        import_bulk.write_new(session, pending, before=check_cancel, done=written)
+        pending.clear()
+
+    for contract_no in numbers:
+        if import_bulk.BATCH and contract_no in plan.contracts and contract_no not in taken:
+            added.append(contract_no)
+            pending.append(import_bulk.NewContract(contract_no, plan.contracts[contract_no], {
+                table: rows.get(contract_no, []) for table, rows in plan.children.items()}))
+            if len(pending) >= import_bulk.BATCH:
+                write_pending()
+            continue
+        write_pending()
+        check_cancel()
         contract = session.scalar(select(Contract).where(Contract.contract_no == contract_no))
         (updated if contract is not None else added).append(contract_no)
         before = None
@@ -362,9 +387,8 @@ def apply_ledger(
         session.refresh(contract, ["version"])
         history_log.record(session, HistoryAction.IMPORT, contract_id=contract.id, contract_no=contract_no,
                            contract_version=contract.version, details=contract_diff(before, after))
-        found[contract_no] = [*_wan_problems(plan, contract_no), *checked]
-        if progress is not None:
-            progress(index + 1, len(numbers))
+        written(contract_no, checked)
+    write_pending()
     late = apart.apply(session, plan.kept_apart, set(plan.contracts))
     if late:
         raise LedgerError(late)

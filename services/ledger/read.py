@@ -227,6 +227,7 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
         return []
 
     titles = {name: header[index].strip() for name, index in positions.items()}
+    by_name = {name: table.column(name) for name in positions}
     records: list[Record] = []
     seen: dict[tuple[object, ...], int] = {}
     row_number = 1
@@ -255,7 +256,9 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
                                                  cells=len(cells), columns=len(header)))
         for name, index in positions.items():
             cell = unguard(cells[index].strip()) if index < len(cells) else ""
-            _read_cell(cell, table.column(name), record, (label, row_number, titles[name]), problems)
+            column = by_name[name]
+            if cell or column.required:  # an empty optional cell is no value: nothing to read
+                _read_cell(cell, column, record, (label, row_number, titles[name]), problems)
         key = tuple(record.values.get(name) for name in table.key)
         if None not in key:
             if key in seen:

@@ -81,9 +81,15 @@ def _halfwidth(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+#: Text without any character of category Cc (C0 controls, DEL, C1 controls).
+_NO_CONTROL = re.compile("[^\x00-\x1f\x7f-\x9f]*")
+
+
 def check_text(text: str, *, line_breaks: bool = True) -> str:
     """``text`` unchanged if it holds no control character (tab and, with ``line_breaks``, CR/LF
     allowed). Raises ``InputError`` ``VALUE_CONTROL_CHARACTER`` naming the first one (NUL, …)."""
+    if _NO_CONTROL.fullmatch(text):  # the common case, without a category lookup per character
+        return text
     allowed = _ALLOWED_CONTROLS if line_breaks else "\t"
     for position, char in enumerate(text, 1):
         if unicodedata.category(char) == "Cc" and char not in allowed:

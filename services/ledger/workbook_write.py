@@ -29,21 +29,20 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.contract import Contract
+from services.ledger.export_rows import ledger_rows
 from services.ledger.read import unguard
-from services.ledger.schema import SUPPORTED, Column, Table
+from services.ledger.schema import SUPPORTED, Column
 from services.ledger.workbook import CHINESE_SHEET_NAMES
 from services.ledger.write import ExportCancelled, Progress, export_ledger, format_cell, ledger_files
-from services.register import contracts as contract_service
-from services.register.contract_data import ContractData
 
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 #: Widest column, in characters (a Chinese character counts two).
 MAX_WIDTH = 60
+#: Cancel is checked and progress (cells' rows written, rows in all) reported once per this many rows.
+_CHUNK = 2000
 
 __all__ = ["DATE_FORMAT", "MONEY_FORMAT", "export_to", "export_workbook", "export_zip", "workbook_bytes"]
 
@@ -64,12 +63,6 @@ def _typed(value: object, column: Column) -> tuple[object, str | None]:
     return unguard(format_cell(value, column)), "@"
 
 
-def _rows(table: Table, contract: ContractData) -> list[list[object]]:
-    records: list[object] = [contract] if table.name == "contracts" else list(getattr(contract, table.name))
-    return [[contract.contract_no if column.name == "contract_no" else getattr(record, column.name)
-             for column in table.columns] for record in records]
-
-
 def _width(value: object) -> int:
     if value is None:
         return 0
@@ -88,17 +81,16 @@ def workbook_bytes(
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     """The register (live contracts, register order) as an .xlsx workbook; ``chinese``: Chinese sheet
-    names and headers. Raises ``ExportCancelled`` when ``cancelled()``."""
-    numbers = list(session.scalars(select(Contract.contract_no).where(contract_service.LIVE).order_by(Contract.id)))
-    rows: dict[str, list[list[object]]] = {table.name: [] for table in SUPPORTED}
-    for index, contract_no in enumerate(numbers):
+    names and headers. The rows are those of the CSV export (``services.ledger.export_rows``, one
+    query per table); ``progress(rows written, rows in all)``. Raises ``ExportCancelled`` when
+    ``cancelled()``."""
+    def checkpoint() -> None:
         if cancelled is not None and cancelled():
             raise ExportCancelled()
-        contract = contract_service.load_by_no(session, contract_no)
-        for table in SUPPORTED:
-            rows[table.name].extend(_rows(table, contract))
-        if progress is not None:
-            progress(index + 1, len(numbers))
+
+    rows = ledger_rows(session, checkpoint=checkpoint)
+    total = sum(len(table_rows) for table_rows in rows.values())
+    done = 0
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]  # a new workbook always has its one sheet
     bold = Font(bold=True)
@@ -111,11 +103,18 @@ def workbook_bytes(
             cell.font = bold
             widths[index - 1] = _width(header)
         for row_number, values in enumerate(rows[table.name], start=2):
+            if row_number % _CHUNK == 0:
+                checkpoint()
+                if progress is not None:
+                    progress(done + row_number - 1, total)
             for index, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
                 typed, number_format = _typed(value, column)
                 cell = sheet.cell(row_number, index)
                 _set(cell, typed, number_format)
                 widths[index - 1] = max(widths[index - 1], _width(typed))
+        done += len(rows[table.name])
+        if progress is not None:
+            progress(done, total)
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
         sheet.freeze_panes = "A2"

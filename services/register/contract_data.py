@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from functools import cache
 
 from models.contract import line_amount
 from services.money import round_yuan
@@ -250,7 +251,13 @@ class ContractData:
 def scalar_fields(cls: type) -> list[str]:
     """Names of a data class's scalar fields in declaration order (lists and bookkeeping such as
     ``ContractData.version`` excluded)."""
-    return [f.name for f in fields(cls) if not str(f.type).startswith("list[") and not f.metadata.get("bookkeeping")]
+    return list(_scalar_fields(cls))
+
+
+@cache
+def _scalar_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls)
+                 if not str(f.type).startswith("list[") and not f.metadata.get("bookkeeping"))
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 from models.obligations import ContractEvent, DeadlineDone
 from services.register.contract_data import BondData, DoneMarkData, EventData
 
-__all__ = ["done_mark_key", "event_labels", "load_done_marks", "load_events", "replace_done_marks",
-           "replace_events"]
+__all__ = ["done_mark_key", "done_mark_order", "event_labels", "load_done_marks", "load_events",
+           "replace_done_marks", "replace_events", "stored_done_mark"]
 
 _SOURCES = ("installment", "milestone", "bond")
 
@@ -82,6 +82,18 @@ def _mark(key: str, done_date: dt.date, note: str | None, bonds: Mapping[int, Bo
     return None
 
 
+def stored_done_mark(key: str, done_date: dt.date, note: str | None,
+                     bonds: Mapping[int, BondData]) -> DoneMarkData | None:
+    """The ledger's done mark of one stored ``deadline_done`` row (``bonds``: the contract's bonds by
+    seq, for a validity mark's due date); None for a mark the format cannot carry."""
+    return _mark(key, done_date, note, bonds)
+
+
+def done_mark_order(mark: DoneMarkData) -> tuple[int, int, dt.date]:
+    """Sort key of a contract's done marks in the ledger: source, seq, due date."""
+    return (_SOURCES.index(mark.source), mark.seq, mark.due_date)
+
+
 def load_done_marks(session: Session, contract_id: int, bonds: list[BondData]) -> list[DoneMarkData]:
     """The done marks of a contract that the ledger format can carry, by source, seq and due date
     (``bonds``: the contract's bonds, for a validity mark's due date)."""
@@ -89,7 +101,7 @@ def load_done_marks(session: Session, contract_id: int, bonds: list[BondData]) -
     rows = session.execute(select(DeadlineDone.key, DeadlineDone.done_date, DeadlineDone.note)
                            .where(DeadlineDone.contract_id == contract_id))
     marks = [mark for key, done, note in rows if (mark := _mark(key, done, note, by_seq)) is not None]
-    return sorted(marks, key=lambda m: (_SOURCES.index(m.source), m.seq, m.due_date))
+    return sorted(marks, key=done_mark_order)
 
 
 def replace_done_marks(session: Session, contract_id: int, marks: list[DoneMarkData]) -> None:
