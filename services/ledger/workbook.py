@@ -25,6 +25,7 @@ import io
 import re
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
@@ -59,6 +60,12 @@ WORKBOOK_LEGACY = define(
     "{label}: the old {suffix} workbook form is not read; in Excel or WPS use Save As → .xlsx (Excel workbook) "
     "and import the .xlsx",
 )
+
+
+def attachments_zip(workbook: Path) -> Path:
+    """Where the attachments' files of the workbook ledger ``workbook`` are: ``<stem>.attachments.zip``
+    beside it, holding ``attachments/<sha256>`` (``台账.xlsx`` → ``台账.attachments.zip``)."""
+    return workbook.with_name(f"{workbook.stem}.attachments.zip")
 
 
 class WorkbookError(UserError):

@@ -33,9 +33,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.contract import Contract
+from services.ledger import apart
 from services.ledger.read import unguard
-from services.ledger.schema import SUPPORTED, Column, Table
-from services.ledger.workbook import CHINESE_SHEET_NAMES
+from services.ledger.schema import ALL_TABLES, SUPPORTED, Column, Table
+from services.ledger.workbook import CHINESE_SHEET_NAMES, attachments_zip
 from services.ledger.write import ExportCancelled, Progress, export_ledger, format_cell, ledger_files
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
@@ -45,7 +46,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 #: Widest column, in characters (a Chinese character counts two).
 MAX_WIDTH = 60
 
-__all__ = ["DATE_FORMAT", "MONEY_FORMAT", "export_to", "export_workbook", "export_zip", "workbook_bytes"]
+__all__ = ["DATE_FORMAT", "MONEY_FORMAT", "export_to", "export_workbook", "export_zip", "workbook_and_files",
+           "workbook_bytes"]
 
 
 def _typed(value: object, column: Column) -> tuple[object, str | None]:
@@ -88,7 +90,19 @@ def workbook_bytes(
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     """The register (live contracts, register order) as an .xlsx workbook; ``chinese``: Chinese sheet
-    names and headers. Raises ``ExportCancelled`` when ``cancelled()``."""
+    names and headers. The attachments' files are not in it (``workbook_and_files``).
+    Raises ``ExportCancelled`` when ``cancelled()``."""
+    return workbook_and_files(session, chinese=chinese, progress=progress, cancelled=cancelled)[0]
+
+
+def workbook_and_files(
+    session: Session, *, chinese: bool = False,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> tuple[bytes, dict[str, bytes]]:
+    """The register as an .xlsx workbook (``workbook_bytes``) and the attachments' files it names
+    (``attachments/<sha256>`` → bytes; empty when no contract keeps a file). The sheets of the
+    contracts' own tables are always written; 补充协议 (amendments) and 附件 (attachments) only when
+    they have rows, as the CSV ledger leaves out their files. Raises ``ExportCancelled``."""
     numbers = list(session.scalars(select(Contract.contract_no).where(contract_service.LIVE).order_by(Contract.id)))
     rows: dict[str, list[list[object]]] = {table.name: [] for table in SUPPORTED}
     for index, contract_no in enumerate(numbers):
@@ -99,10 +113,15 @@ def workbook_bytes(
             rows[table.name].extend(_rows(table, contract))
         if progress is not None:
             progress(index + 1, len(numbers))
+    ids = list(session.scalars(select(Contract.id).where(contract_service.LIVE).order_by(Contract.id)))
+    kept_apart, blobs = apart.table_rows(session, ids)
+    rows.update({name: found for name, found in kept_apart.items() if found})
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]  # a new workbook always has its one sheet
     bold = Font(bold=True)
-    for table in SUPPORTED:
+    for table in ALL_TABLES:
+        if table.name not in rows:
+            continue
         sheet = book.create_sheet(CHINESE_SHEET_NAMES[table.name] if chinese else table.name)
         widths = [0] * len(table.columns)
         for index, column in enumerate(table.columns, start=1):
@@ -121,7 +140,7 @@ def workbook_bytes(
         sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return out.getvalue(), blobs
 
 
 def _set(cell: Cell, value: object, number_format: str | None) -> None:
@@ -156,9 +175,15 @@ def _write_private(path: Path, data: bytes) -> Path:
 
 def export_workbook(session: Session, path: Path, *, chinese: bool = False,
                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[Path]:
-    """Write the register as the workbook ``path`` (.xlsx); ``[path]``. Raises ``OSError``, ``ExportCancelled``."""
-    data = workbook_bytes(session, chinese=chinese, progress=progress, cancelled=cancelled)
-    return [_write_private(Path(path), data)]
+    """Write the register as the workbook ``path`` (.xlsx) and, when contracts keep files, those files
+    in the .zip beside it (``attachments_zip(path)``: ``attachments/<sha256>``, spec "attachments.csv":
+    a workbook ledger ships them in a .zip beside it); the paths written, the workbook first.
+    Raises ``OSError``, ``ExportCancelled``."""
+    data, blobs = workbook_and_files(session, chinese=chinese, progress=progress, cancelled=cancelled)
+    written = [_write_private(Path(path), data)]
+    if blobs:
+        written.append(_write_private(attachments_zip(Path(path)), zip_bytes(blobs)))
+    return written
 
 
 def zip_bytes(files: dict[str, bytes]) -> bytes:
