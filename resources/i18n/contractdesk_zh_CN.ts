@@ -4,62 +4,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="87"/>
+        <location filename="../../ui/about.py" line="88"/>
         <source>About ContractDesk</source>
         <translation>关于合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="89"/>
+        <location filename="../../ui/about.py" line="90"/>
         <source>ContractDesk {0}</source>
         <translation>合同台账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="92"/>
+        <location filename="../../ui/about.py" line="93"/>
         <source>A register of procurement contracts for public bodies.</source>
         <translation>面向公共机构的采购合同登记台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="100"/>
         <source>Store:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="100"/>
         <source>Logs:</source>
         <translation>日志：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="100"/>
         <source>Settings:</source>
         <translation>设置：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="102"/>
+        <location filename="../../ui/about.py" line="103"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="125"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="125"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="125"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="127"/>
+        <location filename="../../ui/about.py" line="128"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="132"/>
+        <location filename="../../ui/about.py" line="133"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
@@ -1525,8 +1525,8 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="30"/>
-        <source>Ledger (*.xlsx *.zip *.csv);;All files (*)</source>
-        <translation>台账 (*.xlsx *.zip *.csv);;所有文件 (*)</translation>
+        <source>Ledger (*.xlsx *.xls *.et *.zip *.csv);;All files (*)</source>
+        <translation>台账 (*.xlsx *.xls *.et *.zip *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="38"/>
