@@ -162,3 +162,19 @@ def test_record_payment_from_the_agenda_marks_the_deadline_done(window, qtbot) -
     panel.view.setCurrentIndex(panel.view.model().index(-1, -1))
     assert record_payment_on(panel.view, window.context, feature.source.today) is None
     assert window.context.dialogs.infos  # "select a payment deadline first"
+
+
+def test_bad_amount_in_the_chinese_window_is_all_chinese(window, qtbot) -> None:
+    import re
+
+    from ui import i18n
+
+    tab = _tab(window, qtbot)
+    i18n.install("zh_CN")
+    try:
+        dialog = _record(tab, qtbot, "七百")
+    finally:
+        i18n.install("en")
+    said = dialog.error.text()
+    assert said.startswith("金额") and "七百" in said, said
+    assert not re.findall(r"[A-Za-z]{3,}", re.sub(r"\[[A-Z_]+\]", "", said)), said  # the code alone in Latin
