@@ -124,6 +124,19 @@ def test_an_attachments_folder_beside_the_workbook_is_read_too(store: Store, tmp
         empty.close()
 
 
+def test_a_folder_holding_the_workbook_and_its_zip_imports_them(store: Store, tmp_path: Path) -> None:
+    _filled(store, tmp_path)
+    with store.session() as session:
+        export_to(session, tmp_path / "ledger" / "台账.xlsx")
+    empty = open_store(tmp_path / "empty.db")
+    try:
+        result = import_ledger(empty, tmp_path / "ledger")  # the folder: the workbook and 台账.attachments.zip
+        assert not [w for w in result.warnings if "LEDGER_IGNORED_FILE" in w], result.warnings
+        assert _register(empty, tmp_path / "b") == _register(store, tmp_path / "a")
+    finally:
+        empty.close()
+
+
 @pytest.mark.parametrize("damage", ["no_zip", "entry_missing", "changed"])
 def test_a_workbook_without_its_files_is_rejected_naming_them(store: Store, tmp_path: Path, damage: str) -> None:
     _filled(store, tmp_path)

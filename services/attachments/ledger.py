@@ -25,7 +25,7 @@ from services.errors import LocatedProblem, define
 from services.ledger import codes
 from services.ledger.read import Record
 from services.ledger.schema import ATTACHMENTS
-from services.ledger.workbook import LEGACY_SUFFIXES, WORKBOOK_SUFFIXES, attachments_zip
+from services.ledger.workbook import LEGACY_SUFFIXES, SIDE_ZIP, WORKBOOK_SUFFIXES, attachments_zip
 from services.register import contracts as contract_service
 
 FOLDER = "attachments"
@@ -147,6 +147,10 @@ def _load(source: Path, digest: str) -> tuple[bytes | None, LocatedProblem | Non
         archive = source
     elif source.suffix.lower() in WORKBOOK_SUFFIXES + LEGACY_SUFFIXES and not (folder / name).is_file():
         archive = attachments_zip(source)  # a workbook ledger ships its files in a .zip beside it
+    elif source.is_dir() and not (folder / name).is_file():  # a folder holding a workbook and its .zip
+        archive = next((side for side in sorted(folder.glob(f"*{SIDE_ZIP}"))
+                        if any(attachments_zip(book) == side for book in folder.iterdir()
+                               if book.suffix.lower() in WORKBOOK_SUFFIXES + LEGACY_SUFFIXES)), None)
     label = f"{archive.name if archive is not None else folder.name}/{name}"
     if archive is not None:
         data, problem = _from_zip(archive, digest, label)

@@ -66,10 +66,14 @@ WORKBOOK_LEGACY = define(
 )
 
 
+#: How the .zip of a workbook ledger's attached files ends (``attachments_zip``).
+SIDE_ZIP = ".attachments.zip"
+
+
 def attachments_zip(workbook: Path) -> Path:
     """Where the attachments' files of the workbook ledger ``workbook`` are: ``<stem>.attachments.zip``
     beside it, holding ``attachments/<sha256>`` (``台账.xlsx`` → ``台账.attachments.zip``)."""
-    return workbook.with_name(f"{workbook.stem}.attachments.zip")
+    return workbook.with_name(f"{workbook.stem}{SIDE_ZIP}")
 
 
 class WorkbookError(UserError):
