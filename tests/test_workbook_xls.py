@@ -159,3 +159,5 @@ def test_an_ole2_file_that_is_no_workbook_says_save_as_xlsx(store: Store, tmp_pa
         assert caught.value.code == "LEDGER_WORKBOOK_LEGACY"
         assert caught.value.message("zh_CN").startswith(f"{name}：无法读取这个 {Path(name).suffix} 工作簿（")
         assert "另存为" in caught.value.message("zh_CN") and "Save As → .xlsx" in caught.value.message("en")
+        assert "文件已损坏" in caught.value.message("zh_CN") and "Error" not in caught.value.message("zh_CN")
+        assert "(CompDocError: " in caught.value.message("en")  # xlrd's own reason, for whoever helps the officer

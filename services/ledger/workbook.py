@@ -32,7 +32,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
-from services.errors import UserError, define
+from services.errors import Term, UserError, define
 from services.ledger.schema import ALL_TABLES, TABLES_BY_NAME, Column, Table
 from services.ledger.workbook_xls import LegacyReadError, RawSheet, is_ole2, raw_sheets
 
@@ -189,7 +189,8 @@ def read_workbook(data: bytes, label: str) -> tuple[list[tuple[str, str, str]], 
             raw = raw_sheets(data)
         except LegacyReadError as exc:
             suffix = "." + label.rsplit(".", 1)[-1].lower() if "." in label else ".xls"
-            raise WorkbookError(WORKBOOK_LEGACY, label=label, suffix=suffix, reason=exc.reason) from exc
+            reason = Term(exc.reason, "文件已损坏、已加密，或不是 Excel 97–2003 格式")  # xlrd's words: English only
+            raise WorkbookError(WORKBOOK_LEGACY, label=label, suffix=suffix, reason=reason) from exc
     else:
         raw = _xlsx_sheets(data, label)
     sheets: list[tuple[str, str, str]] = []
