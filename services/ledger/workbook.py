@@ -216,7 +216,10 @@ def _xlsx_sheets(data: bytes, label: str) -> list[RawSheet]:
     for sheet in book.worksheets:
         rows: list[tuple[object, ...]] = []
         formats: list[tuple[str, ...]] = []
-        if sheet.max_row > 1 or sheet.max_column > 1 or sheet.cell(1, 1).value is not None:
+        filled = sheet.max_row > 1 or sheet.max_column > 1 or sheet.cell(1, 1).value is not None
+        if filled and sheet_table(sheet.title) is None:  # not a table: only whether it holds anything counts
+            rows, formats = [(True,)], [("General",)]
+        elif filled:
             for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column):
                 rows.append(tuple(cell.value for cell in row))
                 formats.append(tuple(str(cell.number_format or "") for cell in row))
