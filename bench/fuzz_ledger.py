@@ -181,11 +181,21 @@ def make_template(folder: Path) -> Path:
     return path
 
 
+def _print_counts(done: int, elapsed: float, seed: int, counts: Counter[str], *, flush: bool = False) -> None:
+    print(f"{done} mutated ledgers in {elapsed:.0f} s (seed {seed})")
+    print(f"  accepted {counts['accepted']}, rejected {counts['rejected']}, unreadable {counts['file_error']}")
+    print(f"  uncaught exceptions:               {counts['uncaught']} (must be 0)")
+    print(f"  rejections without a location:     {counts['unlocated']} (must be 0)")
+    print(f"  rejections that changed the store: {counts['changed']} (must be 0)", flush=flush)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="mutated ledgers (default 10,000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=3, help="print the first N failures in full")
+    parser.add_argument("--every", type=int, default=0,
+                        help="also print the running counts every N cases (a long run, niced, can be followed)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     base = sample_files()
@@ -205,12 +215,11 @@ def main() -> int:
                 if outcome.kind != "crash":
                     counts[key] += 1
                 failures.append(f"case {case}: {problem}")
-    elapsed = time.perf_counter() - started
-    print(f"{args.n} mutated ledgers in {elapsed:.0f} s (seed {args.seed})")
-    print(f"  accepted {counts['accepted']}, rejected {counts['rejected']}, unreadable {counts['file_error']}")
-    print(f"  uncaught exceptions:               {counts['uncaught']} (must be 0)")
-    print(f"  rejections without a location:     {counts['unlocated']} (must be 0)")
-    print(f"  rejections that changed the store: {counts['changed']} (must be 0)")
+                if args.every and len(failures) <= args.show:
+                    print(failures[-1], flush=True)
+            if args.every and (case + 1) % args.every == 0 and case + 1 < args.n:
+                _print_counts(case + 1, time.perf_counter() - started, args.seed, counts, flush=True)
+    _print_counts(args.n, time.perf_counter() - started, args.seed, counts)
     for failure in failures[: args.show]:
         print(failure)
     return 1 if counts["uncaught"] or counts["unlocated"] or counts["changed"] else 0

@@ -27,8 +27,10 @@ def run(store: Store, args: argparse.Namespace) -> int:
     chinese = args.chinese if args.chinese is not None else cli_language(getattr(args, "lang", None)).startswith("zh")
     with store.session() as session:
         written = export_to(session, args.folder, chinese=chinese)
-    if len(written) == 1 and written[0].suffix.lower() in (".xlsx", ".zip"):
+    if written and written[0].suffix.lower() in (".xlsx", ".zip") and written[0] == Path(args.folder):
         print(f"exported the ledger to {written[0]}")
+        for side in written[1:]:  # a workbook's attached files, in the .zip beside it
+            print(f"the contracts' attached files: {side} (keep it beside the workbook)")
     else:
         print(f"exported {len(written)} files to {written[0].parent if written else args.folder}")
     return 0

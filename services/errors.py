@@ -56,7 +56,7 @@ class UserError(Exception):
         """The text in ``language`` (``zh_CN`` or ``zh`` for Chinese, anything else English), with the code."""
         texts = MESSAGES[self.code]
         template = texts.zh_CN if language.startswith("zh") else texts.en
-        return f"{template.format(**self.params)} [{self.code}]"
+        return f"{template.format(**localized_params(self.params, language))} [{self.code}]"
 
 
 def _is_chinese(language: str) -> bool:

@@ -142,8 +142,12 @@ def test_mark_done_of_a_renewal_or_an_occurrence_is_a_done_mark(samples: Store) 
         assert agenda.done_marks(session, bjmemc) == {"renewal": D(2026, 4, 17)}
         assert agenda.mark_done(session, bjmemc, "renewal", None) == D(2026, 4, 17)
         assert agenda.done_marks(session, bjmemc) == {}
-        with pytest.raises(contract_service.ContractError):
+        with pytest.raises(contract_service.ContractError) as caught:
             agenda.mark_done(session, bjmemc, "installment:9", D(2026, 1, 1))
+        assert caught.value.message("zh_CN") == "合同中已没有分期付款第 9 项（可能刚被修改） [AGENDA_NO_SUCH_ROW]"
+        with pytest.raises(contract_service.ContractError) as gone:
+            agenda.mark_done(session, 999_999, "renewal", D(2026, 1, 1))  # purged meanwhile
+        assert gone.value.message("zh_CN").startswith("台账中没有这份合同")
 
 
 def test_paying_moves_next_due_on(samples: Store) -> None:

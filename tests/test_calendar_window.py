@@ -372,3 +372,16 @@ def test_mark_done_in_the_agenda_updates_the_list_and_the_status_bar_at_once(win
     panel.undo_stack.undo()
     assert list_next_due() == before
     assert "5 overdue, 0 due within 7 days" in feature.notice.text()
+
+
+def test_marking_done_a_deadline_gone_meanwhile_says_so_in_chinese(window, store) -> None:
+    from ui import i18n
+
+    panel = window.calendar_feature.agenda
+    bjmemc = contract_id(store, "BJMEMC-2025174-ZC")
+    i18n.install("zh_CN")
+    try:
+        panel.write_done(bjmemc, "installment:9", D(2026, 4, 18))  # another window removed installment 9
+    finally:
+        i18n.install("en")
+    assert window.dialogs.errors == ["合同中已没有分期付款第 9 项（可能刚被修改） [AGENDA_NO_SUCH_ROW]\n"]

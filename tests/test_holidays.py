@@ -60,8 +60,10 @@ def test_missing_column_and_unreadable_file(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00d\x00a")
     with pytest.raises(HolidayFileError, match=r"x\.csv:1:\d+: cannot read the text"):
         read_holiday_file(binary)
-    with pytest.raises(HolidayFileError, match="cannot read the file"):
+    with pytest.raises(HolidayFileError, match="cannot read the file") as missing:
         read_holiday_file(tmp_path / "missing.csv")
+    assert missing.value.problems[0].localized("zh_CN").startswith(
+        "[HOLIDAY_FILE_UNREADABLE] missing.csv 无法读取该文件（")  # coded: Chinese in the Chinese window
 
 
 def test_write_then_read_round_trip(tmp_path: Path) -> None:

@@ -267,3 +267,6 @@ def test_a_cell_over_the_field_limit_is_reported_and_reading_goes_on(loaded: Sto
     located = [(p.file, p.row, p.code) for p in caught.value.problems if isinstance(p, LocatedProblem)]
     assert ("line_items.csv", 3, "LEDGER_NOT_CSV") in located
     assert ("line_items.csv", 8, "VALUE_NOT_NUMBER") in located
+    too_long = next(p for p in caught.value.problems if isinstance(p, LocatedProblem) and p.code == "LEDGER_NOT_CSV")
+    assert too_long.localized("zh_CN") == ("[LEDGER_NOT_CSV] line_items.csv:3 无法按 CSV 读取"
+                                           "（单元格超过 CSV 字段长度上限（131072 个字符））")  # no English in it

@@ -255,3 +255,19 @@ def test_a_figure_opens_the_installments_behind_it_and_a_contract(window, qtbot)
     bonds.doubleClicked.emit(overview.bonds.index(0, 0))  # a bond's row opens its contract
     assert list(window._editors) == [_id(window.store)]
     qtbot.addWidget(window._editors[_id(window.store)])
+
+
+def test_bad_amount_in_the_chinese_window_is_all_chinese(window, qtbot) -> None:
+    import re
+
+    from ui import i18n
+
+    tab = _tab(window, qtbot)
+    i18n.install("zh_CN")
+    try:
+        dialog = _record(tab, qtbot, "七百")
+    finally:
+        i18n.install("en")
+    said = dialog.error.text()
+    assert said.startswith("金额") and "七百" in said, said
+    assert not re.findall(r"[A-Za-z]{3,}", re.sub(r"\[[A-Z_]+\]", "", said)), said  # the code alone in Latin

@@ -70,6 +70,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("lunar-python", "lunar-python", "MIT", "https://github.com/6tail/lunar-python"),
     Component("openpyxl", "openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl"),
     Component("et-xmlfile", "et-xmlfile", "MIT", "https://foss.heptapod.net/openpyxl/et_xmlfile"),
+    Component("xlrd", "xlrd", "BSD-3-Clause", "https://github.com/python-excel/xlrd"),
     Component("psycopg", "psycopg", "LGPL-3.0-only", "https://www.psycopg.org/"),
     Component("psycopg-binary (libpq)", "psycopg-binary", "LGPL-3.0-only / PostgreSQL", "https://www.psycopg.org/"),
     Component("typing_extensions", "typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions"),

@@ -27,7 +27,7 @@ class DialogService:
                 "DialogService", "Import ledger: choose a .xlsx workbook, a .zip, or contracts.csv of a ledger folder"
             ),
             "",
-            QCoreApplication.translate("DialogService", "Ledger (*.xlsx *.zip *.csv);;All files (*)"),
+            QCoreApplication.translate("DialogService", "Ledger (*.xlsx *.xls *.et *.zip *.csv);;All files (*)"),
         )
         return Path(path) if path else None
 

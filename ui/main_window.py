@@ -499,11 +499,17 @@ class MainWindow(QMainWindow):
             else:
                 raise error
 
-        run_task(self, self.tr("Exporting the register…"), work,
-                 lambda files: self.dialogs.info(self.tr("Export finished"), self.tr("Ledger written to {0}").format(
-                     files[0]) if files and files[0] == folder else self.tr("{0} files written to {1}").format(
-                         len(files), files[0].parent if files else folder)),
-                 failed)
+        def done(files: list[Path]) -> None:
+            if len(files) == 2 and files[0] == folder:  # a workbook and, beside it, the attached files
+                text = self.tr("Ledger written to {0}; the contracts' attached files are in {1} beside it "
+                               "(keep the two together)").format(files[0], files[1].name)
+            elif files and files[0] == folder:
+                text = self.tr("Ledger written to {0}").format(files[0])
+            else:
+                text = self.tr("{0} files written to {1}").format(len(files), files[0].parent if files else folder)
+            self.dialogs.info(self.tr("Export finished"), text)
+
+        run_task(self, self.tr("Exporting the register…"), work, done, failed)
 
     def back_up_now(self) -> None:
         """File → Back up now…: a copy of the register where the officer chooses (ui.register.backups_view)."""

@@ -4,62 +4,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="87"/>
+        <location filename="../../ui/about.py" line="88"/>
         <source>About ContractDesk</source>
         <translation>关于合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="89"/>
+        <location filename="../../ui/about.py" line="90"/>
         <source>ContractDesk {0}</source>
         <translation>合同台账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="92"/>
+        <location filename="../../ui/about.py" line="93"/>
         <source>A register of procurement contracts for public bodies.</source>
         <translation>面向公共机构的采购合同登记台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="100"/>
         <source>Store:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="100"/>
         <source>Logs:</source>
         <translation>日志：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="100"/>
         <source>Settings:</source>
         <translation>设置：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="102"/>
+        <location filename="../../ui/about.py" line="103"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="125"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="125"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="125"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="127"/>
+        <location filename="../../ui/about.py" line="128"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="132"/>
+        <location filename="../../ui/about.py" line="133"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
@@ -67,135 +67,136 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="43"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="45"/>
         <source>Mark done: {0}</source>
         <translation>标记完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="44"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="46"/>
         <source>Mark not done: {0}</source>
         <translation>标记未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="74"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="76"/>
         <source>How dates are counted: working days follow the official calendar of the PRC — public holidays and make-up working days (调休). The day of the event is not counted: the first working day after it is day 1, so “within 15 working days of signing” ends on the 15th working day after the signing day. A period in days or months that ends on a weekend or holiday ends on the next working day (Civil Code art. 203); 31 January + 1 month is the last day of February. For a year whose official schedule is not known yet (2027 at the time of writing) the dates are estimates from weekends and the statutory holidays (春节, 清明, 端午, 中秋 …); an estimate cannot place the make-up working days (调休). Enter that year&apos;s schedule under Settings → Working-day schedule… to make them firm.</source>
         <translation>日期计算方法：工作日按国务院公布的全国节假日安排计算，含法定节假日和调休上班日。事件当日不计入，事件后的第一个工作日为第 1 日，例如“签订后 15 个工作日内”截止于签订日后的第 15 个工作日。按日或按月计算的期限，最后一日为周末或节假日的，以其后第一个工作日为最后一日（《民法典》第二百零三条）；1 月 31 日加 1 个月为 2 月最后一日。尚未公布节假日安排的年份（撰写时为 2027 年），按周末和法定节假日（春节、清明、端午、中秋等）估算，无法确定调休上班日。请在“设置 → 工作日安排…”中录入该年安排，估算日期即转为确定日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="100"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="102"/>
         <source>Overdue and next 30 days</source>
         <translation>已逾期及未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="100"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="102"/>
         <source>Next 30 days</source>
         <translation>未来 30 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="100"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="102"/>
         <source>Next 90 days</source>
         <translation>未来 90 日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="101"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="103"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="101"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="103"/>
         <source>Waiting for an event</source>
         <translation>待起算（等待事件）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="101"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="103"/>
         <source>All, done in the past year included</source>
         <translation>全部（含近一年已完成）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="107"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="109"/>
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="111"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="113"/>
         <source>Every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="116"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="118"/>
         <source>Any responsible party</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="121"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="123"/>
         <source>Each occurrence</source>
         <translation>逐次显示</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="123"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="125"/>
         <source>List every occurrence of a routine series (daily, weekly, monthly) instead of one row per series</source>
         <translation>逐次列出例行事项（每日、每周、每月）的每一次，而不是每个系列一行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="147"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="149"/>
         <source>Mark done / done through…</source>
         <translation>标记完成 / 完成至…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="173"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="175"/>
         <source>Mark done…</source>
         <translation>标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="149"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="175"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="151"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="177"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="153"/>
-        <location filename="../../ui/calendar/agenda_view.py" line="157"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="155"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="159"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="155"/>
         <location filename="../../ui/calendar/agenda_view.py" line="157"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="159"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="170"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="172"/>
         <source>Open contract</source>
         <translation>打开合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="257"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="259"/>
         <source>{0} shown · {1} overdue · {2} due within 7 days</source>
         <translation>显示 {0} 项 · 已逾期 {1} 项 · 7 日内到期 {2} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="271"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="279"/>
         <source>Marking done…</source>
         <translation>正在标记完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="282"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="290"/>
         <source>Mark done through</source>
         <translation>标记完成至</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="283"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="291"/>
         <source>Every occurrence up to this date is done:</source>
         <translation>截至该日（含）的每一次均已完成：</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="287"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="276"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="295"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/agenda_view.py" line="287"/>
+        <location filename="../../ui/calendar/agenda_view.py" line="295"/>
         <source>Done on (the actual date):</source>
         <translation>完成日期（实际日期）：</translation>
     </message>
@@ -1535,8 +1536,8 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="30"/>
-        <source>Ledger (*.xlsx *.zip *.csv);;All files (*)</source>
-        <translation>台账 (*.xlsx *.zip *.csv);;所有文件 (*)</translation>
+        <source>Ledger (*.xlsx *.xls *.et *.zip *.csv);;All files (*)</source>
+        <translation>台账 (*.xlsx *.xls *.et *.zip *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="38"/>
@@ -2527,53 +2528,53 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayScheduleDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="272"/>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="361"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="278"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="367"/>
         <source>Working-day schedule</source>
         <translation>工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="287"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
         <source>Enter the State Council&apos;s notice for a year the built-in calendar does not know yet (it knows 2004–2026): every public holiday, and every weekend day that is worked (调休, tick “Working day”). These days take precedence over the built-in calendar; dates of that year are then firm, no longer estimates. Import a CSV with the columns date, is_working_day, name (or 日期, 是否工作日, 名称).</source>
         <translation>内置日历尚未收录的年份（已收录 2004–2026 年），请按国务院办公厅的节假日安排通知录入：每个放假日，以及每个调休上班的周末（勾选“工作日”）。录入的日期优先于内置日历，该年的日期随即由估算转为确定。可导入含 date、is_working_day、name（或 日期、是否工作日、名称）列的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="299"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="293"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="299"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="294"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="300"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="294"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="300"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="327"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="333"/>
         <source>Schedule rejected</source>
         <translation>工作日安排未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="328"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="334"/>
         <source>Nothing was imported: the file has {0} problem(s).</source>
         <translation>未导入任何内容：文件有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="342"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="348"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="364"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="370"/>
         <source>Saving the schedule…</source>
         <translation>正在保存工作日安排…</translation>
     </message>
@@ -2581,37 +2582,37 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HolidayTableModel</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="189"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="195"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="189"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="195"/>
         <source>Working day (调休)</source>
         <translation>工作日（调休）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="189"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="195"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="206"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="212"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="207"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="213"/>
         <source>holiday</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="253"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="259"/>
         <source>Row {0}: a date is needed</source>
         <translation>第 {0} 行：需要日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="255"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="261"/>
         <source>Row {0}: {1} is also on row {2}</source>
         <translation>第 {0} 行：{1} 与第 {2} 行重复</translation>
     </message>
@@ -3114,32 +3115,37 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="505"/>
+        <source>Ledger written to {0}; the contracts&apos; attached files are in {1} beside it (keep the two together)</source>
+        <translation>台账已写入 {0}；合同附件文件在其旁边的 {1} 中（请将二者放在一起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
@@ -3207,28 +3213,28 @@ Update them from the ledger?</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -3939,312 +3945,312 @@ Correct them first, or print anyway?</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="111"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="112"/>
         <source>Liquidated damages — {0}</source>
         <extracomment>clause_ref of an ad-hoc rule in the saved calculations.</extracomment>
         <translation>违约金计算 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="152"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="153"/>
         <source>Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: 0.05 %/day of the overdue amount)</source>
         <translation>法定利率：迟延支付中小企业款项（《保障中小企业款项支付条例》2025年：按逾期金额每日万分之五）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="153"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="154"/>
         <source>Ad-hoc rule…</source>
         <translation>临时规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="163"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="316"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="317"/>
         <source>Ad-hoc rule</source>
         <translation>临时规则</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
         <source>Monthly fee × coefficient</source>
         <translation>月服务费×系数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
         <source>Fixed amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="167"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
         <source>Monthly fee</source>
         <translation>月服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
         <source>Daily fee</source>
         <translation>日服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="171"/>
         <source>percent, e.g. 0.05</source>
         <translation>百分比，如 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="172"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="178"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="179"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
         <source>Calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="176"/>
         <source>A part of a day counts as a day</source>
         <translation>不足一日按一日计</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="176"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="177"/>
         <source>Pro rata</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="177"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="178"/>
         <source>percent of the contract total</source>
         <translation>合同总额的百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
         <source>Kind</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="180"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="318"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="319"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="320"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="321"/>
         <source>Fixed amount (元)</source>
         <translation>固定金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="205"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="342"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="206"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="343"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="314"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="185"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="315"/>
         <source>Cap (% of total)</source>
         <translation>上限（合同总额的%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="185"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="322"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="186"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="323"/>
         <source>Cap (元)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="212"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
         <source>Due and actual dates</source>
         <translation>应履行日和实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="214"/>
         <source>Number of days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="229"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="230"/>
         <source>e.g. 12 or 2.5</source>
         <translation>如 12 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="230"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="231"/>
         <source>yuan, when the base is the overdue amount</source>
         <translation>元，以逾期金额为基数时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="200"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="201"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="202"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="203"/>
         <source>Count by</source>
         <translation>天数依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="203"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="343"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="204"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="344"/>
         <source>Due date</source>
         <translation>应履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="204"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="344"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="205"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="345"/>
         <source>Actual date</source>
         <translation>实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="206"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="347"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="207"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="348"/>
         <source>Overdue amount (元)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="207"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="350"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="208"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="351"/>
         <source>Already charged under this clause (元)</source>
         <translation>本条已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="208"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="348"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="209"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="349"/>
         <source>Already charged to this party (元)</source>
         <translation>该方已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
         <source>Calculated on</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="255"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="257"/>
         <source>By</source>
         <translation>计算人</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="247"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="248"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="249"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="250"/>
         <source>Saved calculations</source>
         <translation>已保存的计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="273"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="274"/>
         <source>Save to record</source>
         <translation>保存到合同记录</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="275"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="276"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="277"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="278"/>
         <source>Copy working</source>
         <translation>复制计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="144"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="145"/>
         <source>Save the contract first</source>
         <translation>请先保存合同</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="304"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="305"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="399"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="400"/>
         <source>Amount: ¥{0}</source>
         <translation>金额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="409"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="410"/>
         <source>Amount: —</source>
         <translation>金额：—</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="432"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="433"/>
         <source>Saved to the contract&apos;s record.</source>
         <translation>已保存到合同记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="436"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="437"/>
         <source>Saving the calculation…</source>
         <translation>正在保存计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="460"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="461"/>
         <source>Working copied.</source>
         <translation>计算过程已复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="478"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="479"/>
         <source>Writing the calculation…</source>
         <translation>正在生成违约金计算书…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="482"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="483"/>
         <source>Wrote {0}</source>
         <translation>已生成 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="485"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="486"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="485"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="486"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="490"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="491"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -4252,37 +4258,37 @@ Correct them first, or print anyway?</source>
 <context>
     <name>RecordEventDialog</name>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="112"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="113"/>
         <source>Record event — {0}</source>
         <translation>登记事件 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="128"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="129"/>
         <source>YYYY-MM-DD; empty removes the event</source>
         <translation>YYYY-MM-DD；留空则删除该事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="133"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="134"/>
         <source>Rules that count from this event become due once it has a date. A new name records a named event (event:NAME).</source>
         <translation>自该事件起算的期限在登记日期后即开始计算。输入新名称可登记自定义事件（event:名称）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="139"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="140"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="140"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="141"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="141"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="142"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_dialogs.py" line="171"/>
+        <location filename="../../ui/calendar/calendar_dialogs.py" line="177"/>
         <source>Recording the event…</source>
         <translation>正在登记事件…</translation>
     </message>
@@ -4290,82 +4296,82 @@ Correct them first, or print anyway?</source>
 <context>
     <name>RecordPaymentDialog</name>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="52"/>
+        <location filename="../../ui/payments/record_dialog.py" line="53"/>
         <source>Record payment — {0}</source>
         <translation>登记付款 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="54"/>
+        <location filename="../../ui/payments/record_dialog.py" line="55"/>
         <source>(no installment)</source>
         <translation>（不对应期次）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="57"/>
+        <location filename="../../ui/payments/record_dialog.py" line="58"/>
         <source>Installment {0} {1}</source>
         <translation>第 {0} 期 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="74"/>
+        <location filename="../../ui/payments/record_dialog.py" line="75"/>
         <source>Installment</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="75"/>
+        <location filename="../../ui/payments/record_dialog.py" line="76"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="76"/>
+        <location filename="../../ui/payments/record_dialog.py" line="77"/>
         <source>Paid on</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="77"/>
+        <location filename="../../ui/payments/record_dialog.py" line="78"/>
         <source>Invoice no. (发票号)</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="78"/>
+        <location filename="../../ui/payments/record_dialog.py" line="79"/>
         <source>Voucher no. (凭证号)</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="79"/>
+        <location filename="../../ui/payments/record_dialog.py" line="80"/>
         <source>Payer</source>
         <translation>付款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="80"/>
+        <location filename="../../ui/payments/record_dialog.py" line="81"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="81"/>
+        <location filename="../../ui/payments/record_dialog.py" line="82"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="105"/>
+        <location filename="../../ui/payments/record_dialog.py" line="106"/>
         <source>Amount: {0}</source>
         <translation>金额：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="109"/>
+        <location filename="../../ui/payments/record_dialog.py" line="110"/>
         <source>Paid on: {0}</source>
         <translation>付款日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="129"/>
+        <location filename="../../ui/payments/record_dialog.py" line="130"/>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="130"/>
+        <location filename="../../ui/payments/record_dialog.py" line="131"/>
         <source>This payment is {0} more than what remains of installment {1}. Record it anyway?</source>
         <translation>这笔付款比第 {1} 期剩余未付金额多 {0}。仍然登记？</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/record_dialog.py" line="151"/>
+        <location filename="../../ui/payments/record_dialog.py" line="152"/>
         <source>Recording the payment…</source>
         <translation>正在登记付款…</translation>
     </message>

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from services.amendments.values import (
+    TARGET_LABELS,
     TARGETS,
     Target,
+    column_term,
     key_text,
     make_row,
     read_key,
@@ -25,7 +27,8 @@ from services.amendments.values import (
     target,
     value_text,
 )
-from services.errors import UserError, define
+from services.errors import InputError, Term, UserError, define
+from services.ledger.schema import AMENDMENTS
 from services.register.contract_data import ContractData
 
 CHANGE_INVALID = define(
@@ -33,6 +36,16 @@ CHANGE_INVALID = define(
     "补充协议 {amendment_no} 第 {seq} 项变更（{column}）：{reason}",
     "Amendment {amendment_no}, change {seq} ({column}): {reason}",
 )
+NOT_ACTION = define("AMENDMENT_NOT_ACTION", "不是变更操作（修改、新增或删除）：“{text}”",
+                    "not set, add or remove: {text!r}")
+CONTRACT_SET_ONLY = define("AMENDMENT_CONTRACT_SET_ONLY", "合同本身的字段只能修改（不能新增或删除）",
+                           "the contract's own fields can only be set")
+ROW_EXISTS = define("AMENDMENT_ROW_EXISTS", "{target} {key} 已存在", "{target} {key} already exists")
+NEW_ROW_KEY = define("AMENDMENT_NEW_ROW_KEY", "新增的{target}须有自己的{key}",
+                     "a new {target} needs a {key} of its own")
+NO_ROW = define("AMENDMENT_NO_ROW", "合同中没有{target} {key}", "the contract has no {target} {key}")
+SET_NEEDS_FIELD = define("AMENDMENT_SET_NEEDS_FIELD", "修改须写明所改的字段", "a set change names the field it changes")
+NOT_EMPTY = define("AMENDMENT_NOT_EMPTY", "{field}不能为空", "{field} cannot be empty")
 OLD_VALUE_MISMATCH = define(
     "AMENDMENT_OLD_VALUE",
     "补充协议 {amendment_no} 第 {seq} 项变更：原值 {old!r} 与台账中的 {current!r} 不符",
@@ -83,7 +96,7 @@ class ChangeError(UserError):
     def __init__(self, code: str, *, seq: int, column: str, **params: object) -> None:
         self.seq = seq
         self.column = column
-        super().__init__(code, seq=seq, column=column, **params)
+        super().__init__(code, seq=seq, column=column_term(AMENDMENTS, column), **params)  # 新值, not new_value
 
 
 def diff(before: ContractData, after: ContractData) -> list[ChangeData]:
@@ -149,18 +162,19 @@ def inverse(change: ChangeData) -> ChangeData:
 
 
 def _apply_one(contract: ContractData, change: ChangeData, amendment_no: str) -> None:
-    def fail(column: str, reason: str) -> ChangeError:
-        return ChangeError(CHANGE_INVALID, seq=change.seq, column=column, amendment_no=amendment_no, reason=reason)
+    def fail(column: str, reason: ValueError) -> ChangeError:
+        said = Term(reason.text("en"), reason.text("zh_CN")) if isinstance(reason, InputError) else str(reason)
+        return ChangeError(CHANGE_INVALID, seq=change.seq, column=column, amendment_no=amendment_no, reason=said)
 
     try:
         spec = target(change.target)
     except ValueError as exc:
-        raise fail("target", str(exc)) from None
+        raise fail("target", exc) from None
     if change.action not in ("set", "add", "remove"):
-        raise fail("action", f"not set, add or remove: {change.action!r}")
+        raise fail("action", InputError(NOT_ACTION, text=change.action))
     if spec.attribute is None:
         if change.action != "set":
-            raise fail("action", "the contract's own fields can only be set")
+            raise fail("action", InputError(CONTRACT_SET_ONLY))
         _set(contract, spec, change, amendment_no, fail)
         return
     rows: list[object] = getattr(contract, spec.attribute)
@@ -168,34 +182,35 @@ def _apply_one(contract: ContractData, change: ChangeData, amendment_no: str) ->
     try:
         key = None if change.action == "add" and not change.target_key else read_key(change.target_key or "", spec)
     except ValueError as exc:
-        raise fail("target_key", str(exc)) from None
+        raise fail("target_key", exc) from None
     found = next((row for row in rows if getattr(row, spec.key) == key), None) if key is not None else None
     if change.action == "add":
         try:
             values = read_row(change.new_value, spec)
         except ValueError as exc:
-            raise fail("new_value", str(exc)) from None
+            raise fail("new_value", exc) from None
         if key is not None:
             values[spec.key] = key
         if found is not None:
-            raise fail("target_key", f"{spec.name} {key} already exists")
+            raise fail("target_key", InputError(ROW_EXISTS, target=TARGET_LABELS[spec.name], key=str(key)))
         if values.get(spec.key) is None or any(getattr(r, spec.key) == values[spec.key] for r in rows):
-            raise fail("target_key", f"a new {spec.name} needs a {spec.key} of its own")
+            raise fail("target_key", InputError(NEW_ROW_KEY, target=TARGET_LABELS[spec.name],
+                                                key=column_term(spec.table, spec.key)))
         try:
             rows.append(make_row(values, spec))
         except ValueError as exc:
-            raise fail("new_value", str(exc)) from None
+            raise fail("new_value", exc) from None
         if spec.key == "seq":
             rows.sort(key=lambda row: getattr(row, "seq"))  # noqa: B009  # rows of any target class
         return
     if found is None:
-        raise fail("target_key", f"the contract has no {spec.name} {change.target_key}")
+        raise fail("target_key", InputError(NO_ROW, target=TARGET_LABELS[spec.name], key=change.target_key))
     if change.action == "remove":
         if change.old_value and change.old_value.strip():
             try:
                 stated = read_row(change.old_value, spec)
             except ValueError as exc:
-                raise fail("old_value", str(exc)) from None
+                raise fail("old_value", exc) from None
             current = {name: getattr(found, name) for name in stated}
             if current != stated:
                 raise ChangeError(OLD_VALUE_MISMATCH, seq=change.seq, column="old_value", amendment_no=amendment_no,
@@ -206,25 +221,25 @@ def _apply_one(contract: ContractData, change: ChangeData, amendment_no: str) ->
 
 
 def _set(row: object, spec: Target, change: ChangeData, amendment_no: str,
-         fail: Callable[[str, str], ChangeError]) -> None:
+         fail: Callable[[str, ValueError], ChangeError]) -> None:
     if not change.field:
-        raise fail("field", "a set change names the field it changes")
+        raise fail("field", InputError(SET_NEEDS_FIELD))
     try:
         column = spec.column(change.field)
     except ValueError as exc:
-        raise fail("field", str(exc)) from None
+        raise fail("field", exc) from None
     try:
         old = read_value(change.old_value, column)
     except ValueError as exc:
-        raise fail("old_value", str(exc)) from None
+        raise fail("old_value", exc) from None
     try:
         new = read_value(change.new_value, column)
     except ValueError as exc:
-        raise fail("new_value", str(exc)) from None
+        raise fail("new_value", exc) from None
     current = getattr(row, change.field)
     if old != current:
         raise ChangeError(OLD_VALUE_MISMATCH, seq=change.seq, column="old_value", amendment_no=amendment_no,
                           old=change.old_value or "", current=value_text(current, column) or "")
     if new is None and column.required:
-        raise fail("new_value", f"{change.field} cannot be empty")
+        raise fail("new_value", InputError(NOT_EMPTY, field=column_term(spec.table, change.field)))
     setattr(row, change.field, new)

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from services.errors import InputError, Term, define
 from services.ledger import values as ledger_values
 from services.ledger.read import parse_value
 from services.ledger.schema import (
@@ -38,6 +39,29 @@ from services.register.contract_data import (
     scalar_fields,
 )
 
+NO_FIELD = define("AMENDMENT_NO_FIELD", "{target}没有字段“{field}”", "{target} has no field {field!r}")
+UNKNOWN_TARGET = define("AMENDMENT_UNKNOWN_TARGET", "不是变更对象（{choices}）：“{text}”",
+                        "not a change target ({choices}): {text!r}")
+NEEDS_KEY = define("AMENDMENT_NEEDS_KEY", "{target}的变更须写明对象键（{key}）",
+                   "a {target} change needs target_key (its {key})")
+NOT_PAIR = define("AMENDMENT_NOT_PAIR", "不是“列=值”的形式：“{text}”", "not column=value: {text!r}")
+NEW_ROW_FIELDS = define("AMENDMENT_NEW_ROW_FIELDS", "新增的{target}须写明：{fields}",
+                        "a new {target} needs {fields}")
+
+#: Each target's name as the officer reads it (English, Chinese: the ledger's Chinese sheet names).
+TARGET_LABELS: dict[str, Term] = {
+    "contract": Term("contract", "合同"), "party": Term("party", "当事方"), "line_item": Term("line item", "服务明细"),
+    "installment": Term("installment", "分期付款"), "milestone": Term("milestone", "履约事项"),
+    "bond": Term("bond", "保证金"), "penalty_clause": Term("liquidated-damages clause", "违约条款"),
+    "article": Term("article", "合同条款"),
+}
+
+
+def column_term(table: Table, name: str) -> Term:
+    """The column ``name`` of ``table`` as a message names it (``seq`` / 序号); ``name`` itself if unknown."""
+    found = next((c for c in table.columns if c.name == name), None)
+    return Term(name, found.alias) if found is not None else Term(name, name)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -59,7 +83,7 @@ class Target:
     def column(self, field: str) -> Column:
         """The ledger column of ``field``. Raises ``ValueError`` for a field the table lacks."""
         if field not in self.fields():
-            raise ValueError(f"{self.name} has no field {field!r}")
+            raise InputError(NO_FIELD, target=TARGET_LABELS[self.name], field=field)
         return self.table.column(field)
 
 
@@ -82,7 +106,8 @@ def target(name: str) -> Target:
     try:
         return TARGETS[name]
     except KeyError:
-        raise ValueError(f"not a change target ({', '.join(TARGETS)}): {name!r}") from None
+        raise InputError(UNKNOWN_TARGET, choices=Term(", ".join(TARGETS), "、".join(
+            label.zh for label in TARGET_LABELS.values())), text=name) from None
 
 
 def value_text(value: object, column: Column) -> str | None:
@@ -118,7 +143,7 @@ def read_key(text: str, spec: Target) -> object:
     assert spec.key is not None
     value = read_value(text, spec.table.column(spec.key))
     if value is None:
-        raise ValueError(f"a {spec.name} change needs target_key (its {spec.key})")
+        raise InputError(NEEDS_KEY, target=TARGET_LABELS[spec.name], key=column_term(spec.table, spec.key))
     return value
 
 
@@ -161,7 +186,7 @@ def read_row(text: str | None, spec: Target) -> dict[str, object]:
     for part in _split(text or ""):
         name, equals, cell = part.partition("=")
         if not equals:
-            raise ValueError(f"not column=value: {part.strip()!r}")
+            raise InputError(NOT_PAIR, text=part.strip())
         field = aliases.get(name.strip(), name.strip())
         row[field] = read_value(cell, spec.column(field))
     return row
@@ -174,4 +199,6 @@ def make_row(fields: dict[str, object], spec: Target) -> object:
     except TypeError:
         required = [c.name for c in spec.table.columns if c.required and c.name != "contract_no"]
         missing = [name for name in required if fields.get(name) is None]
-        raise ValueError(f"a new {spec.name} needs {', '.join(missing) or 'its fields'}") from None
+        names = [column_term(spec.table, name) for name in missing]
+        raise InputError(NEW_ROW_FIELDS, target=TARGET_LABELS[spec.name], fields=Term(
+            ", ".join(t.en for t in names) or "its fields", "、".join(t.zh for t in names) or "各字段")) from None

@@ -1,7 +1,8 @@
 """``attachments.csv`` and the files under ``attachments/<sha256>`` of a ledger (spec ``csv-format.md``).
 
 The writer puts each file once, named by the SHA-256 of its bytes; the reader finds it beside
-the CSV file (folder, .zip, or a lone ``attachments.csv`` with its ``attachments/`` folder) and
+the CSV file (folder, .zip, or a lone ``attachments.csv`` with its ``attachments/`` folder) — for a
+workbook ledger in ``<name>.attachments.zip`` beside it, or an ``attachments/`` folder there — and
 checks that its bytes have that hash — a missing file or a mismatch is an error naming the file.
 Qt-free.
 """
@@ -24,6 +25,7 @@ from services.errors import LocatedProblem, define
 from services.ledger import codes
 from services.ledger.read import Record
 from services.ledger.schema import ATTACHMENTS
+from services.ledger.workbook import LEGACY_SUFFIXES, SIDE_ZIP, WORKBOOK_SUFFIXES, attachments_zip
 from services.register import contracts as contract_service
 
 FOLDER = "attachments"
@@ -139,23 +141,23 @@ def apply(session: Session, ledger: LedgerAttachments) -> None:
 def _load(source: Path, digest: str) -> tuple[bytes | None, LocatedProblem | None]:
     """(bytes, None) of ``attachments/<digest>`` in the ledger at ``source``, or (None, the problem)."""
     name = f"{FOLDER}/{digest}"
+    folder = source if source.is_dir() else source.parent
+    archive: Path | None = None
     if source.is_file() and source.suffix.lower() == ".zip":
-        label = f"{source.name}/{name}"
-        try:
-            with zipfile.ZipFile(source) as archive:
-                member = next((info for info in archive.infolist()
-                               if PurePosixPath(info.filename).parts[-2:] == (FOLDER, digest)), None)
-                if member is None:
-                    return None, LocatedProblem(label, None, None, FILE_MISSING)
-                if member.file_size > MAX_BYTES:
-                    return None, LocatedProblem(label, None, None, FILE_TOO_LARGE)
-                data = archive.read(member)
-        except (zipfile.BadZipFile, OSError) as exc:
-            return None, LocatedProblem(label, None, None, FILE_UNREADABLE, {"reason": str(exc)})
+        archive = source
+    elif source.suffix.lower() in WORKBOOK_SUFFIXES + LEGACY_SUFFIXES and not (folder / name).is_file():
+        archive = attachments_zip(source)  # a workbook ledger ships its files in a .zip beside it
+    elif source.is_dir() and not (folder / name).is_file():  # a folder holding a workbook and its .zip
+        archive = next((side for side in sorted(folder.glob(f"*{SIDE_ZIP}"))
+                        if any(attachments_zip(book) == side for book in folder.iterdir()
+                               if book.suffix.lower() in WORKBOOK_SUFFIXES + LEGACY_SUFFIXES)), None)
+    label = f"{archive.name if archive is not None else folder.name}/{name}"
+    if archive is not None:
+        data, problem = _from_zip(archive, digest, label)
+        if problem is not None or data is None:
+            return None, problem
     else:
-        folder = source if source.is_dir() else source.parent
-        path = folder / FOLDER / digest
-        label = f"{folder.name}/{name}"
+        path = folder / name
         try:
             if path.stat().st_size > MAX_BYTES:
                 return None, LocatedProblem(label, None, None, FILE_TOO_LARGE)
@@ -165,4 +167,26 @@ def _load(source: Path, digest: str) -> tuple[bytes | None, LocatedProblem | Non
     actual = sha256_of(data)
     if actual != digest:
         return None, LocatedProblem(label, None, None, FILE_CHANGED, {"actual": actual, "digest": digest})
+    return data, None
+
+
+def _from_zip(archive_path: Path, digest: str, label: str) -> tuple[bytes | None, LocatedProblem | None]:
+    """(bytes, None) of the entry ``…/attachments/<digest>`` of the .zip ``archive_path``, or (None, the
+    problem at ``label``)."""
+    if not archive_path.is_file():
+        return None, LocatedProblem(label, None, None, FILE_MISSING)
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            member = next((info for info in archive.infolist()
+                           if PurePosixPath(info.filename).parts[-2:] == (FOLDER, digest)), None)
+            if member is None:
+                return None, LocatedProblem(label, None, None, FILE_MISSING)
+            if member.file_size > MAX_BYTES:
+                return None, LocatedProblem(label, None, None, FILE_TOO_LARGE)
+            with archive.open(member) as entry:
+                data = entry.read(MAX_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        return None, LocatedProblem(label, None, None, FILE_UNREADABLE, {"reason": str(exc)})
+    if len(data) > MAX_BYTES:
+        return None, LocatedProblem(label, None, None, FILE_TOO_LARGE)
     return data, None

@@ -22,11 +22,18 @@ from services import history as history_log
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
 from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, recorded_labels, stored_next_due
-from services.errors import InputError, define
+from services.errors import InputError, Term, UserError, define
 from services.history import HistoryAction
 from services.ledger.schema import EVENT_ALIASES
 from services.register.contract_data import BondData, ContractData, EventData, InstallmentData, MilestoneData
-from services.register.contracts import LIVE, ContractError, claim_version, load, refresh_list_columns
+from services.register.contracts import (
+    LIVE,
+    ContractError,
+    ContractNotFoundError,
+    claim_version,
+    load,
+    refresh_list_columns,
+)
 
 __all__ = ["BATCH", "OWN_EVENTS", "RECORDED_EVENTS", "all_deadlines", "contract_deadlines", "done_marks",
            "done_value", "event_code", "mark_done", "record_event", "recorded_events", "recorded_labels",
@@ -64,10 +71,20 @@ def event_code(name: str) -> str:
     return f"event:{bare}"
 
 
+NO_SUCH_ROW = define("AGENDA_NO_SUCH_ROW", "合同中已没有{what}第 {seq} 项（可能刚被修改）",
+                     "the contract no longer has {what} {seq} (changed meanwhile?)")
+_ROW_NAMES = {"installment": Term("installment", "分期付款"), "bond": Term("bond", "保证金"),
+              "milestone": Term("milestone", "履约事项")}
+
+
+class NoSuchRowError(UserError, ContractError):
+    """The deadline's installment, bond or milestone is no longer in the contract (``AGENDA_NO_SUCH_ROW``)."""
+
+
 def _contract(session: Session, contract_id: int) -> Contract:
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise ContractError(f"no contract with id {contract_id}")
+        raise ContractNotFoundError(contract_id=contract_id)  # purged by another window or user meanwhile
     return contract
 
 
@@ -244,7 +261,7 @@ def _target(session: Session, contract_id: int, key: str) -> tuple[object, str] 
         return None
     row = session.scalar(select(model).where(model.contract_id == contract_id, model.seq == seq))
     if row is None:
-        raise ContractError(f"contract {contract_id} has no {kind} {seq}")
+        raise NoSuchRowError(NO_SUCH_ROW, what=_ROW_NAMES[kind], seq=seq)
     return row, field
 
 

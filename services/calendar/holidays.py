@@ -64,6 +64,7 @@ class HolidayRow:
 NOT_YES_NO = define("HOLIDAY_NOT_YES_NO", "不是“是/否”（1 工作日，0 休息日；是/否）：“{text}”",
                     "not a yes/no value (1 working day, 0 holiday; 是/否): {text!r}")
 
+UNREADABLE = define("HOLIDAY_FILE_UNREADABLE", "无法读取该文件（{reason}）", "cannot read the file ({reason})")
 DATES_TWICE = define("HOLIDAY_DATES_TWICE", "日期重复出现：{days}", "dates listed twice: {days}")
 
 
@@ -110,7 +111,8 @@ def read_holiday_file(path: Path) -> tuple[list[HolidayRow], list[str]]:
     try:
         text = decode(LedgerFile("holidays", path.name, path.read_bytes()))
     except OSError as exc:
-        raise HolidayFileError([f"{path.name}: cannot read the file ({exc})"]) from exc
+        raise HolidayFileError([LocatedProblem(path.name, None, None, UNREADABLE,
+                                               {"reason": exc.strerror or type(exc).__name__})]) from exc
     except LedgerFileError as exc:
         raise HolidayFileError([LocatedProblem(path.name, *exc.where(), exc.code, exc.params)]) from exc
     return parse_holiday_text(text, path.name)

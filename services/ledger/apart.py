@@ -52,12 +52,19 @@ def apply(session: Session, plan: ApartPlan, from_contracts_csv: set[str]) -> li
     return problems
 
 
+def table_rows(session: Session, contract_ids: list[int]) -> tuple[dict[str, list[list[object]]], dict[str, bytes]]:
+    """The rows (values in column order) of ``amendments`` and ``attachments`` of the contracts
+    ``contract_ids`` (in register order), by table name, and the attachments' files as
+    ``attachments/<sha256>`` → bytes; what the CSV and the workbook writers write."""
+    attachment_rows, blobs = attachment_ledger.rows(session, contract_ids)
+    return {AMENDMENTS.name: amendment_ledger.rows(session, contract_ids), ATTACHMENTS.name: attachment_rows}, blobs
+
+
 def files(session: Session, contract_ids: list[int], format_cell: Callable[[object, Column], str]) -> dict[str, bytes]:
     """``amendments.csv``, ``attachments.csv`` (writer form, as the other tables) and ``attachments/<sha256>``
     of the contracts ``contract_ids`` (in register order). A table with no rows is left out (unlike the
     contracts' own tables): a register without amendments exports the same ledger as before them."""
-    attachment_rows, blobs = attachment_ledger.rows(session, contract_ids)
-    tables = {AMENDMENTS.name: amendment_ledger.rows(session, contract_ids), ATTACHMENTS.name: attachment_rows}
+    tables, blobs = table_rows(session, contract_ids)
     out: dict[str, bytes] = {}
     for table in APART:
         if not tables[table.name]:

@@ -8,6 +8,7 @@ Chinese window shows 数量 where an English one shows the header as the file ha
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from services.errors import ERROR, WARNING, LocatedProblem, Term, define
@@ -70,6 +71,23 @@ UNLABELLED_EVENT = define(
     "合同 {number} 的事件“{name}”没有名称，显示为“{shown}”——请在 events.csv 中填写 label、label_en",
     "event {name!r} of contract {number} has no label; shown as “{shown}” — give it a label in events.csv "
     "(label, label_en)")
+
+
+def csv_reason(error: Exception) -> Term:
+    """What Python's csv reader said (``csv.Error``), in both languages: the known reasons translated,
+    any other one kept as said after a Chinese lead (``NOT_CSV``'s ``reason``)."""
+    said = str(error)
+    limit = re.match(r"field larger than field limit \((\d+)\)", said)
+    if limit:
+        return Term(said, f"单元格超过 CSV 字段长度上限（{limit.group(1)} 个字符）")
+    known = {"unexpected end of data": "文件在引号内意外结束（文件不完整？）",
+             "line contains NUL": "行中含有 NUL 字符",
+             "new-line character seen in unquoted field": "未加引号的字段中出现换行符"}
+    if said in known:
+        return Term(said, known[said])
+    if said.endswith("expected after '\"'"):
+        return Term(said, "右引号后应为分隔符")
+    return Term(said, f"CSV 格式错误：{said}")
 
 
 @cache  # a Column and its Term are frozen: one Term per column, not one per cell read

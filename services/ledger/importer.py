@@ -44,6 +44,7 @@ from services.ledger.event_warnings import missing_link_errors, unlabelled_event
 from services.ledger.files import LedgerFileError, collect, decode
 from services.ledger.read import Problems, Record, read_table
 from services.ledger.schema import APART, CHILD_TABLES, CONTRACTS, SUPPORTED, TABLES_BY_NAME
+from services.ledger.workbook import SIDE_ZIP
 from services.payments.ledger import payments_from_installments
 from services.payments.rows import refresh_installments, replace_payments
 from services.register import contracts as contract_service
@@ -146,7 +147,8 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
     files, ignored = collect(path)
     problems = plan.problems
     problems.warnings.extend(codes.warning(label, None, None, codes.IGNORED_FILE) for label in ignored
-                             if "attachments/" not in label)  # the attachments' files: read with attachments.csv
+                             if "attachments/" not in label  # the attachments' files: read with attachments.csv
+                             and not label.endswith(SIDE_ZIP))  # a workbook's files, read with its 附件 sheet
     records: dict[str, tuple[str, list[Record]]] = {}
     for file in files:
         if file.table in records:

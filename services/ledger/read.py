@@ -202,7 +202,7 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        problems.errors.append(codes.problem(label, 1, None, codes.NOT_CSV, reason=str(exc)))
+        problems.errors.append(codes.problem(label, 1, None, codes.NOT_CSV, reason=codes.csv_reason(exc)))
         return []
     if header is None:
         problems.errors.append(codes.problem(label, 1, None, codes.EMPTY_FILE))
@@ -239,7 +239,7 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
             break
         except csv.Error as exc:  # a cell beyond the field size limit, the file cut off inside quotes
             row_number += 1
-            problems.errors.append(codes.problem(label, row_number, None, codes.NOT_CSV, reason=str(exc)))
+            problems.errors.append(codes.problem(label, row_number, None, codes.NOT_CSV, reason=codes.csv_reason(exc)))
             failures += 1
             if failures > 20 or "end of data" in str(exc):  # the reader goes on after the bad record
                 break

@@ -13,8 +13,10 @@ typed, turned into the writer's text form:
 - a number in an identifier column (bank account, phone …) becomes the digits Excel shows, so
   ``services.ledger.damage`` sees what the spreadsheet did (``1.09032360012011E+21``).
 
-Formulas are read as their last computed value (what Excel saved). ``.xls``/``.et`` (the old
-binary forms) are not read: ``LegacyWorkbookError`` says to save as ``.xlsx``.
+Formulas are read as their last computed value (what Excel saved). ``.xls`` and ``.et`` (the old
+binary form, an OLE2 file) are read with xlrd (``services.ledger.workbook_xls``) into the same typed
+cells, so the same rules apply; one xlrd cannot read is refused (``LEDGER_WORKBOOK_LEGACY``) with
+the advice to save it as ``.xlsx``.
 """
 
 from __future__ import annotations
@@ -25,16 +27,18 @@ import io
 import re
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
-from services.errors import UserError, define
+from services.errors import Term, UserError, define
 from services.ledger.schema import ALL_TABLES, TABLES_BY_NAME, Column, Table
+from services.ledger.workbook_xls import LegacyReadError, RawSheet, is_ole2, raw_sheets
 
 #: Suffixes read as a workbook.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-#: Old binary workbook forms: recognised, not read (saving as .xlsx is one click in Excel/WPS).
+#: Old binary workbook forms (OLE2), read with xlrd (``services.ledger.workbook_xls``).
 LEGACY_SUFFIXES = (".xls", ".et")
 
 #: Chinese sheet name of each table (spec "Workbook form"), in the writer's order.
@@ -55,14 +59,25 @@ WORKBOOK_UNREADABLE = define(
 )
 WORKBOOK_LEGACY = define(
     "LEDGER_WORKBOOK_LEGACY",
-    "{label}：旧版 {suffix} 工作簿暂不能读取；请在 Excel 或 WPS 中“另存为” .xlsx（Excel 工作簿），再导入该 .xlsx",
-    "{label}: the old {suffix} workbook form is not read; in Excel or WPS use Save As → .xlsx (Excel workbook) "
+    "{label}：无法读取这个 {suffix} 工作簿（{reason}）；"
+    "请在 Excel 或 WPS 中“另存为” .xlsx（Excel 工作簿），再导入该 .xlsx",
+    "{label}: this {suffix} workbook cannot be read ({reason}); in Excel or WPS use Save As → .xlsx (Excel workbook) "
     "and import the .xlsx",
 )
 
 
+#: How the .zip of a workbook ledger's attached files ends (``attachments_zip``).
+SIDE_ZIP = ".attachments.zip"
+
+
+def attachments_zip(workbook: Path) -> Path:
+    """Where the attachments' files of the workbook ledger ``workbook`` are: ``<stem>.attachments.zip``
+    beside it, holding ``attachments/<sha256>`` (``台账.xlsx`` → ``台账.attachments.zip``)."""
+    return workbook.with_name(f"{workbook.stem}{SIDE_ZIP}")
+
+
 class WorkbookError(UserError):
-    """The workbook cannot be read at all (not a zip of sheets, encrypted, an old .xls/.et)."""
+    """The workbook cannot be read at all (not a zip of sheets, encrypted, a damaged .xls/.et)."""
 
 
 def sheet_table(title: str) -> str | None:
@@ -161,37 +176,58 @@ def sheet_csv(rows: list[tuple[object, ...]], formats: list[tuple[str, ...]], ta
 
 def read_workbook(data: bytes, label: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """The sheets of the workbook ``data`` (named ``label`` in messages) as ``(table, sheet label,
-    CSV text)``, and the labels of sheets that are no ledger table.
+    CSV text)``, and the labels of sheets that are no ledger table. ``data`` is read by what it is,
+    not by its name: a zip of XML parts (.xlsx/.xlsm, or an .et WPS saved that way) with openpyxl,
+    an OLE2 file (.xls, an .et in the Excel 97–2003 form) with xlrd (``workbook_xls``), as is any
+    other file named .xls/.et.
 
-    Raises ``WorkbookError`` (``LEDGER_WORKBOOK_UNREADABLE``) when ``data`` is not a workbook.
+    Raises ``WorkbookError``: ``LEDGER_WORKBOOK_UNREADABLE`` when ``data`` is not an .xlsx workbook,
+    ``LEDGER_WORKBOOK_LEGACY`` when an OLE2 file cannot be read as an .xls workbook.
     """
+    if is_ole2(data) or (not data.startswith(b"PK") and label.lower().endswith(LEGACY_SUFFIXES)):
+        try:
+            raw = raw_sheets(data)
+        except LegacyReadError as exc:
+            suffix = "." + label.rsplit(".", 1)[-1].lower() if "." in label else ".xls"
+            reason = Term(exc.reason, "文件已损坏、已加密，或不是 Excel 97–2003 格式")  # xlrd's words: English only
+            raise WorkbookError(WORKBOOK_LEGACY, label=label, suffix=suffix, reason=reason) from exc
+    else:
+        raw = _xlsx_sheets(data, label)
+    sheets: list[tuple[str, str, str]] = []
+    ignored: list[str] = []
+    for sheet in raw:
+        sheet_label = f"{label}[{sheet.title}]"
+        table = sheet_table(sheet.title)
+        if table is None:
+            if any(value is not None for row in sheet.rows for value in row):
+                ignored.append(sheet_label)
+            continue
+        sheets.append((table, sheet_label, sheet_csv(sheet.rows, sheet.formats, TABLES_BY_NAME[table])))
+    return sheets, ignored
+
+
+def _xlsx_sheets(data: bytes, label: str) -> list[RawSheet]:
+    """Every sheet of the .xlsx ``data`` with its typed values and number formats (openpyxl)."""
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise WorkbookError(WORKBOOK_UNREADABLE, label=label, reason=type(exc).__name__) from exc
-    sheets: list[tuple[str, str, str]] = []
-    ignored: list[str] = []
+    raw: list[RawSheet] = []
     for sheet in book.worksheets:
-        sheet_label = f"{label}[{sheet.title}]"
-        table = sheet_table(sheet.title)
-        if table is None:
-            if sheet.max_row > 1 or sheet.max_column > 1 or sheet.cell(1, 1).value is not None:
-                ignored.append(sheet_label)
-            continue
         rows: list[tuple[object, ...]] = []
         formats: list[tuple[str, ...]] = []
-        for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column):
-            rows.append(tuple(cell.value for cell in row))
-            formats.append(tuple(str(cell.number_format or "") for cell in row))
-        sheets.append((table, sheet_label, sheet_csv(rows, formats, TABLES_BY_NAME[table])))
+        filled = sheet.max_row > 1 or sheet.max_column > 1 or sheet.cell(1, 1).value is not None
+        if filled and sheet_table(sheet.title) is None:  # not a table: only whether it holds anything counts
+            rows, formats = [(True,)], [("General",)]
+        elif filled:
+            for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column):
+                rows.append(tuple(cell.value for cell in row))
+                formats.append(tuple(str(cell.number_format or "") for cell in row))
+        raw.append(RawSheet(sheet.title, rows, formats))
     book.close()
-    return sheets, ignored
+    return raw
 
 
 def workbook_sheets(name: str, label: str, data: bytes) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """``read_workbook`` for a file called ``name``; raises ``WorkbookError`` (``LEDGER_WORKBOOK_LEGACY``)
-    for an old ``.xls``/``.et`` workbook, saying to save it as ``.xlsx``."""
-    suffix = "." + name.rsplit(".", 1)[-1].lower()
-    if suffix in LEGACY_SUFFIXES:
-        raise WorkbookError(WORKBOOK_LEGACY, label=label, suffix=suffix)
+    """``read_workbook`` for a file called ``name`` (.xlsx, .xlsm, .xls or .et)."""
     return read_workbook(data, label)

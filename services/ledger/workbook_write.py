@@ -21,21 +21,26 @@ import os
 import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.contract import Contract
+from services.ledger import apart
 from services.ledger.export_rows import ledger_rows
 from services.ledger.read import unguard
-from services.ledger.schema import SUPPORTED, Column
-from services.ledger.workbook import CHINESE_SHEET_NAMES
+from services.ledger.schema import ALL_TABLES, Column
+from services.ledger.workbook import CHINESE_SHEET_NAMES, attachments_zip
 from services.ledger.write import ExportCancelled, Progress, export_ledger, format_cell, ledger_files
+from services.register import contracts as contract_service
 
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -44,7 +49,8 @@ MAX_WIDTH = 60
 #: Cancel is checked and progress (cells' rows written, rows in all) reported once per this many rows.
 _CHUNK = 2000
 
-__all__ = ["DATE_FORMAT", "MONEY_FORMAT", "export_to", "export_workbook", "export_zip", "workbook_bytes"]
+__all__ = ["DATE_FORMAT", "MONEY_FORMAT", "export_to", "export_workbook", "export_zip", "workbook_and_files",
+           "workbook_bytes"]
 
 
 def _typed(value: object, column: Column) -> tuple[object, str | None]:
@@ -81,20 +87,35 @@ def workbook_bytes(
     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     """The register (live contracts, register order) as an .xlsx workbook; ``chinese``: Chinese sheet
-    names and headers. The rows are those of the CSV export (``services.ledger.export_rows``, one
-    query per table); ``progress(rows written, rows in all)``. Raises ``ExportCancelled`` when
-    ``cancelled()``."""
+    names and headers. The attachments' files are not in it (``workbook_and_files``).
+    Raises ``ExportCancelled`` when ``cancelled()``."""
+    return workbook_and_files(session, chinese=chinese, progress=progress, cancelled=cancelled)[0]
+
+
+def workbook_and_files(
+    session: Session, *, chinese: bool = False,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> tuple[bytes, dict[str, bytes]]:
+    """The register as an .xlsx workbook (``workbook_bytes``) and the attachments' files it names
+    (``attachments/<sha256>`` → bytes; empty when no contract keeps a file). The sheets of the
+    contracts' own tables are always written; 补充协议 (amendments) and 附件 (attachments) only when
+    they have rows, as the CSV ledger leaves out their files. Raises ``ExportCancelled``."""
     def checkpoint() -> None:
         if cancelled is not None and cancelled():
             raise ExportCancelled()
 
-    rows = ledger_rows(session, checkpoint=checkpoint)
+    rows: dict[str, Sequence[Sequence[Any]]] = dict(ledger_rows(session, checkpoint=checkpoint))
+    ids = list(session.scalars(select(Contract.id).where(contract_service.LIVE).order_by(Contract.id)))
+    kept_apart, blobs = apart.table_rows(session, ids)
+    rows.update({name: found for name, found in kept_apart.items() if found})
     total = sum(len(table_rows) for table_rows in rows.values())
     done = 0
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]  # a new workbook always has its one sheet
     bold = Font(bold=True)
-    for table in SUPPORTED:
+    for table in ALL_TABLES:
+        if table.name not in rows:
+            continue
         sheet = book.create_sheet(CHINESE_SHEET_NAMES[table.name] if chinese else table.name)
         widths = [0] * len(table.columns)
         for index, column in enumerate(table.columns, start=1):
@@ -120,7 +141,7 @@ def workbook_bytes(
         sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return out.getvalue(), blobs
 
 
 def _set(cell: Cell, value: object, number_format: str | None) -> None:
@@ -155,9 +176,15 @@ def _write_private(path: Path, data: bytes) -> Path:
 
 def export_workbook(session: Session, path: Path, *, chinese: bool = False,
                     progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[Path]:
-    """Write the register as the workbook ``path`` (.xlsx); ``[path]``. Raises ``OSError``, ``ExportCancelled``."""
-    data = workbook_bytes(session, chinese=chinese, progress=progress, cancelled=cancelled)
-    return [_write_private(Path(path), data)]
+    """Write the register as the workbook ``path`` (.xlsx) and, when contracts keep files, those files
+    in the .zip beside it (``attachments_zip(path)``: ``attachments/<sha256>``, spec "attachments.csv":
+    a workbook ledger ships them in a .zip beside it); the paths written, the workbook first.
+    Raises ``OSError``, ``ExportCancelled``."""
+    data, blobs = workbook_and_files(session, chinese=chinese, progress=progress, cancelled=cancelled)
+    written = [_write_private(Path(path), data)]
+    if blobs:
+        written.append(_write_private(attachments_zip(Path(path)), zip_bytes(blobs)))
+    return written
 
 
 def zip_bytes(files: dict[str, bytes]) -> bytes:

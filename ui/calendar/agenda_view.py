@@ -29,9 +29,11 @@ from services.calendar import agenda
 from services.calendar.deadlines import KINDS, Deadline, kind_text
 from services.calendar.series import group_routine
 from services.changes import ChangeKind, Changes
+from services.errors import UserError
 from ui.calendar.calendar_dialogs import RecordEventDialog, mark_done_label
 from ui.calendar.deadline_models import DeadlineFilter, DeadlineSource, DeadlineTableModel, ObjectRole, language
 from ui.context import AppContext
+from ui.error_text import error_text
 from ui.tasks import TaskControl
 
 
@@ -268,7 +270,13 @@ class AgendaPanel(QWidget):
             previous = agenda.mark_done(session, contract_id, key, day)
             return previous, Changes.of(ChangeKind.DEADLINES, ChangeKind.CONTRACTS, ids=[contract_id])
 
-        self.context.write(self.tr("Marking done…"), work, then)
+        def failed(error: BaseException) -> None:  # the contract or its row gone meanwhile: say so, nothing written
+            if not isinstance(error, UserError):
+                raise error
+            self.dialogs.error(self.tr("Mark done"), error_text(error))
+            self.source.refresh()
+
+        self.context.write(self.tr("Marking done…"), work, then, failed)
 
     def mark_selected_done(self) -> None:
         """Ask for the actual date (today offered) and mark the selected deadline done (undoable)."""

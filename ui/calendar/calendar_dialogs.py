@@ -41,6 +41,7 @@ from services.calendar.holidays import (
     write_holiday_csv,
 )
 from services.changes import ChangeKind, Changes
+from services.errors import UserError
 from services.ledger import values
 from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
@@ -168,7 +169,12 @@ class RecordEventDialog(QDialog):
             agenda.record_event(session, contract_id, code, day, note, label=label)
             return None, Changes.of(ChangeKind.DEADLINES, ChangeKind.CONTRACTS, ids=[contract_id])
 
-        self.context.write(self.tr("Recording the event…"), work, lambda _none: QDialog.accept(self))
+        def failed(error: BaseException) -> None:  # the contract gone meanwhile: said in the dialog, nothing written
+            if not isinstance(error, UserError):
+                raise error
+            self._show_error(error_text(error))
+
+        self.context.write(self.tr("Recording the event…"), work, lambda _none: QDialog.accept(self), failed)
 
 
 class HolidayTableModel(QAbstractTableModel):

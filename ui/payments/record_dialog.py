@@ -33,6 +33,7 @@ from services.payments.summary import contract_payments
 from services.register.contract_data import PaymentData
 from ui import i18n
 from ui.context import AppContext
+from ui.error_text import error_text
 from ui.formatting import format_money
 from ui.tasks import TaskControl
 
@@ -102,11 +103,11 @@ class RecordPaymentDialog(QDialog):
         try:
             amount = values.parse_money(self.amount_edit.text())[0]
         except ValueError as exc:
-            raise ValueError(self.tr("Amount: {0}").format(exc)) from None
+            raise ValueError(self.tr("Amount: {0}").format(error_text(exc))) from None  # in the window's language
         try:
             day = values.parse_date(self.date_edit.text())
         except ValueError as exc:
-            raise ValueError(self.tr("Paid on: {0}").format(exc)) from None
+            raise ValueError(self.tr("Paid on: {0}").format(error_text(exc))) from None
         seq = int(self.installment_box.currentData() or 0)
         return PaymentData(0, day, amount, seq or None, str(self.payer_box.currentData()),
                            str(self.payee_box.currentData()), self.invoice_edit.text().strip() or None,

@@ -66,6 +66,7 @@ from services.register import contracts as contract_service
 from services.register.contract_data import ContractData, PenaltyClauseData
 from ui import i18n
 from ui.context import AppContext
+from ui.error_text import error_text
 from ui.formatting import format_money
 from ui.tasks import TaskControl, run_task
 
@@ -393,7 +394,7 @@ class PenaltyDialog(QDialog):
         except PenaltyInputError as exc:
             self._show_problem(exc.message(self.language))
         except ValueError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(error_text(exc))
         else:
             self.error_label.clear()
             self.result_label.setText(self.tr("Amount: ¥{0}").format(format_money(self.result.amount)))
