@@ -30,17 +30,14 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.contract import Contract
 from services.ledger import apart
-from services.ledger.export_rows import ledger_rows
+from services.ledger.export_rows import ledger_rows, live_ids
 from services.ledger.read import unguard
 from services.ledger.schema import ALL_TABLES, Column
 from services.ledger.workbook import CHINESE_SHEET_NAMES, attachments_zip
 from services.ledger.write import ExportCancelled, Progress, export_ledger, format_cell, ledger_files
-from services.register import contracts as contract_service
 
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -105,8 +102,7 @@ def workbook_and_files(
             raise ExportCancelled()
 
     rows: dict[str, Sequence[Sequence[Any]]] = dict(ledger_rows(session, checkpoint=checkpoint))
-    ids = list(session.scalars(select(Contract.id).where(contract_service.LIVE).order_by(Contract.id)))
-    kept_apart, blobs = apart.table_rows(session, ids)
+    kept_apart, blobs = apart.table_rows(session, live_ids(session))
     rows.update({name: found for name, found in kept_apart.items() if found})
     total = sum(len(table_rows) for table_rows in rows.values())
     done = 0
