@@ -1307,65 +1307,75 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="282"/>
-        <source>Signed copy kept (Attachments)</source>
+        <location filename="../../ui/contracts/list_model.py" line="283"/>
+        <source>Terms in force today. Amendment {0} takes effect on {1}: its terms apply from that day (Amendments tab).</source>
         <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
+        <translation>显示今日有效的条款。补充协议 {0} 于 {1} 起生效，其变更自该日起适用（见“补充协议”页签）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_model.py" line="286"/>
+        <source>Signed copy kept (Attachments)</source>
         <translation>已存签字盖章版（附件）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="312"/>
+        <location filename="../../ui/contracts/list_model.py" line="316"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="312"/>
+        <location filename="../../ui/contracts/list_model.py" line="316"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="312"/>
+        <location filename="../../ui/contracts/list_model.py" line="316"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="317"/>
+        <location filename="../../ui/contracts/list_model.py" line="321"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="318"/>
+        <location filename="../../ui/contracts/list_model.py" line="322"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="319"/>
+        <location filename="../../ui/contracts/list_model.py" line="323"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="320"/>
+        <location filename="../../ui/contracts/list_model.py" line="324"/>
         <source>Terminated</source>
         <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_model.py" line="335"/>
+        <source> · amendment from {0}</source>
+        <translation> · 补充协议 {0} 起生效</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from models.amendments import Amendment, AmendmentChange
 from models.contract import Contract
 from services import history as history_log
 from services.amendments.changes import AmendmentData, ChangeData, apply, revert
+from services.amendments.today import in_force_terms
 from services.errors import UserError, define
 from services.history import HistoryAction
 from services.register import contracts
@@ -70,7 +71,6 @@ def record(session: Session, contract_id: int, amendment: AmendmentData, *, vers
     assert contract is not None  # claim_version found it
     contracts.write_header(contract, after)
     contracts.replace_children(session, contract, after, tables=tuple(contracts._CHILD_TYPES))
-    contracts.refresh_list_columns(session, contract, after)
     position = (session.scalar(select(func.max(Amendment.position)).where(Amendment.contract_id == contract_id))
                 or 0) + 1
     row = Amendment(contract_id=contract_id, amendment_no=amendment.amendment_no, sign_date=amendment.sign_date,
@@ -80,6 +80,9 @@ def record(session: Session, contract_id: int, amendment: AmendmentData, *, vers
                    for c in amendment.changes]
     session.add(row)
     session.flush()
+    # After the amendment is stored: the list's next due follows the terms in force today (an
+    # amendment effective later does not move it yet: services.amendments.today).
+    contracts.refresh_list_columns(session, contract, after)
     details = contract_diff(before, contracts.load(session, contract_id))
     details["amendment"] = {"amendment_no": amendment.amendment_no, "sign_date": amendment.sign_date.isoformat(),
                             "effective_date": amendment.effective.isoformat(), "changes": len(amendment.changes)}
@@ -118,12 +121,9 @@ def find(session: Session, contract_id: int, amendment_no: str) -> AmendmentData
 
 def as_of(current: ContractData, recorded: list[AmendmentData], day: dt.date) -> ContractData:
     """The contract as in force on ``day``: ``current`` (as amended by all of ``recorded``, in their
-    order) with the amendments effective after ``day`` taken back, last first. A new object."""
-    result = current
-    for amendment in reversed(recorded):
-        if amendment.effective > day:
-            result = revert(result, amendment)
-    return result if result is not current else _copy(current)
+    order) with the amendments effective after ``day`` taken back, last first. A new object
+    (``services.amendments.today.in_force_terms``)."""
+    return in_force_terms(current, recorded, day)
 
 
 def before(current: ContractData, recorded: list[AmendmentData], amendment_no: str) -> ContractData:
@@ -144,9 +144,3 @@ def in_force(recorded: list[AmendmentData], day: dt.date) -> list[AmendmentData]
 def load_as_of(session: Session, contract_id: int, day: dt.date) -> ContractData:
     """The stored contract ``contract_id`` as in force on ``day`` (see ``as_of``)."""
     return as_of(contracts.load(session, contract_id), amendments(session, contract_id), day)
-
-
-def _copy(data: ContractData) -> ContractData:
-    import copy
-
-    return copy.deepcopy(data)
