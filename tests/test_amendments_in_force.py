@@ -106,3 +106,14 @@ def test_the_list_derives_next_due_afresh_once_the_amendment_is_in_force(store: 
         assert contracts.list_rows(session, [contract_id])[contract_id].next_due == D(2026, 7, 30)
         [row] = listing.page(session, listing.ListQuery(today=D(2099, 1, 2)), 0, 10)
     assert (row.next_due, row.total_amount, row.pending) == (D(2026, 10, 30), Decimal("135000.00"), None)
+
+
+def test_the_overview_says_which_amendments_are_not_yet_in_force(store: Store) -> None:
+    from services.payments.overview import overview
+
+    _recorded(store)
+    with store.session() as session:
+        before = overview(session, BEFORE)
+        after = overview(session, FROM)
+    assert before.pending == [("ZFY-2026-001", AMENDMENT_NO, FROM)] and after.pending == []
+    assert before.totals.value == after.totals.value == Decimal("135000.00")  # as amended, and it says so

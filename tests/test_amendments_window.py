@@ -178,3 +178,29 @@ def test_the_history_shows_the_amendment_number_and_the_file(editor: ContractEdi
     assert change_texts(entries[-2])[:2] == [f"Amendment {AMENDMENT_NO}, effective 2026-06-01",
                                              "End of term 2026-06-30 → 2026-09-30"]
     assert change_texts(entries[-1]) == ["File “scan.pdf” added"]
+
+
+def test_a_pending_amendment_is_listed_as_pending_and_the_editor_says_which_terms_it_shows(
+        qtbot, editor: ContractEditor, store: Store) -> None:
+    contract_id = editor.contract_id
+    assert contract_id is not None
+    item = amendments.AmendmentData(amendment_no="补2", sign_date=dt.date.today(),
+                                    effective_date=dt.date(2099, 1, 1),
+                                    changes=[amendments.ChangeData(seq=1, target="contract", field="end_date",
+                                                                   old_value="2026-06-30", new_value="2026-09-30")])
+    with store.session() as session:
+        amendments.record(session, contract_id, item, version=1)
+    reopened = ContractEditor(editor.context, contract_id)
+    qtbot.addWidget(reopened)
+    reopened.show()
+    note = reopened.tabs.cornerWidget()
+    assert note is not None and "补2" in note.text() and "2099-01-01" in note.text()  # type: ignore[attr-defined]
+    panel = reopened.amendments_panel
+    assert panel is not None
+    reopened.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.list_model.rowCount() == 1)
+    state = panel.list_model.index(0, 4).data()
+    assert "2099-01-01" in state and state != panel.list_model.state_text(item, dt.date(2099, 1, 1))
+    assert panel.pending_label.isVisibleTo(panel) and "补2" in panel.pending_label.text()
+    # The "terms in force on" view compares with today's terms: today nothing differs from them.
+    assert panel.as_of_model.rowCount() == 0

@@ -203,170 +203,185 @@
 <context>
     <name>AmendmentsModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Changes</source>
         <translation>变更项数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="61"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="68"/>
+        <source>In force</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="68"/>
+        <source>Pending, effective {0}</source>
+        <translation>待生效，{0} 起生效</translation>
     </message>
 </context>
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="78"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="87"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="80"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="83"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="92"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="103"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="101"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="110"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="102"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="111"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="103"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="106"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="109"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="118"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="123"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="132"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="148"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="176"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="191"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="185"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="200"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="229"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="253"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="231"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="255"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="232"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="256"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="234"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="258"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="246"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="270"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="268"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="292"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="296"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="300"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="324"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="319"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="343"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="323"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="347"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="324"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="348"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
@@ -374,27 +389,27 @@
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -852,22 +867,22 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>Old</source>
         <translation>原约定</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>New</source>
         <translation>现变更为</translation>
     </message>
@@ -3452,6 +3467,11 @@ Update them from the ledger?</source>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="221"/>
+        <source>Including {0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the contracts as amended.</source>
+        <translation>含 {0} 份已签订但尚未生效的补充协议（{1}；最早 {2} 起生效）：以上数字按变更后的合同计算。</translation>
+    </message>
 </context>
 <context>
     <name>PaymentActions</name>
@@ -4613,6 +4633,35 @@ This cannot be undone; their history is kept.</source>
         <location filename="../../ui/main_window.py" line="90"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
+    </message>
+</context>
+<context>
+    <name>editor.amendments_panel</name>
+    <message>
+        <location filename="../../ui/amendments/editor_tabs.py" line="57"/>
+        <source>Reading the amendments…</source>
+        <translation type="unfinished">正在读取补充协议…</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../ui/amendments/editor_tabs.py" line="49"/>
+        <source>Shown as amended by {0} — in force from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
+        <source>{0} (effective {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="71"/>
+        <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
