@@ -241,149 +241,165 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="87"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
+        <source>{0} (effective {1})</source>
+        <translation>{0}（{1} 起生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="72"/>
+        <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
+        <translation>待生效：{0}。编辑器各页签显示经其变更后的合同；生效之前，合同列表、日程和日历按今日有效的条款计算（可在下方“查看以下日期有效的条款”中查看）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="88"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="90"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="92"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="93"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="103"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="110"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="111"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="111"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="114"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="116"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="118"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="119"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="132"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="142"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="148"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="149"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="191"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="192"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="200"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="201"/>
+        <location filename="../../ui/amendments/editor_tabs.py" line="58"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="253"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="254"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="255"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="256"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="256"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="257"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="258"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="259"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="270"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="271"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="292"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="293"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="296"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="297"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="324"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="325"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="343"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="344"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="347"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="348"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="348"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="349"/>
         <source>Printed</source>
         <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/editor_tabs.py" line="51"/>
+        <source>Shown as amended by {0} — in force from {1}</source>
+        <translation>显示经 {0} 变更后的条款——{1} 起生效</translation>
     </message>
 </context>
 <context>
@@ -4633,35 +4649,6 @@ This cannot be undone; their history is kept.</source>
         <location filename="../../ui/main_window.py" line="90"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
-    </message>
-</context>
-<context>
-    <name>editor.amendments_panel</name>
-    <message>
-        <location filename="../../ui/amendments/editor_tabs.py" line="57"/>
-        <source>Reading the amendments…</source>
-        <translation type="unfinished">正在读取补充协议…</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <location filename="../../ui/amendments/editor_tabs.py" line="49"/>
-        <source>Shown as amended by {0} — in force from {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
-        <source>{0} (effective {1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="71"/>
-        <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ import datetime as dt
 import weakref
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -62,11 +62,12 @@ def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def pending_text(widget: QWidget, waiting: list[AmendmentData]) -> str:
+def pending_text(waiting: list[AmendmentData]) -> str:
     """The note shown while amendments are pending: which terms the editor shows, which apply today."""
-    names = ", ".join(widget.tr("{0} (effective {1})").format(a.amendment_no, a.effective.isoformat())
-                      for a in waiting)
-    return widget.tr("Pending: {0}. The editor's tabs show the contract as amended by it; until it takes "
+    names = ", ".join(QCoreApplication.translate("AmendmentsPanel", "{0} (effective {1})").format(
+        a.amendment_no, a.effective.isoformat()) for a in waiting)
+    return QCoreApplication.translate(
+        "AmendmentsPanel", "Pending: {0}. The editor's tabs show the contract as amended by it; until it takes "
                      "effect the contract list, the agenda and the calendar follow the terms in force "
                      "today (set “Terms in force on” below to see them).").format(names)
 
@@ -206,7 +207,7 @@ class AmendmentsPanel(QWidget):
         waiting = [a for a in self.amendments if a.effective > today]
         self.pending_label.setVisible(bool(waiting))
         if waiting:
-            self.pending_label.setText(pending_text(self, waiting))
+            self.pending_label.setText(pending_text(waiting))
         self.print_button.setEnabled(bool(self.amendments))
         if self.amendments:
             self.list_view.selectRow(len(self.amendments) - 1)

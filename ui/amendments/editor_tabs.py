@@ -6,6 +6,7 @@ import datetime as dt
 import weakref
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 from sqlalchemy.orm import Session
 
@@ -46,12 +47,12 @@ def _mark_pending(editor: ContractEditor) -> None:
             return
         panel = target.amendments_panel
         assert panel is not None
-        label = QLabel(panel.tr("Shown as amended by {0} — in force from {1}").format(
-            waiting[0].amendment_no, waiting[0].effective.isoformat()))
+        text = QCoreApplication.translate("AmendmentsPanel", "Shown as amended by {0} — in force from {1}")
+        label = QLabel(text.format(waiting[0].amendment_no, waiting[0].effective.isoformat()))
         label.setStyleSheet("background: #fff4ce; padding: 2px 6px;")
-        label.setToolTip(pending_text(panel, waiting))
+        label.setToolTip(pending_text(waiting))
         target.tabs.setCornerWidget(label)
         label.show()
         target.pending_note = label
 
-    editor.context.read(editor.amendments_panel.tr("Reading the amendments…"), work, done)
+    editor.context.read(QCoreApplication.translate("AmendmentsPanel", "Reading the amendments…"), work, done)
