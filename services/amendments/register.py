@@ -19,9 +19,11 @@ from models.amendments import Amendment, AmendmentChange
 from models.contract import Contract
 from services import history as history_log
 from services.amendments.changes import AmendmentData, ChangeData, apply, revert
+from services.amendments.paid import check_payments
 from services.amendments.today import in_force_terms
 from services.errors import UserError, define
 from services.history import HistoryAction
+from services.payments.rows import refresh_installments
 from services.register import contracts
 from services.register.contract_data import ContractData
 from services.register.diff import contract_diff
@@ -53,7 +55,9 @@ def record(session: Session, contract_id: int, amendment: AmendmentData, *, vers
 
     ``version``: the contract's version the changes were made against (None: whatever it is now — an
     import). Raises ``ConflictError`` / ``ContractDeletedError`` as ``contracts.save`` does,
-    ``UserError`` (``AMENDMENT_DUPLICATE``, ``AMENDMENT_EMPTY``, ``AMENDMENT_DATES``) and
+    ``UserError`` (``AMENDMENT_DUPLICATE``, ``AMENDMENT_EMPTY``, ``AMENDMENT_DATES``),
+    ``PaidInstallmentError`` for an installment with payments removed or made worth less than them
+    (``services.amendments.paid``; the paid columns follow the new amounts otherwise) and
     ``ChangeError`` for a change that does not apply (wrong ``old_value`` …). Records one history
     entry ``amendment`` with the field-level changes and the amendment's number."""
     new_version = contracts.claim_version(session, contract_id, version)
@@ -67,10 +71,12 @@ def record(session: Session, contract_id: int, amendment: AmendmentData, *, vers
     if taken is not None:
         raise UserError(DUPLICATE, contract_no=before.contract_no, amendment_no=amendment.amendment_no)
     after = apply(before, amendment)
+    check_payments(before, after, amendment, before.payments)  # what was paid stays paid (services.amendments.paid)
     contract = session.get(Contract, contract_id, populate_existing=True)
     assert contract is not None  # claim_version found it
     contracts.write_header(contract, after)
     contracts.replace_children(session, contract, after, tables=tuple(contracts._CHILD_TYPES))
+    refresh_installments(session, contract_id)  # paid columns under the new amounts
     position = (session.scalar(select(func.max(Amendment.position)).where(Amendment.contract_id == contract_id))
                 or 0) + 1
     row = Amendment(contract_id=contract_id, amendment_no=amendment.amendment_no, sign_date=amendment.sign_date,
