@@ -21,6 +21,8 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from services.amendments.changes import AmendmentData
+from services.amendments.print_sections import summary_amendments
 from services.calendar.deadlines import Deadline
 from services.calendar.due_text import date_text, due_text
 from services.money import round_yuan
@@ -62,6 +64,7 @@ _RUN_ON = "&nbsp;&nbsp; "
 def write_summary_pdf(
     data: ContractData, path: str | os.PathLike[str], *, font_path: str | None = None, font: FontChoice | None = None,
     today: dt.date | None = None, deadlines: Sequence[Deadline] | None = None,
+    amendments: Sequence[AmendmentData] = (),
 ) -> PrintResult:
     """Write the bilingual summary of ``data`` to ``path`` (PDF) and return what was written.
 
@@ -70,8 +73,9 @@ def write_summary_pdf(
     (``services.calendar.agenda.contract_deadlines``: recorded events, done marks, the holiday table), for
     "Next milestones"; when None they are computed from ``data`` alone as of ``today`` — without
     recorded events or done marks, so deadlines counted from an acceptance, an invoice … show as
-    waiting (``pdf_summary_sections.summary_deadlines``). Raises ``OSError`` when the file cannot
-    be written.
+    waiting (``pdf_summary_sections.summary_deadlines``). ``amendments``: the supplementary agreements,
+    listed last, in force or pending on ``today`` (``services.amendments.print_sections``). Raises
+    ``OSError`` when the file cannot be written.
     """
 
     def footer(page: int, total: int) -> tuple[str, str]:
@@ -79,7 +83,7 @@ def write_summary_pdf(
 
     day = today or dt.date.today()
     items = list(deadlines) if deadlines is not None else summary_deadlines(data, day)
-    result = render(path, lambda printer: summary_story(data, printer, items, day), footer,
+    result = render(path, lambda printer: summary_story(data, printer, items, day, amendments), footer,
                     title=f"合同摘要 Contract Summary — {data.title}", subject=f"Contract {data.contract_no}",
                     font_path=font_path, font=font)
     result.warnings += line_total_warning(data)
@@ -105,6 +109,7 @@ def party_names(name: str, name_en: str | None) -> list[tuple[str, str | None]]:
 
 def summary_story(
     data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date,
+    amendments: Sequence[AmendmentData] = (),
 ) -> list[Flowable]:
     """The flowables of the summary, in order (see the module docstring); ``deadlines`` are the
     contract's (``services.calendar.deadlines``), for "Next milestones"."""
@@ -121,6 +126,7 @@ def summary_story(
     story += bond_section(data, printer)
     story += penalty_section(data, printer)
     story += milestone_section(deadlines, printer)
+    story += summary_amendments(amendments, printer, today)
     return story
 
 
