@@ -204,3 +204,32 @@ def test_a_pending_amendment_is_listed_as_pending_and_the_editor_says_which_term
     assert panel.pending_label.isVisibleTo(panel) and "补2" in panel.pending_label.text()
     # The "terms in force on" view compares with today's terms: today nothing differs from them.
     assert panel.as_of_model.rowCount() == 0
+
+
+def test_removing_a_file_asks_with_its_name_and_can_be_undone_until_the_editor_closes(
+        editor: ContractEditor, store: Store, tmp_path: Path) -> None:
+    from services.attachments import files
+
+    panel = editor.attachments_panel
+    assert panel is not None
+    editor.tabs.setCurrentWidget(panel)
+    scan = tmp_path / "盖章版.pdf"
+    scan.write_bytes(b"%PDF-1.4 both seals")
+    panel.add_files([scan], kind="signed_copy")
+    dialogs = editor.context.dialogs
+    dialogs.answer = False  # type: ignore[attr-defined]
+    panel.remove(0)
+    assert "盖章版.pdf" in dialogs.questions[-1] and "Signed copy" in dialogs.questions[-1]  # type: ignore[attr-defined]
+    assert panel.model.rowCount() == 1  # answered no: nothing removed
+    dialogs.answer = True  # type: ignore[attr-defined]
+    panel.remove(0)
+    assert panel.model.rowCount() == 0 and panel.undo_button.isVisibleTo(panel)
+    panel.undo_remove()
+    assert [row[:2] for row in panel.model.rows] == [("盖章版.pdf", "Signed copy")]
+    assert not panel.undo_button.isVisibleTo(panel)
+    panel.remove(0)
+    with store.session() as session:
+        assert files.blob_count(session) == 1  # kept while the undo is offered
+    editor.reject()  # closing the editor: the undo is no longer offered, the bytes go
+    with store.session() as session:
+        assert files.blob_count(session) == 0

@@ -458,69 +458,96 @@
         <translation>新文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="79"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="76"/>
+        <source>Undo remove</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="84"/>
         <source>Drag files here or use Add file… — each file up to 200 MB; the same file is stored once.</source>
         <translation>可将文件拖到此处，或点击“添加文件…”。每个文件不超过 200 MB；相同文件只保存一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="105"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="218"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="111"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="173"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="276"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="114"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="120"/>
         <source>Reading the attachments…</source>
         <translation>正在读取附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="138"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="144"/>
         <source>Add files to the contract</source>
         <translation>为合同添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="158"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="164"/>
         <source>{0}: this contract already keeps the same file; not added again</source>
         <translation>{0}：本合同已有相同文件，未重复添加</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="161"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
         <source>{0}: the store already held the same file; it is stored once</source>
         <translation>{0}：台账中已有相同文件，只保存一份</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="162"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="168"/>
         <source>Added {0} file(s).</source>
         <translation>已添加 {0} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="171"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="177"/>
         <source>Adding files…</source>
         <translation>正在添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="206"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="212"/>
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="218"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="225"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="234"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="226"/>
-        <source>Remove {0} from this contract?</source>
-        <translation>从本合同中移除 {0}？</translation>
+        <location filename="../../ui/amendments/attachments_tab.py" line="236"/>
+        <source>Remove “{0}” ({1}, {2}) from this contract? You can undo this until you close the contract.</source>
+        <translation>从本合同中移除“{0}”（{1}，{2}）吗？关闭合同之前可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="235"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="251"/>
+        <source>Put “{0}” back</source>
+        <translation>恢复“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="253"/>
+        <source>Removed “{0}”. Undo remove puts it back until you close the contract.</source>
+        <translation>已移除“{0}”。关闭合同之前可点“撤销移除”恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="270"/>
+        <source>“{0}” is back.</source>
+        <translation>“{0}”已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="278"/>
+        <source>Restoring the file…</source>
+        <translation>正在恢复文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="255"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="290"/>
         <source>Removing the file…</source>
         <translation>正在移除文件…</translation>
     </message>
@@ -3711,32 +3738,32 @@ Correct them first, or print anyway?</source>
         <translation>正在生成合同文本…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="172"/>
+        <location filename="../../ui/printing.py" line="176"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已生成 {0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="179"/>
+        <location filename="../../ui/printing.py" line="183"/>
         <source>Fonts not embedded</source>
         <translation>字体未嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="182"/>
+        <location filename="../../ui/printing.py" line="186"/>
         <source>No Chinese TrueType font was found, so none is embedded: the PDF depends on the viewer&apos;s fonts and may print differently on other machines. Install a Chinese font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings.</source>
         <translation>未找到中文 TrueType 字体，因此 PDF 中未嵌入字体：显示和打印效果取决于阅读器的字体，在其他电脑上可能不同。请安装中文字体（例如文泉驿微米黑或宋体），或在设置中指定字体文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="186"/>
+        <location filename="../../ui/printing.py" line="190"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="187"/>
+        <location filename="../../ui/printing.py" line="191"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="191"/>
+        <location filename="../../ui/printing.py" line="195"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
