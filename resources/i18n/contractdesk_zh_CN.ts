@@ -398,8 +398,8 @@
     </message>
     <message>
         <location filename="../../ui/amendments/editor_tabs.py" line="51"/>
-        <source>Shown as amended by {0} — in force from {1}</source>
-        <translation>显示经 {0} 变更后的条款——{1} 起生效</translation>
+        <source>{0} pending, from {1}</source>
+        <translation>{0} 待生效（{1} 起）</translation>
     </message>
 </context>
 <context>

@@ -156,7 +156,7 @@ class AmendmentsPanel(QWidget):
         splitter.addWidget(self.list_view)
         splitter.addWidget(compare_box)
         splitter.addWidget(as_of_box)
-        splitter.setSizes([90, 260, 260])
+        splitter.setSizes([130, 230, 240])
         # Which terms the editor shows while an amendment is pending (issue 16).
         self.pending_label = QLabel()
         self.pending_label.setWordWrap(True)

@@ -47,7 +47,7 @@ def _mark_pending(editor: ContractEditor) -> None:
             return
         panel = target.amendments_panel
         assert panel is not None
-        text = QCoreApplication.translate("AmendmentsPanel", "Shown as amended by {0} — in force from {1}")
+        text = QCoreApplication.translate("AmendmentsPanel", "{0} pending, from {1}")
         label = QLabel(text.format(waiting[0].amendment_no, waiting[0].effective.isoformat()))
         label.setStyleSheet("background: #fff4ce; padding: 2px 6px;")
         label.setToolTip(pending_text(waiting))
