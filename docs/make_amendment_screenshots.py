@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from services.amendments import register  # noqa: E402
 from services.amendments.changes import AmendmentData, ChangeData  # noqa: E402
 from services.amendments.printing import write_amendment_pdf  # noqa: E402
-from services.printing.summary import write_summary_pdf  # noqa: E402
 from services.attachments import files  # noqa: E402
+from services.printing.summary import write_summary_pdf  # noqa: E402
 from services.register import contracts  # noqa: E402
 from services.store import open_store  # noqa: E402
 from tests.amendment_cases import amendment, original  # noqa: E402
