@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import weakref
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.amendments import Amendment
@@ -69,8 +70,24 @@ def recorded(session: Session, contract_id: int) -> list[AmendmentData]:
     return [_to_data(row) for row in rows]
 
 
+def _has_table(session: Session) -> bool:
+    """Whether the store has the amendment tables (revision 0014 on; a store opened at an earlier
+    revision — a test of an upgrade — has no amendment). Asked until the answer is yes, per engine."""
+    engine = session.get_bind().engine
+    if engine not in _TABLES:  # only a yes is remembered: an upgrade may add the tables later
+        if not inspect(engine).has_table(Amendment.__tablename__):
+            return False
+        _TABLES[engine] = True
+    return True
+
+
+_TABLES: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
 def pending_ids(session: Session, day: dt.date, contract_ids: list[int] | None = None) -> set[int]:
     """The contracts (of ``contract_ids``, else all) with an amendment effective after ``day``."""
+    if not _has_table(session):
+        return set()
     query = select(Amendment.contract_id).where(Amendment.effective_date > day).distinct()
     if contract_ids is not None:
         query = query.where(Amendment.contract_id.in_(contract_ids))
@@ -80,7 +97,7 @@ def pending_ids(session: Session, day: dt.date, contract_ids: list[int] | None =
 def pending(session: Session, contract_ids: list[int], day: dt.date) -> dict[int, list[Pending]]:
     """The amendments of ``contract_ids`` effective after ``day``, by contract, earliest first."""
     found: dict[int, list[Pending]] = {}
-    if not contract_ids:
+    if not contract_ids or not _has_table(session):
         return found
     rows = session.execute(select(Amendment.contract_id, Amendment.amendment_no, Amendment.effective_date)
                            .where(Amendment.contract_id.in_(contract_ids), Amendment.effective_date > day)
