@@ -233,3 +233,23 @@ def test_removing_a_file_asks_with_its_name_and_can_be_undone_until_the_editor_c
     editor.reject()  # closing the editor: the undo is no longer offered, the bytes go
     with store.session() as session:
         assert files.blob_count(session) == 0
+
+
+def test_the_contract_list_shows_todays_terms_and_names_the_pending_amendment(qtbot, store: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.amendment_cases import amendment
+    from ui.contracts.list_model import COL_STATUS, COL_TITLE, COL_TOTAL, ContractListModel
+
+    with store.session() as session:
+        contract_id = contracts.save(session, original())
+    with store.session() as session:
+        amendments.record(session, contract_id, amendment(), version=1)  # effective 2026-06-01
+    before = ContractListModel(store, today=dt.date(2026, 5, 25))
+    assert before.data(before.index(0, COL_TOTAL)) == "120,000.00"
+    assert before.data(before.index(0, COL_STATUS)).endswith(" · amendment from 2026-06-01")
+    tip = before.data(before.index(0, COL_TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert AMENDMENT_NO in tip and "2026-06-01" in tip and "Terms in force today" in tip
+    after = ContractListModel(store, today=dt.date(2026, 6, 1))
+    assert after.data(after.index(0, COL_TOTAL)) == "135,000.00"
+    assert "amendment" not in after.data(after.index(0, COL_STATUS))
