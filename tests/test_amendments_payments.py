@@ -23,6 +23,7 @@ import pytest
 from services.amendments import register as amendments
 from services.amendments.changes import AmendmentData, ChangeData
 from services.amendments.paid import BELOW_PAID, REMOVES_PAID, PaidInstallmentError
+from services.calendar import agenda
 from services.ledger.importer import LedgerError, import_ledger
 from services.payments.overview import overview
 from services.payments.record import record_payment
@@ -118,3 +119,18 @@ def test_an_imported_amendment_removing_a_paid_installment_is_a_problem_at_file_
     assert "#1 2026-01-20 ¥60,000.00" in caught.value.problems[0]
     with store.session() as session:
         assert len(contracts.load(session, contract_id).installments) == 2
+
+
+def test_a_pending_raise_of_the_total_leaves_a_paid_installment_done_until_it_applies(store: Store) -> None:
+    # Installment 1 is paid in full (60,000.00 = 50 % of 120,000.00). A raise to 135,000.00 effective in
+    # 2099 makes it 67,500.00 then — partly paid; today it is still paid in full and its deadline done.
+    contract_id = _paid(store)
+    with store.session() as session:
+        amendments.record(session, contract_id, AmendmentData("补1", D(2026, 2, 1), D(2099, 1, 1),
+                                                              changes=_total("120000.00", "135000.00")), version=None)
+    with store.session() as session:
+        assert contracts.load(session, contract_id).installments[0].paid_date is None  # stored: as amended
+        now = {d.key: d for d in agenda.all_deadlines(session, today=DAY, reminder_days=0)}
+        then = {d.key: d for d in agenda.all_deadlines(session, today=D(2099, 1, 2), reminder_days=0)}
+    assert now["installment:1"].state == "done" and now["installment:1"].done_date == D(2026, 1, 20)
+    assert then["installment:1"].state == "overdue"  # 7,500.00 still to pay once the raise applies

@@ -23,6 +23,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.amendments import Amendment
 from services.amendments.changes import AmendmentData, ChangeData, ChangeError, revert
+from services.checks.contract import installment_amount
+from services.money import from_fen, to_fen
+from services.payments.rows import paid_amounts
+from services.payments.states import installment_status
 from services.register.contract_data import ContractData
 
 __all__ = ["Pending", "in_force_of", "in_force_terms", "pending", "pending_ids", "recorded"]
@@ -122,4 +126,19 @@ def in_force_of(session: Session, current: ContractData, contract_id: int, day: 
                     current.contract_no, error)
         return current
     terms.version = current.version
+    _paid_under(terms, day)
     return terms
+
+
+def _paid_under(terms: ContractData, day: dt.date) -> None:
+    """The installments' paid columns of ``terms`` derived from its payments under these terms (the
+    store derives them under the amended amounts: a pending raise of the total would make an
+    installment paid in full today look partly paid — and its deadline open — before it applies)."""
+    by_installment = paid_amounts(terms.payments)
+    for item in terms.installments:
+        paid = by_installment.get(item.seq)
+        if paid:
+            due = installment_amount(item, terms.total_amount)
+            status = installment_status(None if due is None else to_fen(due), item.due_date, paid, day)
+            item.paid_amount = from_fen(status.paid_fen)
+            item.paid_date = status.paid_on
