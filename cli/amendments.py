@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from services.amendments import register
+from services.amendments.print_sections import state_words
 from services.amendments.wording import sentence
 from services.register import contracts
 from services.store import Store
@@ -20,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
-    """One block per amendment: number, signing and effective dates, each change old → new; 1 if unknown."""
+    """One block per amendment: number, signing and effective dates, in force or pending today, each
+    change old → new; 1 if unknown."""
     try:
         with store.session() as session:
             data = contracts.load_by_no(session, args.contract_no)
@@ -33,8 +36,10 @@ def run(store: Store, args: argparse.Namespace) -> int:
     if not found:
         print(f"{data.contract_no}: no amendments")
         return 0
+    today = dt.date.today()
     for amendment in found:
-        print(f"{amendment.amendment_no}\tsigned {amendment.sign_date}\teffective {amendment.effective}")
+        state = state_words(amendment, today, args.lang)
+        print(f"{amendment.amendment_no}\tsigned {amendment.sign_date}\teffective {amendment.effective}\t{state}")
         for change in amendment.changes:
             print(f"  {change.seq}. {sentence(change, args.lang)}")
         if amendment.text:

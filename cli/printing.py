@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from cli.language import cli_language
+from services.amendments import register as amendment_register
 from services.calendar.agenda import contract_deadlines
 from services.printing.common import default_pdf_name
 from services.printing.contract import write_contract_pdf
@@ -49,11 +50,12 @@ def run(store: Store, args: argparse.Namespace) -> int:
     try:
         with store.session() as session:
             data = contracts.load_by_no(session, args.contract_no)
-            if args.summary:  # "Next milestones" with the events and done marks recorded in the store
-                contract_id = contracts.find_id(session, args.contract_no)
-                assert contract_id is not None  # load_by_no found it
-                deadlines = contract_deadlines(session, contract_id, today=dt.date.today(),
-                                                        reminder_days=0, data=data)
+            contract_id = contracts.find_id(session, args.contract_no)
+            assert contract_id is not None  # load_by_no found it
+            recorded = amendment_register.amendments(session, contract_id)  # listed, in force or pending
+            if args.summary:  # "Next milestones" with the events and done marks recorded in the store,
+                # under the terms in force today (not a pending amendment's)
+                deadlines = contract_deadlines(session, contract_id, today=dt.date.today(), reminder_days=0)
     except contracts.ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -69,9 +71,10 @@ def run(store: Store, args: argparse.Namespace) -> int:
     out = args.out or Path(default_pdf_name(data.contract_no, summary=args.summary))
     try:
         if args.summary:
-            result = write_summary_pdf(data, out, font_path=args.font, deadlines=deadlines)
+            result = write_summary_pdf(data, out, font_path=args.font, deadlines=deadlines, amendments=recorded)
         else:
-            result = write_contract_pdf(data, out, font_path=args.font, seam=getattr(args, "seam", False))
+            result = write_contract_pdf(data, out, font_path=args.font, seam=getattr(args, "seam", False),
+                                        amendments=recorded)
     except OSError as exc:
         print(f"error: cannot write {out}: {exc}", file=sys.stderr)
         return 1

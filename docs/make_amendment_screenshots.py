@@ -6,7 +6,9 @@ A store with the contract of ``tests/amendment_cases.py`` (政务云资源租用
 (term extended by 3 months, object storage added), a scan and an invoice kept with it; the
 editor's Amendments tab (the Compare view of 补1, the terms in force on 31 May 2026) and its
 Attachments tab, in English and Chinese (``editor_amendments``, ``editor_attachments``); and the
-printed amendment's first page (``print_amendment-01``, needs pdftoppm).
+printed amendment's first page (``print_amendment-01``, needs pdftoppm). A second amendment 补2, in
+force only from 1 January 2027, shows as pending (the tab's note, the editor's corner note, the
+summary's last page with the amendments: ``print_summary_amendments``).
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from PySide6.QtCore import QDate  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from services.amendments import register  # noqa: E402
+from services.amendments.changes import AmendmentData, ChangeData  # noqa: E402
 from services.amendments.printing import write_amendment_pdf  # noqa: E402
 from services.attachments import files  # noqa: E402
+from services.printing.summary import write_summary_pdf  # noqa: E402
 from services.register import contracts  # noqa: E402
 from services.store import open_store  # noqa: E402
 from tests.amendment_cases import amendment, original  # noqa: E402
@@ -37,6 +41,11 @@ from ui.context import AppContext  # noqa: E402
 from ui.editor.contract_editor import ContractEditor  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+#: A second amendment, signed but in force only from 1 January 2027.
+PENDING = AmendmentData("ZFY-2026-001-补2", dt.date(2026, 11, 20), dt.date(2027, 1, 1), changes=[
+    ChangeData(1, "installment", target_key="2", field="due_offset", old_value="30", new_value="15"),
+    ChangeData(2, "penalty_clause", target_key="第八条", field="day_count", old_value="calendar", new_value="working"),
+])
 
 
 def main() -> None:
@@ -51,6 +60,9 @@ def main() -> None:
             contract_id = contracts.save(session, original())
         with store.session() as session:
             register.record(session, contract_id, amendment(), version=1)
+        with store.session() as session:  # 补2: signed, not yet in force (shown as pending)
+            register.record(session, contract_id, PENDING, version=None)
+        with store.session() as session:
             files.add_file(session, contract_id, base / "合同签字盖章版.pdf", kind="signed_copy", note="双方盖章",
                            today=dt.date(2026, 1, 5))
             files.add_file(session, contract_id, base / "2026年1月发票.ofd", kind="invoice", today=dt.date(2026, 2, 3))
@@ -80,6 +92,12 @@ def main() -> None:
         write_amendment_pdf(data, amendment(), pdf)
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(OUT / "print_amendment-01")], check=True)
+        with store.session() as session:
+            recorded = register.amendments(session, contract_id)
+        summary = base / "summary.pdf"
+        pages = write_summary_pdf(data, summary, amendments=recorded, today=dt.date(2026, 12, 3)).pages
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(pages), "-l", str(pages), "-singlefile",
+                        str(summary), str(OUT / "print_summary_amendments")], check=True)
         store.close()
 
 

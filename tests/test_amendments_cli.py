@@ -42,7 +42,7 @@ def test_amendments_lists_each_change(capsys: pytest.CaptureFixture[str], db: Pa
     status, out, err = run(capsys, "amendments", "ZFY-2026-001", "--db", db)
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == f"{AMENDMENT_NO}\tsigned 2026-05-20\teffective 2026-06-01"
+    assert lines[0] == f"{AMENDMENT_NO}\tsigned 2026-05-20\teffective 2026-06-01\tin force"
     assert lines[1] == "  1. end date: 30 June 2026 → 30 September 2026"
     assert lines[4].startswith("  4. Add line item 2: name: 对象存储")
     status, out, _err = run(capsys, "amendments", "ZFY-2026-001", "--lang", "zh", "--db", db)

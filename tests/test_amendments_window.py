@@ -178,3 +178,78 @@ def test_the_history_shows_the_amendment_number_and_the_file(editor: ContractEdi
     assert change_texts(entries[-2])[:2] == [f"Amendment {AMENDMENT_NO}, effective 2026-06-01",
                                              "End of term 2026-06-30 → 2026-09-30"]
     assert change_texts(entries[-1]) == ["File “scan.pdf” added"]
+
+
+def test_a_pending_amendment_is_listed_as_pending_and_the_editor_says_which_terms_it_shows(
+        qtbot, editor: ContractEditor, store: Store) -> None:
+    contract_id = editor.contract_id
+    assert contract_id is not None
+    item = amendments.AmendmentData(amendment_no="补2", sign_date=dt.date.today(),
+                                    effective_date=dt.date(2099, 1, 1),
+                                    changes=[amendments.ChangeData(seq=1, target="contract", field="end_date",
+                                                                   old_value="2026-06-30", new_value="2026-09-30")])
+    with store.session() as session:
+        amendments.record(session, contract_id, item, version=1)
+    reopened = ContractEditor(editor.context, contract_id)
+    qtbot.addWidget(reopened)
+    reopened.show()
+    note = reopened.tabs.cornerWidget()
+    assert note is not None and "补2" in note.text() and "2099-01-01" in note.text()  # type: ignore[attr-defined]
+    panel = reopened.amendments_panel
+    assert panel is not None
+    reopened.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.list_model.rowCount() == 1)
+    state = panel.list_model.index(0, 4).data()
+    assert "2099-01-01" in state and state != panel.list_model.state_text(item, dt.date(2099, 1, 1))
+    assert panel.pending_label.isVisibleTo(panel) and "补2" in panel.pending_label.text()
+    # The "terms in force on" view compares with today's terms: today nothing differs from them.
+    assert panel.as_of_model.rowCount() == 0
+
+
+def test_removing_a_file_asks_with_its_name_and_can_be_undone_until_the_editor_closes(
+        editor: ContractEditor, store: Store, tmp_path: Path) -> None:
+    from services.attachments import files
+
+    panel = editor.attachments_panel
+    assert panel is not None
+    editor.tabs.setCurrentWidget(panel)
+    scan = tmp_path / "盖章版.pdf"
+    scan.write_bytes(b"%PDF-1.4 both seals")
+    panel.add_files([scan], kind="signed_copy")
+    dialogs = editor.context.dialogs
+    dialogs.answer = False  # type: ignore[attr-defined]
+    panel.remove(0)
+    assert "盖章版.pdf" in dialogs.questions[-1] and "Signed copy" in dialogs.questions[-1]  # type: ignore[attr-defined]
+    assert panel.model.rowCount() == 1  # answered no: nothing removed
+    dialogs.answer = True  # type: ignore[attr-defined]
+    panel.remove(0)
+    assert panel.model.rowCount() == 0 and panel.undo_button.isVisibleTo(panel)
+    panel.undo_remove()
+    assert [row[:2] for row in panel.model.rows] == [("盖章版.pdf", "Signed copy")]
+    assert not panel.undo_button.isVisibleTo(panel)
+    panel.remove(0)
+    with store.session() as session:
+        assert files.blob_count(session) == 1  # kept while the undo is offered
+    editor.reject()  # closing the editor: the undo is no longer offered, the bytes go
+    with store.session() as session:
+        assert files.blob_count(session) == 0
+
+
+def test_the_contract_list_shows_todays_terms_and_names_the_pending_amendment(qtbot, store: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.amendment_cases import amendment
+    from ui.contracts.list_model import COL_STATUS, COL_TITLE, COL_TOTAL, ContractListModel
+
+    with store.session() as session:
+        contract_id = contracts.save(session, original())
+    with store.session() as session:
+        amendments.record(session, contract_id, amendment(), version=1)  # effective 2026-06-01
+    before = ContractListModel(store, today=dt.date(2026, 5, 25))
+    assert before.data(before.index(0, COL_TOTAL)) == "120,000.00"
+    assert before.data(before.index(0, COL_STATUS)).endswith(" · amendment from 2026-06-01")
+    tip = before.data(before.index(0, COL_TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert AMENDMENT_NO in tip and "2026-06-01" in tip and "Terms in force today" in tip
+    after = ContractListModel(store, today=dt.date(2026, 6, 1))
+    assert after.data(after.index(0, COL_TOTAL)) == "135,000.00"
+    assert "amendment" not in after.data(after.index(0, COL_STATUS))

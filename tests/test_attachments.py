@@ -104,3 +104,25 @@ def test_an_unknown_kind_is_refused(store: Store) -> None:
 
 def test_size_text() -> None:
     assert [files.size_text(n) for n in (812, 3481, files.MAX_BYTES)] == ["812 B", "3.4 KB", "200.0 MB"]
+
+
+def test_a_removed_file_is_restored_as_it_was_until_its_bytes_are_purged(store: Store, tmp_path: Path) -> None:
+    from services.attachments import undo
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(PDF)
+    one = _contract(store)
+    with store.session() as session:
+        added = files.add_file(session, one, scan, kind="signed_copy", note="两方盖章", today=dt.date(2026, 1, 5)).row
+        removed = files.remove(session, added.id, keep_bytes=True)
+        assert files.attachments(session, one) == [] and files.blob_count(session) == 1
+        back = undo.restore(session, removed)
+    assert (back.file_name, back.kind, back.note, back.added_date, back.sha256) == (
+        "scan.pdf", "signed_copy", "两方盖章", dt.date(2026, 1, 5), added.sha256)
+    with store.session() as session:
+        again = files.remove(session, back.id, keep_bytes=True)
+        assert undo.purge_unused(session, keep={again.sha256}) == 0
+        assert undo.purge_unused(session) == 1
+        with pytest.raises(UserError) as caught:
+            undo.restore(session, again)
+    assert caught.value.code == "ATTACHMENT_GONE" and "scan.pdf" in caught.value.message("zh")

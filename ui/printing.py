@@ -162,8 +162,12 @@ class PdfPrinting(QObject):
                 if summary:  # "Next milestones" with the events and done marks recorded in the store
                     from services.calendar.agenda import contract_deadlines
 
+                    # data=None: under the terms in force today (not a pending amendment's)
                     extra["deadlines"] = contract_deadlines(session, contract_id, today=dt.date.today(),
-                                                            reminder_days=0, data=data)
+                                                            reminder_days=0)
+                from services.amendments.register import amendments
+
+                extra["amendments"] = amendments(session, contract_id)  # listed, in force or pending
             return write(data, path, font_path=font_path, **extra)
 
         return work

@@ -204,198 +204,229 @@
 <context>
     <name>AmendmentsModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="57"/>
+        <location filename="../../ui/amendments/models.py" line="60"/>
         <source>Changes</source>
         <translation>变更项数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="61"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="68"/>
+        <source>In force</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/models.py" line="68"/>
+        <source>Pending, effective {0}</source>
+        <translation>待生效，{0} 起生效</translation>
     </message>
 </context>
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="78"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
+        <source>{0} (effective {1})</source>
+        <translation>{0}（{1} 起生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="72"/>
+        <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
+        <translation>待生效：{0}。编辑器各页签显示经其变更后的合同；生效之前，合同列表、日程和日历按今日有效的条款计算（可在下方“查看以下日期有效的条款”中查看）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/amendments_tab.py" line="88"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="80"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="90"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="83"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="93"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="101"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="111"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="102"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="103"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="114"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="106"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="116"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="109"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="119"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="123"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="149"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="176"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="192"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="185"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="201"/>
+        <location filename="../../ui/amendments/editor_tabs.py" line="58"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="229"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="254"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="231"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="256"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="232"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="257"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="234"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="259"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="246"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="271"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="268"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="293"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="297"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="300"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="325"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="319"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="344"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="323"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="348"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="324"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="349"/>
         <source>Printed</source>
         <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/editor_tabs.py" line="51"/>
+        <source>{0} pending, from {1}</source>
+        <translation>{0} 待生效（{1} 起）</translation>
     </message>
 </context>
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="100"/>
+        <location filename="../../ui/amendments/models.py" line="111"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -428,69 +459,96 @@
         <translation>新文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="79"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="76"/>
+        <source>Undo remove</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="84"/>
         <source>Drag files here or use Add file… — each file up to 200 MB; the same file is stored once.</source>
         <translation>可将文件拖到此处，或点击“添加文件…”。每个文件不超过 200 MB；相同文件只保存一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="105"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="218"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="111"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="173"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="276"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="114"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="120"/>
         <source>Reading the attachments…</source>
         <translation>正在读取附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="138"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="144"/>
         <source>Add files to the contract</source>
         <translation>为合同添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="158"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="164"/>
         <source>{0}: this contract already keeps the same file; not added again</source>
         <translation>{0}：本合同已有相同文件，未重复添加</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="161"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
         <source>{0}: the store already held the same file; it is stored once</source>
         <translation>{0}：台账中已有相同文件，只保存一份</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="162"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="168"/>
         <source>Added {0} file(s).</source>
         <translation>已添加 {0} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="171"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="177"/>
         <source>Adding files…</source>
         <translation>正在添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="206"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="212"/>
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="218"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="225"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="234"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="226"/>
-        <source>Remove {0} from this contract?</source>
-        <translation>从本合同中移除 {0}？</translation>
+        <location filename="../../ui/amendments/attachments_tab.py" line="236"/>
+        <source>Remove “{0}” ({1}, {2}) from this contract? You can undo this until you close the contract.</source>
+        <translation>从本合同中移除“{0}”（{1}，{2}）吗？关闭合同之前可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="235"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="251"/>
+        <source>Put “{0}” back</source>
+        <translation>恢复“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="253"/>
+        <source>Removed “{0}”. Undo remove puts it back until you close the contract.</source>
+        <translation>已移除“{0}”。关闭合同之前可点“撤销移除”恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="270"/>
+        <source>“{0}” is back.</source>
+        <translation>“{0}”已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="278"/>
+        <source>Restoring the file…</source>
+        <translation>正在恢复文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="255"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="290"/>
         <source>Removing the file…</source>
         <translation>正在移除文件…</translation>
     </message>
@@ -853,22 +911,22 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>Old</source>
         <translation>原约定</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="88"/>
+        <location filename="../../ui/amendments/models.py" line="99"/>
         <source>New</source>
         <translation>现变更为</translation>
     </message>
@@ -1318,65 +1376,75 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="282"/>
-        <source>Signed copy kept (Attachments)</source>
+        <location filename="../../ui/contracts/list_model.py" line="283"/>
+        <source>Terms in force today. Amendment {0} takes effect on {1}: its terms apply from that day (Amendments tab).</source>
         <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
+        <translation>显示今日有效的条款。补充协议 {0} 于 {1} 起生效，其变更自该日起适用（见“补充协议”页签）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_model.py" line="286"/>
+        <source>Signed copy kept (Attachments)</source>
         <translation>已存签字盖章版（附件）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="311"/>
+        <location filename="../../ui/contracts/list_model.py" line="315"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="312"/>
+        <location filename="../../ui/contracts/list_model.py" line="316"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="312"/>
+        <location filename="../../ui/contracts/list_model.py" line="316"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="312"/>
+        <location filename="../../ui/contracts/list_model.py" line="316"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="317"/>
+        <location filename="../../ui/contracts/list_model.py" line="321"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="318"/>
+        <location filename="../../ui/contracts/list_model.py" line="322"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="319"/>
+        <location filename="../../ui/contracts/list_model.py" line="323"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="320"/>
+        <location filename="../../ui/contracts/list_model.py" line="324"/>
         <source>Terminated</source>
         <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contracts/list_model.py" line="335"/>
+        <source> · amendment from {0}</source>
+        <translation> · 补充协议 {0} 起生效</translation>
     </message>
 </context>
 <context>
@@ -3561,38 +3629,43 @@ Update them from the ledger?</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="313"/>
-        <location filename="../../ui/payments/overview_window.py" line="339"/>
+        <location filename="../../ui/payments/overview_window.py" line="287"/>
+        <source>Including {0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the contracts as amended.</source>
+        <translation>含 {0} 份已签订但尚未生效的补充协议（{1}；最早 {2} 起生效）：以上数字按变更后的合同计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_window.py" line="319"/>
+        <location filename="../../ui/payments/overview_window.py" line="345"/>
         <source>Writing the overview…</source>
         <translation>正在写出总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="315"/>
+        <location filename="../../ui/payments/overview_window.py" line="321"/>
         <source>Wrote {0}</source>
         <translation>已写出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="333"/>
+        <location filename="../../ui/payments/overview_window.py" line="339"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已写出 {0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="336"/>
+        <location filename="../../ui/payments/overview_window.py" line="342"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="337"/>
+        <location filename="../../ui/payments/overview_window.py" line="343"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已写出。请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="347"/>
+        <location filename="../../ui/payments/overview_window.py" line="353"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="347"/>
+        <location filename="../../ui/payments/overview_window.py" line="353"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -3819,32 +3892,32 @@ Correct them first, or print anyway?</source>
         <translation>正在生成合同文本…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="172"/>
+        <location filename="../../ui/printing.py" line="176"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已生成 {0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="179"/>
+        <location filename="../../ui/printing.py" line="183"/>
         <source>Fonts not embedded</source>
         <translation>字体未嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="182"/>
+        <location filename="../../ui/printing.py" line="186"/>
         <source>No Chinese TrueType font was found, so none is embedded: the PDF depends on the viewer&apos;s fonts and may print differently on other machines. Install a Chinese font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings.</source>
         <translation>未找到中文 TrueType 字体，因此 PDF 中未嵌入字体：显示和打印效果取决于阅读器的字体，在其他电脑上可能不同。请安装中文字体（例如文泉驿微米黑或宋体），或在设置中指定字体文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="186"/>
+        <location filename="../../ui/printing.py" line="190"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="187"/>
+        <location filename="../../ui/printing.py" line="191"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="191"/>
+        <location filename="../../ui/printing.py" line="195"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>

@@ -19,6 +19,7 @@ from models.amendments import Amendment, AmendmentChange
 from models.contract import Contract
 from services.amendments import register
 from services.amendments.changes import AmendmentData, ChangeData, ChangeError, revert
+from services.amendments.paid import PaidInstallmentError
 from services.amendments.values import ACTIONS, TARGETS
 from services.errors import LocatedProblem, define
 from services.ledger import codes
@@ -163,6 +164,15 @@ def apply(session: Session, ledger: LedgerAmendments, from_contracts_csv: set[st
         except ChangeError as exc:
             column = exc.column if contract_no not in from_contracts_csv else _taken_back(exc.column)
             problems.append(ledger.problem(contract_no, current.amendment_no, exc.seq, column, exc.code, exc.params))
+        except PaidInstallmentError as exc:  # it would take away what was paid (services.amendments.paid)
+            seq = next((c.seq for c in current.changes if c.target == "installment"
+                        and c.target_key == str(exc.params.get("seq"))), current.changes[0].seq)
+            problems.append(ledger.problem(contract_no, current.amendment_no, seq, "target_key", exc.code, exc.params))
+        else:
+            if new and contract_no in from_contracts_csv:  # next due under the terms in force today
+                row = session.get(Contract, contract_id)
+                assert row is not None
+                contract_service.refresh_list_columns(session, row)
     return problems
 
 

@@ -19,8 +19,11 @@ from models.amendments import Amendment, AmendmentChange
 from models.contract import Contract
 from services import history as history_log
 from services.amendments.changes import AmendmentData, ChangeData, apply, revert
+from services.amendments.paid import check_payments
+from services.amendments.today import in_force_terms
 from services.errors import UserError, define
 from services.history import HistoryAction
+from services.payments.rows import refresh_installments
 from services.register import contracts
 from services.register.contract_data import ContractData
 from services.register.diff import contract_diff
@@ -52,7 +55,9 @@ def record(session: Session, contract_id: int, amendment: AmendmentData, *, vers
 
     ``version``: the contract's version the changes were made against (None: whatever it is now — an
     import). Raises ``ConflictError`` / ``ContractDeletedError`` as ``contracts.save`` does,
-    ``UserError`` (``AMENDMENT_DUPLICATE``, ``AMENDMENT_EMPTY``, ``AMENDMENT_DATES``) and
+    ``UserError`` (``AMENDMENT_DUPLICATE``, ``AMENDMENT_EMPTY``, ``AMENDMENT_DATES``),
+    ``PaidInstallmentError`` for an installment with payments removed or made worth less than them
+    (``services.amendments.paid``; the paid columns follow the new amounts otherwise) and
     ``ChangeError`` for a change that does not apply (wrong ``old_value`` …). Records one history
     entry ``amendment`` with the field-level changes and the amendment's number."""
     new_version = contracts.claim_version(session, contract_id, version)
@@ -66,11 +71,12 @@ def record(session: Session, contract_id: int, amendment: AmendmentData, *, vers
     if taken is not None:
         raise UserError(DUPLICATE, contract_no=before.contract_no, amendment_no=amendment.amendment_no)
     after = apply(before, amendment)
+    check_payments(before, after, amendment, before.payments)  # what was paid stays paid (services.amendments.paid)
     contract = session.get(Contract, contract_id, populate_existing=True)
     assert contract is not None  # claim_version found it
     contracts.write_header(contract, after)
     contracts.replace_children(session, contract, after, tables=tuple(contracts._CHILD_TYPES))
-    contracts.refresh_list_columns(session, contract, after)
+    refresh_installments(session, contract_id)  # paid columns under the new amounts
     position = (session.scalar(select(func.max(Amendment.position)).where(Amendment.contract_id == contract_id))
                 or 0) + 1
     row = Amendment(contract_id=contract_id, amendment_no=amendment.amendment_no, sign_date=amendment.sign_date,
@@ -80,6 +86,9 @@ def record(session: Session, contract_id: int, amendment: AmendmentData, *, vers
                    for c in amendment.changes]
     session.add(row)
     session.flush()
+    # After the amendment is stored: the list's next due follows the terms in force today (an
+    # amendment effective later does not move it yet: services.amendments.today).
+    contracts.refresh_list_columns(session, contract, after)
     details = contract_diff(before, contracts.load(session, contract_id))
     details["amendment"] = {"amendment_no": amendment.amendment_no, "sign_date": amendment.sign_date.isoformat(),
                             "effective_date": amendment.effective.isoformat(), "changes": len(amendment.changes)}
@@ -118,12 +127,9 @@ def find(session: Session, contract_id: int, amendment_no: str) -> AmendmentData
 
 def as_of(current: ContractData, recorded: list[AmendmentData], day: dt.date) -> ContractData:
     """The contract as in force on ``day``: ``current`` (as amended by all of ``recorded``, in their
-    order) with the amendments effective after ``day`` taken back, last first. A new object."""
-    result = current
-    for amendment in reversed(recorded):
-        if amendment.effective > day:
-            result = revert(result, amendment)
-    return result if result is not current else _copy(current)
+    order) with the amendments effective after ``day`` taken back, last first. A new object
+    (``services.amendments.today.in_force_terms``)."""
+    return in_force_terms(current, recorded, day)
 
 
 def before(current: ContractData, recorded: list[AmendmentData], amendment_no: str) -> ContractData:
@@ -144,9 +150,3 @@ def in_force(recorded: list[AmendmentData], day: dt.date) -> list[AmendmentData]
 def load_as_of(session: Session, contract_id: int, day: dt.date) -> ContractData:
     """The stored contract ``contract_id`` as in force on ``day`` (see ``as_of``)."""
     return as_of(contracts.load(session, contract_id), amendments(session, contract_id), day)
-
-
-def _copy(data: ContractData) -> ContractData:
-    import copy
-
-    return copy.deepcopy(data)

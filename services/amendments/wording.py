@@ -37,6 +37,10 @@ _CODES: dict[str, dict[str, str]] = {
     "bond_kind": BOND_KIND_ALIASES, "penalty_kind": PENALTY_KIND_ALIASES, "penalty_base": PENALTY_BASE_ALIASES,
     "day_count": DAY_COUNT_ALIASES, "part_day": PART_DAY_ALIASES,
 }
+#: English labels of the codes whose words are not the code with spaces (``per_day`` → per day).
+_CODES_EN = {"calendar": "calendar days", "working": "working days", "whole": "a part day counts as a day",
+             "prorate": "pro rata", "performance": "performance bond", "warranty": "warranty deposit",
+             "bid": "bid bond", "monthly_fee_coefficient": "monthly fee × coefficient"}
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -68,8 +72,10 @@ def value_words(text: str | None, spec: Target, field: str, language: str = "zh"
         return f"{figures}（大写：人民币{to_capitals(value)}）" if language == "zh" else figures
     if column.kind == "date":
         return date_text(value, language)  # type: ignore[arg-type]  # a date column
-    if column.kind in _CODES and language == "zh":
-        return _CODES[column.kind].get(str(value), str(value))
+    if column.kind in _CODES:
+        if language == "zh":
+            return _CODES[column.kind].get(str(value), str(value))
+        return _CODES_EN.get(str(value), str(value).replace("_", " "))  # a label, never the code
     if column.kind == "events" and language == "zh":
         return "＋".join(EVENT_ALIASES.get(code, code.removeprefix("event:")) for code in str(value).split("+"))
     if column.kind == "percent":

@@ -165,21 +165,26 @@ def content(session: Session, sha256: str) -> bytes:
     return blob.content
 
 
-def remove(session: Session, attachment_id: int) -> None:
-    """Remove one file from its contract (the bytes go too when no contract keeps them any more).
-    Raises ``KeyError`` if there is no such attachment."""
+def remove(session: Session, attachment_id: int, *, keep_bytes: bool = False) -> AttachmentRow:
+    """Remove one file from its contract; returns what it was (for an undo:
+    ``services.attachments.undo.restore``). The bytes go too when no contract keeps them any more —
+    unless ``keep_bytes``: then they stay until ``services.attachments.undo.purge_unused`` (the window
+    keeps them while the officer may still undo). Raises ``KeyError`` if there is no such attachment."""
     row = session.get(Attachment, attachment_id)
     if row is None:
         raise KeyError(attachment_id)
+    size = session.scalar(select(AttachmentBlob.size).where(AttachmentBlob.sha256 == row.sha256)) or 0
+    removed = _row(row, size)
     contract_no = session.scalar(select(Contract.contract_no).where(Contract.id == row.contract_id))
     details = {"removed": {"file_name": row.file_name, "kind": row.kind, "sha256": row.sha256}}
     contract_id, digest = row.contract_id, row.sha256
     session.delete(row)
     session.flush()
-    if not session.scalar(select(exists().where(Attachment.sha256 == digest))):
+    if not keep_bytes and not session.scalar(select(exists().where(Attachment.sha256 == digest))):
         session.execute(delete(AttachmentBlob).where(AttachmentBlob.sha256 == digest))
     history_log.record(session, HistoryAction.ATTACHMENT, contract_id=contract_id, contract_no=contract_no,
                        details=details)
+    return removed
 
 
 def extract(session: Session, contract_id: int, folder: Path) -> list[Path]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from models.contract import Contract, Installment
 from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from services import history as history_log
+from services.amendments.today import in_force_of, pending_ids
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
 from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, recorded_labels, stored_next_due
@@ -126,9 +127,10 @@ def remove_event(session: Session, contract_id: int, name: str) -> dt.date | Non
 
 def contract_deadlines(session: Session, contract_id: int, *, today: dt.date, reminder_days: int,
                        data: ContractData | None = None) -> list[Deadline]:
-    """Every deadline of the stored contract ``contract_id`` (``data``: the contract as edited
-    instead of as stored). Raises ``ContractError`` if it does not exist."""
-    data = data if data is not None else load(session, contract_id)
+    """Every deadline of the stored contract ``contract_id`` under the terms in force on ``today`` (an
+    amendment not yet in force is not applied: ``services.amendments.today``), or of ``data`` (the
+    contract as edited) when given. Raises ``ContractError`` if it does not exist."""
+    data = data if data is not None else in_force_of(session, load(session, contract_id), contract_id, today)
     return deadlines(data, recorded_events(session, contract_id), done_marks(session, contract_id),
                      working_calendar(session), today, reminder_days, contract_id=contract_id,
                      labels=recorded_labels(session, contract_id))
@@ -206,10 +208,13 @@ def all_deadlines(
     calendar = working_calendar(session)
     found: list[Deadline] = []
     done_count = 0
+    amended = pending_ids(session, today)
     for batch in _batches(session, ids):
         if cancelled is not None and cancelled():
             break
         for contract_id, (data, events, done) in batch.items():
+            if contract_id in amended:  # an amendment not yet in force: today's terms
+                data = in_force_of(session, load(session, contract_id), contract_id, today)
             items = deadlines(data, events, done, calendar, today, reminder_days, contract_id=contract_id)
             if done_since is not None:
                 items = [d for d in items if d.state != "done" or (d.done_date or d.due or today) >= done_since]
@@ -232,8 +237,11 @@ def refresh_next_due(session: Session, *, progress: Progress | None = None) -> i
     today = dt.date.today()
     changes = []
     seen = 0
+    amended = pending_ids(session, today)
     for batch in _batches(session, ids):
         for contract_id, (data, events, done) in batch.items():
+            if contract_id in amended:  # an amendment not yet in force: today's terms
+                data = in_force_of(session, load(session, contract_id), contract_id, today)
             value = next_due(deadlines(data, events, done, calendar, today, 0, contract_id=contract_id))
             if value != current.get(contract_id):
                 changes.append({"contract_id": contract_id, "next_due": value})

@@ -47,11 +47,15 @@ def done_marks(session: Session, contract_id: int) -> dict[str, dt.date]:
 
 
 def stored_next_due(session: Session, contract_id: int | None, data: ContractData, *,
+                    today: dt.date | None = None,
                     recorded: tuple[dict[str, dt.date], dict[str, dt.date]] | None = None) -> dt.date | None:
     """The list's "next due" of a contract: the earliest not-done deadline to act on
-    (``services.calendar.deadlines.next_due``). Reads events and done marks only when a rule needs them;
-    ``recorded``: the contract's ``recorded_events`` and ``done_marks`` when the caller already has
-    them (an import writing a batch of new contracts), so nothing is read."""
+    (``services.calendar.deadlines.next_due``) on ``today`` (default: the current date). ``data``: the
+    terms in force that day (``services.register.contracts.refresh_list_columns`` takes back an
+    amendment not yet in force: ``services.amendments.today``). Reads events and done marks only
+    when a rule needs them; ``recorded``: the contract's ``recorded_events`` and ``done_marks`` when
+    the caller already has them (an import writing a batch of new contracts), so nothing is read."""
+    today = today or dt.date.today()
     rules: list[InstallmentData | MilestoneData | BondData] = [*data.installments, *data.milestones, *data.bonds]
     if not rules:
         return None
@@ -63,5 +67,5 @@ def stored_next_due(session: Session, contract_id: int | None, data: ContractDat
             events = recorded[0] if recorded is not None else recorded_events(session, contract_id)
         if any(m.recurrence for m in data.milestones):
             done = recorded[1] if recorded is not None else done_marks(session, contract_id)
-    items = deadlines(data, events, done, working_calendar(session), dt.date.today(), 0, contract_id=contract_id)
+    items = deadlines(data, events, done, working_calendar(session), today, 0, contract_id=contract_id)
     return next_due(items)

@@ -94,6 +94,9 @@ class Overview:
     by_month: list[Figures] = field(default_factory=list)
     bonds: list[BondRow] = field(default_factory=list)
     ending: list[EndingRow] = field(default_factory=list)
+    #: Amendments signed but not yet in force on ``today`` (contract_no, amendment_no, effective date):
+    #: the store keeps the terms as amended, so the figures above already include them (issue 16).
+    pending: list[tuple[str, str, dt.date]] = field(default_factory=list)
 
 
 _STATUS = ("CASE WHEN c.status IS NOT NULL THEN c.status WHEN c.sign_date IS NULL THEN 'draft'"
@@ -238,8 +241,13 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
               for r in session.execute(text(f"""
         SELECT c.contract_no, c.title, c.counterparty, c.end_date, c.total_amount FROM contracts c
         WHERE {where} AND c.end_date BETWEEN :today AND :in90 ORDER BY c.end_date, c.contract_no"""), params)]
+    pending = [(r.contract_no, r.amendment_no, dt.date.fromisoformat(str(r.effective_date)))
+               for r in session.execute(text(f"""
+        SELECT c.contract_no, a.amendment_no, a.effective_date FROM amendments a
+        JOIN contracts c ON c.id = a.contract_id
+        WHERE {where} AND a.effective_date > :today ORDER BY a.effective_date, c.contract_no"""), params)]
     return Overview(
-        today=today, totals=totals,
+        today=today, totals=totals, pending=pending,
         by_sign_year=[sign_year[key].figures(key, contracts=True) for key in sorted(sign_year)],
         by_budget_year=[due_year[key].figures(key) for key in sorted(due_year)],
         by_supplier=[found.figures(name or "—", contracts=True) for name, found in top],

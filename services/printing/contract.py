@@ -17,12 +17,16 @@ cross-page seal (骑缝章) on every page. Every page's footer carries the contr
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Sequence
 from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from services.amendments.changes import AmendmentData
+from services.amendments.print_sections import contract_amendments
 from services.calendar.due_text import date_text, due_text
 from services.printing.article_text import body_flowables
 from services.printing.common import (
@@ -60,26 +64,30 @@ _INSTALLMENT_HEADER = ("序号", "款项", "收款方", "比例", "金额（小�
 
 def write_contract_pdf(
     data: ContractData, path: str | os.PathLike[str], *, font_path: str | None = None, font: FontChoice | None = None,
-    seam: bool = False,
+    seam: bool = False, amendments: Sequence[AmendmentData] = (), today: dt.date | None = None,
 ) -> PrintResult:
     """Write the contract print-out of ``data`` to ``path`` (PDF) and return what was written.
 
     ``font_path``: a TrueType font set by the officer, tried before the system fonts; ``font``: a
     font already chosen (skips the search); ``seam``: a seal band for the cross-page seal (骑缝章)
-    on the outer margin of every page (``services.printing.common.render``). Raises ``OSError``
+    on the outer margin of every page (``services.printing.common.render``); ``amendments``: the
+    contract's supplementary agreements, listed after the schedules, in force or pending on ``today``
+    (default: the current date; ``services.amendments.print_sections``). Raises ``OSError``
     when the file cannot be written.
     """
 
     def footer(page: int, total: int) -> tuple[str, str]:
         return f"合同编号：{data.contract_no}", f"第 {page} 页 共 {total} 页"
 
-    result = render(path, lambda printer: contract_story(data, printer), footer,
+    day = today or dt.date.today()
+    result = render(path, lambda printer: contract_story(data, printer, amendments, day), footer,
                     title=data.title, subject=f"合同 {data.contract_no}", font_path=font_path, font=font, seam=seam)
     result.warnings += line_total_warning(data) + capitals_warning(data)
     return result
 
 
-def contract_story(data: ContractData, printer: Printer) -> list[Flowable]:
+def contract_story(data: ContractData, printer: Printer, amendments: Sequence[AmendmentData] = (),
+                   today: dt.date | None = None) -> list[Flowable]:
     """The flowables of the contract print-out, in order (see the module docstring)."""
     story: list[Flowable] = []
     story += _heading(data, printer)
@@ -87,6 +95,7 @@ def contract_story(data: ContractData, printer: Printer) -> list[Flowable]:
     story += _articles(data, printer)
     story += _line_items(data, printer)
     story += _installments(data, printer)
+    story += contract_amendments(amendments, printer, today or dt.date.today())
     story.append(PageBreak())
     story += signature_page(data, printer)
     return story

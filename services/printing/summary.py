@@ -31,6 +31,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from services.amendments.changes import AmendmentData
+from services.amendments.print_sections import summary_amendments
 from services.calendar.deadlines import Deadline
 from services.calendar.due_text import date_text, due_text
 from services.money import round_yuan
@@ -82,6 +84,7 @@ _RUN_ON = "&nbsp;&nbsp; "
 def write_summary_pdf(
     data: ContractData, path: str | os.PathLike[str], *, font_path: str | None = None, font: FontChoice | None = None,
     today: dt.date | None = None, deadlines: Sequence[Deadline] | None = None,
+    amendments: Sequence[AmendmentData] = (),
 ) -> PrintResult:
     """Write the bilingual summary of ``data`` to ``path`` (PDF) and return what was written.
 
@@ -90,8 +93,9 @@ def write_summary_pdf(
     (``services.calendar.agenda.contract_deadlines``: recorded events, done marks, the holiday table), for
     "Next milestones"; when None they are computed from ``data`` alone as of ``today`` — without
     recorded events or done marks, so deadlines counted from an acceptance, an invoice … show as
-    waiting (``pdf_summary_sections.summary_deadlines``). Raises ``OSError`` when the file cannot
-    be written.
+    waiting (``pdf_summary_sections.summary_deadlines``). ``amendments``: the supplementary agreements,
+    listed last, in force or pending on ``today`` (``services.amendments.print_sections``). Raises
+    ``OSError`` when the file cannot be written.
     """
 
     def footer(page: int, total: int) -> tuple[str, str]:
@@ -101,7 +105,7 @@ def write_summary_pdf(
     items = list(deadlines) if deadlines is not None else summary_deadlines(data, day)
     for compact, limit in _FITTINGS:  # set again, smaller, only while it runs past SUMMARY_PAGES
         def story(printer: Printer, compact: bool = compact, limit: int = limit) -> list[Flowable]:
-            return summary_story(data, printer, items, day, compact=compact, next_limit=limit)
+            return summary_story(data, printer, items, day, amendments, compact=compact, next_limit=limit)
 
         result = render(path, story, footer, title=f"合同摘要 Contract Summary — {data.title}",
                         subject=f"Contract {data.contract_no}", font_path=font_path, font=font)
@@ -129,8 +133,8 @@ def party_names(name: str, name_en: str | None) -> list[tuple[str, str | None]]:
 
 
 def summary_story(
-    data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date, *, compact: bool = False,
-    next_limit: int = NEXT_LIMIT,
+    data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date,
+    amendments: Sequence[AmendmentData] = (), *, compact: bool = False, next_limit: int = NEXT_LIMIT,
 ) -> list[Flowable]:
     """The flowables of the summary, in order (see the module docstring); ``deadlines`` are the
     contract's (``services.calendar.deadlines``), for "Next milestones" (``next_limit`` at most);
@@ -152,6 +156,7 @@ def summary_story(
     story += bond_section(data, printer)
     story += penalty_section(data, printer)
     story += milestone_section(deadlines, printer, next_limit)
+    story += summary_amendments(amendments, printer, today)
     return story
 
 

@@ -34,6 +34,7 @@ from models.contract import ROLES, Article, Contract, Installment, LineItem, Par
 from models.obligations import Bond, Milestone
 from models.penalty import PenaltyClause
 from services import history as history_log
+from services.amendments.today import in_force_of, pending_ids
 from services.calendar.stored import stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
@@ -95,6 +96,9 @@ class ContractRow:
     next_due: dt.date | None
     problem_level: int | None = None  # services.checks.contract: 0 none, 1 warnings, 2 errors, None not checked
     signed: bool = False  # a signed copy (附件 kind signed_copy) is kept with it (services.register.listing)
+    #: The first amendment not yet in force (number, effective date): the row then shows the terms in
+    #: force today (services.register.listing, services.amendments.today).
+    pending: tuple[str, dt.date] | None = None
 
 
 def status_expr(today: dt.date) -> Any:  # a CASE of status codes (str)
@@ -310,7 +314,7 @@ def write_header(contract: Contract, data: ContractData) -> None:
 def refresh_list_columns(session: Session, contract: Contract, data: ContractData | None = None) -> list[Problem]:
     """Re-derive the list's columns of ``contract`` from its stored parties and installments:
     counterparty, search_text (see ``list_columns``), next_due (the earliest not-done deadline
-    to act on — installment, bond, milestone — on the working-day calendar:
+    to act on — installment, bond, milestone — under the terms in force today, on the working-day calendar:
     ``services.calendar.stored.stored_next_due``) and problem_level (``services.checks.contract.stored_level``).
     ``data``: the contract as just written, if the caller has it (else it is read back).
     Returns the problems the checks found."""
@@ -319,7 +323,10 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
                for p in session.scalars(select(Party).where(Party.contract_id == contract.id))]
     contract.counterparty, contract.search_text = list_columns(parties, contract.contract_no, contract.title)
     data = data if data is not None else to_data(contract, articles=False)
-    contract.next_due = stored_next_due(session, contract.id, data)
+    today = dt.date.today()
+    if pending_ids(session, today, [contract.id]):  # an amendment not yet in force: not its dates yet
+        data = in_force_of(session, load(session, contract.id), contract.id, today)
+    contract.next_due = stored_next_due(session, contract.id, data, today=today)
     problems = check_contract(data)
     contract.problem_level = stored_level(problems)
     return problems

@@ -13,7 +13,7 @@ the Trash left out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
@@ -22,13 +22,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
-from models.amendments import Attachment
+from models.amendments import Amendment, Attachment
 from models.contract import Contract
+from services.amendments.today import in_force_of, pending
+from services.calendar.stored import stored_next_due
 from services.register import search_index
-from services.register.contracts import LIST_COLUMNS, ContractRow, status_expr
+from services.register.contracts import LIST_COLUMNS, ContractRow, list_columns, load, status_expr
 from services.register.versions import LIVE
 
-__all__ = ["NULLABLE", "ListQuery", "count", "page", "position"]
+__all__ = ["NULLABLE", "ListQuery", "count", "in_force_rows", "page", "position"]
 
 #: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
 NULLABLE = frozenset({"term", "status", "next_due"})
@@ -118,7 +120,38 @@ def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[Co
         Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
         Contract.problem_level, SIGNED,
     ).where(*_where(session, query)).order_by(order, tie).limit(limit).offset(offset)
-    return [ContractRow(*row) for row in session.execute(statement)]
+    return in_force_rows(session, [ContractRow(*row) for row in session.execute(statement)], query.day())
+
+
+def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> list[ContractRow]:
+    """``rows`` with those of a contract whose amendment is not yet in force on ``day`` showing the
+    terms in force that day — title, suppliers, total, term, status, next due — and ``pending`` (the
+    first such amendment's number and effective date). The store keeps the terms as amended by every
+    amendment (``services.amendments.register``), so the sort keys stay the amended ones. The next due
+    of any amended contract is derived afresh: the stored one may predate an amendment's effective date."""
+    ids = [row.id for row in rows]
+    amended = set(session.scalars(select(Amendment.contract_id).where(Amendment.contract_id.in_(ids)).distinct()))
+    if not amended:
+        return rows
+    waiting = pending(session, sorted(amended), day)
+    shown = []
+    for row in rows:
+        if row.id not in amended:
+            shown.append(row)
+            continue
+        terms = in_force_of(session, load(session, row.id), row.id, day)
+        next_due = stored_next_due(session, row.id, terms, today=day)
+        if row.id not in waiting:
+            shown.append(replace(row, next_due=next_due))
+            continue
+        first = waiting[row.id][0]
+        counterparty, _search = list_columns(terms.parties, terms.contract_no, terms.title)
+        status = terms.status or ("draft" if terms.sign_date is None else
+                                  "completed" if terms.end_date is not None and terms.end_date < day else "active")
+        shown.append(replace(row, title=terms.title, counterparty=counterparty, total_amount=terms.total_amount,
+                             start_date=terms.start_date, end_date=terms.end_date, status=status,
+                             next_due=next_due, pending=(first.amendment_no, first.effective)))
+    return shown
 
 
 def position(session: Session, query: ListQuery, contract_id: int) -> int | None:

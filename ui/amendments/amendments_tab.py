@@ -9,7 +9,7 @@ import datetime as dt
 import weakref
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -60,6 +60,16 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
+
+
+def pending_text(waiting: list[AmendmentData]) -> str:
+    """The note shown while amendments are pending: which terms the editor shows, which apply today."""
+    names = ", ".join(QCoreApplication.translate("AmendmentsPanel", "{0} (effective {1})").format(
+        a.amendment_no, a.effective.isoformat()) for a in waiting)
+    return QCoreApplication.translate(
+        "AmendmentsPanel", "Pending: {0}. The editor's tabs show the contract as amended by it; until it takes "
+                     "effect the contract list, the agenda and the calendar follow the terms in force "
+                     "today (set “Terms in force on” below to see them).").format(names)
 
 
 class AmendmentsPanel(QWidget):
@@ -146,9 +156,15 @@ class AmendmentsPanel(QWidget):
         splitter.addWidget(self.list_view)
         splitter.addWidget(compare_box)
         splitter.addWidget(as_of_box)
-        splitter.setSizes([90, 260, 260])
+        splitter.setSizes([130, 230, 240])
+        # Which terms the editor shows while an amendment is pending (issue 16).
+        self.pending_label = QLabel()
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setStyleSheet("background: #fff4ce; padding: 4px;")
+        self.pending_label.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.pending_label)
         layout.addWidget(self.draft)
         layout.addWidget(splitter, 1)
         self.context.changes.changed.connect(self._store_changed)
@@ -186,7 +202,12 @@ class AmendmentsPanel(QWidget):
 
     def _loaded(self, result: tuple[list[AmendmentData], ContractData]) -> None:
         self.amendments, self.current = result
-        self.list_model.set_amendments(self.amendments)
+        today = dt.date.today()
+        self.list_model.set_amendments(self.amendments, today)
+        waiting = [a for a in self.amendments if a.effective > today]
+        self.pending_label.setVisible(bool(waiting))
+        if waiting:
+            self.pending_label.setText(pending_text(waiting))
         self.print_button.setEnabled(bool(self.amendments))
         if self.amendments:
             self.list_view.selectRow(len(self.amendments) - 1)
@@ -222,7 +243,11 @@ class AmendmentsPanel(QWidget):
             self.as_of_label.setText(error.message(i18n.current_language()))
             self.as_of_model.set_changes([])
             return
-        changed = diff(then, self.current)
+        try:  # compared with the terms in force today, not with a pending amendment's
+            today_terms = register.as_of(self.current, self.amendments, dt.date.today())
+        except ChangeError:
+            today_terms = self.current
+        changed = diff(then, today_terms)
         applied = register.in_force(self.amendments, day)
         if not self.amendments:
             text = self.tr("No amendments: the contract as signed.")

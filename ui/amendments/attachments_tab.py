@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from services.attachments import files
+from services.attachments import files, undo
 from services.changes import ChangeKind, Changes
 from services.errors import UserError
 from ui import i18n
@@ -72,7 +72,12 @@ class AttachmentsPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Kind of new files:")))
         buttons.addWidget(self.kind_box)
-        for button in (add, open_button, save_as, remove):
+        # Undo of the last removal (its bytes stay in the store until the editor closes).
+        self.undo_button = QPushButton(self.tr("Undo remove"))
+        self.undo_button.clicked.connect(self.undo_remove)
+        self.undo_button.setVisible(False)
+        self.removed: files.AttachmentRow | None = None
+        for button in (add, open_button, save_as, remove, self.undo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.message = QLabel(self.tr("Drag files here or use Add file… — each file up to 200 MB; the same "
@@ -83,6 +88,7 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         self.context.changes.changed.connect(self._store_changed)
+        editor.finished.connect(lambda _result: self.forget_removed())
         self._loaded_once = False  # read when first shown, not when the editor opens
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -218,18 +224,67 @@ class AttachmentsPanel(QWidget):
             self.context.dialogs.error(self.tr("Attachments"), self.tr("Cannot write {0}: {1}").format(target, exc))
 
     def remove(self, row: int) -> None:
-        """Remove the file on ``row`` from the contract, after asking."""
+        """Remove the file on ``row`` from the contract, after asking with its name, kind and size;
+        Undo remove puts it back until the editor closes (its bytes are kept until then)."""
         if not 0 <= row < len(self.model.items):
             return
         item = self.model.items[row]
-        if not self.context.dialogs.confirm(self.tr("Remove file"),
-                                            self.tr("Remove {0} from this contract?").format(item.file_name),
-                                            default_no=True):
+        kind = files.kind_label(item.kind, "zh" if i18n.current_language().startswith("zh") else "en")
+        if not self.context.dialogs.confirm(
+                self.tr("Remove file"),
+                self.tr("Remove “{0}” ({1}, {2}) from this contract? You can undo this until you close the "
+                        "contract.").format(item.file_name, kind, files.size_text(item.size)),
+                default_no=True):
             return
         contract_id = item.contract_id
+        earlier = self.removed
 
-        def work(session: Session, _control: TaskControl) -> tuple[None, Changes]:
-            files.remove(session, item.id)
-            return None, Changes.of(ChangeKind.CONTRACTS, ChangeKind.HISTORY, ids=[contract_id])
+        def work(session: Session, _control: TaskControl) -> tuple[files.AttachmentRow, Changes]:
+            if earlier is not None:  # one undo at a time: the earlier removal's bytes go now
+                undo.purge_unused(session, keep={item.sha256})
+            removed = files.remove(session, item.id, keep_bytes=True)
+            return removed, Changes.of(ChangeKind.CONTRACTS, ChangeKind.HISTORY, ids=[contract_id])
+
+        def done(removed: files.AttachmentRow) -> None:
+            self.removed = removed
+            self.undo_button.setVisible(True)
+            self.undo_button.setToolTip(self.tr("Put “{0}” back").format(removed.file_name))
+            self.message.setText(self.tr("Removed “{0}”. Undo remove puts it back until you close the contract.")
+                                 .format(removed.file_name))
+
+        self.context.write(self.tr("Removing the file…"), work, done)
+
+    def undo_remove(self) -> None:
+        """Put the last removed file back (name, kind, date added, note as they were)."""
+        removed = self.removed
+        if removed is None:
+            return
+
+        def work(session: Session, _control: TaskControl) -> tuple[files.AttachmentRow, Changes]:
+            row = undo.restore(session, removed)
+            return row, Changes.of(ChangeKind.CONTRACTS, ChangeKind.HISTORY, ids=[removed.contract_id])
+
+        def done(_row: files.AttachmentRow) -> None:
+            self.removed = None
+            self.undo_button.setVisible(False)
+            self.message.setText(self.tr("“{0}” is back.").format(removed.file_name))
+
+        def failed(error: BaseException) -> None:
+            self.removed = None
+            self.undo_button.setVisible(False)
+            text = error.message(i18n.current_language()) if isinstance(error, UserError) else str(error)
+            self.context.dialogs.error(self.tr("Attachments"), text)
+
+        self.context.write(self.tr("Restoring the file…"), work, done, failed)
+
+    def forget_removed(self) -> None:
+        """The editor closes: the undo is no longer offered, so the removed file's bytes go (unless
+        another contract keeps them)."""
+        if self.removed is None or self.context.store.read_only:
+            return
+        self.removed = None
+
+        def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
+            return undo.purge_unused(session), Changes()
 
         self.context.write(self.tr("Removing the file…"), work)

@@ -3,6 +3,8 @@ and the files kept with a contract. Read-only; the words come from ``services.am
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from services.amendments.changes import AmendmentData, ChangeData
@@ -50,17 +52,26 @@ class _ReadOnlyTable(QAbstractTableModel):
 
 
 class AmendmentsModel(_ReadOnlyTable):
-    """One row per amendment: number, signed, effective, number of changes."""
+    """One row per amendment: number, signed, effective, number of changes, and whether it is in force
+    on ``today`` or pending (its terms apply from its effective date)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.headers = (self.tr("Amendment No."), self.tr("Signed"), self.tr("Effective"), self.tr("Changes"))
+        self.headers = (self.tr("Amendment No."), self.tr("Signed"), self.tr("Effective"), self.tr("Changes"),
+                        self.tr("State"))
         self.amendments: list[AmendmentData] = []
 
-    def set_amendments(self, amendments: list[AmendmentData]) -> None:
+    def state_text(self, amendment: AmendmentData, today: dt.date) -> str:
+        """"In force" or "Pending, effective DATE" on ``today``."""
+        if amendment.effective <= today:
+            return self.tr("In force")
+        return self.tr("Pending, effective {0}").format(amendment.effective.isoformat())
+
+    def set_amendments(self, amendments: list[AmendmentData], today: dt.date | None = None) -> None:
+        day = today or dt.date.today()
         self.amendments = amendments
-        self.set_rows([(a.amendment_no, a.sign_date.isoformat(), a.effective.isoformat(), str(len(a.changes)))
-                       for a in amendments])
+        self.set_rows([(a.amendment_no, a.sign_date.isoformat(), a.effective.isoformat(), str(len(a.changes)),
+                        self.state_text(a, day)) for a in amendments])
 
 
 def change_row(change: ChangeData, zh: bool) -> tuple[str, str, str, str]:

@@ -277,6 +277,10 @@ class ContractListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cached.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if cached.row.pending is not None:  # issue 16: say which terms the row shows
+                number, effective = cached.row.pending
+                return self.tr("Terms in force today. Amendment {0} takes effect on {1}: its terms apply "
+                               "from that day (Amendments tab).").format(number, effective.isoformat())
             if column == COL_TITLE and cached.row.signed:
                 return cached.row.title + "\n" + self.tr("Signed copy kept (Attachments)")
             return cached.row.counterparty if column == COL_COUNTERPARTY else cached.row.title
@@ -327,7 +331,8 @@ class ContractListModel(QAbstractTableModel):
             row.counterparty,
             format_money(row.total_amount),
             format_term(row.start_date, row.end_date),
-            statuses.get(row.status, row.status),
+            statuses.get(row.status, row.status) + (
+                self.tr(" · amendment from {0}").format(row.pending[1].isoformat()) if row.pending else ""),
             row.next_due.isoformat() if row.next_due else "",
         )
 

@@ -280,6 +280,12 @@ class OverviewWindow(QWidget):
         self.totals.setText(self.tr("{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)").format(
             t.count, format_money(t.value), format_money(t.paid), format_money(t.outstanding),
             format_money(t.overdue)))
+        if figures.pending:  # say plainly which terms the figures use (issue 16)
+            names = ", ".join(f"{number} {amendment}" for number, amendment, _day in figures.pending)
+            self.totals.setText(self.totals.text() + "\n" + self.tr(
+                "Including {0} amendment(s) signed but not yet in force ({1}; first from {2}): "
+                "the figures use the contracts as amended.").format(
+                len(figures.pending), names, figures.pending[0][2].isoformat()))
         self.by_year.set_rows(figures.by_sign_year)
         self.by_budget.set_rows(figures.by_budget_year)
         self.by_supplier.set_rows(figures.by_supplier)
