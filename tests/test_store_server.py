@@ -147,6 +147,54 @@ def test_two_users_save_the_same_contract_the_second_is_told_who(samples: Store,
     assert [row.user for row in saves[-2:]] == [people["officer"], people["officer2"]]
 
 
+def test_two_processes_as_two_users_save_the_same_contract(samples: Store, people: dict[str, str]) -> None:
+    """Issue 17's "done when": two processes, two database users, one contract — the second save
+    is refused naming the first user, and the history shows both users' saves."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def start(user: str, title: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "tests.pg_save_worker", _as(samples.location, user),
+                                 NUMBER, title], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def loaded(worker: subprocess.Popen[str]) -> None:
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "loaded"
+
+    def go(worker: subprocess.Popen[str]) -> dict[str, object]:
+        out, _err = worker.communicate("go\n", timeout=60)
+        assert worker.returncode == 0
+        return dict(json.loads(out.strip().splitlines()[-1]))
+
+    first = start(people["officer"], "甲进程保存")
+    second = start(people["officer2"], "乙进程保存")
+    try:
+        loaded(first)
+        loaded(second)  # both hold the same version
+        assert go(first) == {"saved": True}
+        refused = go(second)
+    finally:
+        for worker in (first, second):
+            if worker.poll() is None:
+                worker.kill()
+    assert refused["refused"] == "CONTRACT_CONFLICT" and refused["user"] == people["officer"]
+    assert people["officer"] in str(refused["message"])
+    with samples.session() as session:
+        assert contracts.load_by_no(session, NUMBER).title == "甲进程保存"
+        saves = [row for row in history(session) if row.action == HistoryAction.SAVE]
+    retry = _edit(open_second := open_store(_as(samples.location, people["officer2"])), "乙进程重新保存")
+    try:
+        _save(open_second, retry)  # the second user reloads and saves: nothing lost, both in the history
+    finally:
+        open_second.close()
+    with samples.session() as session:
+        users = [row.user for row in history(session) if row.action == HistoryAction.SAVE]
+    assert [row.user for row in saves][-1:] == [people["officer"]]
+    assert users[-2:] == [people["officer"], people["officer2"]]
+
+
 def test_copy_store_sqlite_to_server_and_back_exports_byte_identical(pg_store: Store, tmp_path: Path) -> None:
     source, back = tmp_path / "source.db", tmp_path / "back.db"
     opened = open_store(source)
