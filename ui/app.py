@@ -8,9 +8,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services.store import CHECKS_AFTER_UPGRADE, StoreError, open_store, register_after_upgrade, resolve_db_path
+from services.store import CHECKS_AFTER_UPGRADE, StoreError, register_after_upgrade, resolve_db_path
+from services.store_credentials import open_register
 from ui import i18n, startup
 from ui.main_window import MainWindow
+from ui.register import server_password
 
 
 def run_app(argv: list[str]) -> int:
@@ -37,10 +39,12 @@ def run_app(argv: list[str]) -> int:
     if isinstance(instance, int):
         return instance
     try:
-        try:
-            store = open_store(db_path)
+        try:  # a server register may ask for a password: the keyring's, else a prompt (issue 17)
+            store = open_register(db_path, ask=server_password.prompt()).store
         except StoreError as exc:
             QMessageBox.critical(None, "ContractDesk", exc.message(i18n.current_language()))
+            return 1
+        if store is None:  # the password prompt was cancelled
             return 1
         window = MainWindow(store)
         window.show()

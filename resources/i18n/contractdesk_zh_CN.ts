@@ -4,62 +4,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="87"/>
+        <location filename="../../ui/about.py" line="101"/>
         <source>About ContractDesk</source>
         <translation>关于合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="89"/>
+        <location filename="../../ui/about.py" line="103"/>
         <source>ContractDesk {0}</source>
         <translation>合同台账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="92"/>
+        <location filename="../../ui/about.py" line="106"/>
         <source>A register of procurement contracts for public bodies.</source>
         <translation>面向公共机构的采购合同登记台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="113"/>
         <source>Store:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="113"/>
         <source>Logs:</source>
         <translation>日志：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="99"/>
+        <location filename="../../ui/about.py" line="113"/>
         <source>Settings:</source>
         <translation>设置：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="102"/>
+        <location filename="../../ui/about.py" line="116"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="138"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="138"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="124"/>
+        <location filename="../../ui/about.py" line="138"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="127"/>
+        <location filename="../../ui/about.py" line="141"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="132"/>
+        <location filename="../../ui/about.py" line="146"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
@@ -3441,6 +3441,54 @@ Update them from the ledger?</source>
         <location filename="../../ui/payments/overview_window.py" line="214"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="29"/>
+        <source>Password for the server register</source>
+        <translation>服务器台账密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="32"/>
+        <source>The register on the server asks for a password.</source>
+        <translation>服务器上的台账需要输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="38"/>
+        <source>(your login name)</source>
+        <translation>（您的登录名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="41"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="42"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="43"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="44"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="51"/>
+        <source>Remember in the system keyring</source>
+        <translation>保存到系统密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="53"/>
+        <source>Kept by the desktop&apos;s keyring (not in ContractDesk&apos;s settings); next time the register opens without asking.</source>
+        <translation>由桌面系统的密钥环保存（不写入合同台账的设置）；下次打开台账时不再询问。</translation>
     </message>
 </context>
 <context>
