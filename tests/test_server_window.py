@@ -54,3 +54,20 @@ def test_a_viewer_finds_the_editing_actions_disabled_and_told_why(qtbot, pg_stor
         window.close()
     finally:
         viewer.close()
+
+
+def test_a_server_out_of_reach_while_polling_is_a_status_message(qtbot, pg_store, monkeypatch) -> None:
+    from services import store_pg
+    from services.store import StoreError
+
+    window = MainWindow(pg_store, dialogs=FakeDialogs())
+    qtbot.addWidget(window)
+    window._hand_over_store = True
+
+    def lost(_store: object) -> int:
+        raise StoreError(store_pg.STORE_CONNECTION_LOST, url=pg_store.location,
+                         reason="terminating connection due to administrator command")
+
+    monkeypatch.setattr(store_pg, "change_counter", lost)
+    window._check_other_writers()  # no exception out of the timer's slot
+    assert "STORE_CONNECTION_LOST" in window.statusBar().currentMessage()

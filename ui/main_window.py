@@ -270,6 +270,9 @@ class MainWindow(QMainWindow):
             version = data_version(self.store)
         except sqlite3.Error:  # the file went away (a restore, a closed store): nothing to compare
             return
+        except StoreError as exc:  # a server register out of reach: said, and asked again at the next poll
+            self.statusBar().showMessage(exc.message(i18n.current_language()))
+            return
         if version != self._data_version:
             self._data_version = version
             self.context.changes.announce(Changes.everything())
