@@ -315,9 +315,9 @@ class MainWindow(QMainWindow):
         empty = self.model.rowCount() == 0 and not self.model.search_text() and not self.model.problems_only()
         self.pages.setCurrentWidget(self.welcome if empty else self.list_view)
         self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.location))
-        if self.store.on_server:  # a team's register: which server, and as whom (issue 17)
-            self.statusBar().showMessage(self.tr("{0} contract(s) in {1} — signed in as {2}").format(
-                self.model.rowCount(), self.store.location, self.store.who))
+        if self.store.on_server:  # which server, and as whom: the permanent label below (issue 17)
+            self.statusBar().showMessage(self.tr("{0} contract(s) on the server register").format(
+                self.model.rowCount()))
         else:
             self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(
                 self.model.rowCount(), self.store.path))

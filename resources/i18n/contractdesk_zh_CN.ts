@@ -2945,132 +2945,132 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>contract officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Your role on this server register ({0}) may not do this.</source>
         <translation>您在此服务器台账中的角色（{0}）不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
-        <source>{0} contract(s) in {1} — signed in as {2}</source>
-        <translation>共 {0} 份合同，服务器台账：{1}，当前用户：{2}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Server register {0} · user {1}</source>
         <translation>服务器台账 {0} · 用户 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>{0} contract(s) on the server register</source>
+        <translation>服务器台账共 {0} 份合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -3081,70 +3081,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
