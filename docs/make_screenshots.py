@@ -324,13 +324,15 @@ def shoot_server(app: QApplication) -> None:
     """A register on a PostgreSQL server (issue 17), when ``CONTRACTDESK_TEST_PG`` names one
     (``bash .ci/postgres.sh -- uv run python docs/make_screenshots.py server``): the window as the
     contract officer ``li_officer`` (the status bar names the server, the user and the role:
-    ``server_register_zh``) and the password prompt after a refused password (``server_password_zh``)."""
+    ``server_register_zh``), the password prompt after a refused password (``server_password_zh``) and
+    Settings → Register… on it (``register_dialog_zh``)."""
     from sqlalchemy.engine import make_url
 
     from services import store_roles
     from services.store import StoreError
     from services.store_pg import STORE_PASSWORD
     from tests import pg_server
+    from ui.register.register_dialog import RegisterDialog
     from ui.register.server_password import PasswordDialog
 
     if pg_server.skip_reason() is not None:
@@ -362,6 +364,11 @@ def shoot_server(app: QApplication) -> None:
         app.processEvents()
         dialog.grab().save(str(OUT / "server_password_zh.png"))
         dialog.close()
+        chooser = RegisterDialog(store.location, window)  # Settings → Register…
+        chooser.show()
+        app.processEvents()
+        chooser.grab().save(str(OUT / "register_dialog_zh.png"))
+        chooser.close()
         window.close()
         store.close()
     finally:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services.store import CHECKS_AFTER_UPGRADE, StoreError, register_after_upgrade, resolve_db_path
+from services.store import CHECKS_AFTER_UPGRADE, DB_ENV, StoreError, register_after_upgrade, resolve_db_path
 from services.store_credentials import open_register
-from ui import i18n, startup
+from ui import i18n, settings, startup
 from ui.main_window import MainWindow
 from ui.register import server_password
 
@@ -34,7 +35,7 @@ def run_app(argv: list[str]) -> int:
     startup.prepare_application(app)
     startup.install_crash_handler()
     i18n.install(args.lang or i18n.preferred_language())
-    db_path = resolve_db_path(args.db)
+    db_path = resolve_db_path(args.db or os.environ.get(DB_ENV) or settings.chosen_register())  # Settings → Register…
     instance = startup.claim_store(db_path, raise_running=args.screenshot is None)
     if isinstance(instance, int):
         return instance

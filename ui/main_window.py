@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(language_menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addActions([self.calendar_feature.holidays_action, self.calendar_feature.reminder_action])
+        self.register_action = self._action(self.tr("&Register…"), lambda: self.choose_register())
+        settings_menu.addAction(self.register_action)  # a file or a server (issue 17)
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.penalty_action = self._action(self.tr("&Liquidated damages…"), self.open_penalty_calculator, "Ctrl+L")
         tools_menu.addAction(self.penalty_action)
@@ -609,6 +611,12 @@ class MainWindow(QMainWindow):
         self._hand_over_store = hand_over
         self.close()
         return window
+
+    def choose_register(self, name: str | None = None) -> MainWindow:
+        """Settings → Register…: a file or a server register in place of this one (``name``: for tests)."""
+        from ui.register.register_dialog import choose_register
+
+        return choose_register(self, name)
 
     def open_penalty_calculator(self) -> QWidget | None:
         """Tools → Liquidated damages… on the selected contract (non-modal; returned for tests)."""

@@ -2911,166 +2911,171 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="229"/>
+        <source>&amp;Register…</source>
+        <translation>台账(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>contract officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Your role on this server register ({0}) may not do this.</source>
         <translation>您在此服务器台账中的角色（{0}）不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Server register {0} · user {1}</source>
         <translation>服务器台账 {0} · 用户 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>{0} contract(s) on the server register</source>
         <translation>服务器台账共 {0} 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -3081,70 +3086,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
-        <location filename="../../ui/main_window.py" line="477"/>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -4435,6 +4440,60 @@ Correct them first, or print anyway?</source>
         <location filename="../../ui/calendar/recurrence_dialog.py" line="190"/>
         <source>Dates over the term: {0}</source>
         <translation>服务期内的日期：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="43"/>
+        <location filename="../../ui/register/register_dialog.py" line="136"/>
+        <source>Register</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="45"/>
+        <source>A file on this computer (one officer)</source>
+        <translation>本机文件（一位经办人使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="46"/>
+        <source>A database on a PostgreSQL server (a team)</source>
+        <translation>PostgreSQL 服务器上的数据库（团队共用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="53"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="66"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="67"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="68"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="69"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="92"/>
+        <source>Register file</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="93"/>
+        <source>Register (*.db);;All files (*)</source>
+        <translation>台账 (*.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
