@@ -567,8 +567,9 @@ def test_empty_file(rejected: Rejected, bad_base: Path) -> None:
     [
         b"contract_no,seq,heading\r\n" + b"\xff\xfe\x00\xd8" * 16,
         bytes(range(256)) * 4,
+        b"contract_no,seq,heading\r\nX,1,a\rb \"c\x80",  # a bare CR and a stray quote before the bad byte (fuzz)
     ],
-    ids=["invalid-utf8-and-gb18030", "binary"],
+    ids=["invalid-utf8-and-gb18030", "binary", "bare-cr-and-quote"],
 )
 def test_undecodable_file(rejected: Rejected, bad_base: Path, data: bytes) -> None:
     with pytest.raises(UnicodeDecodeError):

@@ -61,15 +61,15 @@ def undecodable(data: bytes) -> dict[str, object]:
         position, byte = data.index(b"\x00"), 0
     before = data[:position]
     row = before.count(b"\n") + 1
-    line_start = before.rfind(b"\n") + 1
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1  # a bare CR ends a line for csv too
     prefix = before[line_start:].decode("gb18030", errors="replace")
-    column: str = str(len(next(csv.reader(io.StringIO(prefix)), [""])))
+    column: str = str(len(_first_row(prefix)) or 1)
     if row > 1:  # name the column by its header, when the header itself reads
         try:
             header_line = data.split(b"\n", 1)[0].decode("gb18030").lstrip("\ufeff")
         except UnicodeDecodeError:
             header_line = ""
-        headers = next(csv.reader(io.StringIO(header_line)), [])
+        headers = _first_row(header_line)
         if 0 < int(column) <= len(headers) and headers[int(column) - 1].strip().isprintable():
             column = headers[int(column) - 1].strip() or column
     best = from_bytes(data).best()
@@ -77,3 +77,11 @@ def undecodable(data: bytes) -> dict[str, object]:
     western = 0x80 <= byte <= 0x9F or looks.startswith(("cp125", "latin", "iso8859"))
     return {"at_row": row, "at_column": column, "byte": f"{byte:02X}", "looks": looks,
             "cause": _CP1252 if western else _NO_CAUSE}
+
+
+def _first_row(text: str) -> list[str]:
+    """The cells of the first CSV row of ``text`` (a fragment of a damaged file: never raises)."""
+    try:
+        return next(csv.reader(io.StringIO(text, newline="")), [])
+    except csv.Error:  # a stray quote or NUL: the fragment reads as one cell
+        return [text]
