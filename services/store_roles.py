@@ -98,6 +98,15 @@ def grants(tables: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     return result
 
 
+def may_write(role: str | None, table: str) -> bool:
+    """Whether a user of ``role`` may add rows to ``table`` under ``grants`` (the window disables
+    what it may not); None — a file register, or a server that cannot say — True (the store's own
+    limits still apply: read-only, the server's refusal)."""
+    if role is None:
+        return True
+    return any(name == table and "INSERT" in privileges for privileges, name in grants([table])[role])
+
+
 def ensure_roles(connection: Connection) -> None:
     """Create the four group roles that do not exist yet (needs CREATEROLE)."""
     existing = {row[0] for row in connection.execute(

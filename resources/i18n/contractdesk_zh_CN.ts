@@ -226,147 +226,147 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="78"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="79"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="80"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="81"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="83"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="84"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="95"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="101"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="102"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="102"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="103"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="103"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="105"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="106"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="107"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="109"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="110"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="123"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="124"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="140"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="176"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="177"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="185"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="186"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="229"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="230"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="231"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="232"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="232"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="233"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="234"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="235"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="246"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="247"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="268"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="269"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="273"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="300"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="301"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="319"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="320"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="323"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="324"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="324"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="325"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
@@ -402,7 +402,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="62"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="63"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
@@ -1446,72 +1446,72 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="182"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="188"/>
         <source>{0} open, {1} overdue</source>
         <translation>未完成 {0} 次，其中逾期 {1} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="184"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="190"/>
         <source>done through {0}</source>
         <translation>已完成至 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="197"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="203"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="197"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="203"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="209"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="215"/>
         <source>moved from {0}, not a working day</source>
         <translation>{0} 非工作日，顺延</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="211"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="217"/>
         <source>estimated: that year&apos;s official schedule is not known yet</source>
         <translation>估算：该年节假日安排尚未公布</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="213"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="219"/>
         <source>done on {0}</source>
         <translation>{0} 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="215"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="221"/>
         <source>also the milestone “{0}”</source>
         <translation>同履约事项“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="231"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="237"/>
         <source>waiting</source>
         <translation>待起算</translation>
     </message>
@@ -2981,6 +2981,7 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/register/role_limits.py" line="28"/>
         <source>Your role on this server register ({0}) may not do this.</source>
         <translation>您在此服务器台账中的角色（{0}）不能执行此操作。</translation>
     </message>
@@ -3499,17 +3500,17 @@ Update them from the ledger?</source>
 <context>
     <name>PaymentActions</name>
     <message>
-        <location filename="../../ui/payments/deadline_action.py" line="31"/>
+        <location filename="../../ui/payments/deadline_action.py" line="32"/>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/deadline_action.py" line="33"/>
+        <location filename="../../ui/payments/deadline_action.py" line="34"/>
         <source>Select a payment deadline (an installment) first.</source>
         <translation>请先选择一项付款期限（分期付款）。</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/deadline_action.py" line="43"/>
+        <location filename="../../ui/payments/deadline_action.py" line="44"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
@@ -3517,102 +3518,102 @@ Update them from the ledger?</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="46"/>
+        <location filename="../../ui/payments/payments_tab.py" line="47"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="54"/>
+        <location filename="../../ui/payments/payments_tab.py" line="55"/>
         <source>paid late</source>
         <translation>逾期支付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="58"/>
-        <location filename="../../ui/payments/payments_tab.py" line="68"/>
+        <location filename="../../ui/payments/payments_tab.py" line="59"/>
+        <location filename="../../ui/payments/payments_tab.py" line="69"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="59"/>
-        <location filename="../../ui/payments/payments_tab.py" line="71"/>
+        <location filename="../../ui/payments/payments_tab.py" line="60"/>
+        <location filename="../../ui/payments/payments_tab.py" line="72"/>
         <source>Installment</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="60"/>
-        <location filename="../../ui/payments/payments_tab.py" line="70"/>
+        <location filename="../../ui/payments/payments_tab.py" line="61"/>
+        <location filename="../../ui/payments/payments_tab.py" line="71"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <location filename="../../ui/payments/payments_tab.py" line="63"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="63"/>
+        <location filename="../../ui/payments/payments_tab.py" line="64"/>
         <source>Paid (元)</source>
         <translation>已付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="64"/>
+        <location filename="../../ui/payments/payments_tab.py" line="65"/>
         <source>Outstanding (元)</source>
         <translation>未付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="65"/>
+        <location filename="../../ui/payments/payments_tab.py" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="69"/>
+        <location filename="../../ui/payments/payments_tab.py" line="70"/>
         <source>Paid on</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="72"/>
+        <location filename="../../ui/payments/payments_tab.py" line="73"/>
         <source>Payer</source>
         <translation>付款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="73"/>
+        <location filename="../../ui/payments/payments_tab.py" line="74"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="74"/>
+        <location filename="../../ui/payments/payments_tab.py" line="75"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="75"/>
+        <location filename="../../ui/payments/payments_tab.py" line="76"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="76"/>
+        <location filename="../../ui/payments/payments_tab.py" line="77"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="82"/>
+        <location filename="../../ui/payments/payments_tab.py" line="83"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="84"/>
+        <location filename="../../ui/payments/payments_tab.py" line="85"/>
         <location filename="../../ui/payments/payments_tab.py" line="155"/>
         <location filename="../../ui/payments/payments_tab.py" line="168"/>
         <source>Remove payment</source>
         <translation>删除付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <location filename="../../ui/payments/payments_tab.py" line="87"/>
         <source>Late-payment interest…</source>
         <translation>逾期付款利息…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="88"/>
+        <location filename="../../ui/payments/payments_tab.py" line="89"/>
         <source>The statutory rate for late payment to a small or medium supplier, on the selected overdue or late-paid installment</source>
         <translation>对所选逾期或逾期支付的款项，按迟延支付中小企业款项的法定利率计算</translation>
     </message>
