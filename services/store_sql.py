@@ -61,6 +61,10 @@ class Dialect:
         return dt.date.fromisoformat(str(value))
 
 
+#: The fragments for an SQLite file (the default of helpers written before the server store).
+SQLITE = Dialect("sqlite")
+
+
 def dialect(session: Session) -> Dialect:
     """The fragments for the store ``session`` is bound to."""
     return Dialect(session.get_bind().dialect.name)

@@ -27,7 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from services.money import from_fen
-from services.store_sql import Dialect, dialect
+from services.store_sql import SQLITE, Dialect, dialect
 
 #: Overdue ageing buckets: (label key, first day, last day or None).
 AGEING_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
@@ -106,13 +106,13 @@ _SCALE = ("(CASE WHEN {dot} = 0 THEN 100 ELSE CASE length({p}) - {dot}"
 _DIGITS = "CAST(replace({p}, '.', '') AS BIGINT)"
 
 
-def _due_fen(sql: Dialect, amount: str, percent: str, total: str) -> str:
+def _due_fen(amount: str, percent: str, total: str, sql: Dialect = SQLITE) -> str:
     scale = _SCALE.format(p=percent, dot=sql.position("'.'", percent))
     return (f"COALESCE({amount}, CASE WHEN {percent} IS NULL THEN NULL ELSE"
             f" ({total} * {_DIGITS.format(p=percent)} * 2 + {scale}) / (2 * {scale}) END)")
 
 
-def _live(sql: Dialect, flt: OverviewFilter) -> tuple[str, dict[str, Any]]:
+def _live(flt: OverviewFilter, sql: Dialect = SQLITE) -> tuple[str, dict[str, Any]]:
     where = ["c.deleted_at IS NULL"]
     params: dict[str, Any] = {}
     if flt.year is not None:
@@ -183,13 +183,13 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
     signing and supplier, and the sum of all payments; two more list the bonds and the endings."""
     flt = flt or OverviewFilter()
     sql = dialect(session)
-    where, params = _live(sql, flt)
+    where, params = _live(flt, sql)
     first = today.replace(day=1)
     last = first.replace(year=first.year + 1) - dt.timedelta(days=1)
     params = {**params, "today": sql.day(today), "first": sql.day(first), "last": sql.day(last),
               "in30": sql.day(today + dt.timedelta(days=30)), "in90": sql.day(today + dt.timedelta(days=90))}
     grouped = session.execute(text(_INSTALLMENTS.format(
-        due=_due_fen(sql, "i.amount", "i.percent", "c.total_amount"), where=where,
+        due=_due_fen("i.amount", "i.percent", "c.total_amount", sql), where=where,
         sign_year=sql.year("c.sign_date"), due_year=sql.year("i.due_date"), due_month=sql.month("i.due_date"),
         out_fen=sql.greatest("COALESCE(due_fen, 0) - paid_fen", "0"),
         age=sql.days_between("due_date", ":today"))), params).all()
@@ -236,7 +236,7 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
     bonds = [BondRow(r.contract_no, r.seq, r.kind, from_fen(int(r.fen or 0)), sql.read_day(r.valid_until),
                      bool(r.late))
              for r in session.execute(text(f"""
-        SELECT c.contract_no, b.seq, b.kind, {_due_fen(sql, 'b.amount', 'b.percent', 'c.total_amount')} AS fen,
+        SELECT c.contract_no, b.seq, b.kind, {_due_fen('b.amount', 'b.percent', 'c.total_amount', sql)} AS fen,
                b.valid_until, (b.valid_until IS NOT NULL AND b.valid_until < :today) AS late
         FROM bonds b JOIN contracts c ON c.id = b.contract_id
         WHERE {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
