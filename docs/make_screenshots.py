@@ -13,7 +13,9 @@ File → History… (``history_zh``) and the editor's History tab (``editor_hist
 File → Restore from backup… over four backups of fixed dates (``restore_zh``); then routine series
 (``shoot_series``: ``agenda_series_zh``, ``calendar_overdue_zh``, ``recurrence_editor_zh``); then
 input errors in Chinese (``shoot_input_errors``: a bad quantity typed and a bad block pasted in the
-editor, ``editor_input_errors_zh``; a ledger rejected with all its problems, ``import_rejected_zh``).
+editor, ``editor_input_errors_zh``; a ledger rejected with all its problems, ``import_rejected_zh``);
+last, where a PostgreSQL test server is named (``CONTRACTDESK_TEST_PG``), the window on a server register
+and its password prompt (``shoot_server``; ``make_screenshots.py server`` shoots only those).
 """
 
 from __future__ import annotations
@@ -318,9 +320,67 @@ def shoot_series(app: QApplication, folder: Path) -> None:
     store.close()
 
 
+def shoot_server(app: QApplication) -> None:
+    """A register on a PostgreSQL server (issue 17), when ``CONTRACTDESK_TEST_PG`` names one
+    (``bash .ci/postgres.sh -- uv run python docs/make_screenshots.py server``): the window as the
+    contract officer ``li_officer`` (the status bar names the server, the user and the role:
+    ``server_register_zh``), the password prompt after a refused password (``server_password_zh``) and
+    Settings → Register… on it (``register_dialog_zh``)."""
+    from sqlalchemy.engine import make_url
+
+    from services import store_roles
+    from services.store import StoreError
+    from services.store_pg import STORE_PASSWORD
+    from tests import pg_server
+    from ui.register.register_dialog import RegisterDialog
+    from ui.register.server_password import PasswordDialog
+
+    if pg_server.skip_reason() is not None:
+        print(f"server screenshots skipped: {pg_server.skip_reason()}")
+        return
+    name = "contractdesk_shots"
+    url = pg_server.create_database(name)
+    try:
+        owner = open_store(url)
+        import_ledger(owner, ROOT / "resources" / "sample_ledger")
+        with owner.engine.begin() as connection:
+            store_roles.grant(connection, "li_officer", "officer", create_login=True)
+        owner.close()
+        officer_url = make_url(url).set(username="li_officer").render_as_string(hide_password=False)
+        store = open_store(officer_url)
+        i18n.install("zh_CN")
+        window = MainWindow(store)
+        window._hand_over_store = True
+        window.resize(1200, 420)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(OUT / "server_register_zh.png"))
+        refused = StoreError(STORE_PASSWORD, url=store.location,
+                             reason='password authentication failed for user "li_officer"')
+        dialog = PasswordDialog(store.location, refused)
+        dialog.password_edit.setText("secret")
+        dialog.remember_box.setChecked(True)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(OUT / "server_password_zh.png"))
+        dialog.close()
+        chooser = RegisterDialog(store.location, window)  # Settings → Register…
+        chooser.show()
+        app.processEvents()
+        chooser.grab().save(str(OUT / "register_dialog_zh.png"))
+        chooser.close()
+        window.close()
+        store.close()
+    finally:
+        pg_server.drop_database(name)
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     OUT.mkdir(parents=True, exist_ok=True)
+    if sys.argv[1:] == ["server"]:
+        shoot_server(app)
+        return
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "sample.db")
         import_ledger(store, ROOT / "resources" / "sample_ledger")
@@ -376,6 +436,7 @@ def main() -> None:
         window.grab().save(str(OUT / "welcome_zh.png"))
         window.close()
         store.close()
+    shoot_server(app)
     print(f"screenshots written to {OUT}")
 
 

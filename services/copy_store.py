@@ -6,8 +6,9 @@ metadata in foreign-key order (tables added by later features are copied without
 resets the server's id sequences, then verifies each table: the same number of rows and the same
 checksum (``table_checksum``) on both sides. The copy is one transaction on the target: a failed
 check leaves the target as empty as it was. Values pass through the models' column types, so money
-stays integer fen and decimals exact text on both engines; the history is copied with its hash chain
-(its entries keep their users and times).
+stays integer fen and decimals exact text on both engines, files' bytes (``attachment_blobs``) pass
+as they are, one row at a time (``BLOB_BATCH``); the history is copied with its hash chain (its
+entries keep their users and times).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, inspect, select, text
+from sqlalchemy import Connection, LargeBinary, Table, func, inspect, select, text
 
 from services.errors import UserError, define
 from services.store import Store, open_store
@@ -41,6 +42,8 @@ COPY_SAME = define(
 
 #: Rows read and written per batch.
 BATCH = 2000
+#: Rows per batch of a table holding files' bytes (``LargeBinary``: up to 200 MB a row).
+BLOB_BATCH = 1
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ def tables(connection: Connection) -> list[Table]:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, bytes | bytearray | memoryview):  # a file's bytes (attachment_blobs): their digest
+        return "sha256:" + hashlib.sha256(value).hexdigest()
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
@@ -70,14 +75,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def batch_size(table: Table) -> int:
+    """Rows of ``table`` held in memory at once: ``BLOB_BATCH`` for a table with files' bytes."""
+    return BLOB_BATCH if any(isinstance(column.type, LargeBinary) for column in table.columns) else BATCH
+
+
 def table_checksum(connection: Connection, table: Table) -> tuple[int, str]:
     """(rows, sha256 hex) of ``table``: its rows in primary-key order, each as canonical JSON of the
-    values the models' column types give (Decimal as text, dates ISO 8601) — equal on SQLite and
-    PostgreSQL for the same register."""
+    values the models' column types give (Decimal as text, dates ISO 8601, bytes as their own
+    sha256) — equal on SQLite and PostgreSQL for the same register."""
     digest = hashlib.sha256()
     rows = 0
     order = list(table.primary_key.columns) or list(table.columns)
-    result = connection.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
+    result = connection.execution_options(yield_per=batch_size(table)).execute(select(table).order_by(*order))
     for row in result:
         digest.update(json.dumps([_plain(value) for value in row], ensure_ascii=False,
                                  separators=(",", ":")).encode())
@@ -131,8 +141,9 @@ def _copy(source: Store, target: Store) -> list[TableCopy]:
                 if rows:
                     raise UserError(COPY_TARGET_NOT_EMPTY, target=target.location, table=table.name, rows=rows)
             for table in copied:
-                result = reading.execution_options(yield_per=BATCH).execute(select(table))
-                for batch in result.mappings().partitions(BATCH):
+                size = batch_size(table)
+                result = reading.execution_options(yield_per=size).execute(select(table))
+                for batch in result.mappings().partitions(size):
                     writing.execute(table.insert(), [dict(row) for row in batch])
                 if target.on_server:
                     _reset_sequences(writing, table)

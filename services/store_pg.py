@@ -3,9 +3,12 @@ as the SQLite file, for a team.
 
 A register on a server is named by a URL ``postgresql://user@host:port/dbname`` (``--db``,
 ``CONTRACTDESK_DB``). The driver is psycopg 3 (SQLAlchemy ``postgresql+psycopg``). Passwords are
-never part of what ContractDesk stores or shows: libpq reads them from ``PGPASSWORD`` or
-``~/.pgpass`` (a password written into the URL works but is removed from every message and title,
-``display_url``). Every session runs with ``timezone=UTC`` and ``application_name=ContractDesk``.
+never part of what ContractDesk stores in its settings or shows: libpq reads them from
+``PGPASSWORD`` or ``~/.pgpass``; the window asks for one the server wants (``STORE_PASSWORD``) and
+may keep it in the system keyring (``services.store_credentials``), handing it to this process's
+connections through ``use_password``. A password written into the URL works but is removed from
+every message and title (``display_url``). Every session runs with ``timezone=UTC`` and
+``application_name=ContractDesk``.
 
 What differs from SQLite, all here and in ``services.store``:
 
@@ -60,6 +63,10 @@ STORE_UNREACHABLE = define(
     "无法连接服务器台账 {url}：{reason}。请检查服务器地址、用户名，以及 ~/.pgpass 或 PGPASSWORD 中的密码。",
     "Cannot connect to the server register {url}: {reason}. Check the server address, the user name, and "
     "the password in ~/.pgpass or PGPASSWORD.")
+STORE_PASSWORD = define(
+    "STORE_PASSWORD",
+    "服务器台账 {url} 需要密码，或密码不对（{reason}）。",
+    "The server register {url} needs a password, or the password was not accepted ({reason}).")
 STORE_DENIED = define(
     "STORE_DENIED",
     "服务器拒绝了此操作：数据库用户 {user} 没有权限（{reason}）。请联系台账管理员（main.py admin grant）。",
@@ -72,15 +79,38 @@ STORE_CONNECTION_LOST = define(
     "are still in the window. Try again in a moment.")
 
 
+#: Passwords given in this process (the window's prompt or the system keyring), by ``display_url``:
+#: reopening the register (a restore, ``pg_dump``) needs it again. Never written anywhere.
+_PASSWORDS: dict[str, str] = {}
+
+
+def use_password(url: str, password: str | None) -> None:
+    """Connect to the register at ``url`` with ``password`` for the rest of this process (None:
+    forget it — libpq's own ``PGPASSWORD`` / ``~/.pgpass`` apply again)."""
+    if password is None:
+        _PASSWORDS.pop(display_url(url), None)
+    else:
+        _PASSWORDS[display_url(url)] = password
+
+
 def engine_url(url: str) -> URL:
-    """The SQLAlchemy URL (driver psycopg 3) of ``url``. Raises ``StoreError`` ``STORE_BAD_URL``."""
+    """The SQLAlchemy URL (driver psycopg 3) of ``url``, with the password given to ``use_password``
+    when ``url`` has none. Raises ``StoreError`` ``STORE_BAD_URL``."""
     try:
         parsed = make_url(url.strip())
     except ArgumentError as exc:
         raise StoreError(STORE_BAD_URL, url=display_url(url), reason=str(exc)) from exc
     if not parsed.database:
         raise StoreError(STORE_BAD_URL, url=display_url(url), reason="no database name")
+    if parsed.password is None and display_url(url) in _PASSWORDS:
+        parsed = parsed.set(password=_PASSWORDS[display_url(url)])
     return parsed.set(drivername="postgresql+psycopg")
+
+
+def wants_password(exc: BaseException) -> bool:
+    """True when the server refused the connection for its password: none given (libpq's
+    ``fe_sendauth: no password supplied``) or a wrong one (SQLSTATE 28P01)."""
+    return sqlstate(exc) == "28P01" or "no password supplied" in str(getattr(exc, "orig", exc))
 
 
 def display_url(url: str) -> str:
@@ -172,7 +202,8 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
     PostgreSQL's DDL is transactional (an interrupted upgrade leaves nothing half-made). A database
     user who may not migrate gets ``STORE_DENIED``. Raises ``StoreError`` ``STORE_BAD_URL``,
     ``STORE_UNREACHABLE``, ``STORE_FOREIGN``, ``STORE_HALF_CREATED``, ``STORE_NEWER``,
-    ``STORE_READ_ONLY_OLD``, ``STORE_DENIED``.
+    ``STORE_READ_ONLY_OLD``, ``STORE_DENIED``, ``STORE_PASSWORD`` (none given or not accepted: the
+    window asks, ``services.store_credentials``).
     """
     url = engine_url(name)
     shown = display_url(name)
@@ -186,6 +217,8 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
                     revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
                 user = str(connection.execute(text("SELECT current_user")).scalar())
         except DBAPIError as exc:
+            if wants_password(exc):
+                raise StoreError(STORE_PASSWORD, url=shown, reason=_first_line(exc)) from exc
             raise StoreError(STORE_UNREACHABLE, url=shown, reason=_first_line(exc)) from exc
         check_schema(shown, revision, tables)
         wanted = head_revision() if target == "head" else target

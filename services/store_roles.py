@@ -6,9 +6,13 @@ Four group roles (NOLOGIN), one per kind of work; a person's login role is a mem
 * ``contractdesk_officer`` — edit contracts: the viewer's rights, and INSERT/UPDATE/DELETE on every
   table except the administrator's (``ADMIN_TABLES``: the holiday table) and the history (INSERT only);
 * ``contractdesk_finance`` — record payments: the viewer's rights, and INSERT/UPDATE/DELETE on the
-  payment tables (``is_payment_table``: ``installments`` and every table whose name starts with
-  ``payment``), UPDATE of the contract's bookkeeping columns (``FINANCE_CONTRACT_COLUMNS``: its
-  version and list columns), INSERT into the history — never the line items or the terms;
+  payment tables (``is_payment_table``: ``payments`` and every later table whose name starts with
+  ``payment``), UPDATE of the installments' paid columns the payments keep
+  (``FINANCE_INSTALLMENT_COLUMNS``: ``paid_date``, ``paid_amount`` — ``services.payments.rows``) and
+  of the contract's bookkeeping columns (``FINANCE_CONTRACT_COLUMNS``: its version and list columns),
+  INSERT into the history — never the line items, the installments' terms, the amendments
+  (补充协议: ``amendments``, ``amendment_changes``) or the files kept with a contract
+  (``attachments``, ``attachment_blobs``): those are the officer's;
 * ``contractdesk_admin`` — everything on every table (holiday table, Trash, permanent deletes).
 
 The grants are computed from the models' metadata (every table ``models.Base`` knows, so tables
@@ -34,6 +38,8 @@ ADMIN_TABLES = frozenset({"holidays"})
 APPEND_ONLY_TABLES = frozenset({"history"})
 #: Columns of ``contracts`` that recording a payment changes (its version and derived list columns).
 FINANCE_CONTRACT_COLUMNS = ("version", "next_due", "problem_level", "search_text", "counterparty")
+#: Columns of ``installments`` that recording a payment changes (``services.payments.rows.refresh_installments``).
+FINANCE_INSTALLMENT_COLUMNS = ("paid_date", "paid_amount")
 
 ROLE_UNKNOWN = define(
     "ROLE_UNKNOWN",
@@ -64,8 +70,8 @@ def _tables(connection: Connection) -> list[str]:
 
 
 def is_payment_table(name: str) -> bool:
-    """True for a table finance writes: ``installments`` and ``payment*``."""
-    return name == "installments" or name.startswith("payment")
+    """True for a table finance writes whole: ``payments`` (issue 15) and any later ``payment*``."""
+    return name.startswith("payment")
 
 
 def grants(tables: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
@@ -87,7 +93,18 @@ def grants(tables: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
             result["finance"].append(("INSERT, UPDATE, DELETE", table))
         elif table == "contracts":
             result["finance"].append((f"UPDATE ({', '.join(FINANCE_CONTRACT_COLUMNS)})", table))
+        elif table == "installments":
+            result["finance"].append((f"UPDATE ({', '.join(FINANCE_INSTALLMENT_COLUMNS)})", table))
     return result
+
+
+def may_write(role: str | None, table: str) -> bool:
+    """Whether a user of ``role`` may add rows to ``table`` under ``grants`` (the window disables
+    what it may not); None — a file register, or a server that cannot say — True (the store's own
+    limits still apply: read-only, the server's refusal)."""
+    if role is None:
+        return True
+    return any(name == table and "INSERT" in privileges for privileges, name in grants([table])[role])
 
 
 def ensure_roles(connection: Connection) -> None:

@@ -123,8 +123,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A test marked ``both_stores`` that uses ``store`` runs twice: ``[sqlite]`` and ``[postgresql]``."""
-    if "store" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):
+    """A test marked ``both_stores`` that uses ``store`` (or a fixture asking ``store_backend``) runs
+    twice: ``[sqlite]`` and ``[postgresql]``."""
+    if "store_backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):
         metafunc.parametrize("store_backend", ["sqlite", "postgresql"], indirect=True)
 
 

@@ -163,6 +163,7 @@ def _saved(store: Store) -> int:
         return contracts.save(session, original())
 
 
+@pytest.mark.both_stores
 def test_recording_applies_the_changes_keeps_the_amendment_and_writes_one_history_entry(store: Store) -> None:
     contract_id = _saved(store)
     with store.session() as session:
@@ -200,6 +201,7 @@ def test_a_rejected_amendment_leaves_the_contract_and_history_as_they_were(store
         assert amendments.amendments(session, contract_id) == []
 
 
+@pytest.mark.both_stores
 def test_a_stale_version_a_duplicate_number_an_empty_amendment_and_bad_dates_are_refused(store: Store) -> None:
     contract_id = _saved(store)
     with store.session() as session:

@@ -55,6 +55,7 @@ def _write(path: Path, rows: list[list[str]]) -> None:
     path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
 
 
+@pytest.mark.both_stores
 def test_export_import_export_is_byte_identical_with_amendments_and_files(store: Store, tmp_path: Path) -> None:
     _filled(store, tmp_path)
     first = _export(store, tmp_path / "one")

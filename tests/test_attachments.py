@@ -28,6 +28,7 @@ def _contract(store: Store, number: str = "ZFY-2026-001") -> int:
         return contracts.save(session, data)
 
 
+@pytest.mark.both_stores
 def test_a_file_is_kept_with_its_hash_and_extracted_byte_for_byte(store: Store, tmp_path: Path) -> None:
     source = tmp_path / "合同扫描件.pdf"
     source.write_bytes(PDF)
@@ -51,6 +52,7 @@ def test_a_file_is_kept_with_its_hash_and_extracted_byte_for_byte(store: Store, 
     assert written[0].stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.both_stores
 def test_the_same_file_twice_is_stored_once_and_says_so(store: Store, tmp_path: Path) -> None:
     first, second = tmp_path / "a.pdf", tmp_path / "copy of a.pdf"
     first.write_bytes(PDF)

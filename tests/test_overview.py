@@ -4,10 +4,7 @@ entered, every figure recomputed by hand from the sample ledger."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +14,7 @@ from services.payments.overview import OverviewFilter, overview
 from services.payments.record import record_payment
 from services.register import contracts
 from services.register.contract_data import PaymentData
-from services.store import Store, open_store
+from services.store import Store
 from tests.conftest import SAMPLE_LEDGER
 
 D = Decimal
@@ -26,10 +23,9 @@ BJMEMC, RED_CROSS, WHZF = "BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY"
 
 
 @pytest.fixture
-def paid(template_store: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "o.db"
-    shutil.copyfile(template_store, path)
-    store = open_store(path)
+def paid(store: Store) -> Store:
+    """The sample register with three payments and two bonds lodged (SQLite, or PostgreSQL for the
+    tests marked ``both_stores``)."""
     import_ledger(store, SAMPLE_LEDGER)
     with store.session(write=True) as session:
         ids = {no: contracts.find_id(session, no) for no in (BJMEMC, RED_CROSS, WHZF)}
@@ -38,10 +34,10 @@ def paid(template_store: Path, tmp_path: Path) -> Iterator[Store]:
         record_payment(session, ids[WHZF], PaymentData(0, dt.date(2026, 10, 9), D("88.80"), None))  # type: ignore[arg-type]
         mark_done(session, ids[BJMEMC], "bond:1:lodge", dt.date(2025, 8, 1))  # type: ignore[arg-type]
         mark_done(session, ids[WHZF], "bond:1:lodge", dt.date(2026, 3, 20))  # type: ignore[arg-type]
-    yield store
-    store.close()
+    return store
 
 
+@pytest.mark.both_stores
 def test_sample_overview_by_hand(paid: Store) -> None:
     with paid.session() as session:
         view = overview(session, TODAY)
@@ -71,6 +67,7 @@ def test_sample_overview_by_hand(paid: Store) -> None:
     assert [(e.contract_no, e.end_date) for e in view.ending] == [(WHZF, dt.date(2027, 3, 9))]
 
 
+@pytest.mark.both_stores
 def test_filters(paid: Store) -> None:
     with paid.session() as session:
         only_2025 = overview(session, TODAY, OverviewFilter(year=2025))

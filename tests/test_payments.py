@@ -42,7 +42,15 @@ def samples_template(template_store: Path, tmp_path_factory: pytest.TempPathFact
 
 
 @pytest.fixture
-def samples(samples_template: Path, tmp_path: Path) -> Iterator[Store]:
+def samples(store_backend: str, request: pytest.FixtureRequest, samples_template: Path,
+            tmp_path: Path) -> Iterator[Store]:
+    """The sample register: a copy of the module's template, or imported on the PostgreSQL test
+    server (tests marked ``both_stores``, their ``[postgresql]`` run)."""
+    if store_backend == "postgresql":
+        server: Store = request.getfixturevalue("pg_store")
+        import_ledger(server, SAMPLE_LEDGER)
+        yield server
+        return
     path = tmp_path / "samples.db"
     shutil.copyfile(samples_template, path)
     opened = open_store(path)
@@ -63,6 +71,7 @@ def _pay(store: Store, amount: str, day: dt.date, installment: int | None = 1, *
                               today=TODAY)
 
 
+@pytest.mark.both_stores
 def test_partial_then_final_payment(samples: Store) -> None:
     contract_id = _id(samples)
     first = _pay(samples, "100000.00", dt.date(2026, 3, 2), invoice_no="No.0012", voucher_no="记-0301")
@@ -116,6 +125,7 @@ def test_exceeding_what_remains_is_reported_before_it_is_recorded(samples: Store
     assert within is None and untied is None
 
 
+@pytest.mark.both_stores
 def test_remove_payment_clears_the_installment(samples: Store) -> None:
     _pay(samples, "311685.00", dt.date(2026, 3, 2))
     with samples.session(write=True) as session:
@@ -127,6 +137,7 @@ def test_remove_payment_clears_the_installment(samples: Store) -> None:
     assert (data.installments[0].paid_date, data.installments[0].paid_amount) == (None, None)
 
 
+@pytest.mark.both_stores
 def test_an_editor_copy_saved_after_a_payment_keeps_the_paid_columns(samples: Store) -> None:
     with samples.session() as session:
         edited = contracts.load(session, _id(samples))  # an editor opened before the payment

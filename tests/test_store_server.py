@@ -7,8 +7,10 @@ without one, except the tests that need no server (URLs, a missing pg_dump, the 
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,16 +19,21 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from services import backup_pg, store_roles
+from services.amendments import register as amendments
+from services.attachments import files
 from services.backup import backup_now
 from services.copy_store import COPY_TARGET_NOT_EMPTY, copy_store
 from services.errors import UserError
 from services.history import HistoryAction, history
 from services.ledger.importer import import_ledger
 from services.ledger.write import export_ledger
+from services.payments.record import record_payment, remove_payment
 from services.register import contracts
+from services.register.contract_data import PaymentData
 from services.register.contracts import ConflictError
 from services.store import Store, StoreError, open_store, resolve_db_path
 from services.store_pg import STORE_DENIED, STORE_UNREACHABLE, display_url, is_server_url
+from tests.amendment_cases import AMENDMENT_NO, amendment, original
 from tests.conftest import SAMPLE_LEDGER
 
 NUMBER = "2026-021"
@@ -90,9 +97,12 @@ def test_a_viewer_may_read_but_the_server_refuses_a_save(samples: Store, people:
 def test_finance_may_record_payments_but_not_change_line_items(samples: Store, people: dict[str, str]) -> None:
     finance = open_store(_as(samples.location, people["finance"]))
     try:
-        with finance.engine.begin() as connection:  # installments are finance's table
+        with finance.engine.begin() as connection:  # the installments' paid columns are finance's
             connection.execute(text("UPDATE installments SET paid_date = DATE '2026-06-30' WHERE id = "
                                     "(SELECT min(id) FROM installments)"))
+        with pytest.raises(StoreError) as refused, finance.session() as session:  # their terms are not
+            session.execute(text("UPDATE installments SET percent = '100'"))
+        assert refused.value.code == STORE_DENIED
         data = _edit(finance, "财务改了条款")
         data.line_items[0].quantity += 1
         with pytest.raises(StoreError) as refused:
@@ -135,6 +145,54 @@ def test_two_users_save_the_same_contract_the_second_is_told_who(samples: Store,
         saves = [row for row in history(session) if row.action == HistoryAction.SAVE]
         assert contracts.load_by_no(session, NUMBER).title == "乙重新保存"
     assert [row.user for row in saves[-2:]] == [people["officer"], people["officer2"]]
+
+
+def test_two_processes_as_two_users_save_the_same_contract(samples: Store, people: dict[str, str]) -> None:
+    """Issue 17's "done when": two processes, two database users, one contract — the second save
+    is refused naming the first user, and the history shows both users' saves."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def start(user: str, title: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "tests.pg_save_worker", _as(samples.location, user),
+                                 NUMBER, title], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def loaded(worker: subprocess.Popen[str]) -> None:
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "loaded"
+
+    def go(worker: subprocess.Popen[str]) -> dict[str, object]:
+        out, _err = worker.communicate("go\n", timeout=60)
+        assert worker.returncode == 0
+        return dict(json.loads(out.strip().splitlines()[-1]))
+
+    first = start(people["officer"], "甲进程保存")
+    second = start(people["officer2"], "乙进程保存")
+    try:
+        loaded(first)
+        loaded(second)  # both hold the same version
+        assert go(first) == {"saved": True}
+        refused = go(second)
+    finally:
+        for worker in (first, second):
+            if worker.poll() is None:
+                worker.kill()
+    assert refused["refused"] == "CONTRACT_CONFLICT" and refused["user"] == people["officer"]
+    assert people["officer"] in str(refused["message"])
+    with samples.session() as session:
+        assert contracts.load_by_no(session, NUMBER).title == "甲进程保存"
+        saves = [row for row in history(session) if row.action == HistoryAction.SAVE]
+    retry = _edit(open_second := open_store(_as(samples.location, people["officer2"])), "乙进程重新保存")
+    try:
+        _save(open_second, retry)  # the second user reloads and saves: nothing lost, both in the history
+    finally:
+        open_second.close()
+    with samples.session() as session:
+        users = [row.user for row in history(session) if row.action == HistoryAction.SAVE]
+    assert [row.user for row in saves][-1:] == [people["officer"]]
+    assert users[-2:] == [people["officer"], people["officer2"]]
 
 
 def test_copy_store_sqlite_to_server_and_back_exports_byte_identical(pg_store: Store, tmp_path: Path) -> None:
@@ -219,6 +277,11 @@ def test_grants_follow_the_tables_of_the_models() -> None:
     assert not any(privileges != "SELECT" for privileges, _table in rules["viewer"])
     assert ("INSERT, UPDATE, DELETE", "payments") in rules["finance"]  # a table added later: covered
     assert ("INSERT, UPDATE, DELETE", "line_items") not in rules["finance"]
+    assert [p for p, table in rules["finance"] if table == "installments"] == [
+        "SELECT", "UPDATE (paid_date, paid_amount)"]
+    for table in ("amendments", "amendment_changes", "attachments", "attachment_blobs"):
+        assert [p for p, t in rules["finance"] if t == table] == ["SELECT"]  # the officer's, not finance's
+        assert ("INSERT, UPDATE, DELETE", table) in rules["officer"]
     assert ("INSERT, UPDATE, DELETE", "holidays") not in rules["officer"]
     assert ("INSERT", "history") in rules["officer"] and ("INSERT, UPDATE, DELETE", "history") not in rules["officer"]
 
@@ -268,3 +331,175 @@ def test_an_older_server_register_is_upgraded_to_head(pg_database: str) -> None:
             upgraded.close()
     finally:
         pg_server.drop_database(name)
+
+
+# ----- roles on the payments, amendments and attachments (issues 15 and 16) -------------------
+
+
+def _amended_contract(store: Store) -> int:
+    """The contract of issue 16's cases (``original()``), saved by the owner: its id."""
+    with store.session() as session:
+        return contracts.save(session, original())
+
+
+def _pay(store: Store, contract_id: int, amount: str) -> PaymentData:
+    with store.session(write=True) as session:
+        return record_payment(session, contract_id, PaymentData(0, dt.date(2026, 1, 20), Decimal(amount), 1,
+                                                                invoice_no="No.0001"))
+
+
+def _refused(action: Callable[[], object]) -> StoreError:
+    with pytest.raises(StoreError) as refused:
+        action()
+    assert refused.value.code == STORE_DENIED
+    return refused.value
+
+
+def test_finance_records_and_removes_payments_but_no_amendment_or_file(samples: Store, people: dict[str, str],
+                                                                      tmp_path: Path) -> None:
+    contract_id = _amended_contract(samples)
+    (tmp_path / "发票.ofd").write_bytes(b"<ofd/>")
+    finance = open_store(_as(samples.location, people["finance"]))
+    try:
+        assert _pay(finance, contract_id, "30000.00").seq == 1  # payments, installments, list columns
+        assert _pay(finance, contract_id, "30000.00").seq == 2
+        with finance.session(write=True) as session:
+            remove_payment(session, contract_id, 2)
+        with finance.session() as session:
+            version = contracts.load(session, contract_id).version
+
+        def amend() -> None:
+            with finance.session(write=True) as session:
+                amendments.record(session, contract_id, amendment(), version=version)
+
+        def attach() -> None:
+            with finance.session(write=True) as session:
+                files.add_file(session, contract_id, tmp_path / "发票.ofd", kind="invoice")
+
+        assert people["finance"] in str(_refused(amend))
+        _refused(attach)
+    finally:
+        finance.close()
+    with samples.session() as session:
+        data = contracts.load(session, contract_id)
+        assert [p.amount for p in data.payments] == [Decimal("30000.00")]
+        assert data.installments[0].paid_amount == Decimal("30000.00")
+        assert data.total_amount == Decimal("120000.00")  # the amendment was not applied
+        assert amendments.amendments(session, contract_id) == [] and files.attachments(session, contract_id) == []
+        users = [row.user for row in history(session, contract_id=contract_id)]
+    assert users[-3:] == [people["finance"]] * 3
+
+
+def test_an_officer_records_amendments_and_files_a_viewer_none_of_it(samples: Store, people: dict[str, str],
+                                                                    tmp_path: Path) -> None:
+    contract_id = _amended_contract(samples)
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 signed\n")
+    officer = open_store(_as(samples.location, people["officer"]))
+    viewer = open_store(_as(samples.location, people["viewer"]))
+    try:
+        def amend(store: Store, version: int) -> None:
+            with store.session(write=True) as session:
+                amendments.record(session, contract_id, amendment(), version=version)
+
+        def attach(store: Store) -> int:
+            with store.session(write=True) as session:
+                return files.add_file(session, contract_id, tmp_path / "scan.pdf", kind="signed_copy").row.id
+
+        _refused(lambda: amend(viewer, 1))
+        _refused(lambda: attach(viewer))
+        _refused(lambda: _pay(viewer, contract_id, "100.00"))
+        amend(officer, 1)
+        kept = attach(officer)
+        with viewer.session() as session:  # the viewer reads what the officer wrote, bytes too
+            assert files.content(session, files.attachments(session, contract_id)[0].sha256) == b"%PDF-1.4 signed\n"
+            assert [a.amendment_no for a in amendments.amendments(session, contract_id)] == [AMENDMENT_NO]
+
+        def take_off(store: Store) -> None:
+            with store.session(write=True) as session:
+                files.remove(session, kept)
+
+        _refused(lambda: take_off(viewer))
+        take_off(officer)  # the bytes go with their last attachment
+    finally:
+        officer.close()
+        viewer.close()
+    with samples.session() as session:
+        assert contracts.load(session, contract_id).total_amount == Decimal("135000.00")
+        assert files.attachments(session, contract_id) == [] and files.blob_count(session) == 0
+
+
+def test_copy_store_keeps_payments_amendments_and_files_byte_for_byte(pg_store: Store, tmp_path: Path) -> None:
+    source, back = tmp_path / "source.db", tmp_path / "back.db"
+    scan = b"%PDF-1.4 signed\n" + bytes(range(256)) * 64  # every byte value, NUL included
+    (tmp_path / "scan.pdf").write_bytes(scan)
+    (tmp_path / "发票.ofd").write_bytes(b"<ofd>e-invoice</ofd>")
+    opened = open_store(source)
+    try:
+        import_ledger(opened, SAMPLE_LEDGER)
+        contract_id = _amended_contract(opened)
+        with opened.session(write=True) as session:
+            amendments.record(session, contract_id, amendment(), version=1)
+            files.add_file(session, contract_id, tmp_path / "scan.pdf", kind="signed_copy", today=dt.date(2026, 1, 5))
+            files.add_file(session, contract_id, tmp_path / "发票.ofd", kind="invoice", today=dt.date(2026, 2, 1))
+        _pay(opened, contract_id, "60000.00")
+        with opened.session(write=True) as session:
+            record_payment(session, contract_id, PaymentData(0, dt.date(2026, 3, 1), Decimal("0.01"), None,
+                                                             note="尾差"))
+    finally:
+        opened.close()
+    pg_store.close()
+    there = {table.table: table for table in copy_store(str(source), pg_store.location)}
+    assert {name: there[name].rows for name in ("payments", "amendments", "amendment_changes", "attachments",
+                                                "attachment_blobs")} == {
+        "payments": 2, "amendments": 1, "amendment_changes": len(amendment().changes), "attachments": 2,
+        "attachment_blobs": 2}
+    server = open_store(pg_store.location)
+    try:
+        with server.session() as session:
+            server_id = contracts.find_id(session, "ZFY-2026-001")
+            assert server_id is not None
+            assert files.content(session, hashlib.sha256(scan).hexdigest()) == scan
+            assert contracts.load(session, server_id).total_amount == Decimal("135000.00")
+    finally:
+        server.close()
+    returned = copy_store(pg_store.location, str(back))
+    assert [(t.table, t.rows, t.checksum) for t in returned] == [(t.table, t.rows, t.checksum) for t in there.values()]
+    exports = []
+    for name in (source, back):
+        store = open_store(name)
+        try:
+            with store.session() as session:
+                folder = tmp_path / f"export-{Path(name).stem}"
+                written = export_ledger(session, folder)
+        finally:
+            store.close()
+        exports.append({str(path.relative_to(folder)): path.read_bytes() for path in written})
+    assert exports[0] == exports[1]
+    assert {"payments.csv", "amendments.csv", "attachments.csv", f"attachments/{hashlib.sha256(scan).hexdigest()}"} \
+        <= set(exports[0])
+
+
+def test_copy_store_between_files_checks_the_files_bytes(tmp_path: Path) -> None:
+    """No server needed: the checksum of ``attachment_blobs`` covers every byte of every file."""
+    from services.copy_store import table_checksum, tables
+
+    source, target = tmp_path / "source.db", tmp_path / "target.db"
+    (tmp_path / "scan.pdf").write_bytes(b"\x00%PDF\xff" * 100)
+    opened = open_store(source)
+    try:
+        contract_id = _amended_contract(opened)
+        with opened.session(write=True) as session:
+            files.add_file(session, contract_id, tmp_path / "scan.pdf", kind="signed_copy")
+    finally:
+        opened.close()
+    copied = {table.table: table for table in copy_store(str(source), str(target))}
+    assert copied["attachment_blobs"].rows == 1
+    store = open_store(target)
+    try:
+        with store.engine.begin() as connection:
+            blobs = next(table for table in tables(connection) if table.name == "attachment_blobs")
+            assert table_checksum(connection, blobs)[1] == copied["attachment_blobs"].checksum
+            connection.execute(blobs.update().values(content=b"\x00%PDF\xfe" + b"\x00%PDF\xff" * 99))
+            assert table_checksum(connection, blobs)[1] != copied["attachment_blobs"].checksum
+    finally:
+        store.close()

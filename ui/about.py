@@ -77,6 +77,20 @@ COMPONENTS: tuple[Component, ...] = (
     Component("markdown-it-py", "markdown-it-py", "MIT", "https://github.com/executablebooks/markdown-it-py"),
     Component("mdurl", "mdurl", "MIT", "https://github.com/executablebooks/mdurl"),
     Component("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 / BSD-3-Clause", "https://github.com/pypdfium2-team/pypdfium2"),
+    Component("keyring", "keyring", "MIT", "https://github.com/jaraco/keyring"),
+    Component("SecretStorage", "secretstorage", "BSD-3-Clause", "https://github.com/mitya57/secretstorage"),
+    Component("Jeepney", "jeepney", "MIT", "https://gitlab.com/takluyver/jeepney"),
+    Component("cryptography", "cryptography", "Apache-2.0 / BSD-3-Clause", "https://cryptography.io/"),
+    Component("cffi", "cffi", "MIT-0", "https://cffi.readthedocs.io/"),
+    Component("pycparser", "pycparser", "BSD-3-Clause", "https://github.com/eliben/pycparser"),
+    Component("jaraco.classes", "jaraco-classes", "MIT", "https://github.com/jaraco/jaraco.classes"),
+    Component("jaraco.context", "jaraco-context", "MIT", "https://github.com/jaraco/jaraco.context"),
+    Component("jaraco.functools", "jaraco-functools", "MIT", "https://github.com/jaraco/jaraco.functools"),
+    Component("backports.tarfile", "backports-tarfile", "MIT", "https://github.com/jaraco/backports.tarfile"),
+    Component("more-itertools", "more-itertools", "MIT", "https://github.com/more-itertools/more-itertools"),
+    Component("importlib_metadata", "importlib-metadata", "Apache-2.0", "https://github.com/python/importlib_metadata"),
+    Component("lazy-importer", "lazy-importer", "Apache-2.0", "https://pypi.org/project/lazy-importer/"),
+    Component("zipp", "zipp", "MIT", "https://github.com/jaraco/zipp"),
 )
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from services.store import CHECKS_AFTER_UPGRADE, StoreError, open_store, register_after_upgrade, resolve_db_path
-from ui import i18n, startup
+from services.store import CHECKS_AFTER_UPGRADE, DB_ENV, StoreError, register_after_upgrade, resolve_db_path
+from services.store_credentials import open_register
+from ui import i18n, settings, startup
 from ui.main_window import MainWindow
+from ui.register import server_password
 
 
 def run_app(argv: list[str]) -> int:
@@ -32,15 +35,17 @@ def run_app(argv: list[str]) -> int:
     startup.prepare_application(app)
     startup.install_crash_handler()
     i18n.install(args.lang or i18n.preferred_language())
-    db_path = resolve_db_path(args.db)
+    db_path = resolve_db_path(args.db or os.environ.get(DB_ENV) or settings.chosen_register())  # Settings → Register…
     instance = startup.claim_store(db_path, raise_running=args.screenshot is None)
     if isinstance(instance, int):
         return instance
     try:
-        try:
-            store = open_store(db_path)
+        try:  # a server register may ask for a password: the keyring's, else a prompt (issue 17)
+            store = open_register(db_path, ask=server_password.prompt()).store
         except StoreError as exc:
             QMessageBox.critical(None, "ContractDesk", exc.message(i18n.current_language()))
+            return 1
+        if store is None:  # the password prompt was cancelled
             return 1
         window = MainWindow(store)
         window.show()

@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(language_menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addActions([self.calendar_feature.holidays_action, self.calendar_feature.reminder_action])
+        self.register_action = self._action(self.tr("&Register…"), lambda: self.choose_register())
+        settings_menu.addAction(self.register_action)  # a file or a server (issue 17)
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.penalty_action = self._action(self.tr("&Liquidated damages…"), self.open_penalty_calculator, "Ctrl+L")
         tools_menu.addAction(self.penalty_action)
@@ -270,6 +272,9 @@ class MainWindow(QMainWindow):
             version = data_version(self.store)
         except sqlite3.Error:  # the file went away (a restore, a closed store): nothing to compare
             return
+        except StoreError as exc:  # a server register out of reach: said, and asked again at the next poll
+            self.statusBar().showMessage(exc.message(i18n.current_language()))
+            return
         if version != self._data_version:
             self._data_version = version
             self.context.changes.announce(Changes.everything())
@@ -312,9 +317,9 @@ class MainWindow(QMainWindow):
         empty = self.model.rowCount() == 0 and not self.model.search_text() and not self.model.problems_only()
         self.pages.setCurrentWidget(self.welcome if empty else self.list_view)
         self.setWindowTitle(self.tr("ContractDesk — {0}").format(self.store.location))
-        if self.store.on_server:  # a team's register: which server, and as whom (issue 17)
-            self.statusBar().showMessage(self.tr("{0} contract(s) in {1} — signed in as {2}").format(
-                self.model.rowCount(), self.store.location, self.store.who))
+        if self.store.on_server:  # which server, and as whom: the permanent label below (issue 17)
+            self.statusBar().showMessage(self.tr("{0} contract(s) on the server register").format(
+                self.model.rowCount()))
         else:
             self.statusBar().showMessage(self.tr("{0} contract(s) in {1}").format(
                 self.model.rowCount(), self.store.path))
@@ -612,6 +617,12 @@ class MainWindow(QMainWindow):
         self._hand_over_store = hand_over
         self.close()
         return window
+
+    def choose_register(self, name: str | None = None) -> MainWindow:
+        """Settings → Register…: a file or a server register in place of this one (``name``: for tests)."""
+        from ui.register.register_dialog import choose_register
+
+        return choose_register(self, name)
 
     def open_penalty_calculator(self) -> QWidget | None:
         """Tools → Liquidated damages… on the selected contract (non-modal; returned for tests)."""

@@ -6,7 +6,9 @@ Linux: ``~/.config/ContractDesk/ContractDesk.conf``; Windows: the registry under
 - ``language`` — ``zh_CN`` or ``en`` (View → Language; see ``ui.i18n``);
 - ``pdf/font_path`` — the TrueType/OpenType font for printed contracts (empty: a system CJK font);
 - ``calendar/reminder_days`` — calendar days before: the renewal reminder (before the end of a term)
-  and the alarm of each deadline exported as .ics (Settings → Reminder days…).
+  and the alarm of each deadline exported as .ics (Settings → Reminder days…);
+- ``register`` — the register chosen in Settings → Register…: a file's path or a server's
+  ``postgresql://user@host:port/dbname`` (never a password); ``--db`` and ``CONTRACTDESK_DB`` win.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ LANGUAGE = "language"
 PDF_FONT_PATH = "pdf/font_path"
 REMINDER_DAYS = "calendar/reminder_days"
 PDF_SEAM = "pdf/seam"
+REGISTER = "register"
 DEFAULT_REMINDER_DAYS = 30  # = services.calendar.deadlines.DEFAULT_REMINDER_DAYS, the command line's default
 
 
@@ -58,3 +61,16 @@ def set_reminder_days(days: int) -> None:
     if days < 0:
         raise ValueError(f"reminder days must be >= 0, not {days}")
     settings().setValue(REMINDER_DAYS, days)
+
+
+def chosen_register() -> str | None:
+    """The register chosen in Settings → Register… (a path or a server URL), or None."""
+    value = settings().value(REGISTER, "", str)
+    return value or None
+
+
+def set_chosen_register(name: str | None) -> None:
+    """Open ``name`` (a path or a server URL, its password removed) at the next start; None: the default."""
+    from services.store_pg import display_url
+
+    settings().setValue(REGISTER, display_url(name) if name else "")

@@ -4,62 +4,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="88"/>
+        <location filename="../../ui/about.py" line="102"/>
         <source>About ContractDesk</source>
         <translation>关于合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="90"/>
+        <location filename="../../ui/about.py" line="104"/>
         <source>ContractDesk {0}</source>
         <translation>合同台账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="93"/>
+        <location filename="../../ui/about.py" line="107"/>
         <source>A register of procurement contracts for public bodies.</source>
         <translation>面向公共机构的采购合同登记台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="100"/>
+        <location filename="../../ui/about.py" line="114"/>
         <source>Store:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="100"/>
+        <location filename="../../ui/about.py" line="114"/>
         <source>Logs:</source>
         <translation>日志：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="100"/>
+        <location filename="../../ui/about.py" line="114"/>
         <source>Settings:</source>
         <translation>设置：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="103"/>
+        <location filename="../../ui/about.py" line="117"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="125"/>
+        <location filename="../../ui/about.py" line="139"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="125"/>
+        <location filename="../../ui/about.py" line="139"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="125"/>
+        <location filename="../../ui/about.py" line="139"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="128"/>
+        <location filename="../../ui/about.py" line="142"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="133"/>
+        <location filename="../../ui/about.py" line="147"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
@@ -242,158 +242,158 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="68"/>
         <source>{0} (effective {1})</source>
         <translation>{0}（{1} 起生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="72"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="73"/>
         <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
         <translation>待生效：{0}。编辑器各页签显示经其变更后的合同；生效之前，合同列表、日程和日历按今日有效的条款计算（可在下方“查看以下日期有效的条款”中查看）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="88"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="90"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="91"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="93"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="104"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="105"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="111"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="114"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="114"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="116"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="117"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="119"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="120"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="133"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="143"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="149"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="150"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="192"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="193"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="201"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="202"/>
         <location filename="../../ui/amendments/editor_tabs.py" line="58"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="254"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="255"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="256"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="257"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="257"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="258"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="259"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="260"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="271"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="293"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="294"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="297"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="298"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="325"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="326"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="344"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="345"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="348"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="349"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="349"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="350"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
@@ -434,7 +434,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="62"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="63"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
@@ -1525,72 +1525,72 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="182"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="188"/>
         <source>{0} open, {1} overdue</source>
         <translation>未完成 {0} 次，其中逾期 {1} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="184"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="190"/>
         <source>done through {0}</source>
         <translation>已完成至 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="196"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="197"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="203"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="197"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="203"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="209"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="215"/>
         <source>moved from {0}, not a working day</source>
         <translation>{0} 非工作日，顺延</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="211"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="217"/>
         <source>estimated: that year&apos;s official schedule is not known yet</source>
         <translation>估算：该年节假日安排尚未公布</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="213"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="219"/>
         <source>done on {0}</source>
         <translation>{0} 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="215"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="221"/>
         <source>also the milestone “{0}”</source>
         <translation>同履约事项“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="231"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="237"/>
         <source>waiting</source>
         <translation>待起算</translation>
     </message>
@@ -3064,171 +3064,177 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="229"/>
+        <source>&amp;Register…</source>
+        <translation>台账(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>contract officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/register/role_limits.py" line="28"/>
         <source>Your role on this server register ({0}) may not do this.</source>
         <translation>您在此服务器台账中的角色（{0}）不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
-        <source>{0} contract(s) in {1} — signed in as {2}</source>
-        <translation>共 {0} 份合同，服务器台账：{1}，当前用户：{2}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Server register {0} · user {1}</source>
         <translation>服务器台账 {0} · 用户 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Ledger written to {0}; the contracts&apos; attached files are in {1} beside it (keep the two together)</source>
         <translation>台账已写入 {0}；合同附件文件在其旁边的 {1} 中（请将二者放在一起）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <source>{0} contract(s) on the server register</source>
+        <translation>服务器台账共 {0} 份合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -3239,70 +3245,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
         <location filename="../../ui/main_window.py" line="474"/>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -3671,19 +3677,67 @@ Update them from the ledger?</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="29"/>
+        <source>Password for the server register</source>
+        <translation>服务器台账密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="32"/>
+        <source>The register on the server asks for a password.</source>
+        <translation>服务器上的台账需要输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="38"/>
+        <source>(your login name)</source>
+        <translation>（您的登录名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="41"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="42"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="43"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="44"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="51"/>
+        <source>Remember in the system keyring</source>
+        <translation>保存到系统密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/server_password.py" line="53"/>
+        <source>Kept by the desktop&apos;s keyring (not in ContractDesk&apos;s settings); next time the register opens without asking.</source>
+        <translation>由桌面系统的密钥环保存（不写入合同台账的设置）；下次打开台账时不再询问。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentActions</name>
     <message>
-        <location filename="../../ui/payments/deadline_action.py" line="31"/>
+        <location filename="../../ui/payments/deadline_action.py" line="32"/>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/deadline_action.py" line="33"/>
+        <location filename="../../ui/payments/deadline_action.py" line="34"/>
         <source>Select a payment deadline (an installment) first.</source>
         <translation>请先选择一项付款期限（分期付款）。</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/deadline_action.py" line="43"/>
+        <location filename="../../ui/payments/deadline_action.py" line="44"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
@@ -3691,102 +3745,102 @@ Update them from the ledger?</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="48"/>
+        <location filename="../../ui/payments/payments_tab.py" line="49"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="56"/>
+        <location filename="../../ui/payments/payments_tab.py" line="57"/>
         <source>paid late</source>
         <translation>逾期支付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="60"/>
-        <location filename="../../ui/payments/payments_tab.py" line="70"/>
+        <location filename="../../ui/payments/payments_tab.py" line="61"/>
+        <location filename="../../ui/payments/payments_tab.py" line="71"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="61"/>
-        <location filename="../../ui/payments/payments_tab.py" line="73"/>
+        <location filename="../../ui/payments/payments_tab.py" line="62"/>
+        <location filename="../../ui/payments/payments_tab.py" line="74"/>
         <source>Installment</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="62"/>
-        <location filename="../../ui/payments/payments_tab.py" line="72"/>
+        <location filename="../../ui/payments/payments_tab.py" line="63"/>
+        <location filename="../../ui/payments/payments_tab.py" line="73"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="64"/>
+        <location filename="../../ui/payments/payments_tab.py" line="65"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="65"/>
+        <location filename="../../ui/payments/payments_tab.py" line="66"/>
         <source>Paid (元)</source>
         <translation>已付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="66"/>
+        <location filename="../../ui/payments/payments_tab.py" line="67"/>
         <source>Outstanding (元)</source>
         <translation>未付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="67"/>
+        <location filename="../../ui/payments/payments_tab.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="71"/>
+        <location filename="../../ui/payments/payments_tab.py" line="72"/>
         <source>Paid on</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="74"/>
+        <location filename="../../ui/payments/payments_tab.py" line="75"/>
         <source>Payer</source>
         <translation>付款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="75"/>
+        <location filename="../../ui/payments/payments_tab.py" line="76"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="76"/>
+        <location filename="../../ui/payments/payments_tab.py" line="77"/>
         <source>Invoice no.</source>
         <translation>发票号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="77"/>
+        <location filename="../../ui/payments/payments_tab.py" line="78"/>
         <source>Voucher no.</source>
         <translation>凭证号</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="78"/>
+        <location filename="../../ui/payments/payments_tab.py" line="79"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="84"/>
+        <location filename="../../ui/payments/payments_tab.py" line="85"/>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="86"/>
+        <location filename="../../ui/payments/payments_tab.py" line="87"/>
         <location filename="../../ui/payments/payments_tab.py" line="157"/>
         <location filename="../../ui/payments/payments_tab.py" line="170"/>
         <source>Remove payment</source>
         <translation>删除付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="88"/>
+        <location filename="../../ui/payments/payments_tab.py" line="89"/>
         <source>Late-payment interest…</source>
         <translation>逾期付款利息…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/payments_tab.py" line="90"/>
+        <location filename="../../ui/payments/payments_tab.py" line="91"/>
         <source>The statutory rate for late payment to a small or medium supplier, on the selected overdue or late-paid installment</source>
         <translation>对所选逾期或逾期支付的款项，按迟延支付中小企业款项的法定利率计算</translation>
     </message>
@@ -4614,6 +4668,60 @@ Correct them first, or print anyway?</source>
         <location filename="../../ui/calendar/recurrence_dialog.py" line="190"/>
         <source>Dates over the term: {0}</source>
         <translation>服务期内的日期：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="43"/>
+        <location filename="../../ui/register/register_dialog.py" line="136"/>
+        <source>Register</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="45"/>
+        <source>A file on this computer (one officer)</source>
+        <translation>本机文件（一位经办人使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="46"/>
+        <source>A database on a PostgreSQL server (a team)</source>
+        <translation>PostgreSQL 服务器上的数据库（团队共用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="53"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="66"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="67"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="68"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="69"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="92"/>
+        <source>Register file</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/register_dialog.py" line="93"/>
+        <source>Register (*.db);;All files (*)</source>
+        <translation>台账 (*.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """The overview (总览) of the whole register: what was contracted, paid, outstanding and overdue,
-computed in SQL (one statement per table, so it stays fast at 100,000s of rows: bench/bench_overview.py).
+computed in SQL (one statement per table, so it stays fast at 100,000s of rows: bench/bench_overview.py),
+the same on SQLite and PostgreSQL (what differs: ``services.store_sql``).
 
 Amounts are integer fen in SQL and ``Decimal`` 元 here. An installment's amount is its stated
 ``amount``, else ``percent`` × the contract total rounded half up to the fen — computed in integer
@@ -26,6 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from services.money import from_fen
+from services.store_sql import SQLITE, Dialect, dialect
 
 #: Overdue ageing buckets: (label key, first day, last day or None).
 AGEING_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
@@ -102,23 +104,24 @@ class Overview:
 _STATUS = ("CASE WHEN c.status IS NOT NULL THEN c.status WHEN c.sign_date IS NULL THEN 'draft'"
            " WHEN c.end_date < :today THEN 'completed' ELSE 'active' END")
 #: percent × total in fen, rounded half up, in integer arithmetic: the percent's digits over 10^(decimals+2).
-_SCALE = ("(CASE WHEN instr({p}, '.') = 0 THEN 100 ELSE CASE length({p}) - instr({p}, '.')"
+_SCALE = ("(CASE WHEN {dot} = 0 THEN 100 ELSE CASE length({p}) - {dot}"
           " WHEN 1 THEN 1000 WHEN 2 THEN 10000 WHEN 3 THEN 100000 ELSE 1000000 END END)")
-_DIGITS = "CAST(replace({p}, '.', '') AS INTEGER)"
+_DIGITS = "CAST(replace({p}, '.', '') AS BIGINT)"
 
 
-def _due_fen(amount: str, percent: str, total: str) -> str:
-    scale = _SCALE.format(p=percent)
+def _due_fen(amount: str, percent: str, total: str, sql: Dialect = SQLITE) -> str:
+    scale = _SCALE.format(p=percent, dot=sql.position("'.'", percent))
     return (f"COALESCE({amount}, CASE WHEN {percent} IS NULL THEN NULL ELSE"
             f" ({total} * {_DIGITS.format(p=percent)} * 2 + {scale}) / (2 * {scale}) END)")
 
 
-def _live(flt: OverviewFilter) -> tuple[str, dict[str, Any]]:
+def _live(flt: OverviewFilter, sql: Dialect = SQLITE) -> tuple[str, dict[str, Any]]:
     where = ["c.deleted_at IS NULL"]
     params: dict[str, Any] = {}
     if flt.year is not None:
         where.append("c.sign_date >= :year_first AND c.sign_date <= :year_last")
-        params["year_first"], params["year_last"] = f"{flt.year:04d}-01-01", f"{flt.year:04d}-12-31"
+        params["year_first"] = sql.day(dt.date(flt.year, 1, 1))
+        params["year_last"] = sql.day(dt.date(flt.year, 12, 31))
     if flt.supplier:
         where.append("lower(c.counterparty) LIKE :supplier")
         params["supplier"] = f"%{flt.supplier.lower()}%"
@@ -129,10 +132,10 @@ def _live(flt: OverviewFilter) -> tuple[str, dict[str, Any]]:
 
 
 _INSTALLMENTS = """
-WITH rows AS (
-  SELECT COALESCE(substr(c.sign_date, 1, 4), '—') AS sign_year,
-         COALESCE(substr(i.due_date, 1, 4), '—') AS due_year, c.counterparty AS supplier,
-         CASE WHEN i.due_date BETWEEN :first AND :last THEN substr(i.due_date, 1, 7) END AS month,
+WITH inst AS (
+  SELECT COALESCE({sign_year}, '—') AS sign_year,
+         COALESCE({due_year}, '—') AS due_year, c.counterparty AS supplier,
+         CASE WHEN i.due_date BETWEEN :first AND :last THEN {due_month} END AS month,
          CASE WHEN i.due_date BETWEEN :today AND :in30 THEN 30
               WHEN i.due_date BETWEEN :today AND :in90 THEN 90 END AS soon,
          i.due_date, {due} AS due_fen,
@@ -143,9 +146,9 @@ SELECT sign_year, due_year, supplier, month, soon,
          CASE WHEN age <= 30 THEN 0 WHEN age <= 90 THEN 1 WHEN age <= 180 THEN 2 ELSE 3 END END AS bucket,
        SUM(due_fen) AS due, SUM(paid_fen) AS paid, SUM(out_fen) AS outstanding,
        SUM(CASE WHEN due_date < :today THEN out_fen ELSE 0 END) AS overdue, COUNT(*) AS n
-FROM (SELECT *, MAX(COALESCE(due_fen, 0) - paid_fen, 0) AS out_fen,
-             CASE WHEN due_date < :today THEN CAST(julianday(:today) - julianday(due_date) AS INTEGER) END AS age
-      FROM rows)
+FROM (SELECT *, {out_fen} AS out_fen,
+             CASE WHEN due_date < :today THEN {age} END AS age
+      FROM inst) AS r
 GROUP BY 1, 2, 3, 4, 5, 6
 """
 
@@ -160,12 +163,12 @@ class _Sum:
     value: int = 0
     contracts: int = 0
 
-    def add(self, row: Any) -> None:
-        self.due += row.due or 0
-        self.paid += row.paid or 0
-        self.outstanding += row.outstanding or 0
-        self.overdue += row.overdue or 0
-        self.n += row.n or 0
+    def add(self, row: Any) -> None:  # int(): PostgreSQL's SUM of BIGINT is NUMERIC (exact, Decimal)
+        self.due += int(row.due or 0)
+        self.paid += int(row.paid or 0)
+        self.outstanding += int(row.outstanding or 0)
+        self.overdue += int(row.overdue or 0)
+        self.n += int(row.n or 0)
 
     def figures(self, label: str, *, contracts: bool = False) -> Figures:
         return Figures(label, value=from_fen(self.value), due=from_fen(self.due), paid=from_fen(self.paid),
@@ -182,13 +185,17 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
     need (the tables are roll-ups of its few hundred groups), contracts grouped by year of
     signing and supplier, and the sum of all payments; two more list the bonds and the endings."""
     flt = flt or OverviewFilter()
-    where, params = _live(flt)
+    sql = dialect(session)
+    where, params = _live(flt, sql)
     first = today.replace(day=1)
     last = first.replace(year=first.year + 1) - dt.timedelta(days=1)
-    params = {**params, "today": today.isoformat(), "first": first.isoformat(), "last": last.isoformat(),
-              "in30": (today + dt.timedelta(days=30)).isoformat(), "in90": (today + dt.timedelta(days=90)).isoformat()}
+    params = {**params, "today": sql.day(today), "first": sql.day(first), "last": sql.day(last),
+              "in30": sql.day(today + dt.timedelta(days=30)), "in90": sql.day(today + dt.timedelta(days=90))}
     grouped = session.execute(text(_INSTALLMENTS.format(
-        due=_due_fen("i.amount", "i.percent", "c.total_amount"), where=where)), params).all()
+        due=_due_fen("i.amount", "i.percent", "c.total_amount", sql), where=where,
+        sign_year=sql.year("c.sign_date"), due_year=sql.year("i.due_date"), due_month=sql.month("i.due_date"),
+        out_fen=sql.greatest("COALESCE(due_fen, 0) - paid_fen", "0"),
+        age=sql.days_between("due_date", ":today"))), params).all()
     total = _Sum()
     sign_year: dict[str, _Sum] = {}
     due_year: dict[str, _Sum] = {}
@@ -210,16 +217,17 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
             if row.soon == 30:
                 soon[30].add(row)
     for row in session.execute(text(
-            "SELECT COALESCE(substr(c.sign_date, 1, 4), '—') AS sign_year, c.counterparty AS supplier,"
+            f"SELECT COALESCE({sql.year('c.sign_date')}, '—') AS sign_year, c.counterparty AS supplier,"
             f" SUM(c.total_amount) AS value, COUNT(*) AS n FROM contracts c WHERE {where} GROUP BY 1, 2"), params):
         for key, table in ((row.sign_year, sign_year), (row.supplier, supplier)):
             found = table.setdefault(key, _Sum())
-            found.value += row.value or 0
+            found.value += int(row.value or 0)
             found.contracts += row.n
-        total.value += row.value or 0
+        total.value += int(row.value or 0)
         total.contracts += row.n
     all_paid = session.scalar(text(f"SELECT SUM(p.amount) FROM payments p JOIN contracts c ON c.id = p.contract_id"
                                    f" WHERE {where}"), params) or 0
+    all_paid = int(all_paid)
     totals = total.figures("total", contracts=True)
     totals = Figures("total", value=totals.value, due=totals.due, paid=from_fen(all_paid),
                      outstanding=totals.outstanding, overdue=totals.overdue, count=totals.count)
@@ -228,16 +236,16 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
         key = f"{dt.date(first.year + (first.month - 1 + step) // 12, (first.month - 1 + step) % 12 + 1, 1):%Y-%m}"
         months.append(month.get(key, _Sum()).figures(key))
     top = sorted(supplier.items(), key=lambda item: (-item[1].value, item[0] or ""))[:suppliers]
-    bonds = [BondRow(r.contract_no, r.seq, r.kind, from_fen(r.fen or 0),
-                     dt.date.fromisoformat(r.valid_until) if r.valid_until else None, bool(r.late))
+    bonds = [BondRow(r.contract_no, r.seq, r.kind, from_fen(int(r.fen or 0)), sql.read_day(r.valid_until),
+                     bool(r.late))
              for r in session.execute(text(f"""
-        SELECT c.contract_no, b.seq, b.kind, {_due_fen('b.amount', 'b.percent', 'c.total_amount')} AS fen,
+        SELECT c.contract_no, b.seq, b.kind, {_due_fen('b.amount', 'b.percent', 'c.total_amount', sql)} AS fen,
                b.valid_until, (b.valid_until IS NOT NULL AND b.valid_until < :today) AS late
         FROM bonds b JOIN contracts c ON c.id = b.contract_id
         WHERE {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
         ORDER BY late DESC, b.valid_until IS NULL, b.valid_until, c.contract_no, b.seq"""), params)]
-    ending = [EndingRow(r.contract_no, r.title, r.counterparty, dt.date.fromisoformat(r.end_date),
-                        from_fen(r.total_amount))
+    ending = [EndingRow(r.contract_no, r.title, r.counterparty, sql.read_day(r.end_date) or today,
+                        from_fen(int(r.total_amount)))
               for r in session.execute(text(f"""
         SELECT c.contract_no, c.title, c.counterparty, c.end_date, c.total_amount FROM contracts c
         WHERE {where} AND c.end_date BETWEEN :today AND :in90 ORDER BY c.end_date, c.contract_no"""), params)]

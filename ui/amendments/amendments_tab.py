@@ -36,6 +36,7 @@ from services.register.contract_data import ContractData
 from services.register.versions import ConflictError, ContractDeletedError
 from ui import i18n
 from ui.amendments.models import AmendmentsModel, ChangesModel
+from ui.register.role_limits import limit, may_write
 from ui.tasks import TaskControl
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class AmendmentsPanel(QWidget):
         self.new_button.setToolTip(self.tr("Edit the contract in the other tabs; Save then records the edits "
                                            "as this amendment instead of overwriting the contract"))
         self.new_button.clicked.connect(self.start_draft)
-        self.new_button.setEnabled(not self.context.store.read_only)
+        limit(self.context, "amendments", self.new_button)  # read-only, or a role (issue 17)
         self.print_button = QPushButton(self.tr("Print amendment…"))
         self.print_button.clicked.connect(self.print_selected)
         top = QHBoxLayout()
@@ -275,7 +276,7 @@ class AmendmentsPanel(QWidget):
         """Stop recording an amendment (the edits stay; Save would then overwrite as usual)."""
         self.drafting = False
         self.draft.setVisible(False)
-        self.new_button.setEnabled(not self.context.store.read_only)
+        self.new_button.setEnabled(may_write(self.context, "amendments"))
 
     def draft_amendment(self, edited: ContractData) -> AmendmentData:
         """The amendment the draft form and the edits describe: the changes from the contract as opened."""

@@ -30,6 +30,7 @@ from services.changes import ChangeKind, Changes
 from services.errors import UserError
 from ui import i18n
 from ui.amendments.models import AttachmentsModel
+from ui.register.role_limits import limit, may_write
 from ui.tasks import TaskControl
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class AttachmentsPanel(QWidget):
         # alive in a cycle after Qt deleted it (WA_DeleteOnClose).
         self._editor = weakref.ref(editor)
         self.context = editor.context
-        self.setAcceptDrops(not self.context.store.read_only)
+        self.setAcceptDrops(may_write(self.context, "attachments"))  # read-only, or a role (issue 17)
         self.model = AttachmentsModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -61,14 +62,13 @@ class AttachmentsPanel(QWidget):
         self.kind_box.setCurrentIndex(self.kind_box.findData("signed_copy"))
         add = QPushButton(self.tr("Add file…"))
         add.clicked.connect(self.ask_files)
-        add.setEnabled(not self.context.store.read_only)
         open_button = QPushButton(self.tr("Open"))
         open_button.clicked.connect(lambda: self.open_copy(self._row()))
         save_as = QPushButton(self.tr("Save as…"))
         save_as.clicked.connect(self.ask_save_as)
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(lambda: self.remove(self._row()))
-        remove.setEnabled(not self.context.store.read_only)
+        limit(self.context, "attachments", add, remove)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Kind of new files:")))
         buttons.addWidget(self.kind_box)

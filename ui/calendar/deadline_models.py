@@ -30,7 +30,7 @@ from services.calendar import agenda
 from services.calendar.deadlines import Deadline, kind_text, state_text, waiting_text
 from services.calendar.recurrence import recurrence_text
 from services.calendar.series import SeriesSummary
-from services.store import Store
+from services.store import Store, StoreError
 from ui import i18n, settings
 from ui.tasks import TaskControl, run_task
 
@@ -109,6 +109,12 @@ class DeadlineSource(QObject):
     def _failed(self, error: BaseException) -> None:
         self._running = False
         self._after = []
+        if isinstance(error, StoreError):  # a server register out of reach (issue 17): said, tried again later
+            self.stale = True
+            status = getattr(self.window, "statusBar", None)
+            if status is not None:
+                status().showMessage(error.message(i18n.current_language()))
+            return
         raise error
 
     def invalidate(self) -> None:

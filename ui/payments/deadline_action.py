@@ -19,6 +19,7 @@ from services.calendar.deadlines import Deadline
 from ui.calendar.deadline_models import ObjectRole
 from ui.context import AppContext
 from ui.payments.record_dialog import RecordPaymentDialog
+from ui.register.role_limits import may_write
 
 
 def record_payment_on(view: QTableView, context: AppContext,
@@ -41,7 +42,7 @@ def record_payment_on(view: QTableView, context: AppContext,
 def install_record_payment(view: QTableView, context: AppContext, today: Callable[[], dt.date]) -> QAction:
     """Add Record payment… to ``view``'s context menu (its actions menu); returns the action."""
     action = QAction(QCoreApplication.translate("PaymentActions", "Record payment…"), view)
-    action.setEnabled(not context.store.read_only)
+    action.setEnabled(may_write(context, "payments"))  # read-only, or a role that may not (issue 17)
     action.triggered.connect(lambda: record_payment_on(view, context, today))
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     view.addAction(action)

@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.formatting import format_money
 from ui.payments.record_dialog import RecordPaymentDialog
 from ui.payments.table_models import Column, RowsModel
+from ui.register.role_limits import limit
 from ui.tasks import TaskControl
 
 
@@ -89,8 +90,7 @@ class PaymentsTab(QWidget):
         self.interest_button.setToolTip(self.tr("The statutory rate for late payment to a small or medium "
                                                 "supplier, on the selected overdue or late-paid installment"))
         self.interest_button.clicked.connect(self.late_payment_interest)
-        for button in (self.record_button, self.remove_button):
-            button.setEnabled(not context.store.read_only)
+        limit(context, "payments", self.record_button, self.remove_button)  # read-only, or a role (issue 17)
         buttons = QHBoxLayout()
         for button in (self.record_button, self.remove_button, self.interest_button):
             buttons.addWidget(button)
