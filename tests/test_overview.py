@@ -96,6 +96,7 @@ def test_percent_only_installment_is_exact(paid: Store) -> None:
     assert view.totals.due == D("138533.59") + D("51.95") + D("2557267.60")
 
 
+@pytest.mark.both_stores
 def test_every_figure_opens_the_installments_behind_it(paid: Store) -> None:
     """The list behind a row adds up to the row: outstanding, overdue, paid and the count."""
     from services.payments.overview_detail import Selection, installments_behind

@@ -11,6 +11,7 @@ integer fen in SQL, ``Decimal`` 元 here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from services.money import from_fen
 from services.payments.overview import AGEING_BUCKETS, OverviewFilter, _due_fen, _live
+from services.store_sql import dialect
 
 __all__ = ["InstallmentRow", "Selection", "installments_behind"]
 
@@ -59,10 +61,10 @@ class InstallmentRow:
     overdue_days: int
 
 
-def _year_range(year: str, column: str, key: str, params: dict[str, Any]) -> str:
+def _year_range(year: str, column: str, key: str, params: dict[str, Any], day: Callable[[dt.date], object]) -> str:
     if year == "—":
         return f"{column} IS NULL"
-    params[f"{key}_first"], params[f"{key}_last"] = f"{year}-01-01", f"{year}-12-31"
+    params[f"{key}_first"], params[f"{key}_last"] = day(dt.date(int(year), 1, 1)), day(dt.date(int(year), 12, 31))
     return f"{column} BETWEEN :{key}_first AND :{key}_last"
 
 
@@ -71,15 +73,16 @@ def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | 
     """The installments the overview row ``selection`` counts on ``today`` under ``flt``, by due
     date (none last), contract number and number; at most ``limit``. Raises ``ValueError`` for a
     bucket or month that does not exist."""
-    where, params = _live(flt or OverviewFilter())
-    params = {**params, "today": today.isoformat(), "limit": limit}
-    due = _due_fen("i.amount", "i.percent", "c.total_amount")
-    outstanding = f"MAX(COALESCE({due}, 0) - COALESCE(i.paid_amount, 0), 0)"
+    sql = dialect(session)  # SQLite file or PostgreSQL server: the fragments that differ
+    where, params = _live(flt or OverviewFilter(), sql)
+    params = {**params, "today": sql.day(today), "limit": limit}
+    due = _due_fen("i.amount", "i.percent", "c.total_amount", sql)
+    outstanding = sql.greatest(f"COALESCE({due}, 0) - COALESCE(i.paid_amount, 0)", "0")
     conditions = [where]
     if selection.sign_year is not None:
-        conditions.append(_year_range(selection.sign_year, "c.sign_date", "sy", params))
+        conditions.append(_year_range(selection.sign_year, "c.sign_date", "sy", params, sql.day))
     if selection.due_year is not None:
-        conditions.append(_year_range(selection.due_year, "i.due_date", "dy", params))
+        conditions.append(_year_range(selection.due_year, "i.due_date", "dy", params, sql.day))
     if selection.supplier is not None:
         if selection.supplier == "—":
             conditions.append("c.counterparty IS NULL")
@@ -88,18 +91,18 @@ def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | 
             params["supplier_name"] = selection.supplier
     if selection.bucket is not None:
         _label, low, high = AGEING_BUCKETS[selection.bucket]
-        params["age_last"] = (today - dt.timedelta(days=low)).isoformat()
+        params["age_last"] = sql.day(today - dt.timedelta(days=low))
         conditions.append(f"{outstanding} > 0 AND i.due_date <= :age_last")
         if high is not None:
-            params["age_first"] = (today - dt.timedelta(days=high)).isoformat()
+            params["age_first"] = sql.day(today - dt.timedelta(days=high))
             conditions.append("i.due_date >= :age_first")
     if selection.within is not None:
-        params["within_last"] = (today + dt.timedelta(days=selection.within)).isoformat()
+        params["within_last"] = sql.day(today + dt.timedelta(days=selection.within))
         conditions.append("i.due_date BETWEEN :today AND :within_last")
     if selection.month is not None:
         first = dt.date.fromisoformat(f"{selection.month}-01")
         following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        params["month_first"], params["month_last"] = first.isoformat(), (following - dt.timedelta(days=1)).isoformat()
+        params["month_first"], params["month_last"] = sql.day(first), sql.day(following - dt.timedelta(days=1))
         conditions.append("i.due_date BETWEEN :month_first AND :month_last")
     rows = session.execute(text(f"""
         SELECT c.id, c.contract_no, c.title, c.counterparty, i.seq, i.name, i.due_date, {due} AS due_fen,
@@ -109,9 +112,9 @@ def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | 
         ORDER BY i.due_date IS NULL, i.due_date, c.contract_no, i.seq LIMIT :limit"""), params)
     found = []
     for row in rows:
-        due_date = dt.date.fromisoformat(row.due_date) if row.due_date else None
+        due_date = sql.read_day(row.due_date)
         late = (today - due_date).days if due_date is not None and due_date < today and row.out_fen > 0 else 0
+        due_fen = None if row.due_fen is None else from_fen(int(row.due_fen))  # PostgreSQL: numeric
         found.append(InstallmentRow(row.id, row.contract_no, row.title, row.counterparty, row.seq, row.name, due_date,
-                                    None if row.due_fen is None else from_fen(row.due_fen), from_fen(row.paid_fen),
-                                    from_fen(row.out_fen), late))
+                                    due_fen, from_fen(int(row.paid_fen)), from_fen(int(row.out_fen)), late))
     return found
