@@ -124,7 +124,7 @@ BAD_CELLS = [
     ("installments.csv", 2, "due_after", "tomorrow", "LEDGER_UNKNOWN_EVENT", "起算事件", "未知的事件"),
     ("milestones.csv", 2, "recurrence", "FREQ=SOMETIMES", "LEDGER_NOT_RRULE", "重复规则", "重复规则"),
     ("line_items.csv", 3, "contract_no", "NOPE-1", "LEDGER_UNKNOWN_CONTRACT", "合同编号", "未知的合同"),
-    ("installments.csv", 2, "due_after", "installment:99", "LEDGER_LINK_MISSING", "起算事件", "没有 installment 99"),
+    ("installments.csv", 2, "due_after", "installment:99", "LEDGER_LINK_MISSING", "起算事件", "分期付款中没有序号 99"),
 ]
 
 

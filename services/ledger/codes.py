@@ -64,7 +64,7 @@ ALREADY_IN_STORE = define("LEDGER_ALREADY_IN_STORE",
                           "合同“{number}”已在合同库中；使用 --replace（或在窗口中确认）以更新",
                           "contract {number!r} is already in the store; import with --replace to update it")
 LINK_ITSELF = define("LEDGER_LINK_ITSELF", "{link} 指向本行自身", "{link} is this row itself")
-LINK_MISSING = define("LEDGER_LINK_MISSING", "合同 {number} 没有 {kind} {seq}（{table}.csv）",
+LINK_MISSING = define("LEDGER_LINK_MISSING", "合同 {number} 的{kind}中没有序号 {seq}（{table}.csv）",
                       "contract {number} has no {kind} {seq} ({table}.csv)")
 UNLABELLED_EVENT = define(
     "LEDGER_UNLABELLED_EVENT",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from models.contract import Contract
 from models.obligations import ContractEvent
 from services.calendar.due_text import default_label
+from services.errors import Term
 from services.ledger import codes
 from services.ledger.read import Record
 from services.ledger.schema import TABLES_BY_NAME
@@ -76,6 +77,9 @@ def unlabelled_event_warnings(session: Session, records: Mapping[str, tuple[str,
 
 
 _TARGETS = {"installment": "installments", "milestone": "milestones", "bond": "bonds"}
+#: The kind a rule names, as the message says it (第 9 期 is a row of 分期付款 …).
+_KIND_TERMS = {"installment": Term("installment", "分期付款"), "milestone": Term("milestone", "履约事项"),
+               "bond": Term("bond", "保证金")}
 
 
 def missing_link_errors(records: Mapping[str, tuple[str, list[Record]]]) -> list[str]:
@@ -100,5 +104,5 @@ def missing_link_errors(records: Mapping[str, tuple[str, list[Record]]]) -> list
                                         column, link=code))
         elif target in seqs and (number, seq) not in seqs[target]:
             errors.append(codes.problem(label, record.row, TABLES_BY_NAME[table].column(column), codes.LINK_MISSING,
-                                        column, number=number, kind=kind, seq=seq, table=target))
+                                        column, number=number, kind=_KIND_TERMS[kind], seq=seq, table=target))
     return errors
