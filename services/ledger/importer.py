@@ -171,6 +171,7 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
     in_store = set(session.scalars(select(Contract.contract_no).where(contract_service.LIVE)))
     in_trash = set(session.scalars(select(Contract.contract_no).where(Contract.deleted_at.is_not(None))))
     in_ledger: set[str] = set()  # numbers of contracts.csv rows not taken for a bad cell
+    trash_told: set[tuple[str, str]] = set()  # (file, contract in the Trash): once a file, not on each row
     if CONTRACTS.name in records:
         label, rows = records[CONTRACTS.name]
         for record in rows:
@@ -204,8 +205,10 @@ def read_ledger(path: Path, session: Session) -> LedgerPlan:
                 continue
             contract_no = str(values.pop("contract_no"))
             if contract_no in in_trash:
-                problems.errors.append(codes.problem(label, record.row, number_column, IN_TRASH,
-                                                     contract_no=contract_no))
+                if (label, contract_no) not in trash_told:
+                    problems.errors.append(codes.problem(label, record.row, number_column, IN_TRASH,
+                                                         contract_no=contract_no))
+                    trash_told.add((label, contract_no))
                 continue
             if contract_no not in plan.contracts and contract_no not in in_store:
                 if contract_no not in in_ledger:
