@@ -385,3 +385,24 @@ def test_marking_done_a_deadline_gone_meanwhile_says_so_in_chinese(window, store
     finally:
         i18n.install("en")
     assert window.dialogs.errors == ["合同中已没有分期付款第 9 项（可能刚被修改） [AGENDA_NO_SUCH_ROW]\n"]
+
+
+def test_editor_installments_show_rules_in_words_not_codes(window, store, qtbot) -> None:
+    """The Installments tab shows "Counted from" and "Unit" as words (生效, 工作日), as the
+    Milestones tab does; editing the cell still shows the code the ledger uses."""
+    from PySide6.QtCore import Qt
+
+    from ui import i18n
+
+    i18n.install("zh_CN")
+    try:
+        editor = window.edit_contract(contract_id(store, "BJMEMC-2025174-ZC"))
+        qtbot.addWidget(editor)
+        model = editor.installments.model
+        fields = [c.field for c in model.columns]
+        after, unit = model.index(0, fields.index("due_after")), model.index(0, fields.index("due_unit"))
+        assert model.records[0].due_after == "effective" and model.records[0].due_unit == "working_days"
+        assert (model.data(after), model.data(unit)) == ("生效", "工作日")
+        assert model.data(unit, Qt.ItemDataRole.EditRole) == "working_days"
+    finally:
+        i18n.install("en")

@@ -43,7 +43,14 @@ from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.editor.conflicts import free_number, resolve_refused_save
 from ui.editor.header_form import HeaderForm
 from ui.editor.line_items_editor import LineItemsEditor
-from ui.editor.obligation_tables import bonds_model, milestones_model, obligation_problems, with_event_codes
+from ui.editor.obligation_tables import (
+    bonds_model,
+    events_words,
+    milestones_model,
+    obligation_problems,
+    unit_words,
+    with_event_codes,
+)
 from ui.editor.penalty_clauses import clause_problems, penalty_clauses_model
 from ui.editor.record_table_model import FieldColumn, RecordTableModel
 from ui.register.history_view import ContractHistoryPanel
@@ -241,8 +248,10 @@ class ContractEditor(QDialog):
                         tip=self.tr("Recorded in Payments: the date the payments reached the installment's amount")),
             FieldColumn("paid_amount", self.tr("Paid (元)"), "money", read_only=True,
                         tip=self.tr("Recorded in Payments: the sum of the payments of this installment")),
-            FieldColumn("due_after", self.tr("Counted from")), FieldColumn("due_offset", self.tr("Within"), "int"),
-            FieldColumn("due_unit", self.tr("Unit"), "choice", ("working_days", "days", "months")),
+            # codes on screen as words (event:budget_2027 → its label, working_days → 工作日); editing shows codes
+            FieldColumn("due_after", self.tr("Counted from"), words=events_words(event_labels(self.data.events))),
+            FieldColumn("due_offset", self.tr("Within"), "int"),
+            FieldColumn("due_unit", self.tr("Unit"), "choice", ("working_days", "days", "months"), words=unit_words),
             FieldColumn("condition", self.tr("Condition")),
         ]
         return RecordTableModel(self.data.installments, columns, lambda row: InstallmentData(seq=row + 1),
