@@ -44,7 +44,7 @@ PURGED_SINCE = define(
 )
 IN_TRASH = define(
     "CONTRACT_IN_TRASH",
-    "合同编号 {contract_no} 属于回收站中的合同；请先还原或永久删除该合同。",
+    "合同 {contract_no} 在回收站中；请先还原或永久删除该合同。",
     "Contract number {contract_no} belongs to a contract in the Trash; restore it or delete it permanently first.",
 )
 
