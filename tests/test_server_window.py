@@ -4,6 +4,7 @@ the status bar (a permanent label, not a message others replace) and Help → Ab
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 
 from services.ledger.importer import import_ledger
 from tests.conftest import SAMPLE_LEDGER, FakeDialogs
@@ -103,6 +104,10 @@ def test_the_tabs_of_payments_amendments_and_files_follow_the_role(qtbot, pg_sto
             assert role in editor.amendments_panel.new_button.toolTip() or "finance" in \
                 editor.amendments_panel.new_button.toolTip()
             assert not editor.attachments_panel.acceptDrops()
+            save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+            assert not save.isEnabled() and not editor.save_action.isEnabled()  # neither may change terms
+            assert role in save.toolTip() or "finance" in save.toolTip()
+            assert not editor.event_button.isEnabled()
             editor.close()
             window.close()
         finally:

@@ -1026,336 +1026,336 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="120"/>
+        <location filename="../../ui/editor/contract_editor.py" line="128"/>
         <source>Contract {0}</source>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="121"/>
+        <location filename="../../ui/editor/contract_editor.py" line="129"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="131"/>
+        <location filename="../../ui/editor/contract_editor.py" line="139"/>
         <source>Repeats…</source>
         <translation>重复规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="137"/>
+        <location filename="../../ui/editor/contract_editor.py" line="145"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="138"/>
+        <location filename="../../ui/editor/contract_editor.py" line="146"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="139"/>
+        <location filename="../../ui/editor/contract_editor.py" line="147"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="140"/>
+        <location filename="../../ui/editor/contract_editor.py" line="148"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="141"/>
+        <location filename="../../ui/editor/contract_editor.py" line="149"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="142"/>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="143"/>
+        <location filename="../../ui/editor/contract_editor.py" line="151"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="144"/>
+        <location filename="../../ui/editor/contract_editor.py" line="152"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="150"/>
+        <location filename="../../ui/editor/contract_editor.py" line="158"/>
         <source>Payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="153"/>
+        <location filename="../../ui/editor/contract_editor.py" line="161"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="174"/>
+        <location filename="../../ui/editor/contract_editor.py" line="182"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="177"/>
+        <location filename="../../ui/editor/contract_editor.py" line="185"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="179"/>
+        <location filename="../../ui/editor/contract_editor.py" line="187"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="200"/>
+        <location filename="../../ui/editor/contract_editor.py" line="213"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="202"/>
+        <location filename="../../ui/editor/contract_editor.py" line="215"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="204"/>
+        <location filename="../../ui/editor/contract_editor.py" line="217"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="214"/>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="249"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="229"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="216"/>
+        <location filename="../../ui/editor/contract_editor.py" line="230"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="231"/>
         <source>Signatory title</source>
         <translation>签字人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="218"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="218"/>
+        <location filename="../../ui/editor/contract_editor.py" line="232"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="219"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="219"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="220"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="220"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="221"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="222"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
-        <location filename="../../ui/editor/contract_editor.py" line="252"/>
+        <location filename="../../ui/editor/contract_editor.py" line="249"/>
+        <location filename="../../ui/editor/contract_editor.py" line="268"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="250"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="250"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="237"/>
+        <location filename="../../ui/editor/contract_editor.py" line="251"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="238"/>
+        <location filename="../../ui/editor/contract_editor.py" line="252"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="244"/>
+        <location filename="../../ui/editor/contract_editor.py" line="259"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="244"/>
+        <location filename="../../ui/editor/contract_editor.py" line="260"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="245"/>
+        <location filename="../../ui/editor/contract_editor.py" line="261"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="246"/>
+        <location filename="../../ui/editor/contract_editor.py" line="262"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="240"/>
+        <location filename="../../ui/editor/contract_editor.py" line="254"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>Recorded in Payments: the date the payments reached the installment&apos;s amount</source>
         <translation>在“付款记录”中登记：各笔付款累计达到本期金额的日期（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="242"/>
+        <location filename="../../ui/editor/contract_editor.py" line="256"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="243"/>
+        <location filename="../../ui/editor/contract_editor.py" line="257"/>
         <source>Recorded in Payments: the sum of the payments of this installment</source>
         <translation>在“付款记录”中登记：本期各笔付款的合计（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="252"/>
+        <location filename="../../ui/editor/contract_editor.py" line="268"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="253"/>
+        <location filename="../../ui/editor/contract_editor.py" line="269"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="267"/>
+        <location filename="../../ui/editor/contract_editor.py" line="283"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="270"/>
+        <location filename="../../ui/editor/contract_editor.py" line="286"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="273"/>
+        <location filename="../../ui/editor/contract_editor.py" line="289"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="275"/>
+        <location filename="../../ui/editor/contract_editor.py" line="291"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="305"/>
-        <location filename="../../ui/editor/contract_editor.py" line="338"/>
+        <location filename="../../ui/editor/contract_editor.py" line="321"/>
+        <location filename="../../ui/editor/contract_editor.py" line="354"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="326"/>
+        <location filename="../../ui/editor/contract_editor.py" line="342"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="327"/>
+        <location filename="../../ui/editor/contract_editor.py" line="343"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="338"/>
+        <location filename="../../ui/editor/contract_editor.py" line="354"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="351"/>
+        <location filename="../../ui/editor/contract_editor.py" line="367"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="352"/>
+        <location filename="../../ui/editor/contract_editor.py" line="368"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="353"/>
+        <location filename="../../ui/editor/contract_editor.py" line="369"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="374"/>
+        <location filename="../../ui/editor/contract_editor.py" line="390"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="378"/>
-        <location filename="../../ui/editor/contract_editor.py" line="381"/>
+        <location filename="../../ui/editor/contract_editor.py" line="394"/>
+        <location filename="../../ui/editor/contract_editor.py" line="397"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="379"/>
+        <location filename="../../ui/editor/contract_editor.py" line="395"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="405"/>
+        <location filename="../../ui/editor/contract_editor.py" line="421"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="406"/>
+        <location filename="../../ui/editor/contract_editor.py" line="422"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="425"/>
+        <location filename="../../ui/editor/contract_editor.py" line="441"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="112"/>
+        <location filename="../../ui/editor/contract_editor.py" line="120"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -4506,17 +4506,17 @@ Correct them first, or print anyway?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="72"/>
+        <location filename="../../ui/editor/contract_editor.py" line="80"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="74"/>
+        <location filename="../../ui/editor/contract_editor.py" line="82"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="92"/>
+        <location filename="../../ui/editor/contract_editor.py" line="100"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>

@@ -54,6 +54,7 @@ from ui.editor.obligation_tables import (
 from ui.editor.penalty_clauses import clause_problems, penalty_clauses_model
 from ui.editor.record_table_model import FieldColumn, RecordTableModel
 from ui.register.history_view import ContractHistoryPanel
+from ui.register.role_limits import limit, may_write
 from ui.tasks import TaskControl
 
 
@@ -189,6 +190,11 @@ class ContractEditor(QDialog):
             for button in (self.buttons.button(QDialogButtonBox.StandardButton.Save),):
                 button.setEnabled(False)
         self.event_button.clicked.connect(self.record_event)
+        # a server register's role (issue 17): finance and viewers may not save terms nor record events;
+        # the server would refuse — the buttons say so before the officer types
+        limit(context, "contracts", self.buttons.button(QDialogButtonBox.StandardButton.Save))
+        if contract_id is not None:
+            limit(context, "contract_events", self.event_button)
         layout = QVBoxLayout(self)
         self.stale_banner = self._stale_banner()
         layout.addWidget(self.stale_banner)
@@ -215,6 +221,7 @@ class ContractEditor(QDialog):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_action, self.redo_action, self.save_action = undo, redo, save
+        save.setEnabled(may_write(self.context, "contracts"))
 
     def _parties_model(self) -> RecordTableModel:
         columns = [
