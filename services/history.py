@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from models.history import HistoryEntry
 from services.changes import ChangeKind, Changes
+from services.errors import UserError, define
 
 __all__ = [
     "CSV_COLUMNS",
@@ -108,15 +109,47 @@ class HistoryRow:
     details: dict[str, Any]
 
 
+NOT_FOLLOWING = define("HISTORY_NOT_FOLLOWING",
+                       "与前一条记录衔接不上（有记录被删除、插入或改动）",
+                       "does not follow the entry before it (an entry was removed, inserted or changed)")
+HASH_MISMATCH = define("HISTORY_HASH_MISMATCH", "内容与其哈希值不符（写入后被改动）",
+                       "content does not match its hash (changed after writing)")
+TAIL_MISSING = define("HISTORY_TAIL_MISSING",
+                      "合同 {number} 的版本为 {version}，但其历史记录止于版本 {last}：最新的记录缺失",
+                      "contract {number} is at version {version} but its history ends at version {last}: "
+                      "its latest entries are missing")
+TRIGGER_MISSING = define("HISTORY_TRIGGER_MISSING", "只追加触发器 {name} 缺失",
+                         "append-only trigger {name} is missing")
+INTEGRITY = define("STORE_INTEGRITY_CHECK", "数据库完整性检查：{line}", "integrity check: {line}")
+_ENTRY = {"en": "history entry {0}: ", "zh_CN": "历史记录 {0}："}
+
+
 @dataclass(frozen=True)
 class IntegrityProblem:
-    """What ``verify`` found wrong: ``entry_id`` the history entry (None for the database itself)."""
+    """What ``verify`` found wrong: ``entry_id`` the history entry (None for the database itself),
+    ``code`` and ``params`` the coded message (``services.errors``); ``problem`` its English text."""
 
     entry_id: int | None
-    problem: str
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def problem(self) -> str:
+        """The English text, without the entry and the code."""
+        return self.text("en")
+
+    def text(self, language: str = "en") -> str:
+        """The message in ``language`` (``zh_CN`` or ``en``), without the entry and the code."""
+        return UserError(self.code, **dict(self.params)).message(language).rsplit(" [", 1)[0]
+
+    def message(self, language: str = "en") -> str:
+        """``history entry N: text [CODE]`` (or the database's own problem) in ``language``."""
+        where = _ENTRY["zh_CN" if language.startswith("zh") else "en"].format(self.entry_id) \
+            if self.entry_id is not None else ""
+        return f"{where}{self.text(language)} [{self.code}]"
 
     def __str__(self) -> str:
-        return f"history entry {self.entry_id}: {self.problem}" if self.entry_id is not None else self.problem
+        return self.message("en")
 
 
 def utc_now() -> dt.datetime:
@@ -322,8 +355,7 @@ def _missing_tail(session: Session) -> list[IntegrityProblem]:
     query = (select(Contract.id, Contract.contract_no, Contract.version, recorded.c.version)
              .outerjoin(recorded, recorded.c.contract_id == Contract.id)
              .where(Contract.version > func.coalesce(recorded.c.version, 1)).order_by(Contract.id))
-    return [IntegrityProblem(None, f"contract {number} is at version {version} but its history ends at "
-                                   f"version {last or 1}: its latest entries are missing")
+    return [IntegrityProblem(None, TAIL_MISSING, (("number", number), ("version", version), ("last", last or 1)))
             for _id, number, version, last in session.execute(query)]
 
 
@@ -338,19 +370,18 @@ def verify(session: Session) -> list[IntegrityProblem]:
     previous = ""
     for entry in session.scalars(select(HistoryEntry).order_by(HistoryEntry.id)):
         if entry.prev_hash != previous:
-            problems.append(IntegrityProblem(entry.id, "does not follow the entry before it (an entry was "
-                                                       "removed, inserted or changed)"))
+            problems.append(IntegrityProblem(entry.id, NOT_FOLLOWING))
         expected = _entry_hash(entry.at, entry.user, entry.action, entry.contract_id, entry.contract_no,
                                entry.contract_version, entry.details, entry.prev_hash)
         if expected != entry.hash:
-            problems.append(IntegrityProblem(entry.id, "content does not match its hash (changed after writing)"))
+            problems.append(IntegrityProblem(entry.id, HASH_MISMATCH))
         previous = entry.hash
     problems += _missing_tail(session)
     if session.get_bind().dialect.name == "sqlite":
         present = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
-        problems += [IntegrityProblem(None, f"append-only trigger {name} is missing")
+        problems += [IntegrityProblem(None, TRIGGER_MISSING, (("name", name),))
                      for name in TRIGGERS if name not in present]
         checked = list(session.scalars(text("PRAGMA integrity_check")))
         if checked != ["ok"]:
-            problems += [IntegrityProblem(None, f"integrity check: {line}") for line in checked]
+            problems += [IntegrityProblem(None, INTEGRITY, (("line", line),)) for line in checked]
     return problems

@@ -5,6 +5,7 @@ the Changes a write makes available, and the upgrade of an older store (revision
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -196,8 +197,11 @@ def test_verify_finds_a_tampered_entry(samples: Store, statement: str, wrong: di
     assert entries.keys() == wrong.keys()
     for entry_id, words in wrong.items():
         assert words in entries[entry_id]
-    texts = [str(p) for p in problems]
+    texts = [p.problem for p in problems]  # the English text; str() adds the code
     assert "append-only trigger history_no_update is missing" in texts
+    assert "append-only trigger history_no_update is missing [HISTORY_TRIGGER_MISSING]" in map(str, problems)
+    assert all("[HISTORY_" in p.message("zh_CN") and not re.search(r"[a-z]{4,} [a-z]{4,}", p.message("zh_CN"))
+               for p in problems)  # Chinese words, not English sentences
     if not wrong:  # the last entry, the save of 2026-021, removed: only the contract's version tells
         assert f"contract {NUMBER} is at version 2 but its history ends at version 1: its latest entries are missing" \
             in texts

@@ -103,9 +103,12 @@ def test_verify_ok_then_tampered(capsys: pytest.CaptureFixture[str], db: Path) -
         connection.commit()
     finally:
         connection.close()
-    status, out, _ = run(capsys, "verify", "--db", db)
+    status, out, _ = run(capsys, "verify", "--db", db, "--lang", "en")
     assert status == 1
-    assert out.splitlines() == ["history entry 2: content does not match its hash (changed after writing)"]
+    assert out.splitlines() == [
+        "history entry 2: content does not match its hash (changed after writing) [HISTORY_HASH_MISMATCH]"]
+    status, out, _ = run(capsys, "verify", "--db", db, "--lang", "zh_CN")
+    assert (status, out.splitlines()) == (1, ["历史记录 2：内容与其哈希值不符（写入后被改动） [HISTORY_HASH_MISMATCH]"])
 
 
 def test_trash_and_restore_contract(capsys: pytest.CaptureFixture[str], db: Path) -> None:
