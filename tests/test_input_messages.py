@@ -96,6 +96,9 @@ def test_percent_dates_and_full_width_digits() -> None:
     (lambda: parse_int("x", Term("seq", "序号")), "VALUE_NOT_INTEGER", "序号不是整数"),
     (lambda: parse_money("1" * 20), "VALUE_TOO_LARGE", "金额过大"),
     (lambda: parse_money("1.234"), "VALUE_MONEY_DECIMALS", "两位小数"),
+    # more than the capitals can write (999,999,999,999.99): imported, it crashed check and printing
+    (lambda: parse_money("1000000000000.00"), "VALUE_MONEY_TOO_LARGE", "大写金额能写出的最大金额"),
+    (lambda: parse_money("100000001万元"), "VALUE_MONEY_TOO_LARGE", "999,999,999,999.99"),
 ])
 def test_bad_values_are_coded_in_both_languages(call: object, code: str, zh: str) -> None:
     with pytest.raises(InputError) as caught:
@@ -113,6 +116,7 @@ BAD_CELLS = [
     ("line_items.csv", 3, "quantity", "-5", "VALUE_NEGATIVE", "数量", "数量不能为负数"),
     ("line_items.csv", 3, "unit_price", "1.23456", "VALUE_DECIMALS", "单价", "超过 4 位小数"),
     ("line_items.csv", 3, "amount", "-100.00", "VALUE_NEGATIVE", "合价", "不能为负数"),
+    ("contracts.csv", 2, "total_amount", "12345678901234.00", "VALUE_MONEY_TOO_LARGE", "合同总额", "金额过大"),
     ("line_items.csv", 3, "seq", "1" * 31, "VALUE_OUT_OF_RANGE", "序号", "超出范围"),
     ("line_items.csv", 3, "name", "云主机\x00", "VALUE_CONTROL_CHARACTER", "名称", "控制字符 U+0000"),
     ("line_items.csv", 3, "party_role", "乙方X", "VALUE_NOT_ROLE", "承担方", "不是合同方角色"),

@@ -37,7 +37,7 @@ from ui.formatting import format_money as screen_money
 # Any decimal a computation may hand over: signs, zeros, many places, up to a trillion yuan.
 AMOUNTS = st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False, places=None)
 # Amounts as the store holds them: whole fen.
-FEN_AMOUNTS = st.integers(-10**14, 10**14).map(from_fen)
+FEN_AMOUNTS = st.integers(-(10**14 - 1), 10**14 - 1).map(from_fen)  # within ±MAX_AMOUNT
 NEAR_ZERO = st.integers(-9, 9).map(lambda n: Decimal(n).scaleb(-3))  # -0.009 … 0.009
 
 

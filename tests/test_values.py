@@ -22,7 +22,7 @@ from services.ledger.values import (
     parse_role,
 )
 
-FEN_AMOUNTS = st.integers(0, 10**14).map(lambda fen: Decimal(fen) / 100)
+FEN_AMOUNTS = st.integers(0, 10**14 - 1).map(lambda fen: Decimal(fen) / 100)  # up to MAX_AMOUNT
 DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
 
 

@@ -19,9 +19,13 @@ from models.base import decimal_text
 from models.contract import ROLES
 from services.errors import InputError, Term, define
 from services.money import FEN, yuan_text
+from services.money.amounts import MAX_AMOUNT
 
 NOT_NUMBER = define("VALUE_NOT_NUMBER", "不是{what}：“{text}”", "not a {what}: {text!r}")
 TOO_LARGE = define("VALUE_TOO_LARGE", "{what}过大：“{text}”（整数部分最多 15 位）", "{what} is too large: {text!r}")
+MONEY_TOO_LARGE = define("VALUE_MONEY_TOO_LARGE",
+                          "金额过大：“{text}”（最多 {limit} 元，即大写金额能写出的最大金额）",
+                          "amount too large: {text!r} (at most {limit} yuan, the largest the capitals can write)")
 MONEY_DECIMALS = define("VALUE_MONEY_DECIMALS", "金额超过两位小数（不会自动舍入）：“{text}”",
                         "money amount has more than two decimals: {text!r}")
 NEGATIVE = define("VALUE_NEGATIVE", "{what}不能为负数：“{text}”", "{what} is negative: {text!r}")
@@ -121,7 +125,8 @@ def parse_money(text: str) -> tuple[Decimal, bool]:
     ``2738718.50元``, full-width ``￥１，２３４．５０`` and ``273.87万元`` (× 10,000). Returns
     ``(amount, wan)`` where ``wan`` is True when a 万元 unit was multiplied out (the reader
     reports it as a warning). Raises ``InputError`` (a ``ValueError``) for anything else,
-    including more than two decimals after scaling (no silent rounding). A sign is the caller's
+    including more than two decimals after scaling (no silent rounding) and an amount above
+    ``services.money.amounts.MAX_AMOUNT`` (``VALUE_MONEY_TOO_LARGE``: the largest 大写金额). A sign is the caller's
     to judge (``parse_money_amount`` rejects negatives).
     """
     body = _halfwidth(text).strip()
@@ -137,6 +142,8 @@ def parse_money(text: str) -> tuple[Decimal, bool]:
     amount = _number(body, MONEY)
     if wan:
         amount *= 10000
+    if abs(amount) > MAX_AMOUNT:  # the register holds no amount its print-outs cannot write in 大写
+        raise InputError(MONEY_TOO_LARGE, text=_shown(text), limit=yuan_text(MAX_AMOUNT))
     if amount != amount.quantize(FEN):
         raise InputError(MONEY_DECIMALS, text=_shown(text))
     return amount.quantize(FEN), wan

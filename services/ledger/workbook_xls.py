@@ -49,6 +49,8 @@ def _value(cell: xlrd.sheet.Cell, datemode: int) -> object:
     if kind == xlrd.XL_CELL_TEXT:
         return cell.value or None
     if kind == xlrd.XL_CELL_NUMBER:
+        # the file holds an IEEE double, as openpyxl gives for .xlsx: workbook.exact_number makes it
+        # the Decimal Excel shows (15 digits) before any money sees it — never stored as a float
         return float(cell.value)
     if kind == xlrd.XL_CELL_DATE:
         try:
