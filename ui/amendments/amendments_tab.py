@@ -6,11 +6,9 @@ amendment (its changes, through ``services.amendments.register.record``) instead
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -35,6 +33,7 @@ from services.register import contracts as contract_service
 from services.register.contract_data import ContractData
 from services.register.versions import ConflictError, ContractDeletedError
 from ui import i18n
+from ui.amendments.editor_panel import EditorPanel
 from ui.amendments.models import AmendmentsModel, ChangesModel
 from ui.register.role_limits import limit, may_write
 from ui.tasks import TaskControl
@@ -73,15 +72,11 @@ def pending_text(waiting: list[AmendmentData]) -> str:
                      "today (set “Terms in force on” below to see them).").format(names)
 
 
-class AmendmentsPanel(QWidget):
+class AmendmentsPanel(EditorPanel):
     """The Amendments tab of ``editor`` (a saved contract)."""
 
     def __init__(self, editor: ContractEditor) -> None:
-        super().__init__()
-        # Weakly: the editor holds this tab; a strong reference back would keep the editor's wrapper
-        # alive in a cycle after Qt deleted it (WA_DeleteOnClose).
-        self._editor = weakref.ref(editor)
-        self.context = editor.context
+        super().__init__(editor)
         self.amendments: list[AmendmentData] = []
         self.current: ContractData | None = None
         self.drafting = False
@@ -169,21 +164,6 @@ class AmendmentsPanel(QWidget):
         layout.addWidget(self.draft)
         layout.addWidget(splitter, 1)
         self.context.changes.changed.connect(self._store_changed)
-        self._loaded_once = False  # read when first shown, not when the editor opens
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.reload()
-
-    @property
-    def editor(self) -> ContractEditor:
-        """The editor this tab belongs to."""
-        editor = self._editor()
-        assert editor is not None  # the tab dies with its editor
-        return editor
-
     def title(self) -> str:
         """The tab's title."""
         return self.tr("Amendments")

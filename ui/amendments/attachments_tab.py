@@ -6,12 +6,11 @@ file (up to 200 MB) runs in the writer, off the GUI thread (``services.attachmen
 from __future__ import annotations
 
 import tempfile
-import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 from sqlalchemy.orm import Session
 
@@ -29,6 +27,7 @@ from services.attachments import files, undo
 from services.changes import ChangeKind, Changes
 from services.errors import UserError
 from ui import i18n
+from ui.amendments.editor_panel import EditorPanel
 from ui.amendments.models import AttachmentsModel
 from ui.register.role_limits import limit, may_write
 from ui.tasks import TaskControl
@@ -37,15 +36,11 @@ if TYPE_CHECKING:
     from ui.editor.contract_editor import ContractEditor
 
 
-class AttachmentsPanel(QWidget):
+class AttachmentsPanel(EditorPanel):
     """The Attachments tab of ``editor`` (a saved contract)."""
 
     def __init__(self, editor: ContractEditor) -> None:
-        super().__init__()
-        # Weakly: the editor holds this tab; a strong reference back would keep the editor's wrapper
-        # alive in a cycle after Qt deleted it (WA_DeleteOnClose).
-        self._editor = weakref.ref(editor)
-        self.context = editor.context
+        super().__init__(editor)
         self.setAcceptDrops(may_write(self.context, "attachments"))  # read-only, or a role (issue 17)
         self.model = AttachmentsModel(self)
         self.view = QTableView()
@@ -89,21 +84,6 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.message)
         self.context.changes.changed.connect(self._store_changed)
         editor.finished.connect(lambda _result: self.forget_removed())
-        self._loaded_once = False  # read when first shown, not when the editor opens
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.reload()
-
-    @property
-    def editor(self) -> ContractEditor:
-        """The editor this tab belongs to."""
-        editor = self._editor()
-        assert editor is not None  # the tab dies with its editor
-        return editor
-
     def title(self) -> str:
         """The tab's title."""
         return self.tr("Attachments")
