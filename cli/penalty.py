@@ -31,6 +31,7 @@ from services.penalty.compute import (
     statutory_sme_clause,
 )
 from services.penalty.records import previous_amounts, store_calendar
+from services.penalty.types import PENALTY_BAD_VALUE
 from services.register import contracts
 from services.store import Store
 
@@ -65,8 +66,8 @@ def _parse(field: str, text: str | None, parser: Callable[[str], T]) -> T | None
         return parser(text)
     except ValueError as exc:  # an InputError: coded, in both languages
         if isinstance(exc, InputError):
-            raise PenaltyInputError(field, exc.message("en"), exc.message("zh_CN")) from None
-        raise PenaltyInputError(field, str(exc), str(exc)) from None
+            raise PenaltyInputError(field, exc.code, **exc.params) from None
+        raise PenaltyInputError(field, PENALTY_BAD_VALUE, text=text) from None
 
 
 def parse_days(text: str) -> Decimal:

@@ -124,7 +124,8 @@ def test_whzf_late_payment_needs_the_overdue_amount(samples):
         run(samples["WHZF-2026-ZWY"], "第十一条2", days=D(3))
     assert error.value.field == "overdue_amount"
     assert "overdue amount" in str(error.value)
-    assert error.value.message("zh") == "逾期金额：该条款以逾期金额为计算基数，请填写逾期金额"
+    assert error.value.code == "PENALTY_OVERDUE_NEEDED"
+    assert error.value.message("zh") == "逾期金额：该条款以逾期金额为计算基数，请填写逾期金额 [PENALTY_OVERDUE_NEEDED]"
 
 
 def test_whzf_late_payment_capped_cumulatively_at_5_percent_of_the_total(samples):

@@ -89,17 +89,17 @@ def test_statutory_sme_rate_counts_the_saved_calculations_against_the_party_cap(
 @pytest.mark.parametrize(("argv", "message"), [
     (["NOPE-1", "8.1.2", "--days", "1"], "error: no contract numbered 'NOPE-1' in the store"),
     (["BJMEMC-2025174-ZC", "9.9", "--days", "1"], "error: contract BJMEMC-2025174-ZC has no clause '9.9'"),
-    (["BJMEMC-2025174-ZC", "8.1.2", "--days", "-3"], "error: days: must not be negative (-3) (--days)"),
+    (["BJMEMC-2025174-ZC", "8.1.2", "--days", "-3"], "error: days: must not be negative (-3) [PENALTY_DAYS_NEGATIVE] (--days)"),
     (["BJMEMC-2025174-ZC", "8.1.2", "--days", "abc"],
      "error: days: not a number of days: 'abc' [VALUE_NOT_NUMBER] (--days)"),
     (["BJMEMC-2025174-ZC", "8.1.2", "--from", "2026-05-15", "--to", "2026-05-01"],
-     "error: actual date: 2026-05-01 is before the due date 2026-05-15 (--to)"),
+     "error: actual date: 2026-05-01 is before the due date 2026-05-15 [PENALTY_ACTUAL_BEFORE_DUE] (--to)"),
     (["BJMEMC-2025174-ZC", "8.1.2", "--from", "2026-05-15"], "error: actual date: give both"),
     (["BJMEMC-2025174-ZC", "8.1.2", "--days", "3", "--from", "2026-05-15", "--to", "2026-05-16"],
      "error: days: give either the number of days or the two dates, not both"),
     (["BJMEMC-2025174-ZC", "8.1.2"], "error: days: enter the number of days"),
     (["WHZF-2026-ZWY", "第十一条2", "--days", "3"],
-     "error: overdue amount: the clause's base is the overdue amount: enter it (--amount)"),
+     "error: overdue amount: the clause's base is the overdue amount: enter it [PENALTY_OVERDUE_NEEDED] (--amount)"),
     (["2026-021", "第十一条2(2)", "--days", "3"], "caps a party's total liability; it is not a penalty"),
 ])
 def test_refused_inputs_exit_1_with_a_clear_message(capsys, db, argv, message):

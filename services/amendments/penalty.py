@@ -13,7 +13,14 @@ from services.amendments.changes import AmendmentData
 from services.amendments.register import as_of, in_force
 from services.calendar.workdays import WorkingCalendar
 from services.penalty.compute import compute, find_clause
-from services.penalty.types import PenaltyInput, PenaltyInputError, PenaltyResult, date_text, lang_code
+from services.penalty.types import (
+    PENALTY_CLAUSE_NOT_IN_FORCE,
+    PenaltyInput,
+    PenaltyInputError,
+    PenaltyResult,
+    date_text,
+    lang_code,
+)
 from services.register.contract_data import ContractData
 
 
@@ -44,8 +51,7 @@ def compute_in_force(
     terms = as_of(current, recorded, breach)
     clause = find_clause(terms, clause_ref)
     if clause is None:
-        raise PenaltyInputError("clause", f"clause {clause_ref} was not in force on {breach.isoformat()}",
-                                f"{breach.isoformat()}时合同无条款 {clause_ref}")
+        raise PenaltyInputError("clause", PENALTY_CLAUSE_NOT_IN_FORCE, clause=clause_ref, date=breach.isoformat())
     result = compute(clause, terms, inputs, calendar=calendar, language=language)
     result.notes.append(terms_note(recorded, breach, language))
     return result

@@ -53,6 +53,21 @@ from services.calendar.workdays import WorkingCalendar
 from services.money import round_yuan
 from services.penalty.types import (
     BASE_NAMES,
+    PENALTY_ACTUAL_BEFORE_DUE,
+    PENALTY_CAP_NEEDS_OVERDUE,
+    PENALTY_CLAUSE_IS_CAP,
+    PENALTY_CLAUSE_NO_AMOUNT,
+    PENALTY_CLAUSE_NO_RATE,
+    PENALTY_CLAUSE_UNKNOWN_BASE,
+    PENALTY_CLAUSE_UNKNOWN_KIND,
+    PENALTY_DATES_INCOMPLETE,
+    PENALTY_DAYS_AND_DATES,
+    PENALTY_DAYS_NEEDED,
+    PENALTY_DAYS_NEGATIVE,
+    PENALTY_NEGATIVE,
+    PENALTY_OVERDUE_NEEDED,
+    PENALTY_TERM_MISSING,
+    PENALTY_TERM_REVERSED,
     ZERO,
     PenaltyInput,
     PenaltyInputError,
@@ -137,10 +152,9 @@ def find_clause(contract: ContractData, clause_ref: str) -> PenaltyClauseData | 
 def _term(contract: ContractData) -> tuple[dt.date, dt.date]:
     start, end = contract.start_date, contract.end_date
     if start is None or end is None:
-        raise PenaltyInputError("term", "the contract needs a start and an end date for a monthly or daily fee",
-                                "按月或按日服务费计算需要合同的开始日期和结束日期")
+        raise PenaltyInputError("term", PENALTY_TERM_MISSING)
     if end < start:
-        raise PenaltyInputError("term", "the contract ends before it starts", "合同结束日期早于开始日期")
+        raise PenaltyInputError("term", PENALTY_TERM_REVERSED)
     return start, end
 
 
@@ -184,8 +198,7 @@ class _Working:
             value = total
         elif name == "overdue_amount":
             if self.inputs.overdue_amount is None:  # a liability cap measured on the overdue amount
-                raise PenaltyInputError("overdue_amount", "the cap's base is the overdue amount: enter it",
-                                        "上限以逾期金额为基数，请填写逾期金额")
+                raise PenaltyInputError("overdue_amount", PENALTY_CAP_NEEDS_OVERDUE)
             value = self.inputs.overdue_amount
         else:
             start, end = _term(self.contract)
@@ -206,47 +219,40 @@ class _Working:
 
 def _check_clause(clause: PenaltyClauseData) -> None:
     if clause.kind == LIABILITY_CAP:
-        raise PenaltyInputError("clause", f"{clause.clause_ref} caps a party's total liability; it is not a penalty",
-                                f"{clause.clause_ref}为违约责任累计上限，不是违约金条款")
+        raise PenaltyInputError("clause", PENALTY_CLAUSE_IS_CAP, clause=clause.clause_ref)
     if clause.kind not in KINDS:
-        raise PenaltyInputError("clause", f"{clause.clause_ref}: unknown kind {clause.kind!r}",
-                                f"{clause.clause_ref}：未知的计算方式“{clause.kind}”")
+        raise PenaltyInputError("clause", PENALTY_CLAUSE_UNKNOWN_KIND, clause=clause.clause_ref, kind=clause.kind)
     if clause.kind == "fixed_amount":
         if clause.amount is None:
-            raise PenaltyInputError("clause", f"{clause.clause_ref} states no amount", f"{clause.clause_ref}未载明金额")
+            raise PenaltyInputError("clause", PENALTY_CLAUSE_NO_AMOUNT, clause=clause.clause_ref)
     elif clause.rate is None:
-        raise PenaltyInputError("clause", f"{clause.clause_ref} states no rate", f"{clause.clause_ref}未载明比例")
+        raise PenaltyInputError("clause", PENALTY_CLAUSE_NO_RATE, clause=clause.clause_ref)
     for base in (clause.base, clause.cap_base):
         if base is not None and base not in BASES:
-            raise PenaltyInputError("clause", f"{clause.clause_ref}: unknown base {base!r}",
-                                    f"{clause.clause_ref}：未知的计算基数“{base}”")
+            raise PenaltyInputError("clause", PENALTY_CLAUSE_UNKNOWN_BASE, clause=clause.clause_ref, base=base)
 
 
 def _check_inputs(clause: PenaltyClauseData, inputs: PenaltyInput) -> None:
     if inputs.days is not None and (inputs.due is not None or inputs.actual is not None):
-        raise PenaltyInputError("days", "give either the number of days or the two dates, not both",
-                                "请填写天数或两个日期，不能同时填写")
+        raise PenaltyInputError("days", PENALTY_DAYS_AND_DATES)
     if inputs.days is not None and inputs.days < 0:
-        raise PenaltyInputError("days", f"must not be negative ({decimal_text(inputs.days)})",
-                                f"不能为负数（{decimal_text(inputs.days)}）")
+        raise PenaltyInputError("days", PENALTY_DAYS_NEGATIVE, days=decimal_text(inputs.days))
     if (inputs.due is None) != (inputs.actual is None):
         missing = "actual" if inputs.actual is None else "due"
-        raise PenaltyInputError(missing, "give both the due date and the actual date", "请同时填写应履行日和实际履行日")
+        raise PenaltyInputError(missing, PENALTY_DATES_INCOMPLETE)
     if inputs.due is not None and inputs.actual is not None and inputs.actual < inputs.due:
-        raise PenaltyInputError("actual", f"{inputs.actual} is before the due date {inputs.due}",
-                                f"{inputs.actual}早于应履行日{inputs.due}")
+        raise PenaltyInputError("actual", PENALTY_ACTUAL_BEFORE_DUE, actual=inputs.actual.isoformat(),
+                                due=inputs.due.isoformat())
     if clause.kind == "per_day" and inputs.days is None and inputs.due is None:
-        raise PenaltyInputError("days", "enter the number of days, or the due date and the actual date",
-                                "请填写天数，或应履行日和实际履行日")
+        raise PenaltyInputError("days", PENALTY_DAYS_NEEDED)
     needs_overdue = clause.kind != "fixed_amount" and clause.base == "overdue_amount"
     needs_overdue = needs_overdue or (clause.cap_rate is not None and clause.cap_base == "overdue_amount")
     if needs_overdue and inputs.overdue_amount is None:
-        raise PenaltyInputError("overdue_amount", "the clause's base is the overdue amount: enter it",
-                                "该条款以逾期金额为计算基数，请填写逾期金额")
+        raise PenaltyInputError("overdue_amount", PENALTY_OVERDUE_NEEDED)
     if inputs.overdue_amount is not None and inputs.overdue_amount < 0:
-        raise PenaltyInputError("overdue_amount", "must not be negative", "不能为负数")
+        raise PenaltyInputError("overdue_amount", PENALTY_NEGATIVE)
     if inputs.previous_liability < 0 or inputs.previous_clause < 0:
-        raise PenaltyInputError("previous", "must not be negative", "不能为负数")
+        raise PenaltyInputError("previous", PENALTY_NEGATIVE)
 
 
 def _count_days(clause: PenaltyClauseData, inputs: PenaltyInput, calendar: WorkingCalendar, w: _Working) -> Decimal:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
 from models.base import decimal_text
+from services.errors import InputError, define
 from services.money import round_yuan, yuan_text
 
 __all__ = ["PenaltyInput", "PenaltyInputError", "PenaltyResult", "TerminationLeg", "yuan"]
@@ -22,24 +23,57 @@ FIELDS = {
     "actual": ("actual date", "实际履行日"), "overdue_amount": ("overdue amount", "逾期金额"),
     "term": ("contract term", "服务期限"), "previous": ("amounts already charged", "已计金额"),
 }
+# The messages of ``PenaltyInputError`` (the field's label is put before them).
+PENALTY_TERM_MISSING = define("PENALTY_TERM_MISSING", "按月或按日服务费计算需要合同的开始日期和结束日期",
+                              "the contract needs a start and an end date for a monthly or daily fee")
+PENALTY_TERM_REVERSED = define("PENALTY_TERM_REVERSED", "合同结束日期早于开始日期",
+                               "the contract ends before it starts")
+PENALTY_CAP_NEEDS_OVERDUE = define("PENALTY_CAP_NEEDS_OVERDUE", "上限以逾期金额为基数，请填写逾期金额",
+                                   "the cap's base is the overdue amount: enter it")
+PENALTY_CLAUSE_IS_CAP = define("PENALTY_CLAUSE_IS_CAP", "{clause}为违约责任累计上限，不是违约金条款",
+                               "{clause} caps a party's total liability; it is not a penalty")
+PENALTY_CLAUSE_UNKNOWN_KIND = define("PENALTY_CLAUSE_UNKNOWN_KIND", "{clause}：未知的计算方式“{kind}”",
+                                     "{clause}: unknown kind '{kind}'")
+PENALTY_CLAUSE_NO_AMOUNT = define("PENALTY_CLAUSE_NO_AMOUNT", "{clause}未载明金额", "{clause} states no amount")
+PENALTY_CLAUSE_NO_RATE = define("PENALTY_CLAUSE_NO_RATE", "{clause}未载明比例", "{clause} states no rate")
+PENALTY_CLAUSE_UNKNOWN_BASE = define("PENALTY_CLAUSE_UNKNOWN_BASE", "{clause}：未知的计算基数“{base}”",
+                                     "{clause}: unknown base '{base}'")
+PENALTY_DAYS_AND_DATES = define("PENALTY_DAYS_AND_DATES", "请填写天数或两个日期，不能同时填写",
+                                "give either the number of days or the two dates, not both")
+PENALTY_DAYS_NEGATIVE = define("PENALTY_DAYS_NEGATIVE", "不能为负数（{days}）", "must not be negative ({days})")
+PENALTY_DATES_INCOMPLETE = define("PENALTY_DATES_INCOMPLETE", "请同时填写应履行日和实际履行日",
+                                  "give both the due date and the actual date")
+PENALTY_ACTUAL_BEFORE_DUE = define("PENALTY_ACTUAL_BEFORE_DUE", "{actual}早于应履行日{due}",
+                                   "{actual} is before the due date {due}")
+PENALTY_DAYS_NEEDED = define("PENALTY_DAYS_NEEDED", "请填写天数，或应履行日和实际履行日",
+                             "enter the number of days, or the due date and the actual date")
+PENALTY_OVERDUE_NEEDED = define("PENALTY_OVERDUE_NEEDED", "该条款以逾期金额为计算基数，请填写逾期金额",
+                                "the clause's base is the overdue amount: enter it")
+PENALTY_BAD_VALUE = define("PENALTY_BAD_VALUE", "无法识别“{text}”", "cannot read '{text}'")
+PENALTY_NEGATIVE = define("PENALTY_NEGATIVE", "不能为负数", "must not be negative")
+PENALTY_CLAUSE_NOT_IN_FORCE = define("PENALTY_CLAUSE_NOT_IN_FORCE", "{date}时合同无条款 {clause}",
+                                     "clause {clause} was not in force on {date}")
+
 BASE_NAMES = {
     "contract_total": ("contract total", "合同总额"), "overdue_amount": ("overdue amount", "逾期金额"),
     "monthly_fee": ("monthly fee", "月服务费"), "daily_fee": ("daily fee", "日服务费"),
 }
 
 
-class PenaltyInputError(ValueError):
-    """Inputs (or a clause) the calculation cannot use; ``field`` names the input (``days``, ``due``,
-    ``actual``, ``overdue_amount``, ``term``, ``clause``, ``previous``); ``message(language)`` says
-    why in Chinese or English (``str()`` is the English)."""
+class PenaltyInputError(InputError):
+    """Inputs (or a clause) the calculation cannot use: a coded, translated ``InputError`` that also
+    names the input in ``field`` (``days``, ``due``, ``actual``, ``overdue_amount``, ``term``,
+    ``clause``, ``previous``). ``message(language)`` reads "field label：text [CODE]" in Chinese or
+    English (``str()`` is the English). Raises ``KeyError`` for an undefined ``code``."""
 
-    def __init__(self, field: str, en: str, zh: str) -> None:
-        self.field, self.en, self.zh = field, en, zh
-        super().__init__(self.message("en"))
+    def __init__(self, field: str, code: str, **params: object) -> None:
+        self.field = field
+        super().__init__(code, **params)
 
-    def message(self, language: str) -> str:
+    def text(self, language: str = "en") -> str:
+        """The field's label and the text in ``language``, without the code."""
         zh = lang_code(language) == "zh"
-        return f"{FIELDS[self.field][zh]}{'：' if zh else ': '}{self.zh if zh else self.en}"
+        return f"{FIELDS[self.field][zh]}{'：' if zh else ': '}{super().text('zh_CN' if zh else 'en')}"
 
 
 @dataclass(frozen=True)
