@@ -717,3 +717,14 @@ def test_oversized_cell_is_a_problem_not_a_crash(rejected: Rejected, bad_base: P
     problems = rejected(bad_base)
     assert len(problems) == 1
     assert problems[0].startswith("articles.csv:3: not readable as CSV (field larger than field limit")
+
+
+def test_undecodable_error_alone_names_file_row_and_column() -> None:
+    from services.ledger.files import LedgerFile, LedgerFileError, decode
+
+    data = "contract_no,seq,heading\r\nX,1,一".encode("gb18030") + b"\x80\xff\r\n"
+    with pytest.raises(LedgerFileError) as caught:
+        decode(LedgerFile("articles", "ledger.zip/articles.csv", data))
+    assert caught.value.where() == (2, "heading")
+    assert caught.value.message("en").startswith("ledger.zip/articles.csv:2:heading cannot read the text: byte 0x")
+    assert caught.value.message("zh_CN").startswith("ledger.zip/articles.csv:2:heading 无法读取文本")

@@ -50,7 +50,17 @@ _Entry = tuple[str, str, Callable[[], bytes]]
 
 class LedgerFileError(InputError):
     """The ledger cannot be read at all (missing, not a ledger, a refused .zip, undecodable): a coded
-    ``InputError`` (``LedgerFileError(code, **params)``) whose message names the file."""
+    ``InputError`` (``LedgerFileError(code, **params)``) whose message names the file: an error with a
+    place in a file (``label``, ``at_row``, ``at_column`` in ``params``) reads ``label:row:column text``.
+    A ``LocatedProblem`` built from ``where()`` and ``params`` places it itself, without this prefix."""
+
+    def text(self, language: str = "en") -> str:
+        """The text in ``language``, after ``label:row:column`` when the error has a place in a file."""
+        row, column = self.where()
+        label = self.params.get("label")
+        if label is None or row is None:
+            return super().text(language)
+        return f"{label}:{row}:{column} {super().text(language)}"
 
     def where(self) -> tuple[int | None, str | None]:
         """(row, column) in the file when the error has a place in it (an undecodable byte), else (None, None)."""
