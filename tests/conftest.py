@@ -129,6 +129,27 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("store_backend", ["sqlite", "postgresql"], indirect=True)
 
 
+#: Fixtures whose tests share one server or one program profile: under pytest-xdist (``-n``) each
+#: such group runs on one worker, one test at a time (``--dist loadgroup`` in pyproject.toml).
+#: PostgreSQL roles are cluster-wide, and LibreOffice keeps one user profile.
+_SERIAL_GROUPS = {"pg_store": "postgresql", "pg_database": "postgresql", "soffice": "libreoffice"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put each test that touches the PostgreSQL test server or LibreOffice in its serial group."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        group = None
+        if callspec is not None and callspec.params.get("store_backend") == "postgresql":
+            group = "postgresql"
+        group = group or next((g for name, g in _SERIAL_GROUPS.items() if name in names), None)
+        if group is None and item.path.name == "test_libreoffice.py":
+            group = "libreoffice"
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture
 def store_backend(request: pytest.FixtureRequest) -> str:
     """``sqlite`` (default) or ``postgresql`` (tests marked ``both_stores``)."""
