@@ -123,3 +123,22 @@ def test_every_figure_adds_up_to_the_list_behind_it_while_pending(store: Store) 
             assert sum((r.outstanding for r in rows), Decimal("0.00")) == figures.outstanding
             assert sum((r.paid for r in rows), Decimal("0.00")) == figures.paid
             assert len(rows) == figures.count
+
+
+def test_the_payments_tab_picture_follows_the_terms_in_force(store: Store) -> None:
+    from services.payments.states import InstallmentState
+    from services.payments.summary import contract_payments
+
+    contract_id = _store(store)
+    with store.session() as session:
+        before = contract_payments(session, contract_id, BEFORE)
+        after = contract_payments(session, contract_id, FROM)
+    first_before, second_before = (line.status for line in before.lines)
+    first_after, second_after = (line.status for line in after.lines)
+    assert (first_before.state, first_before.due_fen, first_before.outstanding_fen) == (
+        InstallmentState.PAID, 6_000_000, 0)
+    assert (second_before.due_fen, second_before.due_date) == (6_000_000, D(2026, 7, 30))  # 30 days after 06-30
+    assert (first_after.state, first_after.due_fen, first_after.outstanding_fen, first_after.overdue_days) == (
+        InstallmentState.OVERDUE, 6_750_000, 750_000, 137)
+    assert (second_after.due_fen, second_after.due_date) == (6_750_000, D(2026, 10, 30))  # 30 days after 09-30
+    assert before.contract.total_amount == Decimal("120000.00") and after.contract.total_amount == Decimal("135000.00")
