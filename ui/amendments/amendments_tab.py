@@ -212,7 +212,7 @@ class AmendmentsPanel(EditorPanel):
 
     def _show_selected(self) -> None:
         chosen = self.selected()
-        self.compare_model.set_changes(chosen.changes if chosen else [])
+        self.compare_model.set_changes(chosen.changes if chosen else [], self.current)
         self.compare_view.resizeColumnsToContents()
 
     def _show_as_of(self) -> None:
@@ -240,7 +240,7 @@ class AmendmentsPanel(EditorPanel):
         if changed:
             text += " " + self.tr("{0} field(s) differ from today's terms:").format(len(changed))
         self.as_of_label.setText(text)
-        self.as_of_model.set_changes(changed)
+        self.as_of_model.set_changes(changed, today_terms)
         self.as_of_view.resizeColumnsToContents()
 
     # ----- recording ---------------------------------------------------------------------------
