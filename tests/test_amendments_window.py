@@ -206,7 +206,7 @@ def test_a_pending_amendment_is_listed_as_pending_and_the_editor_says_which_term
     assert panel.as_of_model.rowCount() == 0
 
 
-def test_removing_a_file_asks_with_its_name_and_can_be_undone_until_the_editor_closes(
+def test_removing_a_file_asks_with_its_name_can_be_undone_and_goes_to_the_trash(
         editor: ContractEditor, store: Store, tmp_path: Path) -> None:
     from services.attachments import files
 
@@ -228,11 +228,13 @@ def test_removing_a_file_asks_with_its_name_and_can_be_undone_until_the_editor_c
     assert [row[:2] for row in panel.model.rows] == [("盖章版.pdf", "Signed copy")]
     assert not panel.undo_button.isVisibleTo(panel)
     panel.remove(0)
+    editor.reject()  # closing the editor: the undo is no longer offered here; the file is in the Trash
+    from services.attachments import trash as file_trash
+
     with store.session() as session:
-        assert files.blob_count(session) == 1  # kept while the undo is offered
-    editor.reject()  # closing the editor: the undo is no longer offered, the bytes go
-    with store.session() as session:
-        assert files.blob_count(session) == 0
+        assert files.blob_count(session) == 1  # the bytes stay while the Trash holds the file
+        assert [(t.file_name, t.kind) for t in file_trash.trashed_files(session)] == [("盖章版.pdf", "signed_copy")]
+        assert files.attachments(session, editor.contract_id) == []  # type: ignore[arg-type]
 
 
 def test_the_contract_list_shows_todays_terms_and_names_the_pending_amendment(qtbot, store: Store) -> None:
