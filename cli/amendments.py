@@ -8,7 +8,7 @@ import sys
 
 from services.amendments import register
 from services.amendments.print_sections import state_words
-from services.amendments.wording import sentence
+from services.amendments.wording import day_units, sentence
 from services.register import contracts
 from services.store import Store
 
@@ -40,8 +40,9 @@ def run(store: Store, args: argparse.Namespace) -> int:
     for amendment in found:
         state = state_words(amendment, today, args.lang)
         print(f"{amendment.amendment_no}\tsigned {amendment.sign_date}\teffective {amendment.effective}\t{state}")
+        units = day_units(amendment.changes, data)  # a changed count with its unit: 30 working days
         for change in amendment.changes:
-            print(f"  {change.seq}. {sentence(change, args.lang)}")
+            print(f"  {change.seq}. {sentence(change, args.lang, units.get(change.seq))}")
         if amendment.text:
             print(f"  {amendment.text}")
     return 0

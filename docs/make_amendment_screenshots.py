@@ -6,9 +6,9 @@ A store with the contract of ``tests/amendment_cases.py`` (政务云资源租用
 (term extended by 3 months, object storage added), a scan and an invoice kept with it; the
 editor's Amendments tab (the Compare view of 补1, the terms in force on 31 May 2026) and its
 Attachments tab, in English and Chinese (``editor_amendments``, ``editor_attachments``); and the
-printed amendment's first page (``print_amendment-01``, needs pdftoppm). A second amendment 补2, in
-force only from 1 January 2027, shows as pending (the tab's note, the editor's corner note, the
-summary's last page with the amendments: ``print_summary_amendments``).
+printed amendment's first page (``print_amendment-01``, and 补2's ``print_amendment_2-01``, needs
+pdftoppm). A second amendment 补2, in force only from 1 January 2027, shows as pending (the tab's
+note, the editor's corner note, the summary's last page with the amendments: ``print_summary_amendments``).
 """
 
 from __future__ import annotations
@@ -92,6 +92,9 @@ def main() -> None:
         write_amendment_pdf(data, amendment(), pdf)
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(OUT / "print_amendment-01")], check=True)
+        write_amendment_pdf(data, PENDING, pdf)  # 补2: a count of days changed, worded with its unit
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(OUT / "print_amendment_2-01")], check=True)
         with store.session() as session:
             recorded = register.amendments(session, contract_id)
         summary = base / "summary.pdf"

@@ -116,4 +116,5 @@ def test_the_overview_says_which_amendments_are_not_yet_in_force(store: Store) -
         before = overview(session, BEFORE)
         after = overview(session, FROM)
     assert before.pending == [("ZFY-2026-001", AMENDMENT_NO, FROM)] and after.pending == []
-    assert before.totals.value == after.totals.value == Decimal("135000.00")  # as amended, and it says so
+    assert before.totals.value == Decimal("120000.00")  # the terms in force that day (as signed) …
+    assert after.totals.value == Decimal("135000.00")  # … the amended ones from the effective date

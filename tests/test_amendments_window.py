@@ -206,7 +206,7 @@ def test_a_pending_amendment_is_listed_as_pending_and_the_editor_says_which_term
     assert panel.as_of_model.rowCount() == 0
 
 
-def test_removing_a_file_asks_with_its_name_and_can_be_undone_until_the_editor_closes(
+def test_removing_a_file_asks_with_its_name_can_be_undone_and_goes_to_the_trash(
         editor: ContractEditor, store: Store, tmp_path: Path) -> None:
     from services.attachments import files
 
@@ -228,11 +228,13 @@ def test_removing_a_file_asks_with_its_name_and_can_be_undone_until_the_editor_c
     assert [row[:2] for row in panel.model.rows] == [("盖章版.pdf", "Signed copy")]
     assert not panel.undo_button.isVisibleTo(panel)
     panel.remove(0)
+    editor.reject()  # closing the editor: the undo is no longer offered here; the file is in the Trash
+    from services.attachments import trash as file_trash
+
     with store.session() as session:
-        assert files.blob_count(session) == 1  # kept while the undo is offered
-    editor.reject()  # closing the editor: the undo is no longer offered, the bytes go
-    with store.session() as session:
-        assert files.blob_count(session) == 0
+        assert files.blob_count(session) == 1  # the bytes stay while the Trash holds the file
+        assert [(t.file_name, t.kind) for t in file_trash.trashed_files(session)] == [("盖章版.pdf", "signed_copy")]
+        assert files.attachments(session, editor.contract_id) == []  # type: ignore[arg-type]
 
 
 def test_the_contract_list_shows_todays_terms_and_names_the_pending_amendment(qtbot, store: Store) -> None:
@@ -253,3 +255,48 @@ def test_the_contract_list_shows_todays_terms_and_names_the_pending_amendment(qt
     after = ContractListModel(store, today=dt.date(2026, 6, 1))
     assert after.data(after.index(0, COL_TOTAL)) == "135,000.00"
     assert "amendment" not in after.data(after.index(0, COL_STATUS))
+
+
+def test_while_an_amendment_is_pending_the_editor_shows_and_saves_the_terms_in_force_today(
+        qtbot, editor: ContractEditor, store: Store) -> None:
+    """补2 (effective 2099) moves the end to 2026-09-30 and the total to 135,000.00: the editor opens on
+    the terms in force today (end 2026-06-30, 120,000.00); Save of another field keeps 补2 pending (stored
+    as amended, in force today as signed); an edit of the end it changes is refused, nothing written."""
+    from services.amendments import today as in_force
+    from services.amendments.editing import PENDING_OVERLAP
+
+    contract_id = editor.contract_id
+    assert contract_id is not None
+    item = amendments.AmendmentData(amendment_no="补2", sign_date=dt.date.today(), effective_date=dt.date(2099, 1, 1),
+                                    changes=[
+        amendments.ChangeData(seq=1, target="contract", field="end_date", old_value="2026-06-30",
+                              new_value="2026-09-30"),
+        amendments.ChangeData(seq=2, target="contract", field="total_amount", old_value="120000.00",
+                              new_value="135000.00")])
+    with store.session() as session:
+        amendments.record(session, contract_id, item, version=1)
+    reopened = ContractEditor(editor.context, contract_id)
+    qtbot.addWidget(reopened)
+    assert reopened.header.edit("end_date").text() == "2026-06-30"
+    assert reopened.header.edit("total_amount").text().replace(",", "") == "120000.00"
+    assert reopened.pending_amendments == ["补2"]
+
+    reopened.header.edit("title").setText("政务云资源租用服务（二期）")
+    assert reopened.save()
+    with store.session() as session:
+        stored = contracts.load(session, contract_id)
+        today = amendments.load_as_of(session, contract_id, dt.date.today())
+        assert in_force.pending_ids(session, dt.date.today()) == {contract_id}
+    assert (stored.title, stored.end_date, stored.total_amount) == (
+        "政务云资源租用服务（二期）", dt.date(2026, 9, 30), Decimal("135000.00"))  # 补2 still applies from 2099
+    assert (today.title, today.end_date, today.total_amount) == (
+        "政务云资源租用服务（二期）", dt.date(2026, 6, 30), Decimal("120000.00"))
+
+    again = ContractEditor(editor.context, contract_id)
+    qtbot.addWidget(again)
+    again.header.edit("end_date").setText("2026-07-31")
+    dialogs = editor.context.dialogs
+    assert not again.save()
+    assert PENDING_OVERLAP in dialogs.errors[-1] and "补2" in dialogs.errors[-1]  # type: ignore[attr-defined]
+    with store.session() as session:
+        assert contracts.load(session, contract_id).end_date == dt.date(2026, 9, 30)  # nothing written

@@ -204,37 +204,37 @@
 <context>
     <name>AmendmentsModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="60"/>
+        <location filename="../../ui/amendments/models.py" line="61"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="60"/>
+        <location filename="../../ui/amendments/models.py" line="61"/>
         <source>Signed</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="60"/>
+        <location filename="../../ui/amendments/models.py" line="61"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="60"/>
+        <location filename="../../ui/amendments/models.py" line="61"/>
         <source>Changes</source>
         <translation>变更项数</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="61"/>
+        <location filename="../../ui/amendments/models.py" line="62"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="68"/>
+        <location filename="../../ui/amendments/models.py" line="69"/>
         <source>In force</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="68"/>
+        <location filename="../../ui/amendments/models.py" line="69"/>
         <source>Pending, effective {0}</source>
         <translation>待生效，{0} 起生效</translation>
     </message>
@@ -242,158 +242,158 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="68"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
         <source>{0} (effective {1})</source>
         <translation>{0}（{1} 起生效）</translation>
     </message>
     <message>
         <location filename="../../ui/amendments/amendments_tab.py" line="73"/>
-        <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
-        <translation>待生效：{0}。编辑器各页签显示经其变更后的合同；生效之前，合同列表、日程和日历按今日有效的条款计算（可在下方“查看以下日期有效的条款”中查看）。</translation>
+        <source>Pending: {0}. The editor&apos;s tabs, the contract list, the agenda, the calendar and the payments overview show the terms in force today; the amended terms apply from the effective date (set “Terms in force on” below to see them). Save keeps the pending amendment.</source>
+        <translation>待生效：{0}。编辑器各页签、合同列表、日程、日历和付款总览均按今日有效的条款显示；变更后的条款自生效日期起适用（可在下方“查看以下日期有效的条款”中查看）。保存不影响待生效的补充协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="85"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="91"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="87"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="90"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="105"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="101"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="108"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="109"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="114"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="110"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="111"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="117"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="120"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="116"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="130"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="140"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="140"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="140"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="140"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="150"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="146"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="193"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="174"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="202"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="183"/>
         <location filename="../../ui/amendments/editor_tabs.py" line="58"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="255"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="236"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="257"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="238"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="258"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="239"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="260"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="241"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="253"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="294"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="275"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="298"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="279"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="326"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="307"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="345"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="326"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="349"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="330"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="350"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="331"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
@@ -406,27 +406,27 @@
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="111"/>
+        <location filename="../../ui/amendments/models.py" line="115"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="111"/>
+        <location filename="../../ui/amendments/models.py" line="115"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="111"/>
+        <location filename="../../ui/amendments/models.py" line="115"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="111"/>
+        <location filename="../../ui/amendments/models.py" line="115"/>
         <source>Added</source>
         <translation>添加日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="111"/>
+        <location filename="../../ui/amendments/models.py" line="115"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -434,121 +434,120 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="63"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="59"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="65"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="61"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="67"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="63"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="69"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="65"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="73"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="69"/>
         <source>Kind of new files:</source>
         <translation>新文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="76"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="72"/>
         <source>Undo remove</source>
         <translation>撤销移除</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="84"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="80"/>
         <source>Drag files here or use Add file… — each file up to 200 MB; the same file is stored once.</source>
         <translation>可将文件拖到此处，或点击“添加文件…”。每个文件不超过 200 MB；相同文件只保存一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="111"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="173"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="276"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="92"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="154"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="205"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="254"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="120"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="101"/>
         <source>Reading the attachments…</source>
         <translation>正在读取附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="125"/>
         <source>Add files to the contract</source>
         <translation>为合同添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="164"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="145"/>
         <source>{0}: this contract already keeps the same file; not added again</source>
         <translation>{0}：本合同已有相同文件，未重复添加</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="148"/>
         <source>{0}: the store already held the same file; it is stored once</source>
         <translation>{0}：台账中已有相同文件，只保存一份</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="168"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="149"/>
         <source>Added {0} file(s).</source>
         <translation>已添加 {0} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="177"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="158"/>
         <source>Adding files…</source>
         <translation>正在添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="212"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="193"/>
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="205"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="234"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="215"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="236"/>
-        <source>Remove “{0}” ({1}, {2}) from this contract? You can undo this until you close the contract.</source>
-        <translation>从本合同中移除“{0}”（{1}，{2}）吗？关闭合同之前可以撤销。</translation>
+        <location filename="../../ui/amendments/attachments_tab.py" line="217"/>
+        <source>Remove “{0}” ({1}, {2}) from this contract? It goes to the Trash, where you can restore it.</source>
+        <translation>从本合同中移除“{0}”（{1}，{2}）吗？文件将移至回收站，可在回收站中恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="251"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="231"/>
+        <source>Moved “{0}” to the Trash. Undo remove puts it back; later, the Trash window does.</source>
+        <translation>已将“{0}”移至回收站。可点“撤销移除”恢复；之后也可在回收站中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/attachments_tab.py" line="229"/>
         <source>Put “{0}” back</source>
         <translation>恢复“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="253"/>
-        <source>Removed “{0}”. Undo remove puts it back until you close the contract.</source>
-        <translation>已移除“{0}”。关闭合同之前可点“撤销移除”恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="270"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="248"/>
         <source>“{0}” is back.</source>
         <translation>“{0}”已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="278"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="256"/>
         <source>Restoring the file…</source>
         <translation>正在恢复文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="255"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="290"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="233"/>
         <source>Removing the file…</source>
         <translation>正在移除文件…</translation>
     </message>
@@ -911,22 +910,22 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../ui/amendments/models.py" line="99"/>
+        <location filename="../../ui/amendments/models.py" line="101"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="99"/>
+        <location filename="../../ui/amendments/models.py" line="101"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="99"/>
+        <location filename="../../ui/amendments/models.py" line="101"/>
         <source>Old</source>
         <translation>原约定</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/models.py" line="99"/>
+        <location filename="../../ui/amendments/models.py" line="101"/>
         <source>New</source>
         <translation>现变更为</translation>
     </message>
@@ -972,53 +971,53 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractConflict</name>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="68"/>
+        <location filename="../../ui/editor/conflicts.py" line="69"/>
         <source>Contract deleted</source>
         <extracomment>Changes listed in the conflict message at most (the rest: Show differences, or the History).</extracomment>
         <translation>合同已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="69"/>
+        <location filename="../../ui/editor/conflicts.py" line="70"/>
         <source>Save as a new contract</source>
         <translation>另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="79"/>
+        <location filename="../../ui/editor/conflicts.py" line="80"/>
         <source>What was changed:</source>
         <translation>已被修改的内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="83"/>
+        <location filename="../../ui/editor/conflicts.py" line="84"/>
         <source>Changed since you opened it</source>
         <translation>打开后已被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="84"/>
+        <location filename="../../ui/editor/conflicts.py" line="85"/>
         <source>Show differences</source>
         <translation>查看差异</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="85"/>
+        <location filename="../../ui/editor/conflicts.py" line="86"/>
         <source>Save as a copy</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="86"/>
+        <location filename="../../ui/editor/conflicts.py" line="87"/>
         <source>Reload (drop my changes)</source>
         <translation>重新载入（放弃我的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="93"/>
+        <location filename="../../ui/editor/conflicts.py" line="94"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="94"/>
+        <location filename="../../ui/editor/conflicts.py" line="95"/>
         <source>The register&apos;s version → yours:</source>
         <translation>台账中的版本 → 您的版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/conflicts.py" line="93"/>
+        <location filename="../../ui/editor/conflicts.py" line="94"/>
         <source>(no difference in the contract&apos;s fields)</source>
         <translation>（合同各字段没有差异）</translation>
     </message>
@@ -1026,336 +1025,337 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="128"/>
+        <location filename="../../ui/editor/contract_editor.py" line="133"/>
         <source>Contract {0}</source>
+        <extracomment>Amendments signed but not yet in force today, taken back to show the terms in force today (issue 16); Save applies them again on top of the edits (services.amendments.editing).</extracomment>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="129"/>
+        <location filename="../../ui/editor/contract_editor.py" line="134"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="139"/>
+        <location filename="../../ui/editor/contract_editor.py" line="144"/>
         <source>Repeats…</source>
         <translation>重复规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="145"/>
+        <location filename="../../ui/editor/contract_editor.py" line="150"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="146"/>
+        <location filename="../../ui/editor/contract_editor.py" line="151"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="147"/>
+        <location filename="../../ui/editor/contract_editor.py" line="152"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="148"/>
+        <location filename="../../ui/editor/contract_editor.py" line="153"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="149"/>
+        <location filename="../../ui/editor/contract_editor.py" line="154"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="150"/>
+        <location filename="../../ui/editor/contract_editor.py" line="155"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="151"/>
+        <location filename="../../ui/editor/contract_editor.py" line="156"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="152"/>
+        <location filename="../../ui/editor/contract_editor.py" line="157"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="158"/>
+        <location filename="../../ui/editor/contract_editor.py" line="163"/>
         <source>Payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="161"/>
+        <location filename="../../ui/editor/contract_editor.py" line="166"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="182"/>
+        <location filename="../../ui/editor/contract_editor.py" line="187"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="185"/>
+        <location filename="../../ui/editor/contract_editor.py" line="190"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="187"/>
+        <location filename="../../ui/editor/contract_editor.py" line="192"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="213"/>
+        <location filename="../../ui/editor/contract_editor.py" line="218"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="215"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="217"/>
+        <location filename="../../ui/editor/contract_editor.py" line="222"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="228"/>
-        <location filename="../../ui/editor/contract_editor.py" line="249"/>
+        <location filename="../../ui/editor/contract_editor.py" line="233"/>
+        <location filename="../../ui/editor/contract_editor.py" line="254"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="229"/>
+        <location filename="../../ui/editor/contract_editor.py" line="234"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="230"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="231"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>Signatory title</source>
         <translation>签字人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="232"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="232"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="233"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="233"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="249"/>
-        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <location filename="../../ui/editor/contract_editor.py" line="254"/>
+        <location filename="../../ui/editor/contract_editor.py" line="273"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="251"/>
+        <location filename="../../ui/editor/contract_editor.py" line="256"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="252"/>
+        <location filename="../../ui/editor/contract_editor.py" line="257"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="259"/>
+        <location filename="../../ui/editor/contract_editor.py" line="264"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="260"/>
+        <location filename="../../ui/editor/contract_editor.py" line="265"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="261"/>
+        <location filename="../../ui/editor/contract_editor.py" line="266"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="262"/>
+        <location filename="../../ui/editor/contract_editor.py" line="267"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="254"/>
+        <location filename="../../ui/editor/contract_editor.py" line="259"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="255"/>
+        <location filename="../../ui/editor/contract_editor.py" line="260"/>
         <source>Recorded in Payments: the date the payments reached the installment&apos;s amount</source>
         <translation>在“付款记录”中登记：各笔付款累计达到本期金额的日期（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
+        <location filename="../../ui/editor/contract_editor.py" line="261"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="257"/>
+        <location filename="../../ui/editor/contract_editor.py" line="262"/>
         <source>Recorded in Payments: the sum of the payments of this installment</source>
         <translation>在“付款记录”中登记：本期各笔付款的合计（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <location filename="../../ui/editor/contract_editor.py" line="273"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="269"/>
+        <location filename="../../ui/editor/contract_editor.py" line="274"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="283"/>
+        <location filename="../../ui/editor/contract_editor.py" line="288"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="286"/>
+        <location filename="../../ui/editor/contract_editor.py" line="291"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="289"/>
+        <location filename="../../ui/editor/contract_editor.py" line="294"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="291"/>
+        <location filename="../../ui/editor/contract_editor.py" line="296"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="321"/>
-        <location filename="../../ui/editor/contract_editor.py" line="354"/>
+        <location filename="../../ui/editor/contract_editor.py" line="326"/>
+        <location filename="../../ui/editor/contract_editor.py" line="359"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="342"/>
+        <location filename="../../ui/editor/contract_editor.py" line="347"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="343"/>
+        <location filename="../../ui/editor/contract_editor.py" line="348"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="354"/>
+        <location filename="../../ui/editor/contract_editor.py" line="359"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="367"/>
+        <location filename="../../ui/editor/contract_editor.py" line="372"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="368"/>
+        <location filename="../../ui/editor/contract_editor.py" line="373"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="369"/>
+        <location filename="../../ui/editor/contract_editor.py" line="374"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="390"/>
+        <location filename="../../ui/editor/contract_editor.py" line="395"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="394"/>
-        <location filename="../../ui/editor/contract_editor.py" line="397"/>
+        <location filename="../../ui/editor/contract_editor.py" line="399"/>
+        <location filename="../../ui/editor/contract_editor.py" line="402"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="395"/>
+        <location filename="../../ui/editor/contract_editor.py" line="400"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="421"/>
+        <location filename="../../ui/editor/contract_editor.py" line="427"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="422"/>
+        <location filename="../../ui/editor/contract_editor.py" line="428"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="441"/>
+        <location filename="../../ui/editor/contract_editor.py" line="447"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="120"/>
+        <location filename="../../ui/editor/contract_editor.py" line="121"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -1965,588 +1965,588 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>HistoryLabels</name>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="29"/>
+        <location filename="../../ui/register/history_labels.py" line="30"/>
         <source>New contract</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="30"/>
+        <location filename="../../ui/register/history_labels.py" line="31"/>
         <source>Saved</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="31"/>
+        <location filename="../../ui/register/history_labels.py" line="32"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="32"/>
+        <location filename="../../ui/register/history_labels.py" line="33"/>
         <source>Moved to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="33"/>
+        <location filename="../../ui/register/history_labels.py" line="34"/>
         <source>Restored</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="34"/>
+        <location filename="../../ui/register/history_labels.py" line="35"/>
         <source>Deleted permanently</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="35"/>
+        <location filename="../../ui/register/history_labels.py" line="36"/>
         <source>Marked done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="36"/>
+        <location filename="../../ui/register/history_labels.py" line="37"/>
         <source>Event recorded</source>
         <translation>登记事件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="37"/>
+        <location filename="../../ui/register/history_labels.py" line="38"/>
         <source>Liquidated damages calculation saved</source>
         <translation>保存违约金计算</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="38"/>
+        <location filename="../../ui/register/history_labels.py" line="39"/>
         <source>Liquidated damages calculation removed</source>
         <translation>删除违约金计算</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="39"/>
+        <location filename="../../ui/register/history_labels.py" line="40"/>
         <source>Working-day schedule changed</source>
         <translation>修改工作日安排</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="40"/>
+        <location filename="../../ui/register/history_labels.py" line="41"/>
         <source>Amendment</source>
         <translation>合同变更</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="41"/>
+        <location filename="../../ui/register/history_labels.py" line="42"/>
         <source>Payment recorded</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="42"/>
+        <location filename="../../ui/register/history_labels.py" line="43"/>
         <source>Attachment added or removed</source>
         <translation>添加或移除附件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="49"/>
+        <location filename="../../ui/register/history_labels.py" line="50"/>
         <source>Parties</source>
         <extracomment>The actions a filter offers: those the register writes (payment is reserved).</extracomment>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="50"/>
+        <location filename="../../ui/register/history_labels.py" line="51"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="51"/>
+        <location filename="../../ui/register/history_labels.py" line="52"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="52"/>
+        <location filename="../../ui/register/history_labels.py" line="53"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="53"/>
+        <location filename="../../ui/register/history_labels.py" line="54"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="54"/>
+        <location filename="../../ui/register/history_labels.py" line="55"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="55"/>
+        <location filename="../../ui/register/history_labels.py" line="56"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="60"/>
+        <location filename="../../ui/register/history_labels.py" line="61"/>
         <source>Contract No.</source>
         <extracomment>Field name → label, for the header and every child table (``_TABLE_FIELDS`` overrides per table).</extracomment>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="61"/>
+        <location filename="../../ui/register/history_labels.py" line="62"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="62"/>
+        <location filename="../../ui/register/history_labels.py" line="63"/>
         <source>Title in English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="63"/>
+        <location filename="../../ui/register/history_labels.py" line="64"/>
         <source>Procurement No.</source>
         <translation>采购编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="64"/>
+        <location filename="../../ui/register/history_labels.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="65"/>
+        <location filename="../../ui/register/history_labels.py" line="66"/>
         <source>Signing date</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="66"/>
+        <location filename="../../ui/register/history_labels.py" line="67"/>
         <source>Place of signing</source>
         <translation>签订地点</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="67"/>
+        <location filename="../../ui/register/history_labels.py" line="68"/>
         <source>Effective date</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="68"/>
+        <location filename="../../ui/register/history_labels.py" line="69"/>
         <source>Start of term</source>
         <translation>服务开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="69"/>
+        <location filename="../../ui/register/history_labels.py" line="70"/>
         <source>End of term</source>
         <translation>服务结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="70"/>
+        <location filename="../../ui/register/history_labels.py" line="71"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="71"/>
+        <location filename="../../ui/register/history_labels.py" line="72"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="72"/>
+        <location filename="../../ui/register/history_labels.py" line="73"/>
         <source>Total in capitals</source>
         <translation>大写金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="73"/>
+        <location filename="../../ui/register/history_labels.py" line="74"/>
         <source>Tax rate (%)</source>
         <translation>税率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="74"/>
+        <location filename="../../ui/register/history_labels.py" line="75"/>
         <source>Amount excl. tax</source>
         <translation>不含税金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="75"/>
+        <location filename="../../ui/register/history_labels.py" line="76"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="76"/>
+        <location filename="../../ui/register/history_labels.py" line="77"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="77"/>
+        <location filename="../../ui/register/history_labels.py" line="78"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="78"/>
+        <location filename="../../ui/register/history_labels.py" line="79"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="79"/>
+        <location filename="../../ui/register/history_labels.py" line="80"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="80"/>
+        <location filename="../../ui/register/history_labels.py" line="81"/>
         <source>Signatory title</source>
         <translation>签字人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="81"/>
+        <location filename="../../ui/register/history_labels.py" line="82"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="82"/>
+        <location filename="../../ui/register/history_labels.py" line="83"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="83"/>
+        <location filename="../../ui/register/history_labels.py" line="84"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="84"/>
+        <location filename="../../ui/register/history_labels.py" line="85"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="85"/>
+        <location filename="../../ui/register/history_labels.py" line="86"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="86"/>
+        <location filename="../../ui/register/history_labels.py" line="87"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="87"/>
+        <location filename="../../ui/register/history_labels.py" line="88"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="88"/>
+        <location filename="../../ui/register/history_labels.py" line="89"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="89"/>
+        <location filename="../../ui/register/history_labels.py" line="90"/>
         <source>Share</source>
         <translation>分摊金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="90"/>
+        <location filename="../../ui/register/history_labels.py" line="91"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="91"/>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
         <source>Party</source>
         <translation>所属当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
         <source>Unit of time</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
         <source>Paid amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
         <source>Repeats</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
         <source>Breach</source>
         <translation>违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
         <source>Cap (%)</source>
         <translation>上限比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
         <source>Cap base</source>
         <translation>上限基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
         <source>Cap amount</source>
         <translation>上限金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <location filename="../../ui/register/history_labels.py" line="126"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="126"/>
+        <location filename="../../ui/register/history_labels.py" line="127"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="127"/>
+        <location filename="../../ui/register/history_labels.py" line="128"/>
         <source>Termination after (days)</source>
         <translation>解除阈值（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="128"/>
+        <location filename="../../ui/register/history_labels.py" line="129"/>
         <source>Clause text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="131"/>
+        <location filename="../../ui/register/history_labels.py" line="132"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="132"/>
+        <location filename="../../ui/register/history_labels.py" line="133"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="133"/>
+        <location filename="../../ui/register/history_labels.py" line="134"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="134"/>
+        <location filename="../../ui/register/history_labels.py" line="135"/>
         <source>Calculation</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="190"/>
+        <location filename="../../ui/register/history_labels.py" line="191"/>
         <source>{0}, {1}</source>
         <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="192"/>
+        <location filename="../../ui/register/history_labels.py" line="193"/>
         <source>{0}, clause {1}</source>
         <translation>{0} 第 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="193"/>
+        <location filename="../../ui/register/history_labels.py" line="194"/>
         <source>{0}, row {1}</source>
         <translation>{0} 第{1}行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="206"/>
-        <location filename="../../ui/register/history_labels.py" line="276"/>
-        <location filename="../../ui/register/history_labels.py" line="342"/>
-        <location filename="../../ui/register/history_labels.py" line="344"/>
+        <location filename="../../ui/register/history_labels.py" line="207"/>
+        <location filename="../../ui/register/history_labels.py" line="284"/>
+        <location filename="../../ui/register/history_labels.py" line="353"/>
+        <location filename="../../ui/register/history_labels.py" line="355"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="223"/>
+        <location filename="../../ui/register/history_labels.py" line="224"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <location filename="../../ui/register/history_labels.py" line="225"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="225"/>
+        <location filename="../../ui/register/history_labels.py" line="226"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="227"/>
+        <location filename="../../ui/register/history_labels.py" line="228"/>
         <source>(a row)</source>
         <translation>（一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="247"/>
+        <location filename="../../ui/register/history_labels.py" line="248"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="254"/>
+        <location filename="../../ui/register/history_labels.py" line="255"/>
         <source>{0}: added</source>
         <translation>{0}：新增</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="255"/>
+        <location filename="../../ui/register/history_labels.py" line="256"/>
         <source>{0}: removed</source>
         <translation>{0}：删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="257"/>
+        <location filename="../../ui/register/history_labels.py" line="258"/>
         <source>{0}: added “{1}”</source>
         <translation>{0}：新增“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="258"/>
+        <location filename="../../ui/register/history_labels.py" line="259"/>
         <source>{0}: removed “{1}”</source>
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="318"/>
+        <location filename="../../ui/register/history_labels.py" line="329"/>
         <source>Amendment {0}, effective {1}</source>
         <translation>补充协议 {0}，{1} 起生效</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="322"/>
+        <location filename="../../ui/register/history_labels.py" line="333"/>
         <source>File “{0}” added</source>
         <translation>添加文件“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="323"/>
+        <location filename="../../ui/register/history_labels.py" line="334"/>
         <source>File “{0}” removed</source>
         <translation>移除文件“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="326"/>
+        <location filename="../../ui/register/history_labels.py" line="337"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="341"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="333"/>
+        <location filename="../../ui/register/history_labels.py" line="344"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="339"/>
+        <location filename="../../ui/register/history_labels.py" line="350"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="340"/>
+        <location filename="../../ui/register/history_labels.py" line="351"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="342"/>
+        <location filename="../../ui/register/history_labels.py" line="353"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>
@@ -3521,6 +3521,11 @@ Update them from the ledger?</source>
         <translation>月份</translation>
     </message>
     <message>
+        <location filename="../../ui/payments/overview_window.py" line="287"/>
+        <source>{0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the terms in force on {3}; a contract&apos;s Amendments tab shows the amended terms as of any date.</source>
+        <translation>{0} 份补充协议已签订但尚未生效（{1}；最早 {2} 起生效）：以上数字按 {3} 有效的条款计算；合同的“补充协议”页签可查看任一日期有效的条款（含变更后的条款）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/payments/overview_window.py" line="139"/>
         <location filename="../../ui/payments/overview_window.py" line="158"/>
         <source>Due (元)</source>
@@ -3633,11 +3638,6 @@ Update them from the ledger?</source>
         <location filename="../../ui/payments/overview_window.py" line="280"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/payments/overview_window.py" line="287"/>
-        <source>Including {0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the contracts as amended.</source>
-        <translation>含 {0} 份已签订但尚未生效的补充协议（{1}；最早 {2} 起生效）：以上数字按变更后的合同计算。</translation>
     </message>
     <message>
         <location filename="../../ui/payments/overview_window.py" line="319"/>
@@ -4506,17 +4506,17 @@ Correct them first, or print anyway?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="80"/>
+        <location filename="../../ui/editor/contract_editor.py" line="81"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="82"/>
+        <location filename="../../ui/editor/contract_editor.py" line="83"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="100"/>
+        <location filename="../../ui/editor/contract_editor.py" line="101"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -4808,7 +4808,7 @@ Correct them first, or print anyway?</source>
     <name>TrashDialog</name>
     <message>
         <location filename="../../ui/register/trash_view.py" line="93"/>
-        <location filename="../../ui/register/trash_view.py" line="229"/>
+        <location filename="../../ui/register/trash_view.py" line="232"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
@@ -4828,37 +4828,37 @@ Correct them first, or print anyway?</source>
         <translation>永久删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="146"/>
+        <location filename="../../ui/register/trash_view.py" line="149"/>
         <source>Reading the Trash…</source>
         <translation>正在读取回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="156"/>
+        <location filename="../../ui/register/trash_view.py" line="159"/>
         <source>The Trash is empty.</source>
         <translation>回收站为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="157"/>
+        <location filename="../../ui/register/trash_view.py" line="160"/>
         <source>{0} contract(s) in the Trash</source>
         <translation>回收站中有 {0} 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="183"/>
+        <location filename="../../ui/register/trash_view.py" line="186"/>
         <source>Restoring…</source>
         <translation>正在还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="184"/>
+        <location filename="../../ui/register/trash_view.py" line="187"/>
         <source>Restored: {0}</source>
         <translation>已还原：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="193"/>
+        <location filename="../../ui/register/trash_view.py" line="196"/>
         <source>Delete contract {0} “{1}” permanently, with all its lines, payments and records? This cannot be undone; its history is kept.</source>
         <translation>确定永久删除合同 {0}“{1}”及其全部明细、付款和记录吗？此操作无法撤销；其历史记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="196"/>
+        <location filename="../../ui/register/trash_view.py" line="199"/>
         <source>Delete these {0} contracts permanently, with all their lines, payments and records?
 {1}
 This cannot be undone; their history is kept.</source>
@@ -4867,24 +4867,115 @@ This cannot be undone; their history is kept.</source>
 此操作无法撤销；其历史记录将保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="198"/>
+        <location filename="../../ui/register/trash_view.py" line="201"/>
         <source>Delete permanently</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="200"/>
+        <location filename="../../ui/register/trash_view.py" line="203"/>
         <source>Deleting permanently…</source>
         <translation>正在永久删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="201"/>
+        <location filename="../../ui/register/trash_view.py" line="204"/>
         <source>Deleted permanently: {0}</source>
         <translation>已永久删除：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/trash_view.py" line="227"/>
+        <location filename="../../ui/register/trash_view.py" line="230"/>
         <source>The contract is no longer in the Trash.</source>
         <translation>该合同已不在回收站中。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashFilesModel</name>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="48"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="48"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="48"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="48"/>
+        <source>Contract No.</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="48"/>
+        <source>Removed on</source>
+        <translation>移除时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="49"/>
+        <source>Removed by</source>
+        <translation>移除人</translation>
+    </message>
+</context>
+<context>
+    <name>TrashFilesPanel</name>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="75"/>
+        <source>Restore file</source>
+        <translation>恢复文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="77"/>
+        <source>Delete file permanently…</source>
+        <translation>永久删除文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="85"/>
+        <source>Files removed from contracts</source>
+        <translation>从合同中移除的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="94"/>
+        <source>Reading the Trash…</source>
+        <translation>正在读取回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="100"/>
+        <source>No file in the Trash.</source>
+        <translation>回收站中没有文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="101"/>
+        <source>{0} file(s) in the Trash</source>
+        <translation>回收站中有 {0} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="112"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="121"/>
+        <source>Delete permanently</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="122"/>
+        <source>Delete these {0} file(s) permanently? They cannot be restored afterwards.</source>
+        <translation>永久删除这 {0} 个文件吗？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="125"/>
+        <source>Deleting permanently…</source>
+        <translation>正在永久删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amendments/trash_files.py" line="138"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
     </message>
 </context>
 <context>

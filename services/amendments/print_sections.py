@@ -18,10 +18,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from services.amendments.changes import AmendmentData
-from services.amendments.wording import sentence
+from services.amendments.wording import day_units, sentence
 from services.calendar.due_text import date_text
 from services.printing.common import CONTENT_WIDTH, Printer
 from services.printing.summary_sections import head_cell, heading, tight_style
+from services.register.contract_data import ContractData
 
 __all__ = ["contract_amendments", "state_words", "summary_amendments"]
 
@@ -39,9 +40,11 @@ def _heading_zh(amendment: AmendmentData, day: dt.date) -> str:
             f"生效日期：{date_text(amendment.effective, 'zh')}；{state_words(amendment, day, 'zh')}）")
 
 
-def contract_amendments(amendments: Sequence[AmendmentData], printer: Printer, day: dt.date) -> list[Flowable]:
+def contract_amendments(amendments: Sequence[AmendmentData], printer: Printer, day: dt.date,
+                        contract: ContractData | None = None) -> list[Flowable]:
     """附：补充协议 — the contract print-out's section (Chinese): a note on which terms are printed,
-    then each amendment's heading and its changes numbered (1. 原合同约定 …)."""
+    then each amendment's heading and its changes numbered (1. 原合同约定 …); ``contract`` gives the
+    units of changed counts (30 个工作日)."""
     if not amendments:
         return []
     pending = [a for a in amendments if a.effective > day]
@@ -52,15 +55,18 @@ def contract_amendments(amendments: Sequence[AmendmentData], printer: Printer, d
     flow: list[Flowable] = [CondPageBreak(40 * mm), printer.p("附：补充协议", "h1"), printer.p(note, "body")]
     for amendment in amendments:
         block: list[Flowable] = [printer.p(_heading_zh(amendment, day), "h2")]
+        units = day_units(amendment.changes, contract)
         for number, change in enumerate(amendment.changes, start=1):
-            block.append(printer.p(f"{number}. {sentence(change, 'zh')}", "body"))
+            block.append(printer.p(f"{number}. {sentence(change, 'zh', units.get(change.seq))}", "body"))
         flow += [KeepTogether(block[:2]), *block[2:], Spacer(1, 2 * mm)]
     return flow
 
 
-def summary_amendments(amendments: Sequence[AmendmentData], printer: Printer, day: dt.date) -> list[Flowable]:
+def summary_amendments(amendments: Sequence[AmendmentData], printer: Printer, day: dt.date,
+                       contract: ContractData | None = None) -> list[Flowable]:
     """补充协议 Amendments — the summary's table: number, signed / effective, state, and the changes
-    (Chinese with the English under each), one row per amendment; nothing without amendments."""
+    (Chinese with the English under each), one row per amendment; nothing without amendments.
+    ``contract`` gives the units of changed counts (30 个工作日 / 30 working days)."""
     if not amendments:
         return []
     rows: list[list] = [[head_cell(printer, "编号", "No."), head_cell(printer, "签订／生效", "Signed / effective"),
@@ -68,8 +74,11 @@ def summary_amendments(amendments: Sequence[AmendmentData], printer: Printer, da
                          head_cell(printer, "变更（原 → 新）", "Changes (old → new)")]]
     for amendment in amendments:
         changes: list[tuple[str, str | None]] = []
+        units = day_units(amendment.changes, contract)
         for number, change in enumerate(amendment.changes, start=1):
-            changes += [("text", f"{number}. {sentence(change, 'zh')}"), ("en", f"{number}. {sentence(change, 'en')}")]
+            unit = units.get(change.seq)
+            changes += [("text", f"{number}. {sentence(change, 'zh', unit)}"),
+                        ("en", f"{number}. {sentence(change, 'en', unit)}")]
         rows.append([
             printer.p(amendment.amendment_no, "tight"),
             printer.lines([("text", date_text(amendment.sign_date, "zh")), ("en", date_text(amendment.sign_date, "en")),

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from services.amendments.changes import AmendmentData
-from services.amendments.wording import chinese_number, sentence
+from services.amendments.wording import chinese_number, day_units, sentence
 from services.calendar.due_text import date_text
 from services.printing.common import Printer, PrintResult, render
 from services.printing.contract import signature_page
@@ -65,11 +65,12 @@ def amendment_story(contract: ContractData, amendment: AmendmentData, printer: P
         f"各方{signed}签订的《{contract.title}》（合同编号：{contract.contract_no}，以下简称“原合同”），"
         "经各方友好协商，一致同意对原合同作如下变更：", "body"))
     number = 0
+    units = day_units(amendment.changes, contract)  # a count of days with its unit: 30 个工作日
     for change in amendment.changes:
         number += 1
         heading = printer.p(f"第{chinese_number(number)}条", "h2")
         heading.keepWithNext = 1
-        flow += [heading, printer.p(sentence(change, "zh"), "body")]
+        flow += [heading, printer.p(sentence(change, "zh", units.get(change.seq)), "body")]
         if change.text:
             flow.append(printer.p(change.text, "body"))
     if amendment.text:

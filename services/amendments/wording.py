@@ -25,6 +25,11 @@ from services.ledger.schema import (
 )
 from services.money import yuan_text
 from services.money.capitals import to_capitals
+from services.register.contract_data import ContractData
+from services.register.count_units import count_text, unit_field, unit_of
+
+#: A change's units: (unit of its old value, unit of its new value), ``days``/``working_days``/``months``.
+Units = tuple[str | None, str | None]
 
 #: The targets' names: (Chinese, English).
 TARGET_NAMES: dict[str, tuple[str, str]] = {
@@ -57,8 +62,10 @@ def field_name(spec: Target, field: str, language: str = "zh") -> str:
     return spec.table.column(field).alias if language == "zh" else field.replace("_", " ")
 
 
-def value_words(text: str | None, spec: Target, field: str, language: str = "zh") -> str:
-    """A stored value text as a person reads it: money with its capitals, long dates, code labels."""
+def value_words(text: str | None, spec: Target, field: str, language: str = "zh", unit: str | None = None) -> str:
+    """A stored value text as a person reads it: money with its capitals, long dates, code labels, a
+    count of days or months with its ``unit`` (``services.register.count_units``; None: the default
+    of an empty unit field — calendar days, a line item's months)."""
     column = spec.table.column(field)
     try:
         value = read_value(text, column)
@@ -66,6 +73,8 @@ def value_words(text: str | None, spec: Target, field: str, language: str = "zh"
         return text or ""
     if value is None:
         return "（空）" if language == "zh" else "(empty)"
+    if spec.attribute is not None and unit_of(spec.attribute, field, None) is not None:
+        return count_text(value, unit or unit_of(spec.attribute, field, None), language)
     if column.kind == "money":
         assert isinstance(value, Decimal)
         figures = f"¥{yuan_text(value)}"
@@ -90,9 +99,39 @@ def row_words(text: str | None, spec: Target, language: str = "zh") -> str:
     except ValueError:
         return text or ""
     sep, colon = ("；", "：") if language == "zh" else ("; ", ": ")
-    return sep.join(f"{field_name(spec, name, language)}{colon}"
-                    f"{value_words(value_text(value, spec.table.column(name)), spec, name, language)}"
+    table = spec.attribute or ""
+
+    def words(name: str, value: object) -> str:  # a count in its row's own unit
+        return value_words(value_text(value, spec.table.column(name)), spec, name, language,
+                           unit_of(table, name, values))
+
+    return sep.join(f"{field_name(spec, name, language)}{colon}{words(name, value)}"
                     for name, value in values.items() if name != spec.key)
+
+
+def day_units(changes: list[ChangeData], contract: ContractData | None) -> dict[int, Units]:
+    """Change seq → (old unit, new unit) for each ``set`` of a count (days, months) in ``changes``:
+    the unit its row has in ``contract`` (the terms as the caller shows them; None: the default),
+    unless ``changes`` also set the row's unit field — then that change's old and new unit."""
+    found: dict[int, Units] = {}
+    for change in changes:
+        spec = target(change.target)
+        if change.action != "set" or spec.attribute is None or change.field is None:
+            continue
+        if unit_of(spec.attribute, change.field, None) is None:
+            continue
+        rows = getattr(contract, spec.attribute, []) if contract is not None else []
+        row = next((r for r in rows if spec.key and str(getattr(r, spec.key)) == change.target_key), None)
+        unit = unit_of(spec.attribute, change.field, row)
+        units: Units = (unit, unit)
+        source = unit_field(spec.attribute, change.field)
+        both = next((c for c in changes if c.action == "set" and c.target == change.target
+                     and c.target_key == change.target_key and c.field == source), None)
+        if both is not None and source is not None:
+            units = (unit_of(spec.attribute, change.field, {source: both.old_value}),
+                     unit_of(spec.attribute, change.field, {source: both.new_value}))
+        found[change.seq] = units
+    return found
 
 
 def _row_ref(spec: Target, key: str | None, language: str) -> str:
@@ -104,12 +143,14 @@ def _row_ref(spec: Target, key: str | None, language: str) -> str:
     return f"{name}第{key}项" if language == "zh" else f"{name} {key}"
 
 
-def sentence(change: ChangeData, language: str = "zh") -> str:
+def sentence(change: ChangeData, language: str = "zh", units: Units | None = None) -> str:
     """One change as the article of a 补充协议 (``zh``) or a line for the officer (``en``)::
 
         原合同约定结束日期为2026年6月30日，现变更为2026年9月30日。
+        原合同约定分期付款第2项的期限为20 个工作日，现变更为30 个工作日。
         增加服务明细第2项：名称：对象存储；单价：5000 …。
-    """
+
+    ``units``: the count's units (old, new) when it sets a count (``day_units``)."""
     spec = target(change.target)
     zh = language == "zh"
     if change.action == "add":
@@ -123,8 +164,9 @@ def sentence(change: ChangeData, language: str = "zh") -> str:
     assert change.field is not None
     name = field_name(spec, change.field, language)
     where = "" if spec.attribute is None else _row_ref(spec, change.target_key, language) + ("的" if zh else " ")
-    old = value_words(change.old_value, spec, change.field, language)
-    new = value_words(change.new_value, spec, change.field, language)
+    old_unit, new_unit = units or (None, None)
+    old = value_words(change.old_value, spec, change.field, language, old_unit)
+    new = value_words(change.new_value, spec, change.field, language, new_unit)
     if zh:
         if not change.old_value:
             return f"原合同未约定{where}{name}，现约定为{new}。"

@@ -139,11 +139,17 @@ def add_bytes(session: Session, contract_id: int, data: bytes, file_name: str, *
     digest, stored = store_blob(session, data)
     found = session.scalar(select(Attachment).where(Attachment.contract_id == contract_id,
                                                     Attachment.sha256 == digest))
-    if found is not None:
+    if found is not None and found.deleted_at is None:
         return Added(_row(found, len(data)), stored=False, already_here=True)
-    row = Attachment(contract_id=contract_id, sha256=digest, file_name=file_name, kind=kind,
-                     added_date=added_date or today or dt.date.today(), note=note)
-    session.add(row)
+    if found is not None:  # the same file in the Trash: it comes back as added now
+        row = found
+        row.deleted_at = row.deleted_by = None
+        row.file_name, row.kind, row.note = file_name, kind, note
+        row.added_date = added_date or today or dt.date.today()
+    else:
+        row = Attachment(contract_id=contract_id, sha256=digest, file_name=file_name, kind=kind,
+                         added_date=added_date or today or dt.date.today(), note=note)
+        session.add(row)
     session.flush()
     history_log.record(session, HistoryAction.ATTACHMENT, contract_id=contract_id, contract_no=contract_no,
                        details={"added": {"file_name": file_name, "kind": kind, "sha256": digest, "size": len(data)}})
@@ -151,9 +157,9 @@ def add_bytes(session: Session, contract_id: int, data: bytes, file_name: str, *
 
 
 def attachments(session: Session, contract_id: int) -> list[AttachmentRow]:
-    """The files of contract ``contract_id`` in the order they were added."""
+    """The files of contract ``contract_id`` in the order they were added (not those in the Trash)."""
     query = (select(Attachment, AttachmentBlob.size).join(AttachmentBlob, AttachmentBlob.sha256 == Attachment.sha256)
-             .where(Attachment.contract_id == contract_id).order_by(Attachment.id))
+             .where(Attachment.contract_id == contract_id, Attachment.deleted_at.is_(None)).order_by(Attachment.id))
     return [_row(row, size) for row, size in session.execute(query)]
 
 
@@ -202,7 +208,8 @@ def extract(session: Session, contract_id: int, folder: Path) -> list[Path]:
 
 def with_signed_copy(session: Session, ids: list[int]) -> set[int]:
     """Which of the contracts ``ids`` keep a signed copy (kind ``signed_copy``)."""
-    query = select(Attachment.contract_id).where(Attachment.kind == "signed_copy", Attachment.contract_id.in_(ids))
+    query = select(Attachment.contract_id).where(Attachment.kind == "signed_copy", Attachment.contract_id.in_(ids),
+                                                 Attachment.deleted_at.is_(None))
     return set(session.scalars(query))
 
 

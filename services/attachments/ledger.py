@@ -69,7 +69,8 @@ def rows(session: Session, contract_ids: list[int]) -> tuple[list[list[object]],
     """The attachments of ``contract_ids`` (in that order, each contract's in the order added) as
     ``attachments.csv`` values, and the files as ``attachments/<sha256>`` → bytes."""
     query = (select(Contract.contract_no, Attachment).join(Contract, Contract.id == Attachment.contract_id)
-             .where(Attachment.contract_id.in_(contract_ids)).order_by(Attachment.id))
+             .where(Attachment.contract_id.in_(contract_ids), Attachment.deleted_at.is_(None))
+             .order_by(Attachment.id))
     by_contract: dict[int, list[list[object]]] = {}
     digests: set[str] = set()
     for contract_no, item in session.execute(query):
@@ -129,7 +130,7 @@ def apply(session: Session, ledger: LedgerAttachments) -> None:
             continue  # in the Trash: the importer reports it
         found = session.scalar(select(Attachment).where(Attachment.contract_id == contract_id,
                                                         Attachment.sha256 == item.sha256))
-        if found is None:
+        if found is None or found.deleted_at is not None:  # new, or back from the Trash
             add_bytes(session, contract_id, ledger.blobs[item.sha256], item.file_name, kind=item.kind,
                       note=item.note, added_date=item.added_date)
         else:

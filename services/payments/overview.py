@@ -14,6 +14,11 @@ overview (it counts as outstanding, never overdue, under the year "—") — the
 
 Filters (``OverviewFilter``): the year of signing, the supplier (part of its name), the status
 (stored, else derived as the contract list derives it). Contracts in the Trash are never counted.
+
+A contract with an amendment signed but not yet in force on ``today`` counts under its terms in
+force on ``today`` (the store holds the terms as amended): the SQL leaves it out and
+``services.payments.overview_terms`` adds its rows, computed alike (issue 16). An overview for a
+day on or after the effective date counts the amended terms.
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from services.money import from_fen
+from services.checks.contract import installment_amount
+from services.money import from_fen, to_fen
+from services.payments import overview_terms
 from services.store_sql import SQLITE, Dialect, dialect
 
 #: Overdue ageing buckets: (label key, first day, last day or None).
@@ -97,7 +104,7 @@ class Overview:
     bonds: list[BondRow] = field(default_factory=list)
     ending: list[EndingRow] = field(default_factory=list)
     #: Amendments signed but not yet in force on ``today`` (contract_no, amendment_no, effective date):
-    #: the store keeps the terms as amended, so the figures above already include them (issue 16).
+    #: the figures above use the terms in force on ``today``, not these (issue 16; ``overview_terms``).
     pending: list[tuple[str, str, dt.date]] = field(default_factory=list)
 
 
@@ -153,6 +160,47 @@ GROUP BY 1, 2, 3, 4, 5, 6
 """
 
 
+@dataclass(frozen=True)
+class _Row:
+    """One installment of a contract under its terms in force, as a row of ``_INSTALLMENTS``."""
+
+    sign_year: str
+    due_year: str
+    supplier: str | None
+    month: str | None
+    soon: int | None
+    bucket: int | None
+    due: int | None
+    paid: int
+    outstanding: int
+    overdue: int
+    n: int = 1
+
+
+def _in_force_rows(items: list[overview_terms.InForce], today: dt.date, first: dt.date, last: dt.date) -> list[_Row]:
+    """The rows ``_INSTALLMENTS`` would give for ``items`` under their terms in force (one per installment)."""
+    rows = []
+    for item in items:
+        sign = item.data.sign_date
+        for inst in overview_terms.installments(item):
+            due_date = inst.due_date
+            soon = bucket = None
+            if due_date is not None and today <= due_date <= today + dt.timedelta(days=90):
+                soon = 30 if due_date <= today + dt.timedelta(days=30) else 90
+            late = due_date is not None and due_date < today
+            if late and inst.out_fen > 0:
+                assert due_date is not None
+                age = (today - due_date).days
+                bucket = 0 if age <= 30 else 1 if age <= 90 else 2 if age <= 180 else 3
+            rows.append(_Row(
+                sign_year=str(sign.year) if sign else "—", due_year=str(due_date.year) if due_date else "—",
+                supplier=item.counterparty,
+                month=f"{due_date:%Y-%m}" if due_date is not None and first <= due_date <= last else None,
+                soon=soon, bucket=bucket, due=inst.due_fen, paid=inst.paid_fen, outstanding=inst.out_fen,
+                overdue=inst.out_fen if late else 0))
+    return rows
+
+
 @dataclass
 class _Sum:
     due: int = 0
@@ -186,7 +234,10 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
     signing and supplier, and the sum of all payments; two more list the bonds and the endings."""
     flt = flt or OverviewFilter()
     sql = dialect(session)
-    where, params = _live(flt, sql)
+    listed, params = _live(flt, sql)
+    left_out, in_force = overview_terms.in_force_contracts(session, today)
+    where = overview_terms.exclude(listed, left_out)  # those counted under their terms in force below
+    in_force = [item for item in in_force if overview_terms.matches(item, today, flt.year, flt.supplier, flt.status)]
     first = today.replace(day=1)
     last = first.replace(year=first.year + 1) - dt.timedelta(days=1)
     params = {**params, "today": sql.day(today), "first": sql.day(first), "last": sql.day(last),
@@ -196,6 +247,7 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
         sign_year=sql.year("c.sign_date"), due_year=sql.year("i.due_date"), due_month=sql.month("i.due_date"),
         out_fen=sql.greatest("COALESCE(due_fen, 0) - paid_fen", "0"),
         age=sql.days_between("due_date", ":today"))), params).all()
+    grouped_all: list[Any] = [*grouped, *_in_force_rows(in_force, today, first, last)]
     total = _Sum()
     sign_year: dict[str, _Sum] = {}
     due_year: dict[str, _Sum] = {}
@@ -203,7 +255,7 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
     month: dict[str, _Sum] = {}
     ageing = [_Sum() for _ in AGEING_BUCKETS]
     soon = {30: _Sum(), 90: _Sum()}
-    for row in grouped:
+    for row in grouped_all:
         total.add(row)
         sign_year.setdefault(row.sign_year, _Sum()).add(row)
         due_year.setdefault(row.due_year, _Sum()).add(row)
@@ -225,8 +277,16 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
             found.contracts += row.n
         total.value += int(row.value or 0)
         total.contracts += row.n
+    for item in in_force:
+        sign = item.data.sign_date
+        for key, table in ((str(sign.year) if sign else "—", sign_year), (item.counterparty, supplier)):
+            found = table.setdefault(key, _Sum())
+            found.value += to_fen(item.data.total_amount)
+            found.contracts += 1
+        total.value += to_fen(item.data.total_amount)
+        total.contracts += 1
     all_paid = session.scalar(text(f"SELECT SUM(p.amount) FROM payments p JOIN contracts c ON c.id = p.contract_id"
-                                   f" WHERE {where}"), params) or 0
+                                   f" WHERE {listed}"), params) or 0  # payments: the same under any terms
     all_paid = int(all_paid)
     totals = total.figures("total", contracts=True)
     totals = Figures("total", value=totals.value, due=totals.due, paid=from_fen(all_paid),
@@ -244,16 +304,26 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
         FROM bonds b JOIN contracts c ON c.id = b.contract_id
         WHERE {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
         ORDER BY late DESC, b.valid_until IS NULL, b.valid_until, c.contract_no, b.seq"""), params)]
+    if in_force:
+        bonds += _in_force_bonds(in_force, today)
+        bonds.sort(key=lambda b: (not b.overdue_return, b.valid_until is None, b.valid_until or today,
+                                  b.contract_no, b.seq))
     ending = [EndingRow(r.contract_no, r.title, r.counterparty, sql.read_day(r.end_date) or today,
                         from_fen(int(r.total_amount)))
               for r in session.execute(text(f"""
         SELECT c.contract_no, c.title, c.counterparty, c.end_date, c.total_amount FROM contracts c
         WHERE {where} AND c.end_date BETWEEN :today AND :in90 ORDER BY c.end_date, c.contract_no"""), params)]
+    if in_force:
+        ending += [EndingRow(item.data.contract_no, item.data.title, item.counterparty, item.data.end_date,
+                             item.data.total_amount) for item in in_force
+                   if item.data.end_date is not None
+                   and today <= item.data.end_date <= today + dt.timedelta(days=90)]
+        ending.sort(key=lambda e: (e.end_date, e.contract_no))
     pending = [(r.contract_no, r.amendment_no, dt.date.fromisoformat(str(r.effective_date)))
                for r in session.execute(text(f"""
         SELECT c.contract_no, a.amendment_no, a.effective_date FROM amendments a
         JOIN contracts c ON c.id = a.contract_id
-        WHERE {where} AND a.effective_date > :today ORDER BY a.effective_date, c.contract_no"""), params)]
+        WHERE {listed} AND a.effective_date > :today ORDER BY a.effective_date, c.contract_no"""), params)]
     return Overview(
         today=today, totals=totals, pending=pending,
         by_sign_year=[sign_year[key].figures(key, contracts=True) for key in sorted(sign_year)],
@@ -263,3 +333,17 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
         due_next=[soon[30].figures("30"), soon[90].figures("90")],
         by_month=months, bonds=bonds, ending=ending,
     )
+
+
+def _in_force_bonds(items: list[overview_terms.InForce], today: dt.date) -> list[BondRow]:
+    """The bonds lodged and not returned of ``items`` under their terms in force on ``today``."""
+    rows = []
+    for item in items:
+        for bond in item.data.bonds:
+            if bond.lodged_date is None or bond.returned_date is not None:
+                continue
+            amount = installment_amount(bond, item.data.total_amount)
+            rows.append(BondRow(item.data.contract_no, bond.seq, bond.kind,
+                                amount if amount is not None else Decimal("0.00"), bond.valid_until,
+                                bond.valid_until is not None and bond.valid_until < today))
+    return rows

@@ -5,7 +5,9 @@ A ``Selection`` names one row of a table of ``services.payments.overview`` (a ye
 budget year, a supplier, an ageing bucket, "due within N days", a month); ``installments_behind``
 lists the installments of the contracts under the same ``OverviewFilter`` that the row counts —
 the same SQL expressions, so their sums are the row's figures (a test checks it). Amounts are
-integer fen in SQL, ``Decimal`` 元 here.
+integer fen in SQL, ``Decimal`` 元 here. A contract with an amendment not yet in force on ``today``
+is listed under its terms in force on ``today``, as the overview counts it
+(``services.payments.overview_terms``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from services.money import from_fen
+from services.payments import overview_terms
 from services.payments.overview import AGEING_BUCKETS, OverviewFilter, _due_fen, _live
 from services.store_sql import dialect
 
@@ -74,7 +77,10 @@ def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | 
     date (none last), contract number and number; at most ``limit``. Raises ``ValueError`` for a
     bucket or month that does not exist."""
     sql = dialect(session)  # SQLite file or PostgreSQL server: the fragments that differ
-    where, params = _live(flt or OverviewFilter(), sql)
+    flt = flt or OverviewFilter()
+    listed, params = _live(flt, sql)
+    left_out, in_force = overview_terms.in_force_contracts(session, today)
+    where = overview_terms.exclude(listed, left_out)  # listed under their terms in force below
     params = {**params, "today": sql.day(today), "limit": limit}
     due = _due_fen("i.amount", "i.percent", "c.total_amount", sql)
     outstanding = sql.greatest(f"COALESCE({due}, 0) - COALESCE(i.paid_amount, 0)", "0")
@@ -117,4 +123,46 @@ def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | 
         due_fen = None if row.due_fen is None else from_fen(int(row.due_fen))  # PostgreSQL: numeric
         found.append(InstallmentRow(row.id, row.contract_no, row.title, row.counterparty, row.seq, row.name, due_date,
                                     due_fen, from_fen(int(row.paid_fen)), from_fen(int(row.out_fen)), late))
+    extra = [_row(inst, today) for item in in_force
+             if overview_terms.matches(item, today, flt.year, flt.supplier, flt.status)
+             for inst in overview_terms.installments(item) if _selected(inst, today, selection)]
+    if extra:
+        found = sorted([*found, *extra], key=lambda r: (r.due_date is None, r.due_date or today, r.contract_no,
+                                                        r.seq))[:limit]
     return found
+
+
+def _selected(inst: overview_terms.TermsInstallment, today: dt.date, selection: Selection) -> bool:
+    """Whether ``selection`` counts ``inst`` (the conditions of ``installments_behind``'s SQL)."""
+    data, due_date = inst.contract.data, inst.due_date
+
+    def in_year(day: dt.date | None, year: str) -> bool:
+        return day is None if year == "—" else day is not None and day.year == int(year)
+
+    if selection.sign_year is not None and not in_year(data.sign_date, selection.sign_year):
+        return False
+    if selection.due_year is not None and not in_year(due_date, selection.due_year):
+        return False
+    if selection.supplier is not None and inst.contract.counterparty != (
+            "" if selection.supplier == "—" else selection.supplier):
+        return False
+    if selection.bucket is not None:
+        _label, low, high = AGEING_BUCKETS[selection.bucket]
+        if inst.out_fen <= 0 or due_date is None or due_date > today - dt.timedelta(days=low):
+            return False
+        if high is not None and due_date < today - dt.timedelta(days=high):
+            return False
+    if selection.within is not None and (
+            due_date is None or not today <= due_date <= today + dt.timedelta(days=selection.within)):
+        return False
+    if selection.month is not None:
+        return due_date is not None and f"{due_date:%Y-%m}" == selection.month
+    return True
+
+
+def _row(inst: overview_terms.TermsInstallment, today: dt.date) -> InstallmentRow:
+    item = inst.contract
+    late = (today - inst.due_date).days if inst.due_date is not None and inst.due_date < today and inst.out_fen else 0
+    return InstallmentRow(item.contract_id, item.data.contract_no, item.data.title, item.counterparty or None,
+                          inst.seq, inst.name, inst.due_date, None if inst.due_fen is None else from_fen(inst.due_fen),
+                          from_fen(inst.paid_fen), from_fen(inst.out_fen), late)

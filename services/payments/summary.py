@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from services.amendments.today import in_force_of
 from services.calendar.agenda import contract_deadlines
 from services.checks.contract import installment_amount
 from services.money import from_fen, to_fen
@@ -81,9 +82,10 @@ def summarise(data: ContractData, due_dates: dict[int, dt.date | None], today: d
 
 
 def contract_payments(session: Session, contract_id: int, today: dt.date) -> ContractPayments:
-    """The payment picture of the stored contract ``contract_id`` on ``today``.
+    """The payment picture of the stored contract ``contract_id`` on ``today``, under its terms in force
+    that day (an amendment not yet in force is not applied: ``services.amendments.today``).
     Raises ``ContractError`` if it does not exist."""
-    data = load(session, contract_id)
+    data = in_force_of(session, load(session, contract_id), contract_id, today)
     due_dates: dict[int, dt.date | None] = {}
     for deadline in contract_deadlines(session, contract_id, today=today, reminder_days=0, data=data):
         if deadline.kind == "installment" and deadline.seq is not None:

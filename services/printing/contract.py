@@ -95,7 +95,7 @@ def contract_story(data: ContractData, printer: Printer, amendments: Sequence[Am
     story += _articles(data, printer)
     story += _line_items(data, printer)
     story += _installments(data, printer)
-    story += contract_amendments(amendments, printer, today or dt.date.today())
+    story += contract_amendments(amendments, printer, today or dt.date.today(), data)
     story.append(PageBreak())
     story += signature_page(data, printer)
     return story

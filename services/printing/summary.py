@@ -156,7 +156,7 @@ def summary_story(
     story += bond_section(data, printer)
     story += penalty_section(data, printer)
     story += milestone_section(deadlines, printer, next_limit)
-    story += summary_amendments(amendments, printer, today)
+    story += summary_amendments(amendments, printer, today, data)
     return story
 
 

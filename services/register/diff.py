@@ -11,6 +11,7 @@ from typing import Any
 
 from services.history import json_value
 from services.register.contract_data import ContractData, scalar_fields
+from services.register.count_units import unit_of
 
 #: The child tables of a contract and the field that keys their rows.
 CHILD_KEYS: dict[str, str] = {
@@ -28,7 +29,9 @@ def contract_diff(before: ContractData | None, after: ContractData | None) -> di
     does), JSON-ready: ``{"header": {field: [before, after]}, "children": {table: {"added":
     {key: {field: value}}, "removed": {key: {…}}, "changed": {key: {field: [before, after]}}}}}``
     with only the fields, tables and parts that differ; values in ``json_value`` form (money
-    and decimals as text, dates ISO), keys as text."""
+    and decimals as text, dates ISO), keys as text. A changed count of days or months also
+    gives its units, so the history words it "20 个工作日 → 30 个工作日": ``{"units": {"installments[2].due_offset":
+    [before, after]}}`` (``services.register.count_units``; only when there is such a change)."""
     header: dict[str, list[object]] = {}
     old = _values(before) if before is not None else {}
     new = _values(after) if after is not None else {}
@@ -36,6 +39,7 @@ def contract_diff(before: ContractData | None, after: ContractData | None) -> di
         if old.get(name) != new.get(name):
             header[name] = [old.get(name), new.get(name)]
     children: dict[str, dict[str, dict[str, Any]]] = {}
+    units: dict[str, list[str | None]] = {}
     for table, key_field in CHILD_KEYS.items():
         old_rows = {str(getattr(r, key_field)): _values(r) for r in (getattr(before, table) if before else [])}
         new_rows = {str(getattr(r, key_field)): _values(r) for r in (getattr(after, table) if after else [])}
@@ -48,6 +52,10 @@ def contract_diff(before: ContractData | None, after: ContractData | None) -> di
                       if old_rows[key].get(name) != value}
             if fields:
                 changed[key] = fields
+                for name in fields:
+                    if unit_of(table, name, None) is not None:
+                        units[f"{table}[{key}].{name}"] = [unit_of(table, name, old_rows[key]),
+                                                           unit_of(table, name, new_rows[key])]
         if added:
             diff["added"] = added
         if removed:
@@ -61,6 +69,8 @@ def contract_diff(before: ContractData | None, after: ContractData | None) -> di
         result["header"] = header
     if children:
         result["children"] = children
+    if units:
+        result["units"] = dict(sorted(units.items()))
     return result
 
 

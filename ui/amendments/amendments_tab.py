@@ -67,9 +67,10 @@ def pending_text(waiting: list[AmendmentData]) -> str:
     names = ", ".join(QCoreApplication.translate("AmendmentsPanel", "{0} (effective {1})").format(
         a.amendment_no, a.effective.isoformat()) for a in waiting)
     return QCoreApplication.translate(
-        "AmendmentsPanel", "Pending: {0}. The editor's tabs show the contract as amended by it; until it takes "
-                     "effect the contract list, the agenda and the calendar follow the terms in force "
-                     "today (set “Terms in force on” below to see them).").format(names)
+        "AmendmentsPanel", "Pending: {0}. The editor's tabs, the contract list, the agenda, the calendar and the "
+                     "payments overview show the terms in force today; the amended terms apply from the "
+                     "effective date (set “Terms in force on” below to see them). Save keeps the pending "
+                     "amendment.").format(names)
 
 
 class AmendmentsPanel(EditorPanel):
@@ -211,7 +212,7 @@ class AmendmentsPanel(EditorPanel):
 
     def _show_selected(self) -> None:
         chosen = self.selected()
-        self.compare_model.set_changes(chosen.changes if chosen else [])
+        self.compare_model.set_changes(chosen.changes if chosen else [], self.current)
         self.compare_view.resizeColumnsToContents()
 
     def _show_as_of(self) -> None:
@@ -239,7 +240,7 @@ class AmendmentsPanel(EditorPanel):
         if changed:
             text += " " + self.tr("{0} field(s) differ from today's terms:").format(len(changed))
         self.as_of_label.setText(text)
-        self.as_of_model.set_changes(changed)
+        self.as_of_model.set_changes(changed, today_terms)
         self.as_of_view.resizeColumnsToContents()
 
     # ----- recording ---------------------------------------------------------------------------

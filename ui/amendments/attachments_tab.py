@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from services.attachments import files, undo
+from services.attachments import files
+from services.attachments import trash as file_trash
 from services.changes import ChangeKind, Changes
 from services.errors import UserError
 from ui import i18n
@@ -204,33 +205,30 @@ class AttachmentsPanel(EditorPanel):
             self.context.dialogs.error(self.tr("Attachments"), self.tr("Cannot write {0}: {1}").format(target, exc))
 
     def remove(self, row: int) -> None:
-        """Remove the file on ``row`` from the contract, after asking with its name, kind and size;
-        Undo remove puts it back until the editor closes (its bytes are kept until then)."""
+        """Remove the file on ``row`` from the contract to the Trash, after asking with its name, kind and
+        size; Undo remove puts it back, and the Trash window later (``services.attachments.trash``)."""
         if not 0 <= row < len(self.model.items):
             return
         item = self.model.items[row]
         kind = files.kind_label(item.kind, "zh" if i18n.current_language().startswith("zh") else "en")
         if not self.context.dialogs.confirm(
                 self.tr("Remove file"),
-                self.tr("Remove “{0}” ({1}, {2}) from this contract? You can undo this until you close the "
-                        "contract.").format(item.file_name, kind, files.size_text(item.size)),
+                self.tr("Remove “{0}” ({1}, {2}) from this contract? It goes to the Trash, where you can "
+                        "restore it.").format(item.file_name, kind, files.size_text(item.size)),
                 default_no=True):
             return
         contract_id = item.contract_id
-        earlier = self.removed
 
         def work(session: Session, _control: TaskControl) -> tuple[files.AttachmentRow, Changes]:
-            if earlier is not None:  # one undo at a time: the earlier removal's bytes go now
-                undo.purge_unused(session, keep={item.sha256})
-            removed = files.remove(session, item.id, keep_bytes=True)
+            removed = file_trash.to_trash(session, item.id)  # row and bytes kept, restorable
             return removed, Changes.of(ChangeKind.CONTRACTS, ChangeKind.HISTORY, ids=[contract_id])
 
         def done(removed: files.AttachmentRow) -> None:
             self.removed = removed
             self.undo_button.setVisible(True)
             self.undo_button.setToolTip(self.tr("Put “{0}” back").format(removed.file_name))
-            self.message.setText(self.tr("Removed “{0}”. Undo remove puts it back until you close the contract.")
-                                 .format(removed.file_name))
+            self.message.setText(self.tr("Moved “{0}” to the Trash. Undo remove puts it back; later, the Trash "
+                                         "window does.").format(removed.file_name))
 
         self.context.write(self.tr("Removing the file…"), work, done)
 
@@ -241,7 +239,7 @@ class AttachmentsPanel(EditorPanel):
             return
 
         def work(session: Session, _control: TaskControl) -> tuple[files.AttachmentRow, Changes]:
-            row = undo.restore(session, removed)
+            row = file_trash.restore_file(session, removed.id)
             return row, Changes.of(ChangeKind.CONTRACTS, ChangeKind.HISTORY, ids=[removed.contract_id])
 
         def done(_row: files.AttachmentRow) -> None:
@@ -258,13 +256,5 @@ class AttachmentsPanel(EditorPanel):
         self.context.write(self.tr("Restoring the file…"), work, done, failed)
 
     def forget_removed(self) -> None:
-        """The editor closes: the undo is no longer offered, so the removed file's bytes go (unless
-        another contract keeps them)."""
-        if self.removed is None or self.context.store.read_only:
-            return
+        """The editor closes: the undo is no longer offered here; the removed file stays in the Trash."""
         self.removed = None
-
-        def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
-            return undo.purge_unused(session), Changes()
-
-        self.context.write(self.tr("Removing the file…"), work)

@@ -9,8 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from services.amendments.changes import AmendmentData, ChangeData
 from services.amendments.values import target
-from services.amendments.wording import TARGET_NAMES, field_name, row_words, value_words
+from services.amendments.wording import TARGET_NAMES, Units, day_units, field_name, row_words, value_words
 from services.attachments.files import AttachmentRow, kind_label, size_text
+from services.register.contract_data import ContractData
 from ui import i18n
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -74,8 +75,8 @@ class AmendmentsModel(_ReadOnlyTable):
                         self.state_text(a, day)) for a in amendments])
 
 
-def change_row(change: ChangeData, zh: bool) -> tuple[str, str, str, str]:
-    """(No., what, old, new) of one change in the window's language."""
+def change_row(change: ChangeData, zh: bool, units: Units | None = None) -> tuple[str, str, str, str]:
+    """(No., what, old, new) of one change in the window's language; ``units`` (old, new) of a count."""
     language = "zh" if zh else "en"
     spec = target(change.target)
     what = TARGET_NAMES[spec.name][0 if zh else 1]
@@ -87,8 +88,9 @@ def change_row(change: ChangeData, zh: bool) -> tuple[str, str, str, str]:
         return str(change.seq), what, row_words(change.old_value, spec, language), "删除" if zh else "removed"
     assert change.field is not None
     what += " · " + field_name(spec, change.field, language)
-    return (str(change.seq), what, value_words(change.old_value, spec, change.field, language),
-            value_words(change.new_value, spec, change.field, language))
+    old_unit, new_unit = units or (None, None)
+    return (str(change.seq), what, value_words(change.old_value, spec, change.field, language, old_unit),
+            value_words(change.new_value, spec, change.field, language, new_unit))
 
 
 class ChangesModel(_ReadOnlyTable):
@@ -98,9 +100,11 @@ class ChangesModel(_ReadOnlyTable):
         super().__init__(parent)
         self.headers = (self.tr("No."), self.tr("What"), self.tr("Old"), self.tr("New"))
 
-    def set_changes(self, changes: list[ChangeData]) -> None:
+    def set_changes(self, changes: list[ChangeData], contract: ContractData | None = None) -> None:
+        """Show ``changes``; ``contract`` gives the units of changed counts (30 个工作日)."""
         zh = _zh()
-        self.set_rows([change_row(c, zh) for c in changes])
+        units = day_units(changes, contract)
+        self.set_rows([change_row(c, zh, units.get(c.seq)) for c in changes])
 
 
 class AttachmentsModel(_ReadOnlyTable):

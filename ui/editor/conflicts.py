@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from services.amendments.editing import open_terms
 from services.errors import UserError
 from services.history import HistoryAction, HistoryRow
 from services.register import contracts as contract_service
@@ -87,7 +88,7 @@ def resolve_refused_save(editor: ContractEditor, error: ConflictError | Contract
         if choice == "diff":
             assert editor.contract_id is not None
             with editor.store.session() as session:
-                stored = contract_service.load(session, editor.contract_id)
+                stored = open_terms(session, editor.contract_id).data  # the terms in force today, as the editor shows
             lines = change_texts(_as_save(contract_diff(stored, data)))
             none = QCoreApplication.translate("ContractConflict", "(no difference in the contract's fields)")
             dialogs.info(QCoreApplication.translate("ContractConflict", "Differences"),

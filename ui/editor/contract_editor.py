@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from models.contract import ROLES
+from services.amendments.editing import open_terms, save_terms
 from services.changes import ChangeKind, Changes
 from services.checks.base import ERROR
 from services.errors import UserError
@@ -119,12 +120,16 @@ class ContractEditor(QDialog):
         title = self.tr("ContractDesk")
         self._show_error = lambda text: context.dialogs.error(title, text)
         confirm = lambda text: context.dialogs.confirm(title, text)  # noqa: E731 - a one-line adapter
+        #: Amendments signed but not yet in force today, taken back to show the terms in force today
+        #: (issue 16); Save applies them again on top of the edits (services.amendments.editing).
+        self.pending_amendments: list[str] = []
         if contract_id is None:
             self.data = ContractData(contract_no="", title="", total_amount=Decimal("0.00"),
                                      parties=[PartyData(role="甲方", name=""), PartyData(role="乙方", name="")])
         else:
             with store.session() as session:
-                self.data = contract_service.load(session, contract_id)
+                opened = open_terms(session, contract_id)  # the terms in force today
+            self.data, self.pending_amendments = opened.data, opened.pending
         self.setWindowTitle(self.tr("Contract {0}").format(self.data.contract_no) if contract_id
                             else self.tr("New contract"))
         self.undo_stack = QUndoStack(self)
@@ -344,7 +349,7 @@ class ContractEditor(QDialog):
         self.stale_banner.setVisible(True)
 
     def _show_paid_columns(self, session: Session) -> None:
-        stored = contract_service.load(session, self.contract_id).installments  # type: ignore[arg-type]
+        stored = open_terms(session, self.contract_id).data.installments  # type: ignore[arg-type]
         model = self.installments.model
         model.refresh_field("paid_date", {i.seq: i.paid_date for i in stored})
         model.refresh_field("paid_amount", {i.seq: i.paid_amount for i in stored})
@@ -413,7 +418,8 @@ class ContractEditor(QDialog):
         def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
             if as_new:
                 data.contract_no = free_number(session, data.contract_no, keep=keep_number)
-            saved_id = contract_service.save(session, data, contract_id=contract_id)
+            pending = self.pending_amendments if contract_id is not None and not as_new else []
+            saved_id = save_terms(session, data, contract_id, pending)
             return saved_id, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HISTORY, ids=[saved_id])
 
         def done(saved_id: int) -> None:

@@ -283,9 +283,9 @@ class OverviewWindow(QWidget):
         if figures.pending:  # say plainly which terms the figures use (issue 16)
             names = ", ".join(f"{number} {amendment}" for number, amendment, _day in figures.pending)
             self.totals.setText(self.totals.text() + "\n" + self.tr(
-                "Including {0} amendment(s) signed but not yet in force ({1}; first from {2}): "
-                "the figures use the contracts as amended.").format(
-                len(figures.pending), names, figures.pending[0][2].isoformat()))
+                "{0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the "
+                "terms in force on {3}; a contract's Amendments tab shows the amended terms as of any date.").format(
+                len(figures.pending), names, figures.pending[0][2].isoformat(), figures.today.isoformat()))
         self.by_year.set_rows(figures.by_sign_year)
         self.by_budget.set_rows(figures.by_budget_year)
         self.by_supplier.set_rows(figures.by_supplier)

@@ -18,6 +18,7 @@ from services.calendar.deadlines import kind_text
 from services.calendar.due_text import event_text
 from services.history import HistoryAction, HistoryRow
 from services.ledger import schema
+from services.register.count_units import count_text
 from ui import i18n
 from ui.formatting import format_decimal, format_money
 
@@ -269,7 +270,14 @@ def _in_form_order(items: dict[str, Any], order: dict[str, str]) -> list[tuple[s
     return sorted(items.items(), key=lambda item: place.get(item[0], len(place)))
 
 
+def _count(text: str, value: object, unit: str | None) -> str:
+    """``text`` of a count ``value`` with its ``unit`` (``services.register.count_units``); as it is
+    without a unit or a value."""
+    return text if unit is None or value in (None, "") else count_text(value, unit, _language())
+
+
 def _contract_changes(details: dict[str, Any]) -> list[str]:
+    units = details.get("units", {}) if isinstance(details.get("units"), dict) else {}
     header = dict(_in_form_order(details.get("header", {}), _FIELDS))
     new = bool(header) and all(before is None for before, _after in header.values())
     if new:  # a contract created or first imported: what it was entered with, not "(empty) →" each time
@@ -284,8 +292,11 @@ def _contract_changes(details: dict[str, Any]) -> list[str]:
         for key, row in _by_key(diff.get("added", {})):
             lines.append(_row_change(table, key, row, added=True))
         for key, fields in _by_key(diff.get("changed", {})):
-            lines += [_change(field_label(f"{table}[{key}].{name}"), value_text(before, name, table),
-                              value_text(after, name, table)) for name, (before, after) in fields.items()]
+            for name, (before, after) in fields.items():
+                path = f"{table}[{key}].{name}"
+                old_unit, new_unit = units.get(path) or (None, None)  # a count: 20 个工作日 → 30 个工作日
+                lines.append(_change(field_label(path), _count(value_text(before, name, table), before, old_unit),
+                                     _count(value_text(after, name, table), after, new_unit)))
     return lines
 
 

@@ -124,9 +124,12 @@ class TrashDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
+        from ui.amendments.trash_files import add_to  # the files removed from contracts (issue 16)
+
+        self.files_panel = add_to(self, layout, context)
         context.changes.changed.connect(self._store_changed)
         self._update_buttons()
-        self.resize(860, 420)
+        self.resize(860, 560)
 
     # ----- reading
     def _store_changed(self, _changes: Changes) -> None:
