@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="contractdesk-store")
 _SYNCHRONOUS = False
+_RUNNING: set[BackgroundTask] = set()
 
 
 def set_synchronous(value: bool) -> None:
@@ -93,6 +94,7 @@ class BackgroundTask(QObject):
             self._finish()
             return
         self._parent.setCursor(Qt.CursorShape.BusyCursor)
+        _RUNNING.add(self)
         self._future = _EXECUTOR.submit(self._work, self.control)
         self._timer.start()
 
@@ -118,6 +120,7 @@ class BackgroundTask(QObject):
             self._dialog.setValue(done)
 
     def _finish(self) -> None:
+        _RUNNING.discard(self)
         self._timer.stop()
         self._parent.unsetCursor()
         if self._dialog is not None:
@@ -136,6 +139,11 @@ class BackgroundTask(QObject):
         else:
             on_done(future.result())
         self.deleteLater()
+
+
+def idle() -> bool:
+    """True when no background task is running or waiting for its callback (the start-up bench)."""
+    return not _RUNNING
 
 
 def run_task(
