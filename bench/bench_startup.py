@@ -103,7 +103,7 @@ def _child(kind: str, db: str, close_at: str) -> int:
             wait_ready()
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if not state["painted"] and event.type() == QEvent.Type.Paint:
                 view = watched.parent()
                 if isinstance(view, QTableView) and view.viewport() is watched and view.isVisible() \
@@ -133,12 +133,13 @@ def _bare_window(app: object, db: str) -> int:
         "SELECT contract_no, title, counterparty, total_amount, start_date || '..' || end_date FROM contracts "
         "ORDER BY contract_no LIMIT 40").fetchall()
     headers = ["No.", "Title", "Counterparty", "Total", "Term"]
+    ROOT_INDEX = QModelIndex()
 
     class Model(QAbstractTableModel):
-        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT_INDEX) -> int:
             return 0 if parent.isValid() else len(rows)
 
-        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT_INDEX) -> int:
             return 0 if parent.isValid() else len(headers)
 
         def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -147,7 +148,7 @@ def _bare_window(app: object, db: str) -> int:
                 return "" if value is None else str(value)
             return None
 
-        def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+        def headerData(self, section: int, orientation: Qt.Orientation,
                        role: int = Qt.ItemDataRole.DisplayRole) -> object:
             if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
                 return headers[section]
@@ -191,7 +192,7 @@ def _run(kind: str, db: Path, env: dict[str, str], close_at: str) -> dict[str, f
 def _stores(keep: Path | None, sizes: list[int]) -> dict[int, Path]:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "bench"))
-    from bench_list import prepare_store  # noqa: E402  (the list bench's store builder)
+    from bench_list import prepare_store
 
     folder = keep or Path(tempfile.mkdtemp(prefix="contractdesk-startup-"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
@@ -28,7 +28,7 @@ from ui.calendar.calendar_dialogs import HolidayScheduleDialog
 from ui.calendar.calendar_view import CalendarPanel
 from ui.calendar.deadline_models import DeadlineSource, language
 from ui.context import AppContext
-from ui.tasks import TaskControl, run_task
+from ui.tasks import TaskControl, after_first_paint, run_task
 
 
 class CalendarFeature(QObject):
@@ -96,8 +96,8 @@ class CalendarFeature(QObject):
 
     # ----- start-up
     def start(self) -> None:
-        """After the window is up: compute the deadlines in the background, then the notice."""
-        QTimer.singleShot(0, self, self.check_due)
+        """After the window's first paint: compute the deadlines in the background, then the notice."""
+        after_first_paint(self.window, self.check_due)
 
     def check_due(self) -> None:
         self.source.refresh(self._notify)

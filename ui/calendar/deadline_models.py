@@ -71,6 +71,8 @@ class DeadlineSource(QObject):
         self._running = False
         self._again = False
         self._after: list[Callable[[], None]] = []
+        self._stopped = False
+        self._control: TaskControl | None = None
         self.wanted: Callable[[], bool] = lambda: False  # are the calendar or the agenda on screen
 
     def today(self) -> dt.date:
@@ -80,6 +82,8 @@ class DeadlineSource(QObject):
         """Recompute every deadline in the background; then ``changed`` and ``after()``."""
         if after is not None:
             self._after.append(after)
+        if self._stopped:
+            return
         if self._running:
             self._again = True
             return
@@ -87,15 +91,27 @@ class DeadlineSource(QObject):
         today, reminder = self.today(), settings.reminder_days()
 
         def work(control: TaskControl) -> list[Deadline]:
+            self._control = control
             with self.store.session() as session:
                 return agenda.all_deadlines(session, today=today, reminder_days=reminder, progress=control.progress,
-                                            done_since=today - dt.timedelta(days=DONE_DAYS))
+                                            done_since=today - dt.timedelta(days=DONE_DAYS),
+                                            cancelled=control.cancelled)
 
         run_task(self.window, self.tr("Computing the deadlines of every contract…"), work, self._loaded,
                  self._failed, cancellable=False)
 
+    def stop(self) -> None:
+        """The window closes: a computation under way stops at its next batch (it must not hold the
+        exit, issue 18) and its partial result is dropped; nothing is computed any more."""
+        self._stopped = True
+        if self._control is not None:
+            self._control.cancel()
+
     def _loaded(self, items: list[Deadline]) -> None:
         self._running = False
+        self._control = None
+        if self._stopped:  # cut short at close: not the whole register
+            return
         if self._again:
             self._again = False
             self.refresh()
