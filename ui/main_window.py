@@ -621,6 +621,8 @@ class MainWindow(QMainWindow):
         selected = self.list_view.current_contract_id()
         window = MainWindow(store, dialogs=self._injected_dialogs, open_file=self._open_file, home=home)
         window.setGeometry(self.geometry())
+        if self.calendar_feature.docks_built:
+            window.calendar_feature.build_docks()
         window.restoreState(self.saveState())  # the Calendar and Agenda docks as they were
         window.list_view.table.sortByColumn(self.model.sort_column(), self.model.sort_order())
         window.show()
