@@ -137,7 +137,8 @@ class CalendarFeature(QObject):
         after_first_paint(self.window, self.check_due)
 
     def check_due(self) -> None:
-        self.source.refresh(self._notify)
+        """Recompute the deadlines (only their counts while the docks were never shown), then the notice."""
+        self.source.refresh(self._notify, counts_only=not self.visible())
 
     def _notify(self) -> None:
         overdue, soon = self.source.counts()
@@ -174,13 +175,13 @@ class CalendarFeature(QObject):
         if not changes.kinds & {ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HOLIDAYS, ChangeKind.STORE}:
             return
         few = 0 < len(changes.contract_ids) <= 20 and not changes.kinds & {ChangeKind.HOLIDAYS, ChangeKind.STORE}
-        if few and self.source.loaded:
+        if few and (self.source.loaded or self.source.due_counts is not None):
             for contract_id in sorted(changes.contract_ids):
                 self.source.refresh_contract(contract_id)
             self._notify()
         else:
             self.source.stale = True
-            self.source.refresh(self._notify)
+            self.source.refresh(self._notify, counts_only=not self.visible())
 
     # ----- export
     def export_ics(self) -> None:
