@@ -93,6 +93,10 @@ def _child(kind: str, db: str, close_at: str) -> int:
         if close_at == "paint":
             say("ready", f"{time.time() - t0:.4f}", _peak_rss_kb())
             say("closing", f"{time.time() - t0:.4f}")
+            if os.environ.get("CONTRACTDESK_BENCH_TRACE"):  # where the exit waits: every thread's stack
+                import faulthandler
+
+                faulthandler.dump_traceback_later(0.3, repeat=True)
             for widget in QApplication.topLevelWidgets():
                 widget.close()
             app.quit()

@@ -234,13 +234,16 @@ def _each_contract(
     include_terminated: bool = False, progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[int, list[Deadline]]]:
-    """(contract id, its deadlines) for each live contract (or each of ``contract_ids``), batch by batch."""
-    query = select(Contract.id).where(LIVE).order_by(Contract.contract_no)
+    """(contract id, its deadlines) for each live contract (or each of ``contract_ids``), batch by batch
+    in id order."""
+    query = select(Contract.id).where(LIVE)  # in any order: ``_batches`` takes them in id order
     if contract_ids is not None:
         query = query.where(Contract.id.in_(contract_ids))
     if not include_terminated:
         query = query.where(or_(Contract.status.is_(None), Contract.status != "terminated"))
     ids = list(session.scalars(query))
+    if cancelled is not None and cancelled():
+        return
     calendar = working_calendar(session)
     done_count = 0
     amended = pending_ids(session, today)
@@ -248,6 +251,8 @@ def _each_contract(
         if cancelled is not None and cancelled():
             return
         for contract_id, (data, events, done) in batch.items():
+            if cancelled is not None and cancelled():  # per contract: a closing window waits for one only
+                return
             if contract_id in amended:  # an amendment not yet in force: today's terms
                 data = in_force_of(session, load(session, contract_id), contract_id, today)
             yield contract_id, deadlines(data, events, done, calendar, today, reminder_days, contract_id=contract_id)

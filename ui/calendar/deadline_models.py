@@ -75,7 +75,6 @@ class DeadlineSource(QObject):
         self._again_items = False
         #: Without the items (the docks never shown): contract id → (overdue, due within 7 days).
         self.due_counts: dict[int, tuple[int, int]] | None = None
-        self._control: TaskControl | None = None
         self.wanted: Callable[[], bool] = lambda: False  # are the calendar or the agenda on screen
 
     def today(self) -> dt.date:
@@ -101,21 +100,19 @@ class DeadlineSource(QObject):
         today, reminder = self.today(), settings.reminder_days()
         if not want_items:
             def count(control: TaskControl) -> dict[int, tuple[int, int]]:
-                self._control = control
                 with self.store.session() as session:
                     return agenda.deadline_counts(session, today=today, reminder_days=reminder,
-                                                  cancelled=control.cancelled)
+                                                  cancelled=self._stopping)
 
             run_task(self.window, self.tr("Computing the deadlines of every contract…"), count, self._counted,
                      self._failed, cancellable=False)
             return
 
         def work(control: TaskControl) -> list[Deadline]:
-            self._control = control
             with self.store.session() as session:
                 return agenda.all_deadlines(session, today=today, reminder_days=reminder, progress=control.progress,
                                             done_since=today - dt.timedelta(days=DONE_DAYS),
-                                            cancelled=control.cancelled)
+                                            cancelled=self._stopping)
 
         run_task(self.window, self.tr("Computing the deadlines of every contract…"), work, self._loaded,
                  self._failed, cancellable=False)
@@ -123,15 +120,16 @@ class DeadlineSource(QObject):
     def stop(self) -> None:
         """The window closes: a computation under way stops at its next batch (it must not hold the
         exit, issue 18) and its partial result is dropped; nothing is computed any more."""
-        self._stopped = True
-        if self._control is not None:
-            self._control.cancel()
+        self._stopped = True  # read by the work itself (it may not have started yet)
+
+    def _stopping(self) -> bool:
+        """Asked by the work, on the worker thread, before each contract."""
+        return self._stopped
 
     def _again_or_done(self) -> bool:
         """After a computation: False if it was cut short at close or must run again (the store
         changed meanwhile: then it is started again)."""
         self._running = False
-        self._control = None
         if self._stopped:  # cut short at close: not the whole register
             return False
         if self._again:
