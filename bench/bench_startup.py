@@ -25,6 +25,9 @@ is only what each does to get its list on screen. Measured per process, from the
 Goals (issue 18): paint ≤ 2× bare; peak RSS ≤ 1.5× (bare + the SQLite page cache the app's
 connections may hold); exit-early ≤ 1 s. Exits 1 when a goal is missed.
 
+``CONTRACTDESK_BENCH_TRACE=1`` in a child's environment dumps every thread's stack every 0.3 s
+after the window is closed: where an exit waits.
+
 Byte code: the machine's environment may set ``PYTHONDONTWRITEBYTECODE``, which makes every start
 compile every module from source (SQLAlchemy alone: ~1.2 s instead of ~0.5 s). An installed app has
 its ``.pyc`` files, so the children run without that variable, after one untimed warm-up each.
