@@ -1,21 +1,25 @@
-"""Time the print-outs against bare reportlab rendering the same tables (issue 3).
+"""Time the print-outs against plain reportlab building the same content (issues 3 and 18).
 
-    uv run python bench/bench_pdf.py            # median of 5 runs
+    uv run python bench/bench_pdf.py            # median of 5 turns
     uv run python bench/bench_pdf.py --runs 9
     uv run python bench/bench_pdf.py --profile  # also cProfile one run of each print-out
 
-Timed, each after one warm-up run (the Chinese font is parsed once per process, as in the app):
+Each case runs the app (A) and its floor (B) in turn, A B A B …, after one warm-up of each (the
+Chinese font is parsed once per process, as in the app):
 
-* ``summary``: ``write_summary_pdf`` of the sample BJMEMC-2025174-ZC, as the app calls it (font
-  chosen from the text, footer, every section). Baseline: a bare ``SimpleDocTemplate`` with the
-  summary's key-facts table and line-item table (the same texts, as ``Paragraph`` cells in the
-  same CJK TrueType font, A4, no footer, no probe pass).
+* ``summary``: ``write_summary_pdf`` of the sample BJMEMC-2025174-ZC, as the app calls it.
 * ``contract-300``: ``write_contract_pdf`` of a five-party contract with 300 line items.
-  Baseline: a bare ``SimpleDocTemplate`` with one ``Table`` of the same 301 rows (header repeated,
-  ``Paragraph`` cells with CJK wrapping in the same font, A4).
 
-Targets: summary < 0.3 s, contract-300 < 2 s, each within 1.5x its baseline. Exit status 1 when a
-target is missed.
+The floor builds **the same content**: the print-out's own story (every section, table, bilingual
+cell and heading, made by the print-out's story function, captured from its call of
+``services.printing.common.render``) and its footer text on every page, with a plain
+``SimpleDocTemplate`` in the font the print-out chose, the page total known beforehand (taken from
+the print-out). What the floor leaves out is what the app adds: the probe pass that chooses the
+font for the text, the footer's two-pass page numbering, the seal band option, writing beside the
+target and moving it into place. Both must give the same number of pages.
+
+Targets: summary < 0.3 s, contract-300 < 2 s, each within 1.5x its floor. Exit status 1 when a
+target is missed or the page counts differ.
 """
 
 from __future__ import annotations
@@ -29,23 +33,24 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from services.ledger.importer import import_ledger
-from services.money.english_amount import to_english_words
-from services.printing.common import capitals, exact_number, figures, money
-from services.printing.contract import LINE_ITEM_HEADER, write_contract_pdf
-from services.printing.fonts import find_cjk_font
+from services.printing import contract as contract_printout
+from services.printing import summary as summary_printout
+from services.printing.common import BOTTOM_MARGIN, MARGIN, Printer, PrintResult
+from services.printing.contract import write_contract_pdf
 from services.printing.summary import write_summary_pdf
 from services.register import contracts
-from services.register.contract_data import ContractData
 from services.store import open_store
 from tests.conftest import SAMPLE_LEDGER
 from tests.test_pdf_done import five_party_contract
@@ -56,56 +61,59 @@ RATIO_TARGET = 1.5
 TODAY = dt.date(2025, 11, 1)
 
 
-def median_ms(run: Callable[[], object], runs: int) -> float:
-    run()  # warm-up
-    times = []
+def interleaved_ms(ours: Callable[[], object], floor: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Medians (ms) of ``runs`` turns of ``ours`` and ``floor`` in turn, after one warm-up of each."""
+    ours(), floor()
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for side, run in enumerate((ours, floor)):
+            start = time.perf_counter()
+            run()
+            times[side].append((time.perf_counter() - start) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
-def bare_doc(path: Path, tables: list[Table]) -> None:
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=20 * mm, bottomMargin=22 * mm)
-    doc.build(tables)
+@dataclass
+class Captured:
+    """What a print-out hands to ``render``: its story maker and footer."""
+
+    make_story: Callable[[Printer], list[Flowable]]
+    footer: Callable[[int, int], tuple[str, str]]
 
 
-def bare_style(font: str) -> TableStyle:
-    return TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#808080"), ("FONTNAME", (0, 0), (-1, -1), font),
-                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+def capture(write: Callable[[Path], PrintResult], module: ModuleType, folder: Path) -> tuple[Captured, PrintResult]:
+    """Run ``write`` once with ``module.render`` wrapped, to capture the story maker and the footer."""
+    found: list[Captured] = []
+    real = module.render
+
+    def spy(path: Any, make_story: Any, footer: Any, **options: Any) -> PrintResult:
+        found.append(Captured(make_story, footer))
+        return real(path, make_story, footer, **options)
+
+    module.render = spy
+    try:
+        result = write(folder / "capture.pdf")
+    finally:
+        module.render = real
+    return found[0], result
 
 
-def bare_line_table(data: ContractData, font: str) -> Table:
-    """The contract's line-item table, bare: same rows, same column widths, Paragraph cells."""
-    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12.5, wordWrap="CJK")
-    rows = [[Paragraph(text, cell) for text in LINE_ITEM_HEADER]]
-    for item in data.line_items:
-        rows.append([Paragraph(text, cell) for text in (
-            str(item.seq), item.name, item.unit, exact_number(item.unit_price), exact_number(item.quantity),
-            "" if item.periods is None else str(item.periods), figures(item.effective_amount))])
-    table = Table(rows, colWidths=[w * mm for w in (10, 70, 12, 20, 19, 11, 28)], repeatRows=1)
-    table.setStyle(bare_style(font))
-    return table
+def floor_pdf(path: Path, captured: Captured, font: str, total_pages: int) -> int:
+    """The same story and footer text in ``font``, plain reportlab; returns the page count."""
+    story = captured.make_story(Printer(font))
 
+    def on_page(canvas: Any, doc: Any) -> None:
+        left, right = captured.footer(doc.page, total_pages)
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawString(MARGIN, 12 * mm, left)
+        canvas.drawRightString(A4[0] - MARGIN, 12 * mm, right)
+        canvas.restoreState()
 
-def bare_summary_tables(data: ContractData, font: str) -> list[Table]:
-    """The summary's key-facts table and line-item table, bare (same texts, Paragraph cells)."""
-    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12.5, wordWrap="CJK")
-    facts = [("合同编号 Contract No.", data.contract_no), ("合同名称 Contract Title", data.title)]
-    facts += [(party.role, party.name) for party in data.parties]
-    facts += [("合同总价（含税） Total Amount", money(data.total_amount)),
-              ("大写金额 In Chinese Capitals", capitals(data.total_amount)),
-              ("英文金额 In Words", to_english_words(data.total_amount))]
-    key = Table([[Paragraph(a, cell), Paragraph(b, cell)] for a, b in facts], colWidths=[46 * mm, 124 * mm])
-    key.setStyle(bare_style(font))
-    items = [[Paragraph("序号 No.", cell), Paragraph("名称 Item", cell), Paragraph("金额 Amount", cell)]]
-    items += [[Paragraph(str(i.seq), cell), Paragraph(i.name, cell), Paragraph(money(i.effective_amount), cell)]
-              for i in data.line_items]
-    lines = Table(items, colWidths=[12 * mm, 118 * mm, 40 * mm], repeatRows=1)
-    lines.setStyle(bare_style(font))
-    return [key, lines]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN, bottomMargin=BOTTOM_MARGIN)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return int(doc.page)
 
 
 def main() -> int:
@@ -123,30 +131,32 @@ def main() -> int:
     finally:
         store.close()
     big = five_party_contract(300)
-    font = find_cjk_font(None, "").name  # the same TrueType font the print-outs choose (parsed once)
 
     cases = [
-        ("summary (BJMEMC-2025174-ZC)", SUMMARY_TARGET_S,
-         lambda: write_summary_pdf(summary_data, folder / "s.pdf", today=TODAY),
-         lambda: bare_doc(folder / "s-bare.pdf", bare_summary_tables(summary_data, font))),
-        ("contract, 5 parties, 300 lines", CONTRACT_TARGET_S,
-         lambda: write_contract_pdf(big, folder / "c.pdf"),
-         lambda: bare_doc(folder / "c-bare.pdf", [bare_line_table(big, font)])),
+        ("summary (BJMEMC-2025174-ZC)", SUMMARY_TARGET_S, summary_printout,
+         lambda path: write_summary_pdf(summary_data, path, today=TODAY)),
+        ("contract, 5 parties, 300 lines", CONTRACT_TARGET_S, contract_printout,
+         lambda path: write_contract_pdf(big, path)),
     ]
     failed = []
-    print(f"median of {args.runs} runs, ms")
-    print(f"{'print-out':34} {'ours':>8} {'bare':>8} {'ratio':>6}  target")
-    for name, target_s, ours, bare in cases:
-        ours_ms, bare_ms = median_ms(ours, args.runs), median_ms(bare, args.runs)
-        ratio = ours_ms / bare_ms
-        ok = ours_ms < target_s * 1000 and ratio <= RATIO_TARGET
-        print(f"{name:34} {ours_ms:8.0f} {bare_ms:8.0f} {ratio:6.2f}  "
+    print(f"median of {args.runs} turns (app and floor in turn), ms")
+    print(f"{'print-out':34} {'ours':>8} {'floor':>8} {'ratio':>6} {'pages':>6}  target")
+    for name, target_s, module, write in cases:
+        captured, result = capture(write, module, folder)
+        font = result.font.name
+        pages = floor_pdf(folder / "floor.pdf", captured, font, result.pages)
+        ours_ms, floor_ms = interleaved_ms(lambda write=write: write(folder / "ours.pdf"),
+                                           lambda c=captured, f=font, n=result.pages: floor_pdf(
+                                               folder / "floor.pdf", c, f, n), args.runs)
+        ratio = ours_ms / floor_ms
+        ok = ours_ms < target_s * 1000 and ratio <= RATIO_TARGET and pages == result.pages
+        print(f"{name:34} {ours_ms:8.0f} {floor_ms:8.0f} {ratio:6.2f} {result.pages:>3}/{pages:<2}  "
               f"< {target_s * 1000:.0f} ms, <= {RATIO_TARGET}x  {'ok' if ok else 'MISSED'}")
         if not ok:
             failed.append(name)
         if args.profile:
             profiler = cProfile.Profile()
-            profiler.runcall(ours)
+            profiler.runcall(write, folder / "profile.pdf")
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     if failed:
         print("targets missed:", ", ".join(failed))

@@ -14,6 +14,7 @@ from services.store_credentials import open_register
 from ui import i18n, settings, startup
 from ui.main_window import MainWindow
 from ui.register import server_password
+from ui.tasks import after_first_paint
 
 
 def run_app(argv: list[str]) -> int:
@@ -49,7 +50,7 @@ def run_app(argv: list[str]) -> int:
             return 1
         window = MainWindow(store)
         window.show()
-        window.start_daily_backup()
+        after_first_paint(window, window.start_daily_backup)
         instance.activated.connect(startup.bring_main_window_forward)
         if args.screenshot is not None:
             startup.schedule_screenshot(window, args.screenshot)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -18,40 +20,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from services.backup import daily_backup
 from services.changes import ChangeKind, Changes
 from services.errors import UserError, localize
-from services.ledger.importer import (
-    ImportCancelled,
-    ImportResult,
-    LedgerError,
-    LedgerPlan,
-    apply_ledger,
-    import_ledger,
-    read_ledger,
-)
-from services.ledger.workbook_write import export_to
-from services.ledger.write import ExportCancelled
 from services.register import contracts as contract_service
-from services.register.trash import restore
 from services.store import Store, StoreError, data_version, default_db_path, open_store
 from services.store_roles import store_role
 from ui import i18n
-from ui.about import AboutDialog
 from ui.calendar.calendar_feature import CalendarFeature
 from ui.context import AppContext, Dialogs, StoreChanges, open_in_viewer
 from ui.contracts.list_model import ContractListModel
 from ui.contracts.list_view import ContractListView
 from ui.dialogs import DialogService
-from ui.editor.checks_panel import problem_lines
-from ui.editor.contract_editor import ContractEditor
 from ui.printing import PdfPrinting
-from ui.register.backups_view import back_up_now, open_restore
-from ui.register.history_view import open_history
-from ui.register.trash_view import open_trash
 from ui.tasks import TaskControl, run_task
+
+if TYPE_CHECKING:  # feature modules are imported on first use: the first paint needs none (issue 18)
+    from sqlalchemy.orm import Session
+
+    from services.ledger.importer import ImportResult, LedgerPlan
+    from ui.about import AboutDialog
+    from ui.editor.contract_editor import ContractEditor
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
 _open_windows: list[QMainWindow] = []
@@ -291,6 +280,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The daily backup failed: {0}").format(
                 error.message(i18n.current_language()) if isinstance(error, UserError) else error))
 
+        from services.backup import daily_backup
+
         run_task(self, self.tr("Backing up the register…"), lambda _control: daily_backup(self.store),
                  lambda _path: None, failed, cancellable=False)
 
@@ -368,6 +359,8 @@ class MainWindow(QMainWindow):
             editor.raise_()
             editor.activateWindow()
             return editor
+        from ui.editor.contract_editor import ContractEditor
+
         editor = ContractEditor(self.context, contract_id, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self.list_view.select_contract)
@@ -406,6 +399,8 @@ class MainWindow(QMainWindow):
             return
         contract_id = self._deleted.pop()
 
+        from services.register.trash import restore
+
         def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
             restore(session, contract_id)
             return contract_id, Changes.of(ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HISTORY,
@@ -427,6 +422,8 @@ class MainWindow(QMainWindow):
         if path.name.lower() == "contracts.csv":
             path = path.parent  # the whole ledger folder
 
+        from services.ledger.importer import read_ledger
+
         def read(_control: TaskControl) -> LedgerPlan:
             with self.store.session() as session:
                 return read_ledger(path, session)
@@ -435,6 +432,8 @@ class MainWindow(QMainWindow):
                  self._import_failed, cancellable=False)
 
     def _confirm_import(self, path: Path, plan: LedgerPlan) -> None:
+        from services.ledger.importer import LedgerError, apply_ledger
+
         if plan.problems.errors:
             self._import_failed(LedgerError(plan.problems.errors))
             return
@@ -456,6 +455,8 @@ class MainWindow(QMainWindow):
         with_problems = result.with_problems
         text = self.tr("{0} contract(s) added, {1} updated, {2} with problems.").format(
             len(result.added), len(result.updated), len(with_problems))
+        from ui.editor.checks_panel import problem_lines
+
         details = [*(localize(w, i18n.current_language()) for w in result.warnings), *problem_lines(result.problems)]
         self.dialogs.info(self.tr("Import finished"), text, "\n".join(details))
         if with_problems:  # open the first, its Checks panel listing the problems
@@ -466,6 +467,8 @@ class MainWindow(QMainWindow):
                 self.edit_contract(contract_id)
 
     def _import_failed(self, error: BaseException) -> None:
+        from services.ledger.importer import ImportCancelled, LedgerError
+
         if isinstance(error, ImportCancelled):
             self.statusBar().showMessage(self.tr("Import cancelled; the register is unchanged."))
             return
@@ -490,6 +493,8 @@ class MainWindow(QMainWindow):
         if folder is None:
             return
         chinese = i18n.current_language().startswith("zh")
+        from services.ledger.workbook_write import export_to
+        from services.ledger.write import ExportCancelled
 
         def work(control: TaskControl) -> list[Path]:
             with self.store.session() as session:
@@ -518,10 +523,14 @@ class MainWindow(QMainWindow):
 
     def back_up_now(self) -> None:
         """File → Back up now…: a copy of the register where the officer chooses (ui.register.backups_view)."""
+        from ui.register.backups_view import back_up_now
+
         back_up_now(self)
 
     def restore_from_backup(self) -> QWidget:
         """File → Restore from backup… (non-modal; returned for tests)."""
+        from ui.register.backups_view import open_restore
+
         return open_restore(self)
 
     def open_samples(self) -> None:
@@ -544,6 +553,8 @@ class MainWindow(QMainWindow):
                 return
             self.release_store()  # about to be replaced; the window is replaced right after
         home = self.home or self.store.path
+
+        from services.ledger.importer import import_ledger
 
         def build(_control: TaskControl) -> Store:
             if reset:
@@ -587,10 +598,15 @@ class MainWindow(QMainWindow):
     def close_editors(self) -> bool:
         """Close every open contract editor, each asking about unsaved changes; False as soon as
         the officer answers Cancel (that editor and the rest stay open)."""
-        return all(editor.close() for editor in self.findChildren(ContractEditor) if editor.isVisible())
+        return all(editor.close() for editor in self._editor_widgets() if editor.isVisible())
 
     def _open_editor_ids(self) -> list[int]:
-        return [e.contract_id for e in self.findChildren(ContractEditor) if e.isVisible() and e.contract_id]
+        return [e.contract_id for e in self._editor_widgets() if e.isVisible() and e.contract_id]
+
+    def _editor_widgets(self) -> list[ContractEditor]:
+        """The window's contract editors; none (and no import, at exit too) before the first was opened."""
+        editor_module = sys.modules.get("ui.editor.contract_editor")
+        return [] if editor_module is None else self.findChildren(editor_module.ContractEditor)
 
     def _replace_with(self, store: Store, *, hand_over: bool, home: Path | None = None,
                       reopen: list[int] | None = None) -> MainWindow:
@@ -605,6 +621,8 @@ class MainWindow(QMainWindow):
         selected = self.list_view.current_contract_id()
         window = MainWindow(store, dialogs=self._injected_dialogs, open_file=self._open_file, home=home)
         window.setGeometry(self.geometry())
+        if self.calendar_feature.docks_built:
+            window.calendar_feature.build_docks()
         window.restoreState(self.saveState())  # the Calendar and Agenda docks as they were
         window.list_view.table.sortByColumn(self.model.sort_column(), self.model.sort_order())
         window.show()
@@ -636,10 +654,14 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> QWidget:
         """File → History… (non-modal; returned for tests)."""
+        from ui.register.history_view import open_history
+
         return open_history(self.context, self)
 
     def show_trash(self) -> QWidget:
         """View → Trash… (non-modal; returned for tests)."""
+        from ui.register.trash_view import open_trash
+
         return open_trash(self.context, self)
 
     def show_overview(self) -> QWidget:
@@ -651,6 +673,8 @@ class MainWindow(QMainWindow):
     # ----- help
     def show_about(self) -> AboutDialog:
         """Help → About: version, this store's path, licences (non-modal; returned for tests)."""
+        from ui.about import AboutDialog
+
         dialog = AboutDialog(self.store.location, self, user=self.store.who)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -673,6 +697,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._other_writers.stop()
+        self.calendar_feature.source.stop()  # the start-up deadlines must not hold the exit
         if not self._hand_over_store:
             self.store.close()
         if self in _open_windows:

@@ -13,11 +13,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="contractdesk-store")
 _SYNCHRONOUS = False
+_RUNNING: set[BackgroundTask] = set()
 
 
 def set_synchronous(value: bool) -> None:
@@ -93,6 +94,7 @@ class BackgroundTask(QObject):
             self._finish()
             return
         self._parent.setCursor(Qt.CursorShape.BusyCursor)
+        _RUNNING.add(self)
         self._future = _EXECUTOR.submit(self._work, self.control)
         self._timer.start()
 
@@ -118,6 +120,7 @@ class BackgroundTask(QObject):
             self._dialog.setValue(done)
 
     def _finish(self) -> None:
+        _RUNNING.discard(self)
         self._timer.stop()
         self._parent.unsetCursor()
         if self._dialog is not None:
@@ -138,6 +141,11 @@ class BackgroundTask(QObject):
         self.deleteLater()
 
 
+def idle() -> bool:
+    """True when no background task is running or waiting for its callback (the start-up bench)."""
+    return not _RUNNING
+
+
 def run_task(
     parent: QWidget, label: str, work: Callable[[TaskControl], Any],
     on_done: Callable[[Any], None], on_error: Callable[[BaseException], None], *, cancellable: bool = True,
@@ -146,3 +154,46 @@ def run_task(
     task = BackgroundTask(parent, label, work, on_done, on_error, cancellable=cancellable)
     task.start()
     return task
+
+
+#: ``after_first_paint`` runs its work at the latest this long after the window asked (milliseconds),
+#: painted or not.
+FIRST_PAINT_FALLBACK_MS = 1500
+
+
+class _AfterFirstPaint(QObject):
+    """See ``after_first_paint``."""
+
+    def __init__(self, window: QWidget, work: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._work: Callable[[], None] | None = work
+        window.installEventFilter(self)
+        QTimer.singleShot(0, self, self._never_shown)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._run)  # once this paint is done
+        return False
+
+    def _never_shown(self) -> None:
+        window = self.parent()
+        if isinstance(window, QWidget) and not window.isVisible():  # never shown (tests): nothing to wait for
+            self._run()
+
+    def _run(self) -> None:
+        work, self._work = self._work, None
+        if work is None:
+            return
+        window = self.parent()
+        if isinstance(window, QWidget):
+            window.removeEventFilter(self)
+        work()
+
+
+def after_first_paint(window: QWidget, work: Callable[[], None]) -> None:
+    """Call ``work()`` on the GUI thread once ``window`` has painted for the first time, so start-up
+    work (the deadlines behind the start-up notice, the day's backup) never delays the first paint
+    (issue 18). A window not shown when the event loop starts (tests) gets it at once; at the latest
+    after ``FIRST_PAINT_FALLBACK_MS``. Called once."""
+    _AfterFirstPaint(window, work)

@@ -11,8 +11,6 @@ import codecs
 import csv
 import io
 
-from charset_normalizer import from_bytes
-
 from services.errors import Term, define
 
 UNDECODABLE = define(
@@ -72,6 +70,8 @@ def undecodable(data: bytes) -> dict[str, object]:
         headers = _first_row(header_line)
         if 0 < int(column) <= len(headers) and headers[int(column) - 1].strip().isprintable():
             column = headers[int(column) - 1].strip() or column
+    from charset_normalizer import from_bytes  # only for a file that does not decode (start-up: issue 18)
+
     best = from_bytes(data).best()
     looks = best.encoding if best else "binary data"
     western = 0x80 <= byte <= 0x9F or looks.startswith(("cp125", "latin", "iso8859"))

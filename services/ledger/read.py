@@ -226,8 +226,10 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
     if missing:
         return []
 
-    titles = {name: header[index].strip() for name, index in positions.items()}
-    by_name = {name: table.column(name) for name in positions}
+    # per column once, not per cell: (name, position, column, its term, its header as written)
+    fields = [(name, index, table.column(name), codes.column_term(table.column(name)), header[index].strip())
+              for name, index in positions.items()]
+    titles = {name: title for name, _index, _column, _term, title in fields}
     records: list[Record] = []
     seen: dict[tuple[object, ...], int] = {}
     row_number = 1
@@ -254,11 +256,10 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
             problems.errors.append(codes.problem(label, row_number, None,
                                                  codes.SHORT_ROW if short else codes.LONG_ROW,
                                                  cells=len(cells), columns=len(header)))
-        for name, index in positions.items():
+        for _name, index, column, term, title in fields:
             cell = unguard(cells[index].strip()) if index < len(cells) else ""
-            column = by_name[name]
             if cell or column.required:  # an empty optional cell is no value: nothing to read
-                _read_cell(cell, column, record, (label, row_number, titles[name]), problems)
+                _read_cell(cell, column, record, (label, row_number, title), problems, term)
         key = tuple(record.values.get(name) for name in table.key)
         if None not in key:
             if key in seen:
@@ -278,10 +279,12 @@ _NAMED: dict[str, Callable[[str, Term], object]] = {
     "decimal": values.parse_decimal, "percent": values.parse_percent, "int": values.parse_int}
 
 
-def _read_cell(cell: str, column: Column, record: Record, where: tuple[str, int, str], problems: Problems) -> None:
-    """Parse one cell into ``record``; a problem at ``where`` (file, row, header as written) if it is bad."""
+def _read_cell(cell: str, column: Column, record: Record, where: tuple[str, int, str], problems: Problems,
+               term: Term | None = None) -> None:
+    """Parse one cell into ``record``; a problem at ``where`` (file, row, header as written) if it is bad.
+    ``term``: ``codes.column_term(column)`` when the caller has it."""
     label, row, header = where
-    term = codes.column_term(column)
+    term = term if term is not None else codes.column_term(column)
     if not cell:
         if column.required:
             record.bad += 1

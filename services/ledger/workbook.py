@@ -29,9 +29,6 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.datetime import from_excel
-
 from services.errors import Term, UserError, define
 from services.ledger.schema import ALL_TABLES, TABLES_BY_NAME, Column, Table
 from services.ledger.workbook_xls import LegacyReadError, RawSheet, is_ole2, raw_sheets
@@ -140,6 +137,8 @@ def cell_text(value: object, number_format: str, column: Column | None) -> str:
         number = exact_number(value)
         kind = column.kind if column is not None else "text"
         if kind == "date" and not isinstance(value, bool) and 0 < value < 2958466:
+            from openpyxl.utils.datetime import from_excel  # openpyxl on first use: start-up (issue 18)
+
             serial = from_excel(value)
             if isinstance(serial, dt.datetime):
                 return serial.date().isoformat()
@@ -208,6 +207,8 @@ def read_workbook(data: bytes, label: str) -> tuple[list[tuple[str, str, str]], 
 
 def _xlsx_sheets(data: bytes, label: str) -> list[RawSheet]:
     """Every sheet of the .xlsx ``data`` with its typed values and number formats (openpyxl)."""
+    from openpyxl import load_workbook  # on first use: the window's start need not load it (issue 18)
+
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:

@@ -12,23 +12,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
-from services.calendar import agenda
-from services.calendar.holidays import working_calendar
-from services.calendar.ics import write_ics
 from services.changes import ChangeKind, Changes
 from ui import settings
-from ui.calendar.agenda_view import AgendaPanel
-from ui.calendar.calendar_dialogs import HolidayScheduleDialog
-from ui.calendar.calendar_view import CalendarPanel
 from ui.calendar.deadline_models import DeadlineSource, language
 from ui.context import AppContext
-from ui.tasks import TaskControl, run_task
+from ui.tasks import TaskControl, after_first_paint, run_task
+
+if TYPE_CHECKING:  # the panels, the .ics writer and the dialogs are imported on first use (issue 18)
+    from ui.calendar.agenda_view import AgendaPanel
+    from ui.calendar.calendar_dialogs import HolidayScheduleDialog
+    from ui.calendar.calendar_view import CalendarPanel
 
 
 class CalendarFeature(QObject):
@@ -47,20 +46,10 @@ class CalendarFeature(QObject):
         self.store = context.store
         self.source = DeadlineSource(self.store, window, today=today)
         self.source.wanted = self.visible
-        with self.store.session() as session:
-            working = working_calendar(session)
-        self.calendar = CalendarPanel(self.source, working)
-        self.agenda = AgendaPanel(context, self.source)
-        for panel in (self.calendar, self.agenda):
-            panel.contractActivated.connect(edit_contract)
-        from ui.payments.deadline_action import install_record_payment  # issue 15: on a payment deadline
-
-        self.record_payment_actions = [install_record_payment(panel.view, context, self.source.today)
-                                       for panel in (self.agenda, self.calendar)]
+        self._edit_contract = edit_contract
+        self._panels: tuple[CalendarPanel, AgendaPanel, QDockWidget, QDockWidget] | None = None
+        self.record_payment_actions: list[Any] = []
         context.changes.changed.connect(self._store_changed)
-        self.calendar_dock = self._dock(self.tr("Calendar"), "calendarDock", self.calendar)
-        self.agenda_dock = self._dock(self.tr("Agenda"), "agendaDock", self.agenda)
-        window.tabifyDockWidget(self.calendar_dock, self.agenda_dock)
         self.calendar_action = self._action(self.tr("&Calendar"), self.show_calendar, "Ctrl+K")
         self.agenda_action = self._action(self.tr("A&genda"), self.show_agenda, "Ctrl+G")
         self.export_action = self._action(self.tr("Export &calendar (.ics)…"), self.export_ics)
@@ -73,6 +62,54 @@ class CalendarFeature(QObject):
         self.notice.linkActivated.connect(lambda _link: self.show_agenda())
         self.notice.setToolTip(self.tr("Open the agenda"))
         window.statusBar().addPermanentWidget(self.notice)
+
+    # ----- the docks, built when first wanted (the first paint needs neither, issue 18)
+    def build_docks(self) -> None:
+        """Build the Calendar and Agenda docks (hidden) if not yet built."""
+        if self._panels is not None:
+            return
+        from services.calendar.holidays import working_calendar
+        from ui.calendar.agenda_view import AgendaPanel
+        from ui.calendar.calendar_view import CalendarPanel
+        from ui.payments.deadline_action import install_record_payment  # issue 15: on a payment deadline
+
+        with self.store.session() as session:
+            working = working_calendar(session)
+        calendar = CalendarPanel(self.source, working)
+        agenda_panel = AgendaPanel(self.context, self.source)
+        for panel in (calendar, agenda_panel):
+            panel.contractActivated.connect(self._edit_contract)
+        self.record_payment_actions = [install_record_payment(panel.view, self.context, self.source.today)
+                                       for panel in (agenda_panel, calendar)]
+        calendar_dock = self._dock(self.tr("Calendar"), "calendarDock", calendar)
+        agenda_dock = self._dock(self.tr("Agenda"), "agendaDock", agenda_panel)
+        self.window.tabifyDockWidget(calendar_dock, agenda_dock)
+        self._panels = (calendar, agenda_panel, calendar_dock, agenda_dock)
+
+    @property
+    def docks_built(self) -> bool:
+        return self._panels is not None
+
+    def _built(self) -> tuple[CalendarPanel, AgendaPanel, QDockWidget, QDockWidget]:
+        self.build_docks()
+        assert self._panels is not None
+        return self._panels
+
+    @property
+    def calendar(self) -> CalendarPanel:
+        return self._built()[0]
+
+    @property
+    def agenda(self) -> AgendaPanel:
+        return self._built()[1]
+
+    @property
+    def calendar_dock(self) -> QDockWidget:
+        return self._built()[2]
+
+    @property
+    def agenda_dock(self) -> QDockWidget:
+        return self._built()[3]
 
     def _dock(self, title: str, name: str, widget: Any) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -92,15 +129,16 @@ class CalendarFeature(QObject):
         return action
 
     def visible(self) -> bool:
-        return self.calendar_dock.isVisible() or self.agenda_dock.isVisible()
+        return self._panels is not None and (self.calendar_dock.isVisible() or self.agenda_dock.isVisible())
 
     # ----- start-up
     def start(self) -> None:
-        """After the window is up: compute the deadlines in the background, then the notice."""
-        QTimer.singleShot(0, self, self.check_due)
+        """After the window's first paint: compute the deadlines in the background, then the notice."""
+        after_first_paint(self.window, self.check_due)
 
     def check_due(self) -> None:
-        self.source.refresh(self._notify)
+        """Recompute the deadlines (only their counts while the docks were never shown), then the notice."""
+        self.source.refresh(self._notify, counts_only=not self.visible())
 
     def _notify(self) -> None:
         overdue, soon = self.source.counts()
@@ -129,19 +167,21 @@ class CalendarFeature(QObject):
 
     def _store_changed(self, changes: Changes) -> None:
         """Deadlines of the changed contracts recomputed (all of them after a wide change), then the notice."""
-        if ChangeKind.HOLIDAYS in changes.kinds:
+        if ChangeKind.HOLIDAYS in changes.kinds and self._panels is not None:
+            from services.calendar.holidays import working_calendar
+
             with self.store.session() as session:
                 self.calendar.set_working_calendar(working_calendar(session))
         if not changes.kinds & {ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HOLIDAYS, ChangeKind.STORE}:
             return
         few = 0 < len(changes.contract_ids) <= 20 and not changes.kinds & {ChangeKind.HOLIDAYS, ChangeKind.STORE}
-        if few and self.source.loaded:
+        if few and (self.source.loaded or self.source.due_counts is not None):
             for contract_id in sorted(changes.contract_ids):
                 self.source.refresh_contract(contract_id)
             self._notify()
         else:
             self.source.stale = True
-            self.source.refresh(self._notify)
+            self.source.refresh(self._notify, counts_only=not self.visible())
 
     # ----- export
     def export_ics(self) -> None:
@@ -152,6 +192,8 @@ class CalendarFeature(QObject):
             return
         days, lang, today = settings.reminder_days(), language(), self.source.today()
         accepts = self.agenda.proxy.accepts
+        from services.calendar import agenda
+        from services.calendar.ics import write_ics
 
         def work(control: TaskControl) -> int:
             with self.store.session() as session:
@@ -172,6 +214,8 @@ class CalendarFeature(QObject):
     # ----- settings
     def edit_holidays(self) -> HolidayScheduleDialog:
         """Settings → Working-day schedule… (non-modal; returned for tests)."""
+        from ui.calendar.calendar_dialogs import HolidayScheduleDialog
+
         dialog = HolidayScheduleDialog(self.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -71,36 +71,86 @@ class DeadlineSource(QObject):
         self._running = False
         self._again = False
         self._after: list[Callable[[], None]] = []
+        self._stopped = False
+        self._again_items = False
+        #: Without the items (the docks never shown): contract id → (overdue, due within 7 days).
+        self.due_counts: dict[int, tuple[int, int]] | None = None
         self.wanted: Callable[[], bool] = lambda: False  # are the calendar or the agenda on screen
 
     def today(self) -> dt.date:
         return self._today()
 
-    def refresh(self, after: Callable[[], None] | None = None) -> None:
-        """Recompute every deadline in the background; then ``changed`` and ``after()``."""
+    def refresh(self, after: Callable[[], None] | None = None, *, counts_only: bool = False) -> None:
+        """Recompute every deadline in the background; then ``changed`` and ``after()``.
+
+        ``counts_only`` (the start-up notice while the calendar and agenda were never shown): keep only
+        each contract's overdue and due-soon counts (``due_counts``), not every deadline — at 100,000
+        contracts that is the difference of some 100 MB (issue 18). Once the items are held, they are
+        kept current instead."""
         if after is not None:
             self._after.append(after)
+        if self._stopped:
+            return
+        want_items = not counts_only or self.loaded
         if self._running:
             self._again = True
+            self._again_items = self._again_items or want_items
             return
         self._running = True
         today, reminder = self.today(), settings.reminder_days()
+        if not want_items:
+            def count(control: TaskControl) -> dict[int, tuple[int, int]]:
+                with self.store.session() as session:
+                    return agenda.deadline_counts(session, today=today, reminder_days=reminder,
+                                                  cancelled=self._stopping)
+
+            run_task(self.window, self.tr("Computing the deadlines of every contract…"), count, self._counted,
+                     self._failed, cancellable=False)
+            return
 
         def work(control: TaskControl) -> list[Deadline]:
             with self.store.session() as session:
                 return agenda.all_deadlines(session, today=today, reminder_days=reminder, progress=control.progress,
-                                            done_since=today - dt.timedelta(days=DONE_DAYS))
+                                            done_since=today - dt.timedelta(days=DONE_DAYS),
+                                            cancelled=self._stopping)
 
         run_task(self.window, self.tr("Computing the deadlines of every contract…"), work, self._loaded,
                  self._failed, cancellable=False)
 
-    def _loaded(self, items: list[Deadline]) -> None:
+    def stop(self) -> None:
+        """The window closes: a computation under way stops at its next batch (it must not hold the
+        exit, issue 18) and its partial result is dropped; nothing is computed any more."""
+        self._stopped = True  # read by the work itself (it may not have started yet)
+
+    def _stopping(self) -> bool:
+        """Asked by the work, on the worker thread, before each contract."""
+        return self._stopped
+
+    def _again_or_done(self) -> bool:
+        """After a computation: False if it was cut short at close or must run again (the store
+        changed meanwhile: then it is started again)."""
         self._running = False
+        if self._stopped:  # cut short at close: not the whole register
+            return False
         if self._again:
-            self._again = False
-            self.refresh()
+            items, self._again, self._again_items = self._again_items, False, False
+            self.refresh(counts_only=not items)
+            return False
+        return True
+
+    def _loaded(self, items: list[Deadline]) -> None:
+        if not self._again_or_done():
             return
-        self.items, self.loaded, self.stale = items, True, False
+        self.items, self.loaded, self.stale, self.due_counts = items, True, False, None
+        self._done()
+
+    def _counted(self, counts: dict[int, tuple[int, int]]) -> None:
+        if not self._again_or_done():
+            return
+        self.due_counts = counts
+        self._done()
+
+    def _done(self) -> None:
         self.changed.emit()
         callbacks, self._after = self._after, []
         for callback in callbacks:
@@ -130,6 +180,15 @@ class DeadlineSource(QObject):
 
     def refresh_contract(self, contract_id: int) -> None:
         """Recompute one contract's deadlines now (after a mark done or a recorded event)."""
+        if not self.loaded and self.due_counts is not None:  # only the counts are held: its counts
+            with self.store.session() as session:
+                fresh_counts = agenda.deadline_counts(session, today=self.today(),
+                                                      reminder_days=settings.reminder_days(),
+                                                      contract_ids=[contract_id])
+            self.due_counts.pop(contract_id, None)
+            self.due_counts.update(fresh_counts)
+            self.changed.emit()
+            return
         with self.store.session() as session:
             fresh = agenda.all_deadlines(session, today=self.today(), reminder_days=settings.reminder_days(),
                                          contract_ids=[contract_id], include_terminated=True,
@@ -146,6 +205,9 @@ class DeadlineSource(QObject):
 
     def counts(self) -> tuple[int, int]:
         """(overdue, due within 7 days) among the deadlines."""
+        if not self.loaded and self.due_counts is not None:
+            return (sum(overdue for overdue, _soon in self.due_counts.values()),
+                    sum(soon for _overdue, soon in self.due_counts.values()))
         states = Counter(d.state for d in self.items)
         return states["overdue"], states["due_soon"]
 
