@@ -555,7 +555,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../ui/tasks.py" line="106"/>
+        <location filename="../../ui/tasks.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -779,77 +779,77 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>CalendarFeature</name>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="61"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="84"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="62"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="85"/>
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="64"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="53"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="65"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="54"/>
         <source>A&amp;genda</source>
         <translation>待办(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="66"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="55"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>导出日历(.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="67"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="56"/>
         <source>&amp;Working-day schedule…</source>
         <translation>工作日安排(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="68"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="57"/>
         <source>&amp;Reminder days…</source>
         <translation>提前提醒天数(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="74"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="63"/>
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="110"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="148"/>
         <source>{0} overdue, {1} due within 7 days</source>
         <translation>已逾期 {0} 项，7 日内到期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="112"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="150"/>
         <source>open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="163"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="205"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="167"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="209"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="169"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="211"/>
         <source>{0} deadline(s) written to {1}, each with a reminder {2} day(s) before</source>
         <translation>已将 {0} 个期限写入 {1}，每项提前 {2} 日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="183"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="227"/>
         <source>Reminder days</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="185"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="229"/>
         <source>Remind this many days before each deadline (calendar alarms) and before the end of a contract&apos;s term (renewal):</source>
         <translation>在每个期限前（日历提醒）和合同服务期满前（续约提醒）提前的天数：</translation>
     </message>
@@ -1516,81 +1516,82 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>DeadlineSource</name>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="94"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="107"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="117"/>
         <source>Computing the deadlines of every contract…</source>
-        <extracomment>Colour of each state (calendar marks, agenda text): done grey, upcoming blue, due soon orange, overdue red, waiting purple, estimate teal. Deadlines done more than this many days ago are not loaded (a register of 100,000 contracts has hundreds of thousands of them). Which state wins when a day has several (the calendar cell&apos;s main colour).</extracomment>
+        <extracomment>Colour of each state (calendar marks, agenda text): done grey, upcoming blue, due soon orange, overdue red, waiting purple, estimate teal. Deadlines done more than this many days ago are not loaded (a register of 100,000 contracts has hundreds of thousands of them). Which state wins when a day has several (the calendar cell&apos;s main colour). Without the items (the docks never shown): contract id → (overdue, due within 7 days).</extracomment>
         <translation>正在计算所有合同的期限…</translation>
     </message>
 </context>
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="188"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="250"/>
         <source>{0} open, {1} overdue</source>
         <translation>未完成 {0} 次，其中逾期 {1} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="190"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="252"/>
         <source>done through {0}</source>
         <translation>已完成至 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="264"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="264"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="264"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="264"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="202"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="264"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="203"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="265"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="203"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="265"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="215"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="277"/>
         <source>moved from {0}, not a working day</source>
         <translation>{0} 非工作日，顺延</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="217"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="279"/>
         <source>estimated: that year&apos;s official schedule is not known yet</source>
         <translation>估算：该年节假日安排尚未公布</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="219"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="281"/>
         <source>done on {0}</source>
         <translation>{0} 完成</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="221"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="283"/>
         <source>also the milestone “{0}”</source>
         <translation>同履约事项“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/deadline_models.py" line="237"/>
+        <location filename="../../ui/calendar/deadline_models.py" line="299"/>
         <source>waiting</source>
         <translation>待起算</translation>
     </message>
@@ -2938,303 +2939,303 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Bac&amp;k up now…</source>
         <translation>立即备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Back to my register</source>
         <translation>返回我的台账(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Print to p&amp;rinter…</source>
         <translation>打印到打印机(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Seal band for 骑缝章 (cross-page seal)</source>
         <translation>骑缝章盖章带</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Overview…</source>
         <translation>总览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Register…</source>
         <translation>台账(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>contract officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <location filename="../../ui/register/role_limits.py" line="28"/>
         <source>Your role on this server register ({0}) may not do this.</source>
         <translation>您在此服务器台账中的角色（{0}）不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Server register {0} · user {1}</source>
         <translation>服务器台账 {0} · 用户 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Ledger written to {0}; the contracts&apos; attached files are in {1} beside it (keep the two together)</source>
         <translation>台账已写入 {0}；合同附件文件在其旁边的 {1} 中（请将二者放在一起）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>{0} contract(s) on the server register</source>
         <translation>服务器台账共 {0} 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -3245,70 +3246,70 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -5005,28 +5006,28 @@ This cannot be undone; their history is kept.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>The register is empty</source>
         <extracomment>How often the window looks for another process&apos;s writes (PRAGMA data_version), in milliseconds.</extracomment>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>
