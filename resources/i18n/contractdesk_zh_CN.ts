@@ -242,158 +242,158 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="68"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
         <source>{0} (effective {1})</source>
         <translation>{0}（{1} 起生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="73"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="72"/>
         <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
         <translation>待生效：{0}。编辑器各页签显示经其变更后的合同；生效之前，合同列表、日程和日历按今日有效的条款计算（可在下方“查看以下日期有效的条款”中查看）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="84"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="91"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="86"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="105"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="100"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="107"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="108"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="114"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="109"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="110"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="117"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="120"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="129"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="150"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="145"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="193"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="173"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="202"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="182"/>
         <location filename="../../ui/amendments/editor_tabs.py" line="58"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="255"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="235"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="257"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="237"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="258"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="238"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="260"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="240"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="252"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="294"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="274"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="298"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="278"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="326"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="306"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="345"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="325"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="349"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="329"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="350"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="330"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
@@ -434,121 +434,121 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="63"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="58"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="65"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="60"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="67"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="62"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="69"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="64"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="73"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="68"/>
         <source>Kind of new files:</source>
         <translation>新文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="76"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="71"/>
         <source>Undo remove</source>
         <translation>撤销移除</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="84"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="79"/>
         <source>Drag files here or use Add file… — each file up to 200 MB; the same file is stored once.</source>
         <translation>可将文件拖到此处，或点击“添加文件…”。每个文件不超过 200 MB；相同文件只保存一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="111"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="173"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="276"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="91"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="153"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="204"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="256"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="120"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="100"/>
         <source>Reading the attachments…</source>
         <translation>正在读取附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="124"/>
         <source>Add files to the contract</source>
         <translation>为合同添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="164"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="144"/>
         <source>{0}: this contract already keeps the same file; not added again</source>
         <translation>{0}：本合同已有相同文件，未重复添加</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="147"/>
         <source>{0}: the store already held the same file; it is stored once</source>
         <translation>{0}：台账中已有相同文件，只保存一份</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="168"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="148"/>
         <source>Added {0} file(s).</source>
         <translation>已添加 {0} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="177"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="157"/>
         <source>Adding files…</source>
         <translation>正在添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="212"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="192"/>
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="204"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="234"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="214"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="236"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="216"/>
         <source>Remove “{0}” ({1}, {2}) from this contract? You can undo this until you close the contract.</source>
         <translation>从本合同中移除“{0}”（{1}，{2}）吗？关闭合同之前可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="251"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="231"/>
         <source>Put “{0}” back</source>
         <translation>恢复“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="253"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="233"/>
         <source>Removed “{0}”. Undo remove puts it back until you close the contract.</source>
         <translation>已移除“{0}”。关闭合同之前可点“撤销移除”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="270"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="250"/>
         <source>“{0}” is back.</source>
         <translation>“{0}”已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="278"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="258"/>
         <source>Restoring the file…</source>
         <translation>正在恢复文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="255"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="290"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="235"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="270"/>
         <source>Removing the file…</source>
         <translation>正在移除文件…</translation>
     </message>
@@ -1127,7 +1127,7 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="228"/>
-        <location filename="../../ui/editor/contract_editor.py" line="249"/>
+        <location filename="../../ui/editor/contract_editor.py" line="250"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1188,169 +1188,174 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <source>Consortium lead</source>
+        <translation>联合体牵头人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="249"/>
-        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="269"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="251"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="250"/>
+        <location filename="../../ui/editor/contract_editor.py" line="251"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="251"/>
+        <location filename="../../ui/editor/contract_editor.py" line="252"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="252"/>
+        <location filename="../../ui/editor/contract_editor.py" line="253"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="259"/>
+        <location filename="../../ui/editor/contract_editor.py" line="260"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="260"/>
+        <location filename="../../ui/editor/contract_editor.py" line="261"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="261"/>
+        <location filename="../../ui/editor/contract_editor.py" line="262"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="262"/>
+        <location filename="../../ui/editor/contract_editor.py" line="263"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="254"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="255"/>
+        <location filename="../../ui/editor/contract_editor.py" line="256"/>
         <source>Recorded in Payments: the date the payments reached the installment&apos;s amount</source>
         <translation>在“付款记录”中登记：各笔付款累计达到本期金额的日期（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
+        <location filename="../../ui/editor/contract_editor.py" line="257"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="257"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Recorded in Payments: the sum of the payments of this installment</source>
         <translation>在“付款记录”中登记：本期各笔付款的合计（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <location filename="../../ui/editor/contract_editor.py" line="269"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="269"/>
+        <location filename="../../ui/editor/contract_editor.py" line="270"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="283"/>
+        <location filename="../../ui/editor/contract_editor.py" line="284"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="286"/>
+        <location filename="../../ui/editor/contract_editor.py" line="287"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="289"/>
+        <location filename="../../ui/editor/contract_editor.py" line="290"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="291"/>
+        <location filename="../../ui/editor/contract_editor.py" line="292"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="321"/>
-        <location filename="../../ui/editor/contract_editor.py" line="354"/>
+        <location filename="../../ui/editor/contract_editor.py" line="322"/>
+        <location filename="../../ui/editor/contract_editor.py" line="355"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="342"/>
+        <location filename="../../ui/editor/contract_editor.py" line="343"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="343"/>
+        <location filename="../../ui/editor/contract_editor.py" line="344"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="354"/>
+        <location filename="../../ui/editor/contract_editor.py" line="355"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="367"/>
+        <location filename="../../ui/editor/contract_editor.py" line="368"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="368"/>
+        <location filename="../../ui/editor/contract_editor.py" line="369"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="369"/>
+        <location filename="../../ui/editor/contract_editor.py" line="370"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="390"/>
+        <location filename="../../ui/editor/contract_editor.py" line="391"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="394"/>
-        <location filename="../../ui/editor/contract_editor.py" line="397"/>
+        <location filename="../../ui/editor/contract_editor.py" line="395"/>
+        <location filename="../../ui/editor/contract_editor.py" line="398"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="395"/>
+        <location filename="../../ui/editor/contract_editor.py" line="396"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="421"/>
+        <location filename="../../ui/editor/contract_editor.py" line="422"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="422"/>
+        <location filename="../../ui/editor/contract_editor.py" line="423"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="441"/>
+        <location filename="../../ui/editor/contract_editor.py" line="442"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -2223,330 +2228,335 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="90"/>
+        <source>Consortium lead</source>
+        <translation>联合体牵头人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="91"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="91"/>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
         <source>Party</source>
         <translation>所属当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
         <source>Unit of time</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
         <source>Paid amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
         <source>Repeats</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
         <source>Breach</source>
         <translation>违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
         <source>Cap (%)</source>
         <translation>上限比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
         <source>Cap base</source>
         <translation>上限基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
         <source>Cap amount</source>
         <translation>上限金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <location filename="../../ui/register/history_labels.py" line="126"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="126"/>
+        <location filename="../../ui/register/history_labels.py" line="127"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="127"/>
+        <location filename="../../ui/register/history_labels.py" line="128"/>
         <source>Termination after (days)</source>
         <translation>解除阈值（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="128"/>
+        <location filename="../../ui/register/history_labels.py" line="129"/>
         <source>Clause text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="131"/>
+        <location filename="../../ui/register/history_labels.py" line="132"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="132"/>
+        <location filename="../../ui/register/history_labels.py" line="133"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="133"/>
+        <location filename="../../ui/register/history_labels.py" line="134"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="134"/>
+        <location filename="../../ui/register/history_labels.py" line="135"/>
         <source>Calculation</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="190"/>
+        <location filename="../../ui/register/history_labels.py" line="191"/>
         <source>{0}, {1}</source>
         <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="192"/>
+        <location filename="../../ui/register/history_labels.py" line="193"/>
         <source>{0}, clause {1}</source>
         <translation>{0} 第 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="193"/>
+        <location filename="../../ui/register/history_labels.py" line="194"/>
         <source>{0}, row {1}</source>
         <translation>{0} 第{1}行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="206"/>
-        <location filename="../../ui/register/history_labels.py" line="276"/>
-        <location filename="../../ui/register/history_labels.py" line="342"/>
-        <location filename="../../ui/register/history_labels.py" line="344"/>
+        <location filename="../../ui/register/history_labels.py" line="207"/>
+        <location filename="../../ui/register/history_labels.py" line="277"/>
+        <location filename="../../ui/register/history_labels.py" line="343"/>
+        <location filename="../../ui/register/history_labels.py" line="345"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="223"/>
+        <location filename="../../ui/register/history_labels.py" line="224"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <location filename="../../ui/register/history_labels.py" line="225"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="225"/>
+        <location filename="../../ui/register/history_labels.py" line="226"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="227"/>
+        <location filename="../../ui/register/history_labels.py" line="228"/>
         <source>(a row)</source>
         <translation>（一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="247"/>
+        <location filename="../../ui/register/history_labels.py" line="248"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="254"/>
+        <location filename="../../ui/register/history_labels.py" line="255"/>
         <source>{0}: added</source>
         <translation>{0}：新增</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="255"/>
+        <location filename="../../ui/register/history_labels.py" line="256"/>
         <source>{0}: removed</source>
         <translation>{0}：删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="257"/>
+        <location filename="../../ui/register/history_labels.py" line="258"/>
         <source>{0}: added “{1}”</source>
         <translation>{0}：新增“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="258"/>
+        <location filename="../../ui/register/history_labels.py" line="259"/>
         <source>{0}: removed “{1}”</source>
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="318"/>
+        <location filename="../../ui/register/history_labels.py" line="319"/>
         <source>Amendment {0}, effective {1}</source>
         <translation>补充协议 {0}，{1} 起生效</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="322"/>
+        <location filename="../../ui/register/history_labels.py" line="323"/>
         <source>File “{0}” added</source>
         <translation>添加文件“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="323"/>
+        <location filename="../../ui/register/history_labels.py" line="324"/>
         <source>File “{0}” removed</source>
         <translation>移除文件“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="326"/>
+        <location filename="../../ui/register/history_labels.py" line="327"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="330"/>
+        <location filename="../../ui/register/history_labels.py" line="331"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="333"/>
+        <location filename="../../ui/register/history_labels.py" line="334"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="339"/>
+        <location filename="../../ui/register/history_labels.py" line="340"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="340"/>
+        <location filename="../../ui/register/history_labels.py" line="341"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="342"/>
+        <location filename="../../ui/register/history_labels.py" line="343"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>
@@ -4540,7 +4550,7 @@ Correct them first, or print anyway?</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="201"/>
+        <location filename="../../ui/editor/record_table_model.py" line="213"/>
         <source>a value is required</source>
         <translation>必须填写</translation>
     </message>
