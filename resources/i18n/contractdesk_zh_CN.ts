@@ -1779,11 +1779,19 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
 </context>
 <context>
+    <name>GlossaryFill</name>
+    <message>
+        <location filename="../../ui/editor/glossary_fill.py" line="46"/>
+        <source>Fill English names from glossary</source>
+        <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
+        <translation>按词汇表填写英文名称</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>(from the dates)</source>
-        <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
         <translation>（按日期自动判断）</translation>
     </message>
     <message>
@@ -2698,130 +2706,140 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsEditor</name>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="56"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="58"/>
         <source>Row {row}, {column}: {reason}</source>
         <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="57"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
         <source>Row {row}: the line has no name</source>
         <translation>第 {row} 行：未填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="58"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="60"/>
         <source>Nothing was pasted:</source>
         <translation>未粘贴任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="61"/>
         <source>Nothing to paste: no table cells.</source>
         <translation>无可粘贴内容：剪贴板中没有表格单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="61"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="63"/>
         <source>… and %n more</source>
         <translation>……另有 %n 项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="168"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="173"/>
         <source>Insert line</source>
         <extracomment>How many problems the status line lists before summing up the rest.</extracomment>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="171"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="176"/>
         <source>Insert an empty line above the selected line, or at the end (Ins)</source>
         <translation>在所选行上方插入空行；未选中行时插入到末尾（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="174"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="179"/>
         <source>Add line at end</source>
         <translation>末尾添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="177"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="182"/>
         <source>Append an empty line after the last one (Ctrl+Enter)</source>
         <translation>在最后一行之后添加空行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="180"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="185"/>
         <source>Delete line(s)</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="183"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="188"/>
         <source>Delete the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="186"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="191"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="189"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="194"/>
         <source>Move the selected lines up (Alt+↑)</source>
         <translation>将所选行上移一行（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="192"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="197"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="195"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="200"/>
         <source>Move the selected lines down (Alt+↓)</source>
         <translation>将所选行下移一行（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="198"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="203"/>
         <source>Paste lines</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="201"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
         <source>Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)</source>
         <translation>将从 Excel 或 WPS 复制的行插入到所选行上方；未选中行时插入到末尾（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="210"/>
+        <source>Fill English names from glossary</source>
+        <translation>按词汇表填写英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/line_items_editor.py" line="211"/>
+        <source>Fill each empty English name with the glossary&apos;s suggestion shown in grey (one Undo step)</source>
+        <translation>用灰色显示的词汇表建议填写每个空白的英文名称（可一步撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/line_items_editor.py" line="221"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="208"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="223"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="220"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="235"/>
         <source>Sum of the line amounts minus the contract total</source>
         <translation>明细合价之和减去合同总额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/line_items_editor.py" line="318"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="333"/>
         <source>Delete %n line(s)?</source>
         <translation>
             <numerusform>确定删除 %n 行明细吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="385"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="400"/>
         <source>Delete lines</source>
         <translation>删除明细行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="468"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="483"/>
         <source>Lines: ¥{lines}</source>
         <translation>明细合计：¥{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="470"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="485"/>
         <source>Lines: ¥{lines} · excl. tax: ¥{excl} · tax ({rate}%): ¥{tax}</source>
         <translation>明细合计：¥{lines} · 不含税金额：¥{excl} · 税额（{rate}%）：¥{tax}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="479"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="494"/>
         <source>Difference from contract total: ¥{difference}</source>
         <translation>与合同总额相差：¥{difference}</translation>
     </message>
