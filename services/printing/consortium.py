@@ -14,8 +14,9 @@ under it (``member_lines``); the contract print-out names the lead member under 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from services.money import round_yuan
 from services.printing.common import ROLE_EN, money, percent_text
 from services.register.contract_data import ContractData, PartyData
 
@@ -54,7 +55,7 @@ def share_percent(party: PartyData, total: Decimal) -> Decimal | None:
     share is stated or the total is zero. E.g. 1,600,000.00 of 2,400,000.00 → ``Decimal("66.67")``."""
     if party.share_amount is None or not total:
         return None
-    return (party.share_amount * 100 / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return round_yuan(party.share_amount * 100 / total)  # the one half-up rounding to two decimals
 
 
 def _percent(value: Decimal) -> str:
