@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import FEN, Base, DecimalText, Money
@@ -120,7 +120,8 @@ class Party(Base):
     ``share_amount`` (yuan) is a consortium member's part of the total; ``name_en`` the name in
     English, for the bilingual summary; ``signatory_title`` how the signatory is titled on the
     signature page (法定代表人 when empty; 负责人, 授权代表, 委托代理人); ``other_signatories`` further
-    signature lines the contract lists (``经办人、部门负责人``).
+    signature lines the contract lists (``经办人、部门负责人``); ``consortium_lead`` True for the lead
+    member of a consortium (联合体牵头人; ledger ``consortium_lead`` = ``yes``).
     """
 
     __tablename__ = "parties"
@@ -143,6 +144,7 @@ class Party(Base):
     account: Mapped[str | None] = mapped_column(Text)
     share_amount: Mapped[Decimal | None] = mapped_column(Money)
     other_signatories: Mapped[str | None] = mapped_column(Text)
+    consortium_lead: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     contract: Mapped[Contract] = relationship(back_populates="parties")
 

@@ -30,7 +30,7 @@ from services.ledger.export_rows import ledger_rows, live_ids
 from services.ledger.importer import import_ledger
 from services.ledger.schema import SUPPORTED, Column, Table
 from services.ledger.workbook_write import workbook_bytes
-from services.ledger.write import ExportCancelled, cell_formatter, format_cell, ledger_files
+from services.ledger.write import ExportCancelled, cell_formatter, format_cell, ledger_files, written_columns
 from services.payments.record import record_payment
 from services.register import contracts
 from services.register.contract_data import ContractData, PaymentData
@@ -67,9 +67,11 @@ def _old_ledger_files(session: Session) -> dict[str, bytes]:
     for table in SUPPORTED:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([column.name for column in table.columns])
+        kept = written_columns(table, tables[table.name])  # an extension column only when used
+        columns = [table.columns[i] for i in kept]
+        writer.writerow([column.name for column in columns])
         for row in tables[table.name]:
-            writer.writerow([format_cell(value, column) for value, column in zip(row, table.columns, strict=True)])
+            writer.writerow([format_cell(row[i], column) for i, column in zip(kept, columns, strict=True)])
         out[table.file_name] = b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
     ids = list(session.scalars(select(Contract.id).where(contracts.LIVE).order_by(Contract.id)))
     out.update(apart.files(session, ids, format_cell))

@@ -1127,7 +1127,7 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="233"/>
-        <location filename="../../ui/editor/contract_editor.py" line="254"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1188,169 +1188,174 @@ The register as it is now is backed up first; what was entered or changed since 
     </message>
     <message>
         <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <source>Consortium lead</source>
+        <translation>联合体牵头人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/contract_editor.py" line="242"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="254"/>
-        <location filename="../../ui/editor/contract_editor.py" line="273"/>
+        <location filename="../../ui/editor/contract_editor.py" line="255"/>
+        <location filename="../../ui/editor/contract_editor.py" line="274"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="255"/>
+        <location filename="../../ui/editor/contract_editor.py" line="256"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="255"/>
+        <location filename="../../ui/editor/contract_editor.py" line="256"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
+        <location filename="../../ui/editor/contract_editor.py" line="257"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="257"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="264"/>
+        <location filename="../../ui/editor/contract_editor.py" line="265"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="265"/>
+        <location filename="../../ui/editor/contract_editor.py" line="266"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="266"/>
+        <location filename="../../ui/editor/contract_editor.py" line="267"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="267"/>
+        <location filename="../../ui/editor/contract_editor.py" line="268"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="259"/>
+        <location filename="../../ui/editor/contract_editor.py" line="260"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="260"/>
+        <location filename="../../ui/editor/contract_editor.py" line="261"/>
         <source>Recorded in Payments: the date the payments reached the installment&apos;s amount</source>
         <translation>在“付款记录”中登记：各笔付款累计达到本期金额的日期（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="261"/>
+        <location filename="../../ui/editor/contract_editor.py" line="262"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="262"/>
+        <location filename="../../ui/editor/contract_editor.py" line="263"/>
         <source>Recorded in Payments: the sum of the payments of this installment</source>
         <translation>在“付款记录”中登记：本期各笔付款的合计（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="273"/>
+        <location filename="../../ui/editor/contract_editor.py" line="274"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="274"/>
+        <location filename="../../ui/editor/contract_editor.py" line="275"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="288"/>
+        <location filename="../../ui/editor/contract_editor.py" line="289"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="291"/>
+        <location filename="../../ui/editor/contract_editor.py" line="292"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="294"/>
+        <location filename="../../ui/editor/contract_editor.py" line="295"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="296"/>
+        <location filename="../../ui/editor/contract_editor.py" line="297"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="326"/>
-        <location filename="../../ui/editor/contract_editor.py" line="359"/>
+        <location filename="../../ui/editor/contract_editor.py" line="327"/>
+        <location filename="../../ui/editor/contract_editor.py" line="360"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="347"/>
+        <location filename="../../ui/editor/contract_editor.py" line="348"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="348"/>
+        <location filename="../../ui/editor/contract_editor.py" line="349"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="359"/>
+        <location filename="../../ui/editor/contract_editor.py" line="360"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="372"/>
+        <location filename="../../ui/editor/contract_editor.py" line="373"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="373"/>
+        <location filename="../../ui/editor/contract_editor.py" line="374"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="374"/>
+        <location filename="../../ui/editor/contract_editor.py" line="375"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="395"/>
+        <location filename="../../ui/editor/contract_editor.py" line="396"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="399"/>
-        <location filename="../../ui/editor/contract_editor.py" line="402"/>
+        <location filename="../../ui/editor/contract_editor.py" line="400"/>
+        <location filename="../../ui/editor/contract_editor.py" line="403"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="400"/>
+        <location filename="../../ui/editor/contract_editor.py" line="401"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="427"/>
+        <location filename="../../ui/editor/contract_editor.py" line="428"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="428"/>
+        <location filename="../../ui/editor/contract_editor.py" line="429"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="447"/>
+        <location filename="../../ui/editor/contract_editor.py" line="448"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
@@ -1775,11 +1780,19 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
 </context>
 <context>
+    <name>GlossaryFill</name>
+    <message>
+        <location filename="../../ui/editor/glossary_fill.py" line="46"/>
+        <source>Fill English names from glossary</source>
+        <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
+        <translation>按词汇表填写英文名称</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <location filename="../../ui/editor/header_form.py" line="64"/>
         <source>(from the dates)</source>
-        <extracomment>Longest text an editor takes: ample for yuan amounts up to 10^15 with separators.</extracomment>
         <translation>（按日期自动判断）</translation>
     </message>
     <message>
@@ -2224,330 +2237,335 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
     <message>
         <location filename="../../ui/register/history_labels.py" line="91"/>
+        <source>Consortium lead</source>
+        <translation>联合体牵头人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/history_labels.py" line="92"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="92"/>
+        <location filename="../../ui/register/history_labels.py" line="93"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="93"/>
+        <location filename="../../ui/register/history_labels.py" line="94"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="94"/>
+        <location filename="../../ui/register/history_labels.py" line="95"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="95"/>
+        <location filename="../../ui/register/history_labels.py" line="96"/>
         <source>Months</source>
         <translation>计费月数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="96"/>
+        <location filename="../../ui/register/history_labels.py" line="97"/>
         <source>Amount</source>
         <translation>合价</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="97"/>
+        <location filename="../../ui/register/history_labels.py" line="98"/>
         <source>Party</source>
         <translation>所属当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="98"/>
+        <location filename="../../ui/register/history_labels.py" line="99"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="99"/>
+        <location filename="../../ui/register/history_labels.py" line="100"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="100"/>
+        <location filename="../../ui/register/history_labels.py" line="101"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="101"/>
+        <location filename="../../ui/register/history_labels.py" line="102"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="102"/>
+        <location filename="../../ui/register/history_labels.py" line="103"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="103"/>
+        <location filename="../../ui/register/history_labels.py" line="104"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="104"/>
+        <location filename="../../ui/register/history_labels.py" line="105"/>
         <source>Unit of time</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="105"/>
+        <location filename="../../ui/register/history_labels.py" line="106"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="106"/>
+        <location filename="../../ui/register/history_labels.py" line="107"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="107"/>
+        <location filename="../../ui/register/history_labels.py" line="108"/>
         <source>Paid amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="108"/>
+        <location filename="../../ui/register/history_labels.py" line="109"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="109"/>
+        <location filename="../../ui/register/history_labels.py" line="110"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="110"/>
+        <location filename="../../ui/register/history_labels.py" line="111"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="111"/>
+        <location filename="../../ui/register/history_labels.py" line="112"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="112"/>
+        <location filename="../../ui/register/history_labels.py" line="113"/>
         <source>Repeats</source>
         <translation>重复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="113"/>
+        <location filename="../../ui/register/history_labels.py" line="114"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="114"/>
+        <location filename="../../ui/register/history_labels.py" line="115"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="115"/>
+        <location filename="../../ui/register/history_labels.py" line="116"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="116"/>
+        <location filename="../../ui/register/history_labels.py" line="117"/>
         <source>Lodged on</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="117"/>
+        <location filename="../../ui/register/history_labels.py" line="118"/>
         <source>Returned on</source>
         <translation>退还日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="118"/>
+        <location filename="../../ui/register/history_labels.py" line="119"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="119"/>
+        <location filename="../../ui/register/history_labels.py" line="120"/>
         <source>Breach</source>
         <translation>违约情形</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="120"/>
+        <location filename="../../ui/register/history_labels.py" line="121"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="121"/>
+        <location filename="../../ui/register/history_labels.py" line="122"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="122"/>
+        <location filename="../../ui/register/history_labels.py" line="123"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="123"/>
+        <location filename="../../ui/register/history_labels.py" line="124"/>
         <source>Cap (%)</source>
         <translation>上限比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="124"/>
+        <location filename="../../ui/register/history_labels.py" line="125"/>
         <source>Cap base</source>
         <translation>上限基数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="125"/>
+        <location filename="../../ui/register/history_labels.py" line="126"/>
         <source>Cap amount</source>
         <translation>上限金额</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="126"/>
+        <location filename="../../ui/register/history_labels.py" line="127"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="127"/>
+        <location filename="../../ui/register/history_labels.py" line="128"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="128"/>
+        <location filename="../../ui/register/history_labels.py" line="129"/>
         <source>Termination after (days)</source>
         <translation>解除阈值（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="129"/>
+        <location filename="../../ui/register/history_labels.py" line="130"/>
         <source>Clause text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="132"/>
+        <location filename="../../ui/register/history_labels.py" line="133"/>
         <source>Obligation</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="133"/>
+        <location filename="../../ui/register/history_labels.py" line="134"/>
         <source>Contract&apos;s words</source>
         <translation>合同原文</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="134"/>
+        <location filename="../../ui/register/history_labels.py" line="135"/>
         <source>Refund conditions</source>
         <translation>退还条件</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="135"/>
+        <location filename="../../ui/register/history_labels.py" line="136"/>
         <source>Calculation</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="191"/>
+        <location filename="../../ui/register/history_labels.py" line="192"/>
         <source>{0}, {1}</source>
         <extracomment>Coded values: field → (code → Chinese name, code → English name). What names a child row added or removed: its table&apos;s most telling field.</extracomment>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="193"/>
+        <location filename="../../ui/register/history_labels.py" line="194"/>
         <source>{0}, clause {1}</source>
         <translation>{0} 第 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="194"/>
+        <location filename="../../ui/register/history_labels.py" line="195"/>
         <source>{0}, row {1}</source>
         <translation>{0} 第{1}行</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="207"/>
-        <location filename="../../ui/register/history_labels.py" line="284"/>
-        <location filename="../../ui/register/history_labels.py" line="353"/>
-        <location filename="../../ui/register/history_labels.py" line="355"/>
+        <location filename="../../ui/register/history_labels.py" line="208"/>
+        <location filename="../../ui/register/history_labels.py" line="285"/>
+        <location filename="../../ui/register/history_labels.py" line="354"/>
+        <location filename="../../ui/register/history_labels.py" line="356"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="224"/>
+        <location filename="../../ui/register/history_labels.py" line="225"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="225"/>
+        <location filename="../../ui/register/history_labels.py" line="226"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="226"/>
+        <location filename="../../ui/register/history_labels.py" line="227"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="228"/>
+        <location filename="../../ui/register/history_labels.py" line="229"/>
         <source>(a row)</source>
         <translation>（一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="248"/>
+        <location filename="../../ui/register/history_labels.py" line="249"/>
         <source>{0} {1} → {2}</source>
         <translation>{0} {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="255"/>
+        <location filename="../../ui/register/history_labels.py" line="256"/>
         <source>{0}: added</source>
         <translation>{0}：新增</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="256"/>
+        <location filename="../../ui/register/history_labels.py" line="257"/>
         <source>{0}: removed</source>
         <translation>{0}：删除</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="258"/>
+        <location filename="../../ui/register/history_labels.py" line="259"/>
         <source>{0}: added “{1}”</source>
         <translation>{0}：新增“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="259"/>
+        <location filename="../../ui/register/history_labels.py" line="260"/>
         <source>{0}: removed “{1}”</source>
         <translation>{0}：删除“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="329"/>
+        <location filename="../../ui/register/history_labels.py" line="330"/>
         <source>Amendment {0}, effective {1}</source>
         <translation>补充协议 {0}，{1} 起生效</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="333"/>
+        <location filename="../../ui/register/history_labels.py" line="334"/>
         <source>File “{0}” added</source>
         <translation>添加文件“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="334"/>
+        <location filename="../../ui/register/history_labels.py" line="335"/>
         <source>File “{0}” removed</source>
         <translation>移除文件“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="337"/>
+        <location filename="../../ui/register/history_labels.py" line="338"/>
         <source>{0}, done on</source>
         <translation>{0} 完成日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="341"/>
+        <location filename="../../ui/register/history_labels.py" line="342"/>
         <source>Date of event “{0}”</source>
         <translation>事件“{0}”日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="344"/>
+        <location filename="../../ui/register/history_labels.py" line="345"/>
         <source>Clause {0}: liquidated damages</source>
         <translation>条款 {0} 违约金</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="350"/>
+        <location filename="../../ui/register/history_labels.py" line="351"/>
         <source>Days added</source>
         <translation>新增日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="351"/>
+        <location filename="../../ui/register/history_labels.py" line="352"/>
         <source>Days removed</source>
         <translation>删除日期</translation>
     </message>
     <message>
-        <location filename="../../ui/register/history_labels.py" line="353"/>
+        <location filename="../../ui/register/history_labels.py" line="354"/>
         <source>Days changed</source>
         <translation>修改日期</translation>
     </message>
@@ -2689,130 +2707,140 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LineItemsEditor</name>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="56"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="58"/>
         <source>Row {row}, {column}: {reason}</source>
         <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="57"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
         <source>Row {row}: the line has no name</source>
         <translation>第 {row} 行：未填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="58"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="60"/>
         <source>Nothing was pasted:</source>
         <translation>未粘贴任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="61"/>
         <source>Nothing to paste: no table cells.</source>
         <translation>无可粘贴内容：剪贴板中没有表格单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="61"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="63"/>
         <source>… and %n more</source>
         <translation>……另有 %n 项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="168"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="173"/>
         <source>Insert line</source>
         <extracomment>How many problems the status line lists before summing up the rest.</extracomment>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="171"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="176"/>
         <source>Insert an empty line above the selected line, or at the end (Ins)</source>
         <translation>在所选行上方插入空行；未选中行时插入到末尾（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="174"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="179"/>
         <source>Add line at end</source>
         <translation>末尾添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="177"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="182"/>
         <source>Append an empty line after the last one (Ctrl+Enter)</source>
         <translation>在最后一行之后添加空行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="180"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="185"/>
         <source>Delete line(s)</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="183"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="188"/>
         <source>Delete the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="186"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="191"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="189"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="194"/>
         <source>Move the selected lines up (Alt+↑)</source>
         <translation>将所选行上移一行（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="192"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="197"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="195"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="200"/>
         <source>Move the selected lines down (Alt+↓)</source>
         <translation>将所选行下移一行（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="198"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="203"/>
         <source>Paste lines</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="201"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
         <source>Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)</source>
         <translation>将从 Excel 或 WPS 复制的行插入到所选行上方；未选中行时插入到末尾（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="210"/>
+        <source>Fill English names from glossary</source>
+        <translation>按词汇表填写英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/line_items_editor.py" line="211"/>
+        <source>Fill each empty English name with the glossary&apos;s suggestion shown in grey (one Undo step)</source>
+        <translation>用灰色显示的词汇表建议填写每个空白的英文名称（可一步撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/line_items_editor.py" line="221"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="208"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="223"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="220"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="235"/>
         <source>Sum of the line amounts minus the contract total</source>
         <translation>明细合价之和减去合同总额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/line_items_editor.py" line="318"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="333"/>
         <source>Delete %n line(s)?</source>
         <translation>
             <numerusform>确定删除 %n 行明细吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="385"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="400"/>
         <source>Delete lines</source>
         <translation>删除明细行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="468"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="483"/>
         <source>Lines: ¥{lines}</source>
         <translation>明细合计：¥{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="470"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="485"/>
         <source>Lines: ¥{lines} · excl. tax: ¥{excl} · tax ({rate}%): ¥{tax}</source>
         <translation>明细合计：¥{lines} · 不含税金额：¥{excl} · 税额（{rate}%）：¥{tax}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="479"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="494"/>
         <source>Difference from contract total: ¥{difference}</source>
         <translation>与合同总额相差：¥{difference}</translation>
     </message>
@@ -4541,7 +4569,7 @@ Correct them first, or print anyway?</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/record_table_model.py" line="201"/>
+        <location filename="../../ui/editor/record_table_model.py" line="213"/>
         <source>a value is required</source>
         <translation>必须填写</translation>
     </message>

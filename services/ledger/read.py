@@ -175,6 +175,7 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "date": values.parse_date,
     "int": values.parse_int,
     "role": values.parse_role,
+    "flag": values.parse_flag,
     "status": _parse_code(STATUS_ALIASES, "status", "状态"),
     "unit": _parse_code(UNIT_ALIASES, "deadline unit", "期限单位"),
     "events": _parse_events,

@@ -12,17 +12,20 @@ from dataclasses import dataclass
 #: Kinds of value; each has a parser in ``services.ledger.read`` and a writer in ``ledger_write``.
 KINDS = ("text", "money", "decimal", "percent", "date", "int", "role", "status", "unit", "events", "currency",
          "milestone_kind", "bond_kind", "penalty_kind", "penalty_base", "day_count", "part_day", "rrule",
-         "event_name", "done_source", "return_events")
+         "event_name", "done_source", "return_events", "flag")
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: ``name`` (English header), ``alias`` (Chinese header), ``kind``, ``required``."""
+    """One column: ``name`` (English header), ``alias`` (Chinese header), ``kind``, ``required``;
+    ``extension``: a column this program reads and writes that spec version 2 does not list — the
+    writer writes it only when some exported row has a value, so ordinary exports are exactly v2."""
 
     name: str
     alias: str
     kind: str = "text"
     required: bool = False
+    extension: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ PARTIES = Table("parties", ("contract_no", "role"), (
     _c("bank", "开户行"),
     _c("account", "账号"),
     _c("share_amount", "分摊金额", "money"),
-    _c("other_signatories", "其他签字人"),
+    _c("consortium_lead", "联合体牵头人", "flag"),
+    Column("other_signatories", "其他签字人", extension=True),  # not in spec v2 (docs/ledger-extensions.md)
 ))
 LINE_ITEMS = Table("line_items", ("contract_no", "seq"), (
     _NO, _SEQ,

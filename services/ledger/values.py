@@ -37,6 +37,7 @@ NOT_DATE = define("VALUE_NOT_DATE", "不是日期（请写作 2025-10-16）：�
 NO_SUCH_DATE = define("VALUE_NO_SUCH_DATE", "日期不存在：“{text}”", "no such date: {text!r}")
 DATE_RANGE = define("VALUE_DATE_RANGE", "日期超出 {low}–{high} 年：“{text}”",
                     "date outside the years {low}–{high}: {text!r}")
+NOT_FLAG = define("VALUE_NOT_FLAG", "应为“是”或“否”（yes / no）：“{text}”", "yes or no: {text!r}")
 NOT_ROLE = define("VALUE_NOT_ROLE", "不是合同方角色（甲方…戊方 或 Party A…E）：“{text}”",
                   "not a party role (甲方…戊方 or Party A…E): {text!r}")
 CONTROL_CHARACTER = define("VALUE_CONTROL_CHARACTER", "含有控制字符 {char}（第 {position} 个字符）",
@@ -222,6 +223,22 @@ def parse_role(text: str) -> str:
         return _ROLE_ALIASES[key]
     except KeyError:
         raise InputError(NOT_ROLE, text=_shown(text)) from None
+
+
+_FLAG_YES = frozenset({"yes", "y", "true", "1", "是", "√", "✓", "x", "牵头", "牵头人"})
+_FLAG_NO = frozenset({"no", "n", "false", "0", "否", "-"})
+
+
+def parse_flag(text: str) -> bool:
+    """A yes/no cell (``consortium_lead``): ``yes``, ``是``, ``true``, ``1``, ``√`` … → True; ``no``,
+    ``否``, ``false``, ``0`` → False (case- and width-insensitive); the writer writes ``yes`` or
+    nothing (spec ``csv-format.md`` v2, parties.csv). Raises ``InputError`` (``VALUE_NOT_FLAG``)."""
+    key = _halfwidth(text).strip().lower()
+    if key in _FLAG_YES:
+        return True
+    if key in _FLAG_NO:
+        return False
+    raise InputError(NOT_FLAG, text=_shown(text))
 
 
 def format_money(amount: Decimal) -> str:

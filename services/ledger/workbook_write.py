@@ -37,7 +37,14 @@ from services.ledger.export_rows import ledger_rows, live_ids
 from services.ledger.read import unguard
 from services.ledger.schema import ALL_TABLES, Column
 from services.ledger.workbook import CHINESE_SHEET_NAMES, attachments_zip
-from services.ledger.write import ExportCancelled, Progress, export_ledger, format_cell, ledger_files
+from services.ledger.write import (
+    ExportCancelled,
+    Progress,
+    export_ledger,
+    format_cell,
+    ledger_files,
+    written_columns,
+)
 
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -52,7 +59,7 @@ __all__ = ["DATE_FORMAT", "MONEY_FORMAT", "export_to", "export_workbook", "expor
 
 def _typed(value: object, column: Column) -> tuple[object, str | None]:
     """The cell value of ``value`` in ``column`` and its number format (None: General / text)."""
-    if value is None:
+    if value is None or (column.kind == "flag" and not value):
         return None, None
     if column.kind == "money" and isinstance(value, Decimal):
         # openpyxl writes a Decimal as its exact digits (str), never through a float
@@ -113,8 +120,10 @@ def workbook_and_files(
         if table.name not in rows:
             continue
         sheet = book.create_sheet(CHINESE_SHEET_NAMES[table.name] if chinese else table.name)
-        widths = [0] * len(table.columns)
-        for index, column in enumerate(table.columns, start=1):
+        kept = written_columns(table, rows[table.name])  # an extension column only when it has a value
+        columns = [table.columns[i] for i in kept]
+        widths = [0] * len(columns)
+        for index, column in enumerate(columns, start=1):
             header = column.alias if chinese else column.name
             cell = sheet.cell(1, index, header)
             cell.font = bold
@@ -124,7 +133,7 @@ def workbook_and_files(
                 checkpoint()
                 if progress is not None:
                     progress(done + row_number - 1, total)
-            for index, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
+            for index, (column, value) in enumerate(zip(columns, [values[i] for i in kept], strict=True), start=1):
                 typed, number_format = _typed(value, column)
                 cell = sheet.cell(row_number, index)
                 _set(cell, typed, number_format)

@@ -14,7 +14,7 @@ import io
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from services.ledger import apart, values
 from services.ledger.export_rows import ledger_rows, live_ids
 from services.ledger.read import _FORMULA_START
-from services.ledger.schema import ALL_TABLES, EVENT_ALIASES, SUPPORTED, Column
+from services.ledger.schema import ALL_TABLES, EVENT_ALIASES, SUPPORTED, Column, Table
 
 #: Progress is reported as (rows written, rows in all) and cancel checked once per this many rows.
 _CHUNK = 2000
@@ -39,6 +39,8 @@ def format_cell(value: object, column: Column) -> str:
     """The writer form of one value (money 2 decimals, decimals shortest, ISO dates), formula-guarded."""
     if value is None:
         return ""
+    if column.kind == "flag":  # yes for True, nothing for False (spec: `yes` for the lead)
+        return "yes" if value else ""
     if column.kind == "event_name":  # the NAME of event:NAME, unless it reads as a standard event
         bare = str(value).removeprefix("event:")
         standard = bare in EVENT_ALIASES or bare in EVENT_ALIASES.values()
@@ -68,7 +70,7 @@ def cell_formatter(column: Column) -> Callable[[object], str]:
     def general(value: object) -> str:
         return format_cell(value, column)
 
-    if column.kind == "event_name":
+    if column.kind in ("event_name", "flag"):
         return general
     if column.kind == "money":
         def money(value: object) -> str:
@@ -97,6 +99,14 @@ def cell_formatter(column: Column) -> Callable[[object], str]:
             return general(value)
         return "'" + text if text[:1] in _GUARDED else text
     return plain
+
+
+def written_columns(table: Table, rows: Sequence[Sequence[object]]) -> list[int]:
+    """Indexes of ``table``'s columns the writer writes for ``rows``: every column of the spec, and an
+    extension column (``Column.extension``: ``parties.other_signatories``) only when some row has a
+    value there, so an export without one is exactly spec v2 (docs/ledger-extensions.md)."""
+    return [i for i, column in enumerate(table.columns)
+            if not column.extension or any(row[i] not in (None, "") for row in rows)]
 
 
 def export_ledger(
@@ -134,9 +144,12 @@ def ledger_files(
     for table in SUPPORTED:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([column.name for column in table.columns])
-        formatters = [cell_formatter(column) for column in table.columns]
         rows = tables[table.name]
+        kept = written_columns(table, rows)
+        if len(kept) < len(table.columns):
+            rows = [[row[i] for i in kept] for row in rows]
+        writer.writerow([table.columns[i].name for i in kept])
+        formatters = [cell_formatter(table.columns[i]) for i in kept]
         for start in range(0, len(rows), _CHUNK):
             checkpoint()
             chunk = rows[start : start + _CHUNK]

@@ -24,7 +24,7 @@ from markdown_it.token import Token
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from services.printing.common import CONTENT_WIDTH, BoldParagraph, Printer, escape
+from services.printing.common import CONTENT_WIDTH, BoldParagraph, Printer, RunsParagraph, escape
 from services.printing.tables import text_table
 from services.printing.tex import tex_to_unicode
 
@@ -145,7 +145,8 @@ class _Builder:
         bullet, self.bullet = self.bullet, None
         if bullet is not None:
             self.printer.record(bullet)
-        kind = BoldParagraph if style == "h3" else Paragraph  # a Markdown heading prints bold
+        # a Markdown heading prints bold, and so do the **bold** runs of any other paragraph
+        kind = BoldParagraph if style == "h3" else RunsParagraph if "<b>" in markup else Paragraph
         paragraph = kind(markup, self.style(style, len(self.lists)), bulletText=bullet)
         if style == "h3":
             paragraph.keepWithNext = 1

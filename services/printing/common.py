@@ -38,6 +38,7 @@ from services.calendar.due_text import LOCALES
 from services.money import round_yuan, yuan_symbol_text, yuan_text
 from services.money.capitals import to_capitals
 from services.printing.fonts import FontChoice, find_cjk_font
+from services.printing.inline_bold import BOLD_STROKE, BoldRunsText, bold_alias
 from services.register.contract_data import ContractData, InstallmentData
 
 PAGE_SIZE = A4
@@ -239,8 +240,24 @@ class Printer:
 #: SimSun …), so bold is drawn: each glyph filled and stroked with a line of ``BOLD_STROKE`` × the
 #: font size (PDF text render mode 2, ISO 32000-1 §9.3.6) — what word processors call synthetic bold.
 BOLD_STYLES = frozenset({"title", "title_compact", "subtitle", "h1", "h2", "h3", "section"})
-#: Width of the outline of synthetic bold, as a share of the font size.
-BOLD_STROKE = 0.035
+
+
+class RunsParagraph(Paragraph):
+    """A paragraph whose ``<b>`` runs (Markdown ``**…**``) are drawn in synthetic bold like the
+    headings (``services.printing.inline_bold``): stroked in the text's colour."""
+
+    def beginText(self, x: float, y: float) -> Any:  # reportlab's PDFTextObject
+        return BoldRunsText(self.canv, x, y, direction=getattr(self.canv, "_direction", None))
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()  # the stroke's colour and joins end with the paragraph
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.setLineJoin(1)
+        try:
+            super().draw()
+        finally:
+            canvas.restoreState()
 
 
 class BoldParagraph(Paragraph):
@@ -248,7 +265,8 @@ class BoldParagraph(Paragraph):
     text's colour (render mode 2), so a heading stands out in a font with a single face."""
 
     def beginText(self, x: float, y: float) -> Any:  # reportlab's PDFTextObject
-        text = super().beginText(x, y)
+        text = BoldRunsText(self.canv, x, y, direction=getattr(self.canv, "_direction", None))
+        text.all_bold = True  # a run in the bold alias inside a heading keeps it bold after the run
         text.setTextRenderMode(2)
         return text
 
@@ -272,7 +290,10 @@ KEEP_WITH_NEXT = frozenset({"h1", "h2", "h3"})
 def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
     """A ``Paragraph`` of ``markup`` in ``style``; bold (``BoldParagraph``) for the heading styles,
     kept with what follows for ``KEEP_WITH_NEXT``."""
-    made = BoldParagraph(markup, style) if style.name in BOLD_STYLES else Paragraph(markup, style)
+    if style.name in BOLD_STYLES:
+        made: Paragraph = BoldParagraph(markup, style)
+    else:
+        made = RunsParagraph(markup, style) if "<b>" in markup else Paragraph(markup, style)
     if style.name in KEEP_WITH_NEXT:
         made.keepWithNext = 1
     return made
@@ -280,7 +301,10 @@ def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
 
 def _bold_family(font_name: str) -> None:
     """Let ``<b>``/``<i>`` (Markdown bold in article text) work in a font registered without bold and
-    italic faces: they map to the font itself (the Chinese fonts found have one face)."""
+    italic faces: bold to its synthetic-bold alias (``inline_bold.bold_alias``), the rest to the font
+    itself (the Chinese fonts found have one face)."""
+    if bold_alias(font_name) is not None:
+        return
     try:
         tt2ps(font_name, 1, 1)
     except ValueError:

@@ -46,6 +46,7 @@ from services.printing.common import (
     render,
     table_style,
 )
+from services.printing.consortium import contract_note, lead_mark
 from services.printing.fonts import FontChoice
 from services.printing.signature import SIGNATURE_LINES, signature_page
 from services.printing.tables import Column, column_widths, header_cells
@@ -115,11 +116,17 @@ def _heading(data: ContractData, printer: Printer) -> list[Flowable]:
 
 def _parties(data: ContractData, printer: Printer) -> list[Flowable]:
     flow: list[Flowable] = [printer.p("合同当事人", "h1")]
+    note = contract_note(data)  # a consortium's members and its lead (联合体牵头人)
+    if note:
+        flow += [printer.p(note, "body"), Spacer(1, 2 * mm)]
     label_width = 28 * mm
     for party in data.parties:
-        rows = [[printer.p(f"{party.role}：", "h2"), printer.p(party.name, "h2")]]
+        rows = [[printer.p(f"{party.role}：", "h2"), printer.p(party.name + lead_mark(data, party), "h2")]]
         rows += [[printer.p(label, "cell"), printer.p(getattr(party, attr), "cell")]
                  for attr, label, _en in PARTY_FIELDS if getattr(party, attr)]
+        if party.share_amount is not None and lead_mark(data, party):
+            rows.append([printer.p("分摊金额", "cell"), printer.p(money(party.share_amount, currency=data.currency),
+                                                               "cell")])
         table = Table(rows, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
         table.setStyle(table_style(printer.font_name, 0, grid=False, extra=[
             ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID),

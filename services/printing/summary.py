@@ -49,6 +49,7 @@ from services.printing.common import (
     render,
     table_style,
 )
+from services.printing.consortium import member_lines
 from services.printing.fonts import FontChoice
 from services.printing.summary_sections import (
     CHINESE_ONLY,
@@ -177,6 +178,10 @@ def _facts(data: ContractData, printer: Printer) -> list[_Fact | None]:
                       [printer.lines(party_names(party.name, party.name_en), joiner=_RUN_ON),
                        *([printer.lines([("text", f"联系人：{contact}"), ("en", f"Contact {CHINESE_ONLY}")],
                                         joiner=_RUN_ON)] if contact else [])], True))
+    consortium = member_lines(data)  # 联合体: the lead and every member's share (services.printing.consortium)
+    if consortium:
+        facts.append(("联合体", "Consortium",
+                      printer.lines([part for zh, en in consortium for part in (("text", zh), ("en", en))]), True))
     facts.append(("合同编号", "Contract No.", printer.p(data.contract_no, "cell"), False))
     if data.procurement_no:
         facts.append(("采购编号", "Procurement No.", printer.p(data.procurement_no, "cell"), False))

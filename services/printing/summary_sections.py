@@ -34,6 +34,7 @@ from models.base import decimal_text
 from services.calendar.deadlines import Deadline, deadlines, kind_text, state_text, waiting_text
 from services.calendar.due_text import date_text, due_text
 from services.calendar.workdays import WorkingCalendar
+from services.glossary import english_term
 from services.ledger.schema import BOND_KIND_ALIASES
 from services.money import round_yuan
 from services.penalty.types import BASE_NAMES
@@ -183,11 +184,20 @@ def bond_section(data: ContractData, printer: Printer) -> list[Flowable]:
         rows.append([
             printer.lines([("text", BOND_KIND_ALIASES.get(kind, "保证金")), ("en", BOND_KIND_EN.get(kind, "Bond"))],
                           "tight"),
-            chinese_only(printer, bond.form) if bond.form else printer.p("—", "tight"),
+            _bond_form(printer, bond.form),
             printer.p(percent_text(bond.percent) or "—", "tight_center"),
             amount_cell, printer.lines(lodge, "tight"), printer.lines(valid, "tight"),
         ])
     return _section(printer, "保证金", "Bonds", rows, [28 * mm, 0, 12 * mm, 30 * mm, 38 * mm, 27 * mm])
+
+
+def _bond_form(printer: Printer, form: str | None) -> Flowable:
+    """A bond's form with the glossary's English when it is a standard term (履约保函, 银行保函 …;
+    ``services.glossary.english_term``), else the Chinese once, ``(Chinese only)``."""
+    if not form:
+        return printer.p("—", "tight")
+    english = english_term(form)
+    return printer.lines([("text", form), ("en", english)], "tight") if english else chinese_only(printer, form)
 
 
 # ----- penalty clauses -----------------------------------------------------------------------------

@@ -21,7 +21,8 @@ class PartyData:
     """A party: ``role`` is 甲方 (purchaser) … 戊方; ``share_amount`` a consortium member's yuan;
     ``name_en`` the name in English (for the bilingual summary); ``signatory_title`` the signatory's
     title on the signature page (None: 法定代表人); ``other_signatories`` further signature lines,
-    separated by 、 , ; (``经办人、部门负责人``)."""
+    separated by 、 , ; (``经办人、部门负责人``); ``consortium_lead`` True for the lead member of a
+    consortium (联合体牵头人)."""
 
     role: str
     name: str
@@ -37,6 +38,7 @@ class PartyData:
     account: str | None = None
     share_amount: Decimal | None = None
     other_signatories: str | None = None
+    consortium_lead: bool = False
 
 
 @dataclass

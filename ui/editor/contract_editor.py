@@ -238,6 +238,7 @@ class ContractEditor(QDialog):
             FieldColumn("email", self.tr("E-mail")), FieldColumn("tax_id", self.tr("Tax ID")),
             FieldColumn("bank", self.tr("Bank")), FieldColumn("account", self.tr("Account")),
             FieldColumn("share_amount", self.tr("Share (元)"), "money"),
+            FieldColumn("consortium_lead", self.tr("Consortium lead"), "flag"),
             FieldColumn("other_signatories", self.tr("Other signatories")),
         ]
 

@@ -36,10 +36,12 @@ from services.register.contract_data import LineItemData, Totals, line_totals
 from services.register.paste import parse_block
 from ui import i18n
 from ui.editor.delegates import IntegerDelegate, MoneyDelegate, QuantityDelegate
+from ui.editor.glossary_fill import SuggestionDelegate, fill_english_names
 from ui.editor.line_items_columns import (
     COL_AMOUNT,
     COL_COMPUTED,
     COL_NAME,
+    COL_NAME_EN,
     COL_PERIODS,
     COL_QUANTITY,
     COL_SEQ,
@@ -145,6 +147,8 @@ class LineItemsEditor(QWidget):
         self.view.setItemDelegateForColumn(COL_QUANTITY, self._quantity_delegate)
         self.view.setItemDelegateForColumn(COL_PERIODS, self._integer_delegate)
         self.view.setItemDelegateForColumn(COL_AMOUNT, self._money_delegate)
+        self._suggestion_delegate = SuggestionDelegate(self)  # the glossary's English name, grey, where empty
+        self.view.setItemDelegateForColumn(COL_NAME_EN, self._suggestion_delegate)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
@@ -157,6 +161,7 @@ class LineItemsEditor(QWidget):
             self.move_up_action,
             self.move_down_action,
             self.paste_action,
+            self.fill_names_action,
         ):
             self.toolbar.addAction(action)
             # Keyboard users reach every button by its shortcut; Tab should land in the table.
@@ -200,6 +205,16 @@ class LineItemsEditor(QWidget):
             self.paste,
             self.tr("Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)"),
         )
+
+        self.fill_names_action = self._action(
+            self.tr("Fill English names from glossary"), [], self.fill_english_names,
+            self.tr("Fill each empty English name with the glossary's suggestion shown in grey (one Undo step)"),
+        )
+
+    def fill_english_names(self) -> int:
+        """Accept the glossary's suggestion for every empty English name (``ui.editor.glossary_fill``):
+        one undoable edit; the number of names filled."""
+        return fill_english_names(self.model)
 
     def _build_undo_actions(self, shortcuts: bool) -> None:
         """Undo/Redo actions; with ``shortcuts`` the widget also answers their keys itself."""

@@ -31,7 +31,7 @@ ObjectRole = Qt.ItemDataRole.UserRole + 1
 @dataclass(frozen=True)
 class FieldColumn:
     """A column: record ``field``, translated ``header``, value ``kind`` (text, money, percent,
-    date, int, role, choice), and for ``choice`` the allowed ``choices``."""
+    date, int, role, choice, flag — a check box over a bool field), and for ``choice`` the allowed ``choices``."""
 
     field: str
     header: str
@@ -158,6 +158,8 @@ class RecordTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if column.field == "seq" or column.read_only:
             return base
+        if column.kind == "flag":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -166,6 +168,10 @@ class RecordTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         record = self.records[index.row()]
         value = getattr(record, column.field)
+        if column.kind == "flag" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return ""
+        if column.kind == "flag" and role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             words = column.words if value is not None else None
             text = words(value) if words is not None else display(column.kind, value)
@@ -189,6 +195,12 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (role == Qt.ItemDataRole.CheckStateRole and index.isValid() and self.columns[index.column()].kind == "flag"
+                and not self.columns[index.column()].read_only):
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            if checked != bool(getattr(self.records[index.row()], self.columns[index.column()].field)):
+                self.undo_stack.push(_SetCell(self, index.row(), index.column(), checked))
+            return True
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.columns[index.column()].read_only:
             return False
         column = self.columns[index.column()]

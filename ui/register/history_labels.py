@@ -88,6 +88,7 @@ _FIELDS: dict[str, str] = {
     "bank": QT_TRANSLATE_NOOP("HistoryLabels", "Bank"),
     "account": QT_TRANSLATE_NOOP("HistoryLabels", "Account"),
     "share_amount": QT_TRANSLATE_NOOP("HistoryLabels", "Share"),
+    "consortium_lead": QT_TRANSLATE_NOOP("HistoryLabels", "Consortium lead"),
     "seq": QT_TRANSLATE_NOOP("HistoryLabels", "No."),
     "unit": QT_TRANSLATE_NOOP("HistoryLabels", "Unit"),
     "unit_price": QT_TRANSLATE_NOOP("HistoryLabels", "Unit price"),
