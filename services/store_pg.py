@@ -249,6 +249,9 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
         raise
     path = local_path(url)
     sessions = sessionmaker(engine, expire_on_commit=False)
+    from services.store_notify import install
+
+    install(sessions)  # each committed write tells the other windows (LISTEN/NOTIFY)
     store = Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
                   url=shown, db_user=user, backend=PostgresBackend())
     if revision is not None and revision != wanted and wanted == head_revision():

@@ -50,6 +50,7 @@ from ui.editor.contract_editor import ContractEditor
 from ui.printing import PdfPrinting
 from ui.register.backups_view import back_up_now, open_restore
 from ui.register.history_view import open_history
+from ui.register.live_changes import ServerChanges
 from ui.register.trash_view import open_trash
 from ui.tasks import TaskControl, run_task
 
@@ -115,9 +116,14 @@ class MainWindow(QMainWindow):
         # Another process writing the same store (a command-line import, a second user on a shared
         # folder): SQLite's data_version moves; the change is announced like any other.
         self._data_version = data_version(store)
-        self._other_writers = QTimer(self)
-        self._other_writers.setInterval(OTHER_WRITERS_POLL_MS)
-        self._other_writers.timeout.connect(self._check_other_writers)
+        self._other_writers: QTimer | ServerChanges
+        if store.on_server:  # a server tells: LISTEN/NOTIFY off the GUI thread (issue 17)
+            self._other_writers = ServerChanges(self, store, self.context.changes.announce,
+                                                lambda text: self.statusBar().showMessage(text))
+        else:
+            self._other_writers = QTimer(self)
+            self._other_writers.setInterval(OTHER_WRITERS_POLL_MS)
+            self._other_writers.timeout.connect(self._check_other_writers)
         self._other_writers.start()
         self.printing = PdfPrinting(self.context, self._selected_contract)
         self._hand_over_store = False
@@ -347,7 +353,8 @@ class MainWindow(QMainWindow):
 
     def _store_changed(self, _changes: object) -> None:
         """Any write, from any part: the list shows the store as it is (next due, problem marks)."""
-        self._data_version = data_version(self.store)  # our own write: not another process's
+        if not self.store.on_server:  # a server's listener does not hear our own writes
+            self._data_version = data_version(self.store)  # our own write: not another process's
         self.model.refresh()
         self._update_page()
 
