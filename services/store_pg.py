@@ -244,6 +244,8 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
                 if sqlstate(exc) == "42501":
                     raise StoreError(STORE_DENIED, user=user, reason=_first_line(exc)) from exc
                 raise
+        elif not read_only and "contracts" in tables:
+            _refresh_grants(engine)
     except BaseException:
         engine.dispose()
         raise
@@ -259,6 +261,20 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
             with store.session() as session:
                 _resolve(hook)(session)
     return store
+
+
+def _refresh_grants(engine: Engine) -> None:
+    """Grants changed by a newer ContractDesk without a migration (finance's installments grant
+    narrowed to the paid columns) reach a register at the head revision when its owner (or a
+    superuser) opens it: ``services.store_roles.refresh_grants``. Others leave it as it is."""
+    from services.store_roles import refresh_grants
+
+    try:
+        with engine.begin() as connection:
+            refresh_grants(connection)
+    except DBAPIError as exc:
+        if sqlstate(exc) != "42501":  # refused: someone who may will open it
+            raise
 
 
 def change_counter(store: Store) -> int:
