@@ -156,12 +156,22 @@ def sqlstate(exc: BaseException) -> str:
     return str(getattr(orig, "sqlstate", "") or "")
 
 
+def _not_connected(exc: BaseException) -> bool:
+    """True for a failure to (re)connect: a driver ``OperationalError`` raised with no statement
+    (SQLAlchemy's pool checkout — the server down, refusing connections, out of slots)."""
+    import psycopg
+
+    return (isinstance(getattr(exc, "orig", None), psycopg.OperationalError)
+            and getattr(exc, "statement", "") is None and not wants_password(exc))
+
+
 def translate(store: Store, exc: BaseException) -> BaseException:
     """The coded ``StoreError`` for a server error met in a session, else ``exc`` itself.
 
     42501 (insufficient privilege) and 25006 (read-only transaction) -> ``STORE_DENIED`` naming the
     database user; 40001/40P01/55P03 (serialization, deadlock, lock timeout) -> ``STORE_BUSY``;
-    class 08 and a closed connection -> ``STORE_CONNECTION_LOST``.
+    class 08, 57P (the server shutting down, the backend terminated), a closed connection and a
+    failure to reconnect -> ``STORE_CONNECTION_LOST`` (nothing of the transaction was written).
     """
     state = sqlstate(exc)
     if state in ("42501", "25006"):
@@ -170,7 +180,7 @@ def translate(store: Store, exc: BaseException) -> BaseException:
         return StoreError(STORE_DENIED, user=store.db_user or "?", reason=_first_line(exc))
     if state in ("40001", "40P01", "55P03"):
         return StoreError(STORE_BUSY, path=store.location, seconds=f"{store.busy_timeout:g}")
-    if state.startswith("08") or getattr(exc, "connection_invalidated", False):
+    if state.startswith(("08", "57P")) or getattr(exc, "connection_invalidated", False) or _not_connected(exc):
         return StoreError(STORE_CONNECTION_LOST, url=store.location, reason=_first_line(exc))
     if state.startswith("53"):  # insufficient resources: disk full, out of memory
         return StoreError(STORE_WRITE_FAILED, path=store.location, reason=_first_line(exc))
