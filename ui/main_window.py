@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
         self.backup_action = self._action(self.tr("Bac&k up now…"), self.back_up_now)
         self.restore_backup_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup)
+        self.move_action = self._action(self.tr("&Move this register to a server…"), lambda: self.move_to_server())
+        self.move_action.setEnabled(not self.store.on_server and self.home is None)
         self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
         self.home_action = self._action(self.tr("&Back to my register"), self.back_to_register)
         self.home_action.setEnabled(self.home is not None)
@@ -191,7 +193,7 @@ class MainWindow(QMainWindow):
         self.seam_action.toggled.connect(self.printing.set_seam)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.import_action, self.export_action, self.backup_action,
-                       self.restore_backup_action, self.samples_action, self.home_action):
+                       self.restore_backup_action, self.move_action, self.samples_action, self.home_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.print_summary_action, self.preview_action,
@@ -630,6 +632,13 @@ class MainWindow(QMainWindow):
         from ui.register.register_dialog import choose_register
 
         return choose_register(self, name)
+
+    def move_to_server(self, url: str | None = None) -> None:
+        """File → Move this register to a server…: copy-store into an empty server register, verified,
+        then the window may switch to it (``url``: for tests; ``ui.register.move_to_server``)."""
+        from ui.register.move_to_server import move_to_server
+
+        move_to_server(self, url)
 
     def open_penalty_calculator(self) -> QWidget | None:
         """Tools → Liquidated damages… on the selected contract (non-modal; returned for tests)."""

@@ -22,10 +22,15 @@ def is_lost_connection(error: BaseException) -> bool:
     return isinstance(error, UserError) and error.code == STORE_CONNECTION_LOST
 
 
-def ask_retry(dialogs: Dialogs, error: UserError) -> bool:
-    """Show ``error`` with a Retry button (Cancel: keep editing); True when the officer chose Retry."""
+def retry_question(error: UserError) -> tuple[str, str, list[tuple[str, str]]]:
+    """The question's title, text (the coded message in the window's language) and its one choice
+    besides Cancel: ``("retry", "Retry")``."""
     title = QCoreApplication.translate("LostConnection", "Connection lost")
     text = error.message(i18n.current_language()) + "\n\n" + QCoreApplication.translate(
         "LostConnection", "Retry saves it now; Cancel keeps the editor open to save later.")
-    retry = QCoreApplication.translate("LostConnection", "Retry")
-    return dialogs.choose(title, text, [("retry", retry)]) == "retry"  # type: ignore[no-any-return]
+    return title, text, [("retry", QCoreApplication.translate("LostConnection", "Retry"))]
+
+
+def ask_retry(dialogs: Dialogs, error: UserError) -> bool:
+    """Show ``error`` with a Retry button (Cancel: keep editing); True when the officer chose Retry."""
+    return dialogs.choose(*retry_question(error)) == "retry"  # type: ignore[no-any-return]
