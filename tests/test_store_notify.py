@@ -157,3 +157,22 @@ def test_the_window_refreshes_when_another_user_saves(qtbot, pg_store: Store) ->
     window.close()
     assert not window._other_writers.listener.running  # type: ignore[union-attr]
     assert _listeners(pg_store) == 0
+
+
+def test_a_restore_on_the_server_is_heard_as_everything(pg_store: Store, tmp_path, monkeypatch) -> None:
+    from services import backup_pg, store_pg
+    from services.backup import backup_now, restore
+
+    if backup_pg.tool("pg_restore") is None:
+        pytest.skip("pg_restore is not installed")
+    monkeypatch.setattr(store_pg, "local_path", lambda _url: tmp_path / "server" / "register.db")
+    import_ledger(pg_store, SAMPLE_LEDGER)
+    made = backup_now(pg_store, tmp_path / "before.dump")
+    other = open_store(pg_store.location)  # another user's window on the same register
+    listener, heard = _listen(other)
+    try:
+        restore(pg_store.location, made)
+        assert heard.get(timeout=5) == Changes.everything()
+    finally:
+        listener.stop()
+        other.close()
