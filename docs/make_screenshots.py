@@ -325,13 +325,18 @@ def shoot_server(app: QApplication) -> None:
     (``bash .ci/postgres.sh -- uv run python docs/make_screenshots.py server``): the window as the
     contract officer ``li_officer`` (the status bar names the server, the user and the role:
     ``server_register_zh``), the password prompt after a refused password (``server_password_zh``) and
-    Settings → Register… on it (``register_dialog_zh``)."""
+    Settings → Register… on it (``register_dialog_zh``), File → Move this register to a server…
+    (``move_to_server_zh``) and the Retry question of a save that met a lost connection
+    (``lost_connection_retry_zh``)."""
     from sqlalchemy.engine import make_url
 
     from services import store_roles
     from services.store import StoreError
-    from services.store_pg import STORE_PASSWORD
+    from services.store_pg import STORE_CONNECTION_LOST, STORE_PASSWORD
     from tests import pg_server
+    from ui.dialogs import DialogService
+    from ui.editor.lost_connection import retry_question
+    from ui.register.move_to_server import MoveDialog
     from ui.register.register_dialog import RegisterDialog
     from ui.register.server_password import PasswordDialog
 
@@ -369,6 +374,19 @@ def shoot_server(app: QApplication) -> None:
         app.processEvents()
         chooser.grab().save(str(OUT / "register_dialog_zh.png"))
         chooser.close()
+        mover = MoveDialog("/home/li/.local/share/ContractDesk/contracts.db", window)  # File → Move…
+        mover.url_edit.setText("postgresql://li_officer@db.caizhengju.example:5432/contracts")
+        mover.show()
+        app.processEvents()
+        mover.grab().save(str(OUT / "move_to_server_zh.png"))
+        mover.close()
+        lost = StoreError(STORE_CONNECTION_LOST, url=store.location,
+                          reason="terminating connection due to administrator command")
+        box, _keys = DialogService(window).choice_box(*retry_question(lost))  # a save met a lost connection
+        box.show()
+        app.processEvents()
+        box.grab().save(str(OUT / "lost_connection_retry_zh.png"))
+        box.close()
         window.close()
         store.close()
     finally:

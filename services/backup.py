@@ -415,6 +415,9 @@ def _restore_server(url: str, archive: Path) -> Path | None:
     try:
         with store.engine.begin() as connection:
             grant_all(connection)
+            from services.store_notify import notify_everything
+
+            notify_everything(connection)  # other users' windows reload the restored register
     finally:
         store.close()
     return safety

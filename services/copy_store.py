@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -39,6 +40,11 @@ COPY_SAME = define(
     "COPY_SAME",
     "源台账与目标台账相同（{target}）。",
     "The source and the target are the same register ({target}).")
+
+COPY_CANCELLED = define(
+    "COPY_CANCELLED",
+    "复制已取消；目标台账 {target} 未写入任何内容。",
+    "The copy was cancelled; nothing was written to the target register {target}.")
 
 #: Rows read and written per batch.
 BATCH = 2000
@@ -127,7 +133,22 @@ def copy_store(source_name: str, target_name: str) -> list[TableCopy]:
         source.close()
 
 
-def _copy(source: Store, target: Store) -> list[TableCopy]:
+def copy_into(source: Store, target: Store, *, progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> list[TableCopy]:
+    """Copy the open register ``source`` into the open, empty register ``target`` and verify it (as
+    ``copy_store``); the window's "Move this register to a server…" (``ui.register.move_to_server``).
+
+    ``progress(rows copied, rows in all)`` after each batch; ``cancelled()`` asked between batches:
+    True ends the copy with ``COPY_CANCELLED`` and the target's transaction rolled back (nothing
+    written). Raises as ``copy_store``, and ``COPY_CANCELLED``.
+    """
+    if source.location == target.location:
+        raise UserError(COPY_SAME, target=target.location)
+    return _copy(source, target, progress=progress, cancelled=cancelled)
+
+
+def _copy(source: Store, target: Store, *, progress: Callable[[int, int], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> list[TableCopy]:
     if target.read_only:
         raise target.read_only_error()
     done: list[TableCopy] = []
@@ -140,11 +161,18 @@ def _copy(source: Store, target: Store) -> list[TableCopy]:
                 rows = writing.execute(select(func.count()).select_from(table)).scalar() or 0
                 if rows:
                     raise UserError(COPY_TARGET_NOT_EMPTY, target=target.location, table=table.name, rows=rows)
+            total = sum(reading.execute(select(func.count()).select_from(table)).scalar() or 0 for table in copied)
+            moved = 0
             for table in copied:
                 size = batch_size(table)
                 result = reading.execution_options(yield_per=size).execute(select(table))
                 for batch in result.mappings().partitions(size):
+                    if cancelled is not None and cancelled():
+                        raise UserError(COPY_CANCELLED, target=target.location)
                     writing.execute(table.insert(), [dict(row) for row in batch])
+                    moved += len(batch)
+                    if progress is not None:
+                        progress(moved, total)
                 if target.on_server:
                     _reset_sequences(writing, table)
             for table in copied:

@@ -156,12 +156,22 @@ def sqlstate(exc: BaseException) -> str:
     return str(getattr(orig, "sqlstate", "") or "")
 
 
+def _not_connected(exc: BaseException) -> bool:
+    """True for a failure to (re)connect: a driver ``OperationalError`` raised with no statement
+    (SQLAlchemy's pool checkout — the server down, refusing connections, out of slots)."""
+    import psycopg
+
+    return (isinstance(getattr(exc, "orig", None), psycopg.OperationalError)
+            and getattr(exc, "statement", "") is None and not wants_password(exc))
+
+
 def translate(store: Store, exc: BaseException) -> BaseException:
     """The coded ``StoreError`` for a server error met in a session, else ``exc`` itself.
 
     42501 (insufficient privilege) and 25006 (read-only transaction) -> ``STORE_DENIED`` naming the
     database user; 40001/40P01/55P03 (serialization, deadlock, lock timeout) -> ``STORE_BUSY``;
-    class 08 and a closed connection -> ``STORE_CONNECTION_LOST``.
+    class 08, 57P (the server shutting down, the backend terminated), a closed connection and a
+    failure to reconnect -> ``STORE_CONNECTION_LOST`` (nothing of the transaction was written).
     """
     state = sqlstate(exc)
     if state in ("42501", "25006"):
@@ -170,7 +180,7 @@ def translate(store: Store, exc: BaseException) -> BaseException:
         return StoreError(STORE_DENIED, user=store.db_user or "?", reason=_first_line(exc))
     if state in ("40001", "40P01", "55P03"):
         return StoreError(STORE_BUSY, path=store.location, seconds=f"{store.busy_timeout:g}")
-    if state.startswith("08") or getattr(exc, "connection_invalidated", False):
+    if state.startswith(("08", "57P")) or getattr(exc, "connection_invalidated", False) or _not_connected(exc):
         return StoreError(STORE_CONNECTION_LOST, url=store.location, reason=_first_line(exc))
     if state.startswith("53"):  # insufficient resources: disk full, out of memory
         return StoreError(STORE_WRITE_FAILED, path=store.location, reason=_first_line(exc))
@@ -244,11 +254,16 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
                 if sqlstate(exc) == "42501":
                     raise StoreError(STORE_DENIED, user=user, reason=_first_line(exc)) from exc
                 raise
+        elif not read_only and "contracts" in tables:
+            _refresh_grants(engine)
     except BaseException:
         engine.dispose()
         raise
     path = local_path(url)
     sessions = sessionmaker(engine, expire_on_commit=False)
+    from services.store_notify import install
+
+    install(sessions)  # each committed write tells the other windows (LISTEN/NOTIFY)
     store = Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
                   url=shown, db_user=user, backend=PostgresBackend())
     if revision is not None and revision != wanted and wanted == head_revision():
@@ -256,6 +271,20 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
             with store.session() as session:
                 _resolve(hook)(session)
     return store
+
+
+def _refresh_grants(engine: Engine) -> None:
+    """Grants changed by a newer ContractDesk without a migration (finance's installments grant
+    narrowed to the paid columns) reach a register at the head revision when its owner (or a
+    superuser) opens it: ``services.store_roles.refresh_grants``. Others leave it as it is."""
+    from services.store_roles import refresh_grants
+
+    try:
+        with engine.begin() as connection:
+            refresh_grants(connection)
+    except DBAPIError as exc:
+        if sqlstate(exc) != "42501":  # refused: someone who may will open it
+            raise
 
 
 def change_counter(store: Store) -> int:

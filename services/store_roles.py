@@ -137,6 +137,81 @@ def grant_all(connection: Connection) -> bool:
     return True
 
 
+#: (group role, table or sequence, privilege, column or None): one privilege a group holds.
+Privilege = tuple[str, str, str, str | None]
+
+
+def expected_privileges(tables: Iterable[str], sequences: Iterable[str]) -> set[Privilege]:
+    """Every privilege ``grant_all`` gives on ``tables`` and ``sequences``, one by one (a column
+    grant per column). Pure: what ``grants_current`` compares the server's ACLs with."""
+    result: set[Privilege] = set()
+    for role, pairs in grants(tables).items():
+        group = ROLES[role]
+        for privileges, table in pairs:
+            if "(" in privileges:
+                name, columns = privileges.split("(", 1)
+                for column in columns.rstrip(")").split(","):
+                    result.add((group, table, name.strip(), column.strip()))
+            else:
+                result.update((group, table, name.strip(), None) for name in privileges.split(","))
+        if role != "viewer":
+            result.update((group, sequence, name, None) for sequence in sequences for name in ("USAGE", "SELECT"))
+    return result
+
+
+def granted_privileges(connection: Connection) -> set[Privilege]:
+    """The privileges the four groups hold on this register's tables, columns and sequences, read
+    from the server's ACLs (``aclexplode`` of ``pg_class.relacl`` and ``pg_attribute.attacl``)."""
+    groups = {"groups": list(ROLES.values())}
+    tables = connection.execute(text(
+        "SELECT g.rolname, c.relname, a.privilege_type FROM pg_class c "
+        "CROSS JOIN LATERAL aclexplode(c.relacl) a JOIN pg_roles g ON g.oid = a.grantee "
+        "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'S') "
+        "AND g.rolname = ANY(:groups)"), groups)
+    columns = connection.execute(text(
+        "SELECT g.rolname, c.relname, a.privilege_type, t.attname FROM pg_attribute t "
+        "JOIN pg_class c ON c.oid = t.attrelid CROSS JOIN LATERAL aclexplode(t.attacl) a "
+        "JOIN pg_roles g ON g.oid = a.grantee WHERE t.attacl IS NOT NULL AND c.relkind = 'r' "
+        "AND c.relnamespace = current_schema()::regnamespace AND g.rolname = ANY(:groups)"), groups)
+    return {(str(r[0]), str(r[1]), str(r[2]), None) for r in tables} | {
+        (str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in columns}
+
+
+def grants_current(connection: Connection) -> bool | None:
+    """True when the groups hold exactly what ``grant_all`` gives today; False when a grant differs
+    (a register set up by an older ContractDesk: finance's whole-table UPDATE on ``installments``,
+    before it was narrowed to the paid columns); None when the groups were never created."""
+    existing = {row[0] for row in connection.execute(
+        text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"), {"names": list(ROLES.values())})}
+    if existing != set(ROLES.values()):
+        return None
+    sequences = [row[0] for row in connection.execute(text(
+        "SELECT relname FROM pg_class WHERE relkind = 'S' AND relnamespace = current_schema()::regnamespace"))]
+    return granted_privileges(connection) == expected_privileges(_tables(connection), sequences)
+
+
+def may_grant(connection: Connection) -> bool:
+    """True when the connected user may change the register's grants: a superuser, or the owner
+    (or a member of the owning role) of the ``contracts`` table."""
+    row = connection.execute(text(
+        "SELECT r.rolsuper OR pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_roles r, pg_class c "
+        "WHERE r.rolname = current_user AND c.relname = 'contracts' AND c.relkind = 'r' "
+        "AND c.relnamespace = current_schema()::regnamespace")).first()
+    return bool(row is not None and row[0])
+
+
+def refresh_grants(connection: Connection) -> bool:
+    """Re-apply the grants (``grant_all``) when they are not what this version gives and the
+    connected user may change them; True when they were re-applied. Idempotent: a register whose
+    grants are current is left alone. Called when a server register is opened (``store_pg``)."""
+    if grants_current(connection) is not False or not may_grant(connection):
+        return False
+    connection.execute(text("SELECT pg_advisory_xact_lock(1701202617)"))  # the migration runner's lock
+    if grants_current(connection) is False:  # not fixed meanwhile by another first start
+        return grant_all(connection)
+    return False
+
+
 def grant(connection: Connection, user: str, role: str, *, create_login: bool = False) -> None:
     """Make the database user ``user`` a member of ``role``'s group (and of no other ContractDesk
     group): ``main.py admin grant USER ROLE``. Creates the groups and applies the grants first.

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
 
 ENV = "CONTRACTDESK_TEST_PG"
 HOW = "start one with `bash .ci/postgres.sh -- uv run pytest` (README: PostgreSQL)"
@@ -68,14 +69,23 @@ def drop_database(name: str) -> None:
         engine.dispose()
 
 
+@cache
+def _engine(url: str) -> Engine:
+    return create_engine(make_url(url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+
+
 def empty(url: str) -> None:
-    """Remove every row of the register at ``url`` (its schema and grants stay)."""
+    """Remove every row of the register at ``url`` and restart its ids at 1 (its schema and grants
+    stay). DELETE with triggers off (the history's append-only trigger; the test server's user is a
+    superuser), not TRUNCATE: a TRUNCATE of every table makes new files for each and costs half a
+    second a test; deleting the few rows a test left costs milliseconds."""
     import models
 
-    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"))
-    try:
-        with engine.begin() as connection:
-            names = ", ".join(f'"{table.name}"' for table in models.Base.metadata.sorted_tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    finally:
-        engine.dispose()
+    with _engine(url).begin() as connection:
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
+        for table in reversed(models.Base.metadata.sorted_tables):
+            connection.execute(text(f'DELETE FROM "{table.name}"'))
+        for (sequence,) in connection.execute(text(
+                "SELECT c.oid::regclass::text FROM pg_class c WHERE c.relkind = 'S' "
+                "AND c.relnamespace = current_schema()::regnamespace")):
+            connection.execute(text("SELECT setval(:s, 1, false)"), {"s": sequence})

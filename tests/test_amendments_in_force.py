@@ -13,12 +13,16 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from services.amendments import register as amendments
 from services.amendments import today as in_force
 from services.calendar import agenda
 from services.register import contracts, listing
 from services.store import Store
 from tests.amendment_cases import AMENDMENT_NO, D, amendment, original
+
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
 
 BEFORE = D(2026, 5, 25)  # signed 2026-05-20, not yet in force
 FROM = D(2026, 6, 1)  # the effective date

@@ -32,6 +32,8 @@ from services.register.contract_data import PaymentData
 from services.store import Store
 from tests.amendment_cases import D, original
 
+pytestmark = pytest.mark.both_stores  # service tests: on SQLite and on PostgreSQL (issue 17)
+
 DAY = D(2026, 3, 1)
 
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # feature modules are imported on first use: the first paint 
     from services.ledger.importer import ImportResult, LedgerPlan
     from ui.about import AboutDialog
     from ui.editor.contract_editor import ContractEditor
+    from ui.register.live_changes import ServerChanges
 
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
 _open_windows: list[QMainWindow] = []
@@ -104,9 +105,16 @@ class MainWindow(QMainWindow):
         # Another process writing the same store (a command-line import, a second user on a shared
         # folder): SQLite's data_version moves; the change is announced like any other.
         self._data_version = data_version(store)
-        self._other_writers = QTimer(self)
-        self._other_writers.setInterval(OTHER_WRITERS_POLL_MS)
-        self._other_writers.timeout.connect(self._check_other_writers)
+        self._other_writers: QTimer | ServerChanges
+        if store.on_server:  # a server tells: LISTEN/NOTIFY off the GUI thread (issue 17)
+            from ui.register.live_changes import ServerChanges
+
+            self._other_writers = ServerChanges(self, store, self.context.changes.announce,
+                                                lambda text: self.statusBar().showMessage(text))
+        else:
+            self._other_writers = QTimer(self)
+            self._other_writers.setInterval(OTHER_WRITERS_POLL_MS)
+            self._other_writers.timeout.connect(self._check_other_writers)
         self._other_writers.start()
         self.printing = PdfPrinting(self.context, self._selected_contract)
         self._hand_over_store = False
@@ -158,6 +166,8 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
         self.backup_action = self._action(self.tr("Bac&k up now…"), self.back_up_now)
         self.restore_backup_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup)
+        self.move_action = self._action(self.tr("&Move this register to a server…"), lambda: self.move_to_server())
+        self.move_action.setEnabled(not self.store.on_server and self.home is None)
         self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
         self.home_action = self._action(self.tr("&Back to my register"), self.back_to_register)
         self.home_action.setEnabled(self.home is not None)
@@ -174,7 +184,7 @@ class MainWindow(QMainWindow):
         self.seam_action.toggled.connect(self.printing.set_seam)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.import_action, self.export_action, self.backup_action,
-                       self.restore_backup_action, self.samples_action, self.home_action):
+                       self.restore_backup_action, self.move_action, self.samples_action, self.home_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.print_summary_action, self.preview_action,
@@ -338,7 +348,8 @@ class MainWindow(QMainWindow):
 
     def _store_changed(self, _changes: object) -> None:
         """Any write, from any part: the list shows the store as it is (next due, problem marks)."""
-        self._data_version = data_version(self.store)  # our own write: not another process's
+        if not self.store.on_server:  # a server's listener does not hear our own writes
+            self._data_version = data_version(self.store)  # our own write: not another process's
         self.model.refresh()
         self._update_page()
 
@@ -641,6 +652,13 @@ class MainWindow(QMainWindow):
         from ui.register.register_dialog import choose_register
 
         return choose_register(self, name)
+
+    def move_to_server(self, url: str | None = None) -> None:
+        """File → Move this register to a server…: copy-store into an empty server register, verified,
+        then the window may switch to it (``url``: for tests; ``ui.register.move_to_server``)."""
+        from ui.register.move_to_server import move_to_server
+
+        move_to_server(self, url)
 
     def open_penalty_calculator(self) -> QWidget | None:
         """Tools → Liquidated damages… on the selected contract (non-modal; returned for tests)."""

@@ -44,6 +44,7 @@ from ui.editor.checks_panel import ChecksPanel, run_checks, show_problem
 from ui.editor.conflicts import free_number, resolve_refused_save
 from ui.editor.header_form import HeaderForm
 from ui.editor.line_items_editor import LineItemsEditor
+from ui.editor.lost_connection import ask_retry, is_lost_connection
 from ui.editor.obligation_tables import (
     bonds_model,
     events_words,
@@ -415,6 +416,7 @@ class ContractEditor(QDialog):
         ``keep_number`` and free). True once written (or, in the app,
         handed over); a refused save asks what to do (``ui.editor.conflicts``)."""
         outcome: list[bool] = []
+        before = (data.contract_no, data.version)  # a Retry after a lost connection starts from these
 
         def work(session: Session, _control: TaskControl) -> tuple[int, Changes]:
             if as_new:
@@ -438,6 +440,11 @@ class ContractEditor(QDialog):
             outcome.append(False)
             if isinstance(error, (ConflictError, ContractDeletedError)):
                 resolve_refused_save(self, error, data)
+            elif is_lost_connection(error):  # nothing written; the editor keeps its contents (issue 17)
+                assert isinstance(error, UserError)
+                if ask_retry(self.context.dialogs, error):
+                    data.contract_no, data.version = before
+                    outcome[0] = self._write(data, contract_id, as_new=as_new, keep_number=keep_number)
             elif isinstance(error, UserError):
                 self._show_error(error.message(i18n.current_language()))
             elif isinstance(error, contract_service.ContractError):
