@@ -186,7 +186,12 @@ def line_amount(unit_price: Decimal | None, quantity: Decimal | None, periods: i
 
 class Installment(Base):
     """A payment installment: ``percent`` of the total or a stated ``amount`` (yuan), due on
-    ``due_date`` or ``due_offset`` ``due_unit`` after the ``due_after`` event(s)."""
+    ``due_date`` or ``due_offset`` ``due_unit`` after the ``due_after`` event(s).
+
+    ``resolved_due_date`` is derived, never typed: the due date the calendar gives it (the fixed
+    ``due_date``, or the rule counted from its recorded event on the working-day calendar; None
+    while the event has no date), kept by ``services.calendar.stored.keep_resolved_due_dates``
+    so the overview's SQL reads the same date as the agenda and the Payments tab."""
 
     __tablename__ = "installments"
     __table_args__ = (
@@ -208,6 +213,7 @@ class Installment(Base):
     condition: Mapped[str | None] = mapped_column(Text)
     paid_date: Mapped[dt.date | None] = mapped_column(Date)
     paid_amount: Mapped[Decimal | None] = mapped_column(Money)
+    resolved_due_date: Mapped[dt.date | None] = mapped_column(Date)
 
     contract: Mapped[Contract] = relationship(back_populates="installments")
 

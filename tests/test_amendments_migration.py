@@ -12,15 +12,18 @@ from services.amendments import register as amendments
 from services.register import contracts
 from services.store import current_revision, head_revision, open_store
 from tests.amendment_cases import amendment, original
+from tests.store_revisions import downgrade_to
 
 
 def test_a_store_at_0013_upgrades_and_takes_an_amendment(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = open_store(path, target="0013")
-    assert current_revision(old.engine) == "0013"
-    assert "amendments" not in inspect(old.engine).get_table_names()
+    old = open_store(path)  # written at head (today's models), then taken down to 0013
     with old.session() as session:
         contract_id = contracts.save(session, original())
+    old.close()
+    downgrade_to(path, "0013")
+    old = open_store(path, target="0013")
+    assert "amendments" not in inspect(old.engine).get_table_names()
     old.close()
 
     store = open_store(path)

@@ -8,9 +8,11 @@ arithmetic in SQL (the percent's digits scaled by a power of ten), never a float
 installment has been paid is the sum of its payments, as the payment writer keeps it on the
 installment (``paid_amount``: ``services.payments.rows.refresh_installments``); outstanding =
 amount − paid (≥ 0); overdue:
-outstanding with a due date before ``today``. Only the installments' fixed ``due_date`` is read
-here: an installment whose due date counts from an event (``due_after``) has no date in the
-overview (it counts as outstanding, never overdue, under the year "—") — the calendar resolves it.
+outstanding with a due date before ``today``. The due date is the installment's stored
+``resolved_due_date``: the fixed date, or the date counted from its recorded event on the
+working-day calendar — the same date the agenda and the Payments tab show, kept by the one writer
+(``services.calendar.stored.keep_resolved_due_dates``). While the event has no date the
+installment has none here either (it counts as outstanding, never overdue, under the year "—").
 
 Filters (``OverviewFilter``): the year of signing, the supplier (part of its name), the status
 (stored, else derived as the contract list derives it). Contracts in the Trash are never counted.
@@ -135,10 +137,10 @@ _INSTALLMENTS = """
 WITH inst AS (
   SELECT COALESCE({sign_year}, '—') AS sign_year,
          COALESCE({due_year}, '—') AS due_year, c.counterparty AS supplier,
-         CASE WHEN i.due_date BETWEEN :first AND :last THEN {due_month} END AS month,
-         CASE WHEN i.due_date BETWEEN :today AND :in30 THEN 30
-              WHEN i.due_date BETWEEN :today AND :in90 THEN 90 END AS soon,
-         i.due_date, {due} AS due_fen,
+         CASE WHEN i.resolved_due_date BETWEEN :first AND :last THEN {due_month} END AS month,
+         CASE WHEN i.resolved_due_date BETWEEN :today AND :in30 THEN 30
+              WHEN i.resolved_due_date BETWEEN :today AND :in90 THEN 90 END AS soon,
+         i.resolved_due_date AS due_date, {due} AS due_fen,
          COALESCE(i.paid_amount, 0) AS paid_fen
   FROM contracts c JOIN installments i ON i.contract_id = c.id WHERE {where})
 SELECT sign_year, due_year, supplier, month, soon,
@@ -193,7 +195,8 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
               "in30": sql.day(today + dt.timedelta(days=30)), "in90": sql.day(today + dt.timedelta(days=90))}
     grouped = session.execute(text(_INSTALLMENTS.format(
         due=_due_fen("i.amount", "i.percent", "c.total_amount", sql), where=where,
-        sign_year=sql.year("c.sign_date"), due_year=sql.year("i.due_date"), due_month=sql.month("i.due_date"),
+        sign_year=sql.year("c.sign_date"), due_year=sql.year("i.resolved_due_date"),
+        due_month=sql.month("i.resolved_due_date"),
         out_fen=sql.greatest("COALESCE(due_fen, 0) - paid_fen", "0"),
         age=sql.days_between("due_date", ":today"))), params).all()
     total = _Sum()
