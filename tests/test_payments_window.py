@@ -296,3 +296,25 @@ def test_an_installment_counted_from_an_event_gets_its_date_in_the_overview_wind
     shown = {overview.by_budget.data(overview.by_budget.index(r, 0)): overview.by_budget.data(
         overview.by_budget.index(r, 4)) for r in range(overview.by_budget.rowCount())}
     assert shown["2026"] == "1,078,865.28"  # the overdue column of 2026: 311,685.00 + WHZF's 767,180.28
+
+
+def test_the_overview_chart_draws_the_months_table(window, qtbot) -> None:
+    """The pyqtgraph chart draws what the table beside it says: WHZF's 767,180.28 due in Sep 2026
+    (76.718028 万元), nothing paid; solid blue for due, hatched orange for paid (Okabe–Ito)."""
+    from PySide6.QtCore import Qt
+
+    from ui.payments.overview_chart import DUE_COLOUR, PAID_COLOUR, MonthChart
+
+    overview = OverviewWindow(window.context, today=dt.date(2026, 9, 1))
+    qtbot.addWidget(overview)
+    qtbot.waitUntil(lambda: overview.figures is not None)
+    chart = overview.bars
+    assert isinstance(chart, MonthChart)
+    drawn = chart.heights()
+    assert [label for label, _due, _paid in drawn] == [f.label for f in overview.figures.by_month]
+    assert drawn[0] == ("2026-09", 76.718028, 0.0) and all(d == p == 0.0 for _m, d, p in drawn[1:])
+    table = overview.months
+    assert table.data(table.index(0, 1)) == "767,180.28"
+    assert chart.due_bars.opts["brush"].color() == DUE_COLOUR
+    assert chart.paid_bars.opts["brush"].style() == Qt.BrushStyle.BDiagPattern
+    assert chart.paid_bars.opts["brush"].color() == PAID_COLOUR

@@ -242,158 +242,158 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="68"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="67"/>
         <source>{0} (effective {1})</source>
         <translation>{0}（{1} 起生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="73"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="72"/>
         <source>Pending: {0}. The editor&apos;s tabs show the contract as amended by it; until it takes effect the contract list, the agenda and the calendar follow the terms in force today (set “Terms in force on” below to see them).</source>
         <translation>待生效：{0}。编辑器各页签显示经其变更后的合同；生效之前，合同列表、日程和日历按今日有效的条款计算（可在下方“查看以下日期有效的条款”中查看）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="84"/>
         <source>New amendment…</source>
         <translation>新建补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="91"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="86"/>
         <source>Edit the contract in the other tabs; Save then records the edits as this amendment instead of overwriting the contract</source>
         <translation>在其他页签中修改合同；保存时将修改记录为本补充协议，而不覆盖原合同</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="94"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="89"/>
         <source>Print amendment…</source>
         <translation>打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="105"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="100"/>
         <source>e.g. {0}-补1</source>
         <translation>例如 {0}-补1</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="107"/>
         <source>Amendment No.</source>
         <translation>补充协议编号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="113"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="108"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="114"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="109"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="110"/>
         <source>Text</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="117"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="112"/>
         <source>Recording an amendment: edit the contract in the other tabs, then Save records the edits as this amendment&apos;s changes.</source>
         <translation>正在录入补充协议：请在其他页签中修改合同，保存时这些修改将记录为本补充协议的变更事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="120"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="115"/>
         <source>Cancel amendment</source>
         <translation>取消补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="134"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="129"/>
         <source>Compare: what the selected amendment changed (old → new)</source>
         <translation>对照：所选补充协议的变更（原约定 → 现变更为）</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>What</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>On that day</source>
         <translation>当日条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="139"/>
         <source>Today</source>
         <translation>现行条款</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="150"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="145"/>
         <source>Terms in force on</source>
         <translation>查看以下日期有效的条款：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="193"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="173"/>
         <source>Amendments</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="202"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="182"/>
         <location filename="../../ui/amendments/editor_tabs.py" line="58"/>
         <source>Reading the amendments…</source>
         <translation>正在读取补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="255"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="235"/>
         <source>No amendments: the contract as signed.</source>
         <translation>无补充协议：即原合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="257"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="237"/>
         <source>The contract as signed (before any amendment took effect).</source>
         <translation>原合同（补充协议均尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="258"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="238"/>
         <source>As amended by {0}.</source>
         <translation>经补充协议 {0} 变更后的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="260"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="240"/>
         <source>{0} field(s) differ from today&apos;s terms:</source>
         <translation>有 {0} 项与现行条款不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="272"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="252"/>
         <source>Contract {0} — new amendment</source>
         <translation>合同 {0} — 新建补充协议</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="294"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="274"/>
         <source>The amendment needs its number (Amendments tab).</source>
         <translation>请填写补充协议编号（补充协议页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="298"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="278"/>
         <source>Nothing was changed: edit the contract in the other tabs first.</source>
         <translation>没有任何变更：请先在其他页签中修改合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="326"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="306"/>
         <source>Recording the amendment…</source>
         <translation>正在记录补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="345"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="325"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="349"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="329"/>
         <source>Printing the amendment…</source>
         <translation>正在打印补充协议…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/amendments_tab.py" line="350"/>
+        <location filename="../../ui/amendments/amendments_tab.py" line="330"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
@@ -434,121 +434,121 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="63"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="58"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="65"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="60"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="67"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="62"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="69"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="64"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="73"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="68"/>
         <source>Kind of new files:</source>
         <translation>新文件类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="76"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="71"/>
         <source>Undo remove</source>
         <translation>撤销移除</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="84"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="79"/>
         <source>Drag files here or use Add file… — each file up to 200 MB; the same file is stored once.</source>
         <translation>可将文件拖到此处，或点击“添加文件…”。每个文件不超过 200 MB；相同文件只保存一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="111"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="173"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="276"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="91"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="153"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="204"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="256"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="120"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="100"/>
         <source>Reading the attachments…</source>
         <translation>正在读取附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="144"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="124"/>
         <source>Add files to the contract</source>
         <translation>为合同添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="164"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="144"/>
         <source>{0}: this contract already keeps the same file; not added again</source>
         <translation>{0}：本合同已有相同文件，未重复添加</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="167"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="147"/>
         <source>{0}: the store already held the same file; it is stored once</source>
         <translation>{0}：台账中已有相同文件，只保存一份</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="168"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="148"/>
         <source>Added {0} file(s).</source>
         <translation>已添加 {0} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="177"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="157"/>
         <source>Adding files…</source>
         <translation>正在添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="212"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="192"/>
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="224"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="204"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="234"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="214"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="236"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="216"/>
         <source>Remove “{0}” ({1}, {2}) from this contract? You can undo this until you close the contract.</source>
         <translation>从本合同中移除“{0}”（{1}，{2}）吗？关闭合同之前可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="251"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="231"/>
         <source>Put “{0}” back</source>
         <translation>恢复“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="253"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="233"/>
         <source>Removed “{0}”. Undo remove puts it back until you close the contract.</source>
         <translation>已移除“{0}”。关闭合同之前可点“撤销移除”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="270"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="250"/>
         <source>“{0}” is back.</source>
         <translation>“{0}”已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="278"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="258"/>
         <source>Restoring the file…</source>
         <translation>正在恢复文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/amendments/attachments_tab.py" line="255"/>
-        <location filename="../../ui/amendments/attachments_tab.py" line="290"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="235"/>
+        <location filename="../../ui/amendments/attachments_tab.py" line="270"/>
         <source>Removing the file…</source>
         <translation>正在移除文件…</translation>
     </message>
@@ -3362,6 +3362,25 @@ Update them from the ledger?</source>
     </message>
 </context>
 <context>
+    <name>MonthChart</name>
+    <message>
+        <location filename="../../ui/payments/overview_chart.py" line="58"/>
+        <source>10,000 元</source>
+        <extracomment>Okabe–Ito blue, solid: what falls due. Okabe–Ito orange, hatched: what was paid. One bar&apos;s width, in months (two bars and a gap per month).</extracomment>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_chart.py" line="62"/>
+        <source>Amount due</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_chart.py" line="64"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+</context>
+<context>
     <name>ObligationTables</name>
     <message>
         <location filename="../../ui/editor/obligation_tables.py" line="55"/>
@@ -3387,291 +3406,291 @@ Update them from the ledger?</source>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="101"/>
+        <location filename="../../ui/payments/overview_window.py" line="54"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="104"/>
+        <location filename="../../ui/payments/overview_window.py" line="57"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="108"/>
+        <location filename="../../ui/payments/overview_window.py" line="61"/>
         <source>Supplier (part of the name)</source>
         <translation>供应商（名称的一部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="63"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="63"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="63"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="111"/>
+        <location filename="../../ui/payments/overview_window.py" line="64"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="111"/>
+        <location filename="../../ui/payments/overview_window.py" line="64"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="117"/>
-        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <location filename="../../ui/payments/overview_window.py" line="70"/>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
         <source>Year signed</source>
         <translation>签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="117"/>
-        <location filename="../../ui/payments/overview_window.py" line="149"/>
-        <location filename="../../ui/payments/overview_window.py" line="170"/>
+        <location filename="../../ui/payments/overview_window.py" line="70"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="123"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <location filename="../../ui/payments/overview_window.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="122"/>
+        <location filename="../../ui/payments/overview_window.py" line="75"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="123"/>
+        <location filename="../../ui/payments/overview_window.py" line="76"/>
         <source>The figures shown, one sheet per table (.xlsx)</source>
         <translation>导出所显示的数字，每张表一个工作表（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="125"/>
+        <location filename="../../ui/payments/overview_window.py" line="78"/>
         <source>Print to PDF…</source>
         <translation>打印为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <location filename="../../ui/payments/overview_window.py" line="79"/>
         <source>The figures shown and the chart on landscape A4 pages</source>
         <translation>所显示的数字和图表，横向 A4</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="137"/>
+        <location filename="../../ui/payments/overview_window.py" line="90"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="140"/>
-        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <location filename="../../ui/payments/overview_window.py" line="93"/>
+        <location filename="../../ui/payments/overview_window.py" line="112"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="141"/>
-        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <location filename="../../ui/payments/overview_window.py" line="94"/>
+        <location filename="../../ui/payments/overview_window.py" line="108"/>
         <source>Outstanding</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="142"/>
-        <location filename="../../ui/payments/overview_window.py" line="152"/>
+        <location filename="../../ui/payments/overview_window.py" line="95"/>
+        <location filename="../../ui/payments/overview_window.py" line="105"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="147"/>
-        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
         <source>Budget year (due)</source>
         <translation>预算年度（到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="148"/>
-        <location filename="../../ui/payments/overview_window.py" line="153"/>
-        <location filename="../../ui/payments/overview_window.py" line="156"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
+        <location filename="../../ui/payments/overview_window.py" line="109"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="151"/>
+        <location filename="../../ui/payments/overview_window.py" line="104"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="154"/>
+        <location filename="../../ui/payments/overview_window.py" line="107"/>
         <source>Due within</source>
         <translation>到期期限</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="139"/>
-        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <location filename="../../ui/payments/overview_window.py" line="92"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Due (元)</source>
         <translation>应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="161"/>
-        <location filename="../../ui/payments/overview_window.py" line="168"/>
+        <location filename="../../ui/payments/overview_window.py" line="114"/>
+        <location filename="../../ui/payments/overview_window.py" line="121"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="162"/>
+        <location filename="../../ui/payments/overview_window.py" line="115"/>
         <source>Bond</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="163"/>
+        <location filename="../../ui/payments/overview_window.py" line="116"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="164"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="165"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>To return</source>
         <translation>退还</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="165"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>Not returned, return overdue</source>
         <translation>应退未退</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="169"/>
+        <location filename="../../ui/payments/overview_window.py" line="122"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="171"/>
+        <location filename="../../ui/payments/overview_window.py" line="124"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="172"/>
+        <location filename="../../ui/payments/overview_window.py" line="125"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="175"/>
+        <location filename="../../ui/payments/overview_window.py" line="128"/>
         <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
         <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="177"/>
+        <location filename="../../ui/payments/overview_window.py" line="130"/>
         <source>By year of signing</source>
         <translation>按签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="177"/>
+        <location filename="../../ui/payments/overview_window.py" line="130"/>
         <source>By budget year of the due dates</source>
         <translation>按到期预算年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="179"/>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
         <source>By supplier</source>
         <translation>按供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="179"/>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
         <source>Overdue by age</source>
         <translation>逾期账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="180"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="180"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
         <source>Bonds held, not returned</source>
         <translation>在押未退保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="181"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
         <source>Contracts ending in the next 90 days</source>
         <translation>90 日内到期的合同（续签）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="195"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
         <source>Double-click a row to list what it counts</source>
         <translation>双击一行，列出它所统计的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="203"/>
-        <location filename="../../ui/payments/overview_window.py" line="212"/>
-        <location filename="../../ui/payments/overview_window.py" line="214"/>
+        <location filename="../../ui/payments/overview_window.py" line="156"/>
+        <location filename="../../ui/payments/overview_window.py" line="165"/>
+        <location filename="../../ui/payments/overview_window.py" line="167"/>
         <source>Due vs paid by month</source>
         <translation>按月应付与已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="274"/>
+        <location filename="../../ui/payments/overview_window.py" line="227"/>
         <source>Computing the overview…</source>
         <translation>正在计算总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="280"/>
+        <location filename="../../ui/payments/overview_window.py" line="233"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="287"/>
+        <location filename="../../ui/payments/overview_window.py" line="240"/>
         <source>Including {0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the contracts as amended.</source>
         <translation>含 {0} 份已签订但尚未生效的补充协议（{1}；最早 {2} 起生效）：以上数字按变更后的合同计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="319"/>
-        <location filename="../../ui/payments/overview_window.py" line="345"/>
+        <location filename="../../ui/payments/overview_window.py" line="272"/>
+        <location filename="../../ui/payments/overview_window.py" line="298"/>
         <source>Writing the overview…</source>
         <translation>正在写出总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="321"/>
+        <location filename="../../ui/payments/overview_window.py" line="274"/>
         <source>Wrote {0}</source>
         <translation>已写出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="339"/>
+        <location filename="../../ui/payments/overview_window.py" line="292"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已写出 {0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="342"/>
+        <location filename="../../ui/payments/overview_window.py" line="295"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="343"/>
+        <location filename="../../ui/payments/overview_window.py" line="296"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已写出。请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="353"/>
+        <location filename="../../ui/payments/overview_window.py" line="306"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="353"/>
+        <location filename="../../ui/payments/overview_window.py" line="306"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
