@@ -57,6 +57,7 @@ class Contract(Base):
         Index("ix_contracts_total_no", "total_amount", "contract_no"),
         Index("ix_contracts_start_no", "start_date", "contract_no"),
         Index("ix_contracts_next_due_no", "next_due", "contract_no"),
+        Index("ix_contracts_end_date", "end_date"),  # the overview's contracts ending within 90 days (0016)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

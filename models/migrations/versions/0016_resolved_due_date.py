@@ -6,6 +6,8 @@ now reads the same date from this column (``models.contract.Installment``), kept
 (``services.calendar.stored.keep_resolved_due_dates``; after a holiday-table change
 ``services.calendar.agenda.refresh_resolved_due_dates``). Filled here for every existing row:
 a fixed date is copied, a date counted from an event is resolved by the calendar's own rules.
+And an index on ``contracts.end_date`` for the overview's "contracts ending in the next 90 days"
+(bench/bench_overview.py: without it, a scan of every contract).
 
 Revision ID: 0016
 Revises: 0014 (to be re-chained by the integrator)
@@ -30,8 +32,10 @@ def upgrade() -> None:
     session = Session(bind=op.get_bind())  # joins the upgrade's transaction; never commits it
     refresh_resolved_due_dates(session)
     session.flush()
+    op.create_index("ix_contracts_end_date", "contracts", ["end_date"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_contracts_end_date", "contracts")
     with op.batch_alter_table("installments") as batch:
         batch.drop_column("resolved_due_date")
