@@ -57,6 +57,7 @@ class Contract(Base):
         Index("ix_contracts_total_no", "total_amount", "contract_no"),
         Index("ix_contracts_start_no", "start_date", "contract_no"),
         Index("ix_contracts_next_due_no", "next_due", "contract_no"),
+        Index("ix_contracts_end_date", "end_date"),  # the overview's contracts ending within 90 days (0016)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -188,7 +189,12 @@ def line_amount(unit_price: Decimal | None, quantity: Decimal | None, periods: i
 
 class Installment(Base):
     """A payment installment: ``percent`` of the total or a stated ``amount`` (yuan), due on
-    ``due_date`` or ``due_offset`` ``due_unit`` after the ``due_after`` event(s)."""
+    ``due_date`` or ``due_offset`` ``due_unit`` after the ``due_after`` event(s).
+
+    ``resolved_due_date`` is derived, never typed: the due date the calendar gives it (the fixed
+    ``due_date``, or the rule counted from its recorded event on the working-day calendar; None
+    while the event has no date), kept by ``services.calendar.stored.keep_resolved_due_dates``
+    so the overview's SQL reads the same date as the agenda and the Payments tab."""
 
     __tablename__ = "installments"
     __table_args__ = (
@@ -210,6 +216,7 @@ class Installment(Base):
     condition: Mapped[str | None] = mapped_column(Text)
     paid_date: Mapped[dt.date | None] = mapped_column(Date)
     paid_amount: Mapped[Decimal | None] = mapped_column(Money)
+    resolved_due_date: Mapped[dt.date | None] = mapped_column(Date)
 
     contract: Mapped[Contract] = relationship(back_populates="installments")
 

@@ -45,18 +45,23 @@ def test_sample_overview_by_hand(paid: Store) -> None:
     assert view.totals.value == D("5711566.10") and view.totals.due == D("5711566.10")
     assert view.totals.paid == D("800088.80")  # 100,000.00 + 700,000.00 + 88.80 tied to no installment
     assert view.totals.outstanding == D("4911566.10")  # 5,711,566.10 − 800,000.00
-    # WHZF installment 2 (767,180.28, due 2026-09-30) has 67,180.28 left, 76 days overdue
-    assert view.totals.overdue == D("67180.28")
+    # WHZF installment 2 (767,180.28, due 2026-09-30) has 67,180.28 left, 76 days overdue; BJMEMC's only
+    # installment counts 20 working days from its effective date (= signing, 2025-07-24, a Thursday):
+    # Fri 25 Jul is day 1, Thu 21 Aug 2025 day 20 (no holiday between) — 481 days before TODAY, unpaid
+    assert view.totals.overdue == D("2805898.78")  # 67,180.28 + 2,738,718.50
     assert [(f.label, f.overdue, f.count) for f in view.ageing] == [
-        ("1-30", D("0.00"), 0), ("31-90", D("67180.28"), 1), ("91-180", D("0.00"), 0), ("180+", D("0.00"), 0)]
+        ("1-30", D("0.00"), 0), ("31-90", D("67180.28"), 1), ("91-180", D("0.00"), 0), ("180+", D("2738718.50"), 1)]
     assert [(f.label, f.value, f.outstanding, f.count) for f in view.by_sign_year] == [
         ("2025", D("2738718.50"), D("2738718.50"), 1),
         ("2026", D("2972847.60"), D("2172847.60"), 2),  # 415,580.00 + 2,557,267.60; less 800,000.00 paid
     ]
-    # by due year: only WHZF's 2nd installment has a fixed date; the rest count from events ("—")
+    # by due year: BJMEMC's resolved date (2025), WHZF's fixed 2nd installment (2026); the rest wait for
+    # events not recorded (invoice, invoice_2, budget, budget_2027: "—")
     assert [(f.label, f.due, f.paid, f.outstanding, f.overdue) for f in view.by_budget_year] == [
+        ("2025", D("2738718.50"), D("0.00"), D("2738718.50"), D("2738718.50")),
         ("2026", D("767180.28"), D("700000.00"), D("67180.28"), D("67180.28")),
-        ("—", D("4944385.82"), D("100000.00"), D("4844385.82"), D("0.00")),
+        # 311,685.00 + 103,895.00 + 1,150,770.42 + 639,316.90
+        ("—", D("2205667.32"), D("100000.00"), D("2105667.32"), D("0.00")),
     ]
     assert [(f.label, f.value, f.count) for f in view.by_supplier] == [("首信云技术有限公司", D("5711566.10"), 3)]
     assert [f.due for f in view.due_next] == [D("0.00"), D("0.00")]

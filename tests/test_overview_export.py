@@ -56,15 +56,15 @@ def test_workbook_cells_are_typed_and_formatted(view, tmp_path: Path) -> None:
     money = [totals.cell(2, column) for column in range(4, 9)]
     assert all(c.data_type == "n" and c.number_format == "#,##0.00" for c in money)
     assert [_number(c) for c in money] == [D("5711566.10"), D("5711566.10"), D("800088.80"), D("4911566.10"),
-                                           D("67180.28")]
+                                           D("2805898.78")]  # WHZF's 67,180.28 + BJMEMC's 2,738,718.50
     years = book["By year of signing"]
     assert [(r[0].value, r[1].value, _number(r[2])) for r in years.iter_rows(min_row=2)] == [
         (2025, 1, D("2738718.50")), (2026, 2, D("2972847.60"))]
     budget = book["By budget year of the due dates"]
-    assert [r[0].value for r in budget.iter_rows(min_row=2)] == [2026, "—"]  # no due date: a dash, as text
+    assert [r[0].value for r in budget.iter_rows(min_row=2)] == [2025, 2026, "—"]  # no due date: a dash, as text
     ageing = book["Overdue by age"]
     assert [(r[0].value, r[1].value) for r in ageing.iter_rows(min_row=2)] == [
-        ("1–30 days", 0), ("31–90 days", 1), ("91–180 days", 0), ("over 180 days", 0)]  # words, not codes
+        ("1–30 days", 0), ("31–90 days", 1), ("91–180 days", 0), ("over 180 days", 1)]  # words, not codes
     assert _number(ageing["C3"]) == D("67180.28")
     months = book["Due vs paid, next 12 months"]
     assert months["A2"].is_date and months["A2"].number_format == "yyyy-mm" and months["A2"].value == dt.datetime(
@@ -162,9 +162,9 @@ def test_cli_prints_the_figures_and_writes_both_files(capsys: pytest.CaptureFixt
     assert status == 0, err
     assert out[0] == "Totals"
     assert out[2].split() == ["2026-12-15", "all", "contracts", "3", "5,711,566.10", "5,711,566.10", "800,088.80",
-                              "4,911,566.10", "67,180.28"]
+                              "4,911,566.10", "2,805,898.78"]
     assert any(line.split() == ["31–90", "days", "1", "67,180.28"] for line in out)
-    assert any(line.split() == ["2025", "1", "2,738,718.50", "0.00", "2,738,718.50", "0.00"] for line in out)
+    assert any(line.split() == ["2025", "1", "2,738,718.50", "0.00", "2,738,718.50", "2,738,718.50"] for line in out)
     assert xlsx.is_file() and pdf.read_bytes().startswith(b"%PDF")
     assert "wrote" in err
     status, out, err = run(capsys, "overview", "--today", "2026-12-15", "--year", "2025", "--lang", "en",

@@ -98,13 +98,14 @@ def test_partial_then_final_payment_updates_tab_overview_and_list(window, qtbot)
     _record(tab, qtbot, "700000")
     assert "67,180.28" in tab.installments.data(tab.installments.index(1, 5))
     assert overview.figures.totals.paid == Decimal("700000.00")
-    assert overview.figures.totals.overdue == Decimal("67180.28")
+    # 67,180.28 left of installment 2, and BJMEMC's 2,738,718.50 (20 working days after signing: 2025-08-21)
+    assert overview.figures.totals.overdue == Decimal("67180.28") + Decimal("2738718.50")
     assert "700,000.00" in tab.totals.text()
     assert agenda_state() == "overdue"  # partly paid: the deadline stays open
     _record(tab, qtbot, None)  # the pre-filled rest: 67,180.28
     state = _state(tab)
     assert "2026-11-20" in state and ("51" in state)  # paid late by 51 days
-    assert overview.figures.totals.overdue == Decimal("0.00")
+    assert overview.figures.totals.overdue == Decimal("2738718.50")  # BJMEMC's alone
     assert [tab.payments.data(tab.payments.index(r, 6)) for r in range(2)] == ["No.88", "No.88"]
     assert _next_due(window) != "2026-09-30"  # the list heard the same notification: paid, no longer next
     qtbot.waitUntil(lambda: agenda_state() == "done")  # the agenda too: fully paid, the deadline is done
@@ -271,3 +272,49 @@ def test_bad_amount_in_the_chinese_window_is_all_chinese(window, qtbot) -> None:
     said = dialog.error.text()
     assert said.startswith("金额") and "七百" in said, said
     assert not re.findall(r"[A-Za-z]{3,}", re.sub(r"\[[A-Z_]+\]", "", said)), said  # the code alone in Latin
+
+
+def test_an_installment_counted_from_an_event_gets_its_date_in_the_overview_window(window, qtbot) -> None:
+    """2026-021's 1st installment (311,685.00) is due 0 days after the later of its signing (2026-03-31)
+    and the invoice: the invoice recorded on Wed 8 Apr 2026 (a working day), the window's budget-year
+    table dates it 2026 and counts it overdue on TODAY, on the date the Payments tab shows."""
+    from services.calendar.agenda import record_event
+    from services.payments.summary import contract_payments
+
+    overview = OverviewWindow(window.context, today=TODAY)
+    qtbot.addWidget(overview)
+    assert overview.figures is not None
+    before = overview.figures.totals.overdue
+    contract_id = _id(window.store, "2026-021")
+    with window.store.session(write=True) as session:
+        record_event(session, contract_id, "invoice", dt.date(2026, 4, 8))
+        tab = contract_payments(session, contract_id, TODAY).line(1)
+    assert tab is not None and tab.status.due_date == dt.date(2026, 4, 8)
+    window.context.changes.announce(Changes.everything())
+    qtbot.waitUntil(lambda: overview.figures is not None
+                    and overview.figures.totals.overdue == before + Decimal("311685.00"))
+    shown = {overview.by_budget.data(overview.by_budget.index(r, 0)): overview.by_budget.data(
+        overview.by_budget.index(r, 4)) for r in range(overview.by_budget.rowCount())}
+    assert shown["2026"] == "1,078,865.28"  # the overdue column of 2026: 311,685.00 + WHZF's 767,180.28
+
+
+def test_the_overview_chart_draws_the_months_table(window, qtbot) -> None:
+    """The pyqtgraph chart draws what the table beside it says: WHZF's 767,180.28 due in Sep 2026
+    (76.718028 万元), nothing paid; solid blue for due, hatched orange for paid (Okabe–Ito)."""
+    from PySide6.QtCore import Qt
+
+    from ui.payments.overview_chart import DUE_COLOUR, PAID_COLOUR, MonthChart
+
+    overview = OverviewWindow(window.context, today=dt.date(2026, 9, 1))
+    qtbot.addWidget(overview)
+    qtbot.waitUntil(lambda: overview.figures is not None)
+    chart = overview.bars
+    assert isinstance(chart, MonthChart)
+    drawn = chart.heights()
+    assert [label for label, _due, _paid in drawn] == [f.label for f in overview.figures.by_month]
+    assert drawn[0] == ("2026-09", 76.718028, 0.0) and all(d == p == 0.0 for _m, d, p in drawn[1:])
+    table = overview.months
+    assert table.data(table.index(0, 1)) == "767,180.28"
+    assert chart.due_bars.opts["brush"].color() == DUE_COLOUR
+    assert chart.paid_bars.opts["brush"].style() == Qt.BrushStyle.BDiagPattern
+    assert chart.paid_bars.opts["brush"].color() == PAID_COLOUR

@@ -4,62 +4,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="102"/>
+        <location filename="../../ui/about.py" line="106"/>
         <source>About ContractDesk</source>
         <translation>关于合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="104"/>
+        <location filename="../../ui/about.py" line="108"/>
         <source>ContractDesk {0}</source>
         <translation>合同台账 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="107"/>
+        <location filename="../../ui/about.py" line="111"/>
         <source>A register of procurement contracts for public bodies.</source>
         <translation>面向公共机构的采购合同登记台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="114"/>
+        <location filename="../../ui/about.py" line="118"/>
         <source>Store:</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="114"/>
+        <location filename="../../ui/about.py" line="118"/>
         <source>Logs:</source>
         <translation>日志：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="114"/>
+        <location filename="../../ui/about.py" line="118"/>
         <source>Settings:</source>
         <translation>设置：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="117"/>
+        <location filename="../../ui/about.py" line="121"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="139"/>
+        <location filename="../../ui/about.py" line="143"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="139"/>
+        <location filename="../../ui/about.py" line="143"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="139"/>
+        <location filename="../../ui/about.py" line="143"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="142"/>
+        <location filename="../../ui/about.py" line="146"/>
         <source>Bundled components</source>
         <translation>随附组件</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="147"/>
+        <location filename="../../ui/about.py" line="151"/>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License v3: they are shipped as separate libraries in the installation folder and may be replaced by compatible builds. Their source code is available at {0}. The licence texts are in the installation folder: {1} (Qt, PySide6, Python) and next to each other component.</source>
         <translation>Qt 和 PySide6 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它们以独立的库文件随程序安装在安装目录中，可替换为兼容的版本。其源代码可从 {0} 获取。许可证全文位于安装目录中：{1}（Qt、PySide6、Python），其他组件的许可证位于各组件旁。</translation>
     </message>
@@ -3414,6 +3414,25 @@ Update them from the ledger?</source>
     </message>
 </context>
 <context>
+    <name>MonthChart</name>
+    <message>
+        <location filename="../../ui/payments/overview_chart.py" line="58"/>
+        <source>10,000 元</source>
+        <extracomment>Okabe–Ito blue, solid: what falls due. Okabe–Ito orange, hatched: what was paid. One bar&apos;s width, in months (two bars and a gap per month).</extracomment>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_chart.py" line="62"/>
+        <source>Amount due</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/overview_chart.py" line="64"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <location filename="../../ui/register/move_to_server.py" line="45"/>
@@ -3482,291 +3501,291 @@ Switch this window to the server register? The file stays as it is.</source>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="101"/>
+        <location filename="../../ui/payments/overview_window.py" line="54"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="104"/>
+        <location filename="../../ui/payments/overview_window.py" line="57"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="108"/>
+        <location filename="../../ui/payments/overview_window.py" line="61"/>
         <source>Supplier (part of the name)</source>
         <translation>供应商（名称的一部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="63"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="63"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="63"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="111"/>
+        <location filename="../../ui/payments/overview_window.py" line="64"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="111"/>
+        <location filename="../../ui/payments/overview_window.py" line="64"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="117"/>
-        <location filename="../../ui/payments/overview_window.py" line="147"/>
+        <location filename="../../ui/payments/overview_window.py" line="70"/>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
         <source>Year signed</source>
         <translation>签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="117"/>
-        <location filename="../../ui/payments/overview_window.py" line="149"/>
-        <location filename="../../ui/payments/overview_window.py" line="170"/>
+        <location filename="../../ui/payments/overview_window.py" line="70"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="123"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <location filename="../../ui/payments/overview_window.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="122"/>
+        <location filename="../../ui/payments/overview_window.py" line="75"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="123"/>
+        <location filename="../../ui/payments/overview_window.py" line="76"/>
         <source>The figures shown, one sheet per table (.xlsx)</source>
         <translation>导出所显示的数字，每张表一个工作表（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="125"/>
+        <location filename="../../ui/payments/overview_window.py" line="78"/>
         <source>Print to PDF…</source>
         <translation>打印为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <location filename="../../ui/payments/overview_window.py" line="79"/>
         <source>The figures shown and the chart on landscape A4 pages</source>
         <translation>所显示的数字和图表，横向 A4</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="137"/>
+        <location filename="../../ui/payments/overview_window.py" line="90"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="140"/>
-        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <location filename="../../ui/payments/overview_window.py" line="93"/>
+        <location filename="../../ui/payments/overview_window.py" line="112"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="141"/>
-        <location filename="../../ui/payments/overview_window.py" line="155"/>
+        <location filename="../../ui/payments/overview_window.py" line="94"/>
+        <location filename="../../ui/payments/overview_window.py" line="108"/>
         <source>Outstanding</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="142"/>
-        <location filename="../../ui/payments/overview_window.py" line="152"/>
+        <location filename="../../ui/payments/overview_window.py" line="95"/>
+        <location filename="../../ui/payments/overview_window.py" line="105"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="147"/>
-        <location filename="../../ui/payments/overview_window.py" line="149"/>
+        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
         <source>Budget year (due)</source>
         <translation>预算年度（到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="148"/>
-        <location filename="../../ui/payments/overview_window.py" line="153"/>
-        <location filename="../../ui/payments/overview_window.py" line="156"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
+        <location filename="../../ui/payments/overview_window.py" line="109"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="151"/>
+        <location filename="../../ui/payments/overview_window.py" line="104"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="154"/>
+        <location filename="../../ui/payments/overview_window.py" line="107"/>
         <source>Due within</source>
         <translation>到期期限</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="157"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="287"/>
+        <location filename="../../ui/payments/overview_window.py" line="240"/>
         <source>{0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the terms in force on {3}; a contract&apos;s Amendments tab shows the amended terms as of any date.</source>
         <translation>{0} 份补充协议已签订但尚未生效（{1}；最早 {2} 起生效）：以上数字按 {3} 有效的条款计算；合同的“补充协议”页签可查看任一日期有效的条款（含变更后的条款）。</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="139"/>
-        <location filename="../../ui/payments/overview_window.py" line="158"/>
+        <location filename="../../ui/payments/overview_window.py" line="92"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Due (元)</source>
         <translation>应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="161"/>
-        <location filename="../../ui/payments/overview_window.py" line="168"/>
+        <location filename="../../ui/payments/overview_window.py" line="114"/>
+        <location filename="../../ui/payments/overview_window.py" line="121"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="162"/>
+        <location filename="../../ui/payments/overview_window.py" line="115"/>
         <source>Bond</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="163"/>
+        <location filename="../../ui/payments/overview_window.py" line="116"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="164"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="165"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>To return</source>
         <translation>退还</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="165"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>Not returned, return overdue</source>
         <translation>应退未退</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="169"/>
+        <location filename="../../ui/payments/overview_window.py" line="122"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="171"/>
+        <location filename="../../ui/payments/overview_window.py" line="124"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="172"/>
+        <location filename="../../ui/payments/overview_window.py" line="125"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="175"/>
+        <location filename="../../ui/payments/overview_window.py" line="128"/>
         <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
         <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="177"/>
+        <location filename="../../ui/payments/overview_window.py" line="130"/>
         <source>By year of signing</source>
         <translation>按签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="177"/>
+        <location filename="../../ui/payments/overview_window.py" line="130"/>
         <source>By budget year of the due dates</source>
         <translation>按到期预算年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="179"/>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
         <source>By supplier</source>
         <translation>按供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="179"/>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
         <source>Overdue by age</source>
         <translation>逾期账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="180"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="180"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
         <source>Bonds held, not returned</source>
         <translation>在押未退保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="181"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
         <source>Contracts ending in the next 90 days</source>
         <translation>90 日内到期的合同（续签）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="195"/>
+        <location filename="../../ui/payments/overview_window.py" line="148"/>
         <source>Double-click a row to list what it counts</source>
         <translation>双击一行，列出它所统计的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="203"/>
-        <location filename="../../ui/payments/overview_window.py" line="212"/>
-        <location filename="../../ui/payments/overview_window.py" line="214"/>
+        <location filename="../../ui/payments/overview_window.py" line="156"/>
+        <location filename="../../ui/payments/overview_window.py" line="165"/>
+        <location filename="../../ui/payments/overview_window.py" line="167"/>
         <source>Due vs paid by month</source>
         <translation>按月应付与已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="274"/>
+        <location filename="../../ui/payments/overview_window.py" line="227"/>
         <source>Computing the overview…</source>
         <translation>正在计算总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="280"/>
+        <location filename="../../ui/payments/overview_window.py" line="233"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="319"/>
-        <location filename="../../ui/payments/overview_window.py" line="345"/>
+        <location filename="../../ui/payments/overview_window.py" line="272"/>
+        <location filename="../../ui/payments/overview_window.py" line="298"/>
         <source>Writing the overview…</source>
         <translation>正在写出总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="321"/>
+        <location filename="../../ui/payments/overview_window.py" line="274"/>
         <source>Wrote {0}</source>
         <translation>已写出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="339"/>
+        <location filename="../../ui/payments/overview_window.py" line="292"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已写出 {0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="342"/>
+        <location filename="../../ui/payments/overview_window.py" line="295"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="343"/>
+        <location filename="../../ui/payments/overview_window.py" line="296"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已写出。请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="353"/>
+        <location filename="../../ui/payments/overview_window.py" line="306"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="353"/>
+        <location filename="../../ui/payments/overview_window.py" line="306"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>

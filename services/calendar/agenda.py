@@ -22,7 +22,14 @@ from services import history as history_log
 from services.amendments.today import in_force_of, pending_ids
 from services.calendar.deadlines import Deadline, deadlines, next_due
 from services.calendar.holidays import working_calendar
-from services.calendar.stored import OWN_EVENTS, done_marks, recorded_events, recorded_labels, stored_next_due
+from services.calendar.stored import (
+    OWN_EVENTS,
+    done_marks,
+    recorded_events,
+    recorded_labels,
+    resolved_due_dates,
+    stored_next_due,
+)
 from services.errors import InputError, Term, UserError, define
 from services.history import HistoryAction
 from services.ledger.schema import EVENT_ALIASES
@@ -38,7 +45,7 @@ from services.register.contracts import (
 
 __all__ = ["BATCH", "OWN_EVENTS", "RECORDED_EVENTS", "all_deadlines", "contract_deadlines", "done_marks",
            "done_value", "event_code", "mark_done", "record_event", "recorded_events", "recorded_labels",
-           "refresh_next_due",
+           "refresh_next_due", "refresh_resolved_due_dates",
            "remove_event", "stored_next_due"]
 
 #: Contracts read per round of queries.
@@ -262,8 +269,10 @@ def _each_contract(
 
 
 def refresh_next_due(session: Session, *, progress: Progress | None = None) -> int:
-    """Recompute the stored ``next_due`` of every contract (after the holiday table changed);
-    returns how many changed."""
+    """Recompute the stored ``next_due`` of every contract and the installments'
+    ``resolved_due_date`` (``refresh_resolved_due_dates``) after the holiday table changed, in the
+    caller's transaction; returns how many contracts' ``next_due`` changed."""
+    refresh_resolved_due_dates(session)
     ids = list(session.scalars(select(Contract.id)))
     table = Contract.__table__
     current = dict(session.execute(select(table.c.id, table.c.next_due)).all())
@@ -286,6 +295,36 @@ def refresh_next_due(session: Session, *, progress: Progress | None = None) -> i
         session.execute(update(table).where(table.c.id == bindparam("contract_id"))
                         .values(next_due=bindparam("next_due")), changes)
     return len(changes)
+
+
+def refresh_resolved_due_dates(session: Session) -> int:
+    """Recompute every installment's stored ``resolved_due_date`` (``services.calendar.stored.resolved_due_dates``)
+    in the caller's transaction: after the holiday table changed, and to fill the column
+    (migration 0016). A fixed date (or no date and no rule) is copied in one UPDATE; the
+    installments counted from an event are resolved a ``BATCH`` of contracts at a time, under the
+    terms as stored. Reads only the columns the deadlines need (plain Core selects). Returns how
+    many rows changed."""
+    inst = Installment.__table__
+    fixed = or_(inst.c.due_date.is_not(None), inst.c.due_after.is_(None))
+    copied = session.execute(update(inst).where(fixed, inst.c.resolved_due_date.is_distinct_from(inst.c.due_date))
+                             .values(resolved_due_date=inst.c.due_date))
+    changed = int(getattr(copied, "rowcount", 0) or 0)  # a CursorResult for an UPDATE
+    ids = sorted(set(session.scalars(select(inst.c.contract_id).where(~fixed))))
+    if not ids:
+        return changed
+    current = {(cid, seq): day for cid, seq, day in session.execute(
+        select(inst.c.contract_id, inst.c.seq, inst.c.resolved_due_date).where(~fixed))}
+    changes = []
+    for batch in _batches(session, ids):
+        for contract_id, (data, events, done) in batch.items():
+            for seq, day in resolved_due_dates(session, contract_id, data, recorded=(events, done)).items():
+                if (contract_id, seq) in current and current[(contract_id, seq)] != day:
+                    changes.append({"cid": contract_id, "row_seq": seq, "day": day})
+    if changes:
+        session.execute(update(inst).where(inst.c.contract_id == bindparam("cid"),
+                                           inst.c.seq == bindparam("row_seq"))
+                        .values(resolved_due_date=bindparam("day")), changes)
+    return changed + len(changes)
 
 
 def _target(session: Session, contract_id: int, key: str) -> tuple[object, str] | None:

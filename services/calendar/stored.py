@@ -1,5 +1,6 @@
-"""What the store holds for one contract's deadlines: its recorded events, its done marks, and the
-list's "next due" derived from them.
+"""What the store holds for one contract's deadlines: its recorded events, its done marks, and what
+is derived from them and kept in the store: the list's "next due" and each installment's
+``resolved_due_date`` (the date the overview's SQL reads).
 
 Apart from ``services.calendar.agenda`` because ``services.register.contracts`` needs
 ``stored_next_due`` when it saves a contract, and the agenda builds on the register: this module
@@ -13,12 +14,14 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.contract import Installment
 from models.obligations import ContractEvent, DeadlineDone
 from services.calendar.deadlines import deadlines, next_due
 from services.calendar.holidays import working_calendar
 from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 
-__all__ = ["OWN_EVENTS", "done_marks", "recorded_events", "recorded_labels", "stored_next_due"]
+__all__ = ["OWN_EVENTS", "done_marks", "keep_resolved_due_dates", "recorded_events", "recorded_labels",
+           "resolved_due_dates", "stored_next_due"]
 
 #: Events that are fields of the contract itself (edited in the contract's General tab).
 OWN_EVENTS = ("signing", "effective", "start", "end")
@@ -69,3 +72,41 @@ def stored_next_due(session: Session, contract_id: int | None, data: ContractDat
             done = recorded[1] if recorded is not None else done_marks(session, contract_id)
     items = deadlines(data, events, done, working_calendar(session), today, 0, contract_id=contract_id)
     return next_due(items)
+
+
+def resolved_due_dates(session: Session, contract_id: int | None, data: ContractData, *,
+                       recorded: tuple[dict[str, dt.date], dict[str, dt.date]] | None = None
+                       ) -> dict[int, dt.date | None]:
+    """Installment seq → its due date as the deadlines give it (``services.calendar.deadlines``):
+    the fixed ``due_date``, else ``due_offset`` ``due_unit`` counted from the ``due_after`` event(s)
+    recorded in the store on the working-day calendar; None while an event has no date (or the
+    installment has neither date nor rule). ``data``: the contract's terms as stored (the rows the
+    dates are kept on); ``recorded``: its ``recorded_events`` and ``done_marks`` when the caller has
+    them. A contract whose installments all have a fixed date (or none) reads nothing."""
+    if all(item.due_date is not None or not item.due_after for item in data.installments):
+        return {item.seq: item.due_date for item in data.installments}
+    events: dict[str, dt.date] = {}
+    done: dict[str, dt.date] = {}
+    if contract_id is not None:
+        events = recorded[0] if recorded is not None else recorded_events(session, contract_id)
+        done = recorded[1] if recorded is not None else done_marks(session, contract_id)
+    found = {item.seq: item.due for item in deadlines(data, events, done, working_calendar(session),
+                                                       dt.date.today(), 0, contract_id=contract_id)
+             if item.kind == "installment"}
+    return {item.seq: found.get(item.seq) for item in data.installments}
+
+
+def keep_resolved_due_dates(session: Session, contract_id: int, data: ContractData) -> int:
+    """Write ``resolved_due_dates`` of the stored contract ``contract_id`` (terms ``data`` as stored)
+    onto its installment rows, in the caller's transaction; returns how many rows changed.
+    Called by the one writer wherever a contract, its events or done marks change
+    (``services.register.contracts.refresh_list_columns``); after the holiday table changed,
+    ``services.calendar.agenda.refresh_resolved_due_dates`` does every contract at once."""
+    dates = resolved_due_dates(session, contract_id, data)
+    changed = 0
+    for row in session.scalars(select(Installment).where(Installment.contract_id == contract_id)):
+        value = dates.get(row.seq)
+        if row.resolved_due_date != value:
+            row.resolved_due_date = value
+            changed += 1
+    return changed

@@ -4,7 +4,7 @@
 from ``contracts.csv``, number not in the store nor in the Trash). For a batch of up to ``BATCH``
 of them this writes exactly what the contract-at-a-time path writes — same ids, rows, derived
 list columns (counterparty, search_text, next_due, problem_level), installments' paid columns
-from the payments, one history entry ``import`` per contract with the same details, the same
+(from the payments) and resolved due dates, one history entry ``import`` per contract with the same details, the same
 ``Changes`` — with one ``executemany`` per table instead of an ORM object per row and a DELETE
 per child table, and reads the batch back with one query per table (``load_many``) instead of
 ``load`` per contract. ``tests/test_import_bulk.py`` compares the two paths.
@@ -25,7 +25,7 @@ from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from models.payments import Payment
 from models.penalty import PenaltyClause
 from services import history as history_log
-from services.calendar.stored import stored_next_due
+from services.calendar.stored import resolved_due_dates, stored_next_due
 from services.checks.contract import Problem, check_contract, installment_amount, stored_level
 from services.history import HistoryAction
 from services.money import from_fen, to_fen
@@ -212,11 +212,14 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
     marks = _insert_rows(session, numbered)
     after = load_many(session, [contract_id for contract_id, _new in numbered])
     derived = []
+    resolved: list[dict[str, Any]] = []
     checked: dict[int, list[Problem]] = {}
     for contract_id, _new in numbered:
         data = _checked_copy(after[contract_id])
         events = {e.event: e.date for e in after[contract_id].events if e.date is not None}
         next_due = stored_next_due(session, contract_id, data, recorded=(events, marks[contract_id]))
+        resolved += [{"cid": contract_id, "row_seq": seq, "day": day} for seq, day in resolved_due_dates(
+            session, contract_id, data, recorded=(events, marks[contract_id])).items() if day is not None]
         checked[contract_id] = check_contract(data)
         derived.append({"contract_id": contract_id, "next_due": next_due,
                         "problem_level": stored_level(checked[contract_id])})
@@ -224,6 +227,11 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
     session.connection().execute(
         update(table).where(table.c.id == bindparam("contract_id"))
         .values(next_due=bindparam("next_due"), problem_level=bindparam("problem_level")), derived)
+    if resolved:  # each installment's resolved_due_date, as services.calendar.stored.keep_resolved_due_dates
+        inst = Installment.__table__
+        session.connection().execute(
+            update(inst).where(inst.c.contract_id == bindparam("cid"), inst.c.seq == bindparam("row_seq"))
+            .values(resolved_due_date=bindparam("day")), resolved)
     entries = []
     for contract_id, new in numbered:
         before()

@@ -88,7 +88,7 @@ def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | 
     if selection.sign_year is not None:
         conditions.append(_year_range(selection.sign_year, "c.sign_date", "sy", params, sql.day))
     if selection.due_year is not None:
-        conditions.append(_year_range(selection.due_year, "i.due_date", "dy", params, sql.day))
+        conditions.append(_year_range(selection.due_year, "i.resolved_due_date", "dy", params, sql.day))
     if selection.supplier is not None:
         if selection.supplier == "—":
             conditions.append("c.counterparty IS NULL")
@@ -98,24 +98,25 @@ def installments_behind(session: Session, today: dt.date, flt: OverviewFilter | 
     if selection.bucket is not None:
         _label, low, high = AGEING_BUCKETS[selection.bucket]
         params["age_last"] = sql.day(today - dt.timedelta(days=low))
-        conditions.append(f"{outstanding} > 0 AND i.due_date <= :age_last")
+        conditions.append(f"{outstanding} > 0 AND i.resolved_due_date <= :age_last")
         if high is not None:
             params["age_first"] = sql.day(today - dt.timedelta(days=high))
-            conditions.append("i.due_date >= :age_first")
+            conditions.append("i.resolved_due_date >= :age_first")
     if selection.within is not None:
         params["within_last"] = sql.day(today + dt.timedelta(days=selection.within))
-        conditions.append("i.due_date BETWEEN :today AND :within_last")
+        conditions.append("i.resolved_due_date BETWEEN :today AND :within_last")
     if selection.month is not None:
         first = dt.date.fromisoformat(f"{selection.month}-01")
         following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
         params["month_first"], params["month_last"] = sql.day(first), sql.day(following - dt.timedelta(days=1))
-        conditions.append("i.due_date BETWEEN :month_first AND :month_last")
+        conditions.append("i.resolved_due_date BETWEEN :month_first AND :month_last")
     rows = session.execute(text(f"""
-        SELECT c.id, c.contract_no, c.title, c.counterparty, i.seq, i.name, i.due_date, {due} AS due_fen,
+        SELECT c.id, c.contract_no, c.title, c.counterparty, i.seq, i.name, i.resolved_due_date AS due_date,
+               {due} AS due_fen,
                COALESCE(i.paid_amount, 0) AS paid_fen, {outstanding} AS out_fen
         FROM contracts c JOIN installments i ON i.contract_id = c.id
         WHERE {" AND ".join(conditions)}
-        ORDER BY i.due_date IS NULL, i.due_date, c.contract_no, i.seq LIMIT :limit"""), params)
+        ORDER BY i.resolved_due_date IS NULL, i.resolved_due_date, c.contract_no, i.seq LIMIT :limit"""), params)
     found = []
     for row in rows:
         due_date = sql.read_day(row.due_date)

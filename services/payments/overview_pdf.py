@@ -1,7 +1,7 @@
 """The overview printed to PDF: landscape A4, one page (two when the lists of bonds and endings
 are long), the tables of ``services.payments.overview_tables`` side by side in two columns, and
 the next 12 months' due vs paid as a bar chart (reportlab's ``VerticalBarChart``) with its table
-beside it. Bars: due solid dark blue, paid light orange with a dark outline — told apart by
+beside it. Bars: due solid Okabe–Ito blue, paid light orange with a dark outline — told apart by
 lightness, so they read in grey print and for colour-blind readers (Okabe–Ito orange).
 
 Fonts, escaping and table widths are the print-outs' (``services.printing``): a subset of a
@@ -37,7 +37,7 @@ MARGIN = 12 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
 GAP = 6 * mm
 HALF = (WIDTH - GAP) / 2
-DUE_FILL = colors.HexColor("#1f4e79")  # dark blue
+DUE_FILL = colors.HexColor("#0072b2")  # Okabe–Ito blue (dark in grey print), as the window's chart
 PAID_FILL = colors.HexColor("#f5c26b")  # light orange (Okabe–Ito #e69f00, lightened for grey print)
 
 

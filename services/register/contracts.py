@@ -35,7 +35,7 @@ from models.obligations import Bond, Milestone
 from models.penalty import PenaltyClause
 from services import history as history_log
 from services.amendments.today import in_force_of, pending_ids
-from services.calendar.stored import stored_next_due
+from services.calendar.stored import keep_resolved_due_dates, stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
 from services.payments.rows import load_payments, refresh_installments
@@ -315,7 +315,9 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
     """Re-derive the list's columns of ``contract`` from its stored parties and installments:
     counterparty, search_text (see ``list_columns``), next_due (the earliest not-done deadline
     to act on — installment, bond, milestone — under the terms in force today, on the working-day calendar:
-    ``services.calendar.stored.stored_next_due``) and problem_level (``services.checks.contract.stored_level``).
+    ``services.calendar.stored.stored_next_due``) and problem_level (``services.checks.contract.stored_level``);
+    and each installment's ``resolved_due_date`` under the terms as stored
+    (``services.calendar.stored.keep_resolved_due_dates``).
     ``data``: the contract as just written, if the caller has it (else it is read back).
     Returns the problems the checks found."""
     session.flush()
@@ -323,6 +325,7 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
                for p in session.scalars(select(Party).where(Party.contract_id == contract.id))]
     contract.counterparty, contract.search_text = list_columns(parties, contract.contract_no, contract.title)
     data = data if data is not None else to_data(contract, articles=False)
+    keep_resolved_due_dates(session, contract.id, data)
     today = dt.date.today()
     if pending_ids(session, today, [contract.id]):  # an amendment not yet in force: not its dates yet
         data = in_force_of(session, load(session, contract.id), contract.id, today)

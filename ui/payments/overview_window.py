@@ -1,22 +1,19 @@
 """View → Overview (总览, Ctrl+O): the whole register at a glance (``services.payments.overview``).
 
 Tables (QTableView + ``RowsModel``) of every figure, a bar chart of the next 12 months (due vs
-paid, drawn with QPainter — Qt Charts is GPLv3, so not used; two patterns that read in
-grey print and for colour-blind readers: solid dark blue vs hatched orange), filters by year
-of signing, supplier and status. The figures are computed off the GUI thread (``AppContext.read``)
-and again on every store-changed notification.
+paid: ``ui.payments.overview_chart``, pyqtgraph; solid blue vs hatched orange, Okabe–Ito) with the
+table of its figures beside it, filters by year of signing, supplier and status. The figures are
+computed off the GUI thread (``AppContext.read``) and again on every store-changed notification.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -39,53 +36,9 @@ from services.register.contracts import find_id
 from ui import i18n
 from ui.context import AppContext
 from ui.formatting import format_money
+from ui.payments.overview_chart import MonthChart
 from ui.payments.table_models import Column, RowsModel
 from ui.tasks import TaskControl, run_task
-
-DUE_COLOUR = QColor("#1f4e79")  # dark blue, solid
-PAID_COLOUR = QColor("#e69f00")  # orange (Okabe–Ito), hatched
-
-
-class MonthBars(QWidget):
-    """Due vs paid per month as paired bars, with the month under each pair."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.months: list[Figures] = []
-        self.setMinimumHeight(160)
-
-    def set_months(self, months: list[Figures]) -> None:
-        """Show these months (label ``YYYY-MM``)."""
-        self.months = months
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = self.rect().adjusted(8, 8, -8, -22)
-        top = max((max(m.due, m.paid) for m in self.months), default=Decimal(0)) or Decimal(1)
-        painter.setPen(QPen(QColor("#555555")))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        if not self.months:
-            painter.end()
-            return
-        slot = rect.width() / len(self.months)
-        bar = max(slot * 0.35, 2.0)
-        for index, month in enumerate(self.months):
-            x = rect.left() + index * slot + slot * 0.12
-            for offset, amount, brush in ((0.0, month.due, QBrush(DUE_COLOUR)),
-                                          (bar, month.paid, QBrush(PAID_COLOUR, Qt.BrushStyle.BDiagPattern))):
-                height = float(amount / top) * rect.height()
-                box = QRectF(x + offset, rect.bottom() - height, bar, height)
-                painter.fillRect(box, QColor("white"))
-                painter.fillRect(box, brush)
-                painter.setPen(QPen(DUE_COLOUR if offset == 0 else PAID_COLOUR.darker(150)))
-                painter.drawRect(box)
-            painter.setPen(QPen(QColor("#222222")))
-            painter.drawText(QRectF(rect.left() + index * slot, rect.bottom() + 2, slot, 18),
-                             int(Qt.AlignmentFlag.AlignCenter),
-                             month.label[5:])  # the month; the table beside gives the year
-        painter.end()
 
 
 class OverviewWindow(QWidget):
@@ -171,7 +124,7 @@ class OverviewWindow(QWidget):
             Column(self.tr("Ends"), lambda e: e.end_date.isoformat()),
             Column(self.tr("Value"), lambda e: format_money(e.total), True),
         ], parent=self)
-        self.bars = MonthBars()
+        self.bars = MonthChart()
         legend = QLabel(self.tr("Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)"))
         grid = QGridLayout()
         boxes = [(self.tr("By year of signing"), self.by_year), (self.tr("By budget year of the due dates"),
