@@ -28,7 +28,7 @@ from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import search_index
+from services.register import list_status, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, list_columns, load, status_expr
 from services.register.versions import LIVE
 
@@ -66,16 +66,22 @@ class ListQuery:
 SIGNED = exists().where(Attachment.contract_id == Contract.id, Attachment.kind == "signed_copy")
 
 
-def _sort_key(query: ListQuery) -> ColumnElement[Any]:
+def _stored_status(session: Session, query: ListQuery) -> bool:
+    """True when the stored, indexed ``list_status`` is derived for the list's day."""
+    return list_status.stored_day(session) == query.day()
+
+
+def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
     if query.sort not in LIST_COLUMNS:
         raise ValueError(f"unknown list column {query.sort!r}")
+    stored = query.sort == "status" and _stored_status(session, query)
     keys: dict[str, Any] = {
         "contract_no": Contract.contract_no,
         "title": Contract.title,
         "counterparty": Contract.counterparty,
         "total_amount": Contract.total_amount,
         "term": Contract.start_date,
-        "status": status_expr(query.day()),
+        "status": list_status.COLUMN if stored else status_expr(query.day()),
         "next_due": Contract.next_due,
     }
     return keys[query.sort]
@@ -166,7 +172,8 @@ def _walk(session: Session, statement: Select) -> list[Any] | None:
 def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[ContractRow]:
     """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order."""
     sources = _sources(session, query)
-    if sources and query.sort in WALKABLE and _many(session, sources):
+    walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
+    if sources and walkable and _many(session, sources):
         found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False))
         if found is not None:
             return in_force_rows(session, [ContractRow(*row) for row in found], query.day())
@@ -178,7 +185,7 @@ def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[Co
 def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
                     indexed: bool, hide: bool) -> Select:
     """The page's SELECT; ``hide``: sort the hits instead of walking the sort key's index."""
-    key = _sort_key(query)
+    key = _sort_key(session, query)
     if hide:
         # A filter keeps few rows: scanning them and sorting the hits beats walking the sort
         # index and fetching rows at random. Unary + keeps the order but hides the index
@@ -235,7 +242,7 @@ def position(session: Session, query: ListQuery, contract_id: int) -> int | None
     then contract number in the same direction).
     """
     conditions = _where(session, query)
-    key = _sort_key(query)
+    key = _sort_key(session, query)
     found = session.execute(
         select(key, Contract.contract_no).where(Contract.id == contract_id, *conditions)).first()
     if found is None:
