@@ -210,8 +210,12 @@ def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> li
     first such amendment's number and effective date). The store keeps the terms as amended by every
     amendment (``services.amendments.register``), so the sort keys stay the amended ones. The next due
     of any amended contract is derived afresh: the stored one may predate an amendment's effective date."""
-    ids = [row.id for row in rows]
-    amended = set(session.scalars(select(Amendment.contract_id).where(Amendment.contract_id.in_(ids)).distinct()))
+    ids = {row.id for row in rows}
+    if not ids:
+        return rows
+    # A range, not IN (256 ids): cheaper to compile and run; amended contracts are few.
+    amended = ids & set(session.scalars(select(Amendment.contract_id).where(
+        Amendment.contract_id.between(min(ids), max(ids))).distinct()))
     if not amended:
         return rows
     waiting = pending(session, sorted(amended), day)
