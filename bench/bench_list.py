@@ -32,13 +32,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import create_engine
 
+from services.register import list_status, search_index
 from services.register.contract_data import PartyData
 from services.register.contracts import LIST_COLUMNS, list_columns
 from services.store import head_revision, open_store
 from ui.contracts.list_model import BLOCK_SIZE, COLUMN_COUNT, ContractListModel
 
-TODAY = dt.date(2025, 6, 1)
+#: The list's day: the real date, the day the store's stored status (revision 0017) is moved to
+#: when it opens — so the status sort reads the indexed column as in the window.
+TODAY = dt.date.today()
 #: Interactive steps should stay under this (ms) to feel immediate.
 BUDGET_MS = 300.0
 #: A word in about a third of the titles, and one in a handful of contracts.
@@ -105,19 +109,58 @@ def _contract_rows(n: int, rng: random.Random) -> Iterator[tuple[tuple, list[tup
         yield contract, party_rows, line_rows, installment_rows
 
 
-def build_store(path: Path, n: int) -> float:
-    """Create the store at ``path`` with ``n`` contracts; returns the seconds it took."""
+def _indexes(path: Path, *, build: bool) -> None:
+    """Drop (``build`` False) or build and fill (True) the list's trigger-kept indexes: the bulk
+    path — one pass each over the filled table instead of triggers firing per row."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        if build:
+            search_index.create(connection)
+            search_index.create_grams(connection)
+            list_status.create(connection, TODAY)
+        else:
+            search_index.drop(connection)
+            search_index.drop_grams(connection)
+            list_status.drop(connection)
+    engine.dispose()
+
+
+def build_store(path: Path, n: int, chunk: int = 200_000) -> float:
+    """Create the store at ``path`` with ``n`` contracts; returns the seconds it took.
+
+    The fast bulk path: the migrated, empty schema; the list's indexes and their triggers dropped;
+    ``executemany`` in chunks of ``chunk`` contracts (bounded memory at 1,000,000); then each index
+    built in one pass and ANALYZE."""
     started = time.perf_counter()
     open_store(path).close()  # the migrated, empty schema
+    _indexes(path, build=False)
     rng = random.Random(20250601)
     db = sqlite3.connect(path)
     db.execute("PRAGMA synchronous=OFF")
-    contracts, parties, lines, installments = [], [], [], []
-    for contract, party_rows, line_rows, installment_rows in _contract_rows(n, rng):
+    rows = _contract_rows(n, rng)
+    for _ in range(0, n, chunk):
+        _insert_chunk(db, rows, chunk)
+    db.close()
+    _indexes(path, build=True)
+    db = sqlite3.connect(path)
+    db.execute("ANALYZE")
+    db.close()
+    return time.perf_counter() - started
+
+
+def _insert_chunk(db: sqlite3.Connection, source: Iterator[tuple[tuple, list[tuple], list[tuple], list[tuple]]],
+                  size: int) -> None:
+    contracts: list[tuple] = []
+    parties: list[tuple] = []
+    lines: list[tuple] = []
+    installments: list[tuple] = []
+    for contract, party_rows, line_rows, installment_rows in source:
         contracts.append(contract)
         parties.extend(party_rows)
         lines.extend(line_rows)
         installments.extend(installment_rows)
+        if len(contracts) == size:
+            break
     with db:
         db.executemany(
             "INSERT INTO contracts (id, contract_no, title, status, sign_date, start_date, end_date, currency,"
@@ -130,9 +173,6 @@ def build_store(path: Path, n: int) -> float:
         db.executemany(
             "INSERT INTO installments (contract_id, seq, name, percent, amount, due_date, due_after, due_offset,"
             " due_unit, paid_date) VALUES (?,?,?,?,?,?,?,?,?,?)", installments)
-    db.execute("ANALYZE")
-    db.close()
-    return time.perf_counter() - started
 
 
 def prepare_store(keep: Path | None, n: int) -> tuple[Path, str]:
@@ -159,6 +199,7 @@ def prepare_store(keep: Path | None, n: int) -> tuple[Path, str]:
 
 # --- raw SQL baseline: the SQL search_ids / list_rows issue, verbatim ----------------------------
 
+#: The stored status (revision 0017) when its day is TODAY; the derived CASE below otherwise.
 STATUS_SQL = ("CASE WHEN (contracts.status IS NOT NULL) THEN contracts.status WHEN (contracts.sign_date IS NULL) "
               "THEN ? WHEN (contracts.end_date < ?) THEN ? ELSE ? END")
 STATUS_PARAMS = ("draft", TODAY.isoformat(), "completed", "active")

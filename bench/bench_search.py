@@ -5,9 +5,11 @@
 Builds (or reuses, ``--keep``) the store of ``bench_list.py`` with N contracts. Each step runs
 the app (``ContractListModel``: count + the first screen of 40 painted rows) and its floor in
 turn — A, B, A, B … — and reports medians and the ratio. The floor is the cheapest plain
-``sqlite3`` way to the same answer: the count and the first 40 rows, by the FTS5 trigram index
-for words of 3+ characters and by a ``LIKE`` scan below that, ``ORDER BY … LIMIT 40`` for a
-sort. Each pair is checked to give the same count and the same 40 ids. Goals (ms, median):
+``sqlite3`` way to the same answer: the count from the FTS5 index (trigrams for words of 3+
+characters, ``contracts_grams`` for 1–2), the first 40 rows read from the index and sorted when
+it finds few, else by walking ``ix`` of the sort key with ``LIKE`` until 40 are found;
+``ORDER BY … LIMIT 40`` for a sort (status: the stored, indexed ``list_status``). Each pair
+is checked to give the same count and the same 40 ids. Goals (ms, median):
 keystroke ≤ 30 at 100k and ≤ 100 at 1M; sort to the first screen ≤ 50 at 100k and ≤ 150 at
 1M (scaled linearly between). Exit status 1 when a goal is missed or a pair disagrees.
 """
@@ -29,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from bench.bench_list import SORT_SQL, STATUS_PARAMS, TODAY, prepare_store, read_rows
-from services.register.listing import NULLABLE
+from bench.bench_list import SORT_SQL, TODAY, prepare_store, read_rows
+from services.register.listing import DRIVE_MAX, NULLABLE
 from services.store import open_store
 from ui.contracts.list_model import COLUMN_COUNT, ContractListModel
 
@@ -67,27 +69,33 @@ def floor_search(db: sqlite3.Connection, term: str) -> tuple[int, list[int]]:
     """Count and first screen of ``term`` (one word) in number order, the cheapest plain way."""
     word = term.lower()
     if len(word) >= 3:
-        phrase = '"' + word.replace('"', '""') + '"'
-        where = "id IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?) AND deleted_at IS NULL"
-        params: list[object] = [phrase]
+        table, match = "contracts_fts", '"' + word.replace('"', '""') + '"'
     else:
+        table, match = "contracts_grams", '"' + word.encode().hex().upper() + '"'
+    (found,) = db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [match]).fetchone()
+    (trashed,) = db.execute(f"SELECT count(*) FROM contracts WHERE deleted_at IS NOT NULL AND EXISTS "
+                            f"(SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = contracts.id)",
+                            [match]).fetchone()
+    columns = "id, contract_no, title, counterparty, total_amount, start_date, end_date, next_due"
+    if found > DRIVE_MAX:  # many: walk the number index, testing each row
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where, params = "search_text LIKE ? ESCAPE '\\' AND deleted_at IS NULL", [f"%{escaped}%"]
-    (count,) = db.execute(f"SELECT count(*) FROM contracts WHERE {where}", params).fetchone()
-    rows = db.execute(f"SELECT id, contract_no, title, counterparty, total_amount, start_date, end_date, next_due "
-                      f"FROM contracts WHERE {where} ORDER BY +contract_no LIMIT {SCREEN}", params).fetchall()
-    return count, [row[0] for row in rows]
+        rows = db.execute(f"SELECT {columns} FROM contracts WHERE deleted_at IS NULL AND search_text LIKE ? "
+                          f"ESCAPE '\\' ORDER BY contract_no LIMIT {SCREEN}", [f"%{escaped}%"]).fetchall()
+    else:  # few: read them from the index, sort them
+        rows = db.execute(f"SELECT {columns} FROM contracts WHERE id IN (SELECT rowid FROM {table} WHERE {table} "
+                          f"MATCH ?) AND deleted_at IS NULL ORDER BY +contract_no LIMIT {SCREEN}", [match]).fetchall()
+    return found - trashed, [row[0] for row in rows]
 
 
 def floor_sort(db: sqlite3.Connection, key: str) -> tuple[int, list[int]]:
     """Count and first screen of the whole list sorted by ``key`` ascending, plain SQL."""
     (count,) = db.execute("SELECT count(*) FROM contracts WHERE deleted_at IS NULL").fetchone()
-    params = list(STATUS_PARAMS) if key == "status" else []
     nulls = " NULLS LAST" if key in NULLABLE else ""
+    sort = "list_status" if key == "status" else SORT_SQL[key]
     rows = db.execute(
         f"SELECT contracts.id, contract_no, title, counterparty, total_amount, start_date, end_date, next_due "
-        f"FROM contracts WHERE deleted_at IS NULL ORDER BY {SORT_SQL[key]}{nulls}, contract_no "
-        f"LIMIT {SCREEN}", params).fetchall()
+        f"FROM contracts WHERE deleted_at IS NULL ORDER BY {sort}{nulls}, contract_no "
+        f"LIMIT {SCREEN}").fetchall()
     return count, [row[0] for row in rows]
 
 

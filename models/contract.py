@@ -57,7 +57,11 @@ class Contract(Base):
         Index("ix_contracts_total_no", "total_amount", "contract_no"),
         Index("ix_contracts_start_no", "start_date", "contract_no"),
         Index("ix_contracts_next_due_no", "next_due", "contract_no"),
-        Index("ix_contracts_end_date", "end_date"),  # the overview's contracts ending within 90 days (0016)
+        # The overview's contracts ending within 90 days (0016) and the end dates the list status's
+        # day-change refresh looks up (0017). The status column itself (list_status,
+        # ix_contracts_list_status_no) is not mapped: SQLite triggers write it, never the ORM
+        # (services.register.list_status).
+        Index("ix_contracts_end_date", "end_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from services.errors import UserError, define
-from services.register import search_index
+from services.register import list_status, search_index
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -557,6 +557,7 @@ def open_store(
 
                     command.upgrade(_alembic_config(connection), target)
                     search_index.ensure(connection)
+                    list_status.ensure(connection)
             except DBAPIError as exc:
                 if _code(exc).startswith("SQLITE_BUSY"):
                     raise busy_error(path, busy_timeout) from exc
@@ -570,6 +571,8 @@ def open_store(
     event.listen(sessions, "after_flush", _after_flush)
     if reason is not None:
         event.listen(sessions, "before_flush", _refuse_flush(store))
+    if reason is None:
+        _refresh_list_status(store)
     if backup is not None and wanted == head_revision():
         # Derived data a migration cannot compute (revision 0003: the checks' problem_level), by
         # the hooks the application registered; the store itself knows nothing of the checks.
@@ -577,6 +580,19 @@ def open_store(
             with store.session() as session:
                 _resolve(hook)(session)
     return store
+
+
+def _refresh_list_status(store: Store) -> None:
+    """The list's stored status moved to today when the store opens on a new day (one small
+    transaction; skipped — the list then derives the status itself — if another writer holds the store)."""
+    try:
+        with store.session() as session:
+            if list_status.stored_day(session) in (None, dt.date.today()):
+                return
+        with store.session(write=True) as session:
+            list_status.refresh(session)
+    except (DBAPIError, StoreError):
+        return
 
 
 #: Run, each in its own transaction, after a store was upgraded to the newest revision.

@@ -124,3 +124,20 @@ def test_a_store_at_0014_upgrades_to_attachments_with_a_trash(tmp_path: Path) ->
             assert [t.file_name for t in file_trash.trashed_files(session)] == ["a.pdf"]
     finally:
         store.close()
+
+
+def test_a_signed_copy_in_the_trash_no_longer_marks_the_contract_signed_in_the_list(store: Store) -> None:
+    from services.register import listing
+
+    contract_id = _contract(store)
+    with store.session() as session:
+        added = files.add_bytes(session, contract_id, PDF, "盖章版.pdf", kind="signed_copy").row
+    unsigned = listing.ListQuery(unsigned_only=True)
+    with store.session() as session:
+        assert [row.signed for row in listing.page(session, listing.ListQuery(), 0, 10)] == [True]
+        assert listing.count(session, unsigned) == 0
+        file_trash.to_trash(session, added.id)
+    with store.session() as session:
+        assert [row.signed for row in listing.page(session, listing.ListQuery(), 0, 10)] == [False]
+        assert [row.id for row in listing.page(session, unsigned, 0, 10)] == [contract_id]
+        assert listing.count(session, unsigned) == 1

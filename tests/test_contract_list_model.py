@@ -366,3 +366,21 @@ def test_view_focus_search(model: ContractListModel, qtbot: object) -> None:
     qtbot.waitUntil(view.search.hasFocus, timeout=1000)  # type: ignore[attr-defined]
     assert view.search.selectedText() == "abc"
     assert "Ctrl+F" in view.search.placeholderText()
+
+
+def test_the_list_moves_the_stored_status_when_the_date_changed(store: Store, qtbot: object) -> None:
+    """Issue 18: the window open over midnight — the next query moves ``list_status`` to the new day
+    (here: the stored day set back to 2026-06-01, as if the list had been open since then)."""
+    from services.register import list_status
+
+    with store.session(write=True) as session:
+        contracts.save(session, ContractData(contract_no="MID-1", title="跨日", total_amount=Decimal("1.00"),
+                                             sign_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 6, 10)))
+        list_status.refresh(session, dt.date(2026, 6, 1))
+    model = ContractListModel(store)
+    model._status_day = dt.date(2026, 6, 1)  # the day the list last saw
+    model.refresh()
+    with store.session() as session:
+        assert list_status.stored_day(session) == dt.date.today()
+    assert model.data(model.index(0, COL_STATUS)) == ("Completed" if dt.date.today() > dt.date(2026, 6, 10)
+                                                      else "Active")

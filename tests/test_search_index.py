@@ -2,8 +2,9 @@
 
 A generated store with titles and party names over Chinese, Latin (both cases) and the
 characters LIKE treats specially; every term, 1 to 6 characters, answered by ``search_ids``
-(FTS5 for 3+ characters, LIKE below) and by a plain ``LIKE '%term%' ESCAPE`` over
-``search_text``: the same ids in the same order.
+and by the list's pages (``listing``: FTS5 trigrams for 3+ characters, the character/pair index
+for 1–2, each page read from the index or by walking the sort index) and by a plain
+``LIKE '%term%' ESCAPE`` over ``search_text``: the same ids in the same order.
 """
 
 from __future__ import annotations
@@ -77,6 +78,65 @@ def test_every_term_gives_the_rows_of_like(filled: Store, data: st.DataObject) -
     assert found == plain_like(filled, term)
 
 
+def _listed(store: Store, term: str, sort: str = "contract_no", descending: bool = False) -> tuple[int, list[int]]:
+    """The list's count and every row id for ``term``, read as pages of 25."""
+    query = listing.ListQuery(text=term, sort=sort, descending=descending, today=dt.date(2026, 6, 1))
+    with store.session() as session:
+        total = listing.count(session, query)
+        ids: list[int] = []
+        while page := listing.page(session, query, len(ids), 25):
+            ids.extend(row.id for row in page)
+    return total, ids
+
+
+#: Every way a filtered page is read: from the index (few hits), by walking the sort index
+#: (many hits), and the walk cut short by its time budget (then from the index after all).
+PLANS = {"index": {}, "walk": {"DRIVE_MAX": 0}, "walk cut short": {"DRIVE_MAX": 0, "WALK_BUDGET": -1.0}}
+
+
+@pytest.mark.parametrize("plan", PLANS)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_lists_pages_give_the_rows_of_like(filled: Store, plan: str, data: st.DataObject) -> None:
+    """1- and 2-character terms (Chinese, Latin in either case, ``%``, ``_``, ``\\``) and longer ones,
+    one or two words, read through ``listing`` as the window does: count and pages equal LIKE."""
+    with filled.session() as session:
+        texts = list(session.scalars(select(Contract.search_text)))
+    source = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, max(0, len(source) - 1)))
+    fragment = source[start:start + data.draw(st.integers(1, 4))]
+    term = data.draw(st.sampled_from([
+        fragment, fragment.upper(), f"{fragment} 云", f"云务 {fragment}", "%", "_", "\\", "%_", "a_", "\\%",
+        "政", "务云", "Ab", "aB", "x", "Z", "0%", "不在", "云 b"]))
+    sort = data.draw(st.sampled_from(contracts.LIST_COLUMNS))
+    descending = data.draw(st.booleans())
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in PLANS[plan].items():
+            patch.setattr(listing, name, value)
+        total, ids = _listed(filled, term, sort, descending)
+    expected = plain_like(filled, term)
+    assert total == len(expected)
+    assert sorted(ids) == expected
+    with filled.session() as session:
+        assert ids == contracts.search_ids(session, text=term, sort=sort, descending=descending,
+                                           today=dt.date(2026, 6, 1))
+
+
+def test_short_words_use_their_index_and_skip_the_trash(filled: Store) -> None:
+    """A 1–2 character word is one token lookup in ``contracts_grams``; the Trash is left out of the count."""
+    with filled.session() as session:
+        plan = " ".join(str(row) for row in session.execute(text(
+            "EXPLAIN QUERY PLAN SELECT rowid FROM contracts_grams WHERE contracts_grams MATCH :q"),
+            {"q": search_index.gram_phrase("云")}))
+    assert "VIRTUAL TABLE INDEX" in plan
+    before = plain_like(filled, "云")
+    assert before and _listed(filled, "云")[0] == len(before)
+    with filled.session(write=True) as session:
+        session.execute(text("UPDATE contracts SET deleted_at = '2026-01-01 00:00:00' WHERE id = :id"),
+                        {"id": before[0]})
+    assert _listed(filled, "云") == (len(before) - 1, before[1:])
+
+
 def test_edits_and_deletes_reach_the_index(filled: Store) -> None:
     with filled.session(write=True) as session:
         first = contracts.load_by_no(session, "SRCH-000")
@@ -84,20 +144,26 @@ def test_edits_and_deletes_reach_the_index(filled: Store) -> None:
         contracts.save(session, first, contract_id=contracts.search_ids(session, text="srch-000")[0])
     with filled.session() as session:
         assert contracts.search_ids(session, text="独一无二") != []
+        assert _listed(filled, "独一")[1] == _listed(filled, "二的")[1] == plain_like(filled, "独一") != []
         session.execute(text("DELETE FROM contracts WHERE contract_no = 'SRCH-000'"))
         assert contracts.search_ids(session, text="独一无二") == []
+        count = session.scalar(text("SELECT count(*) FROM contracts_grams WHERE contracts_grams MATCH :q"),
+                               {"q": search_index.gram_phrase("独一")})
+        assert count == 0
 
 
 def test_a_table_rebuild_gets_its_triggers_back(filled: Store) -> None:
     """A batch migration recreating ``contracts`` drops the triggers: ``ensure`` rebuilds them and the index."""
     with filled.engine.begin() as connection:
         connection.execute(text("DROP TRIGGER contracts_fts_update"))
+        connection.execute(text("DROP TRIGGER contracts_grams_update"))
         connection.execute(text(
-            "UPDATE contracts SET search_text = 'after the rebuild' WHERE contract_no = 'SRCH-001'"))
+            "UPDATE contracts SET search_text = 'after the rebuild 翡' WHERE contract_no = 'SRCH-001'"))
         search_index.ensure(connection)
     with filled.session() as session:
         assert search_index.present(session)
         assert contracts.search_ids(session, text="after the rebuild") == plain_like(filled, "after the rebuild") != []
+    assert _listed(filled, "翡")[1] == plain_like(filled, "翡") != []
 
 
 # --- the list as pages (services.register.listing) -----------------------------------------

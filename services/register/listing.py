@@ -13,11 +13,13 @@ the Trash left out.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy import text as sql_text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
@@ -26,14 +28,20 @@ from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import search_index
+from services.register import list_status, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, list_columns, load, status_expr
 from services.register.versions import LIVE
 
-__all__ = ["NULLABLE", "ListQuery", "count", "in_force_rows", "page", "position"]
+__all__ = ["DRIVE_MAX", "NULLABLE", "WALK_BUDGET", "ListQuery", "count", "in_force_rows", "page", "position"]
 
 #: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
 NULLABLE = frozenset({"term", "status", "next_due"})
+#: A filter whose index finds at most this many contracts is read from the index and sorted.
+DRIVE_MAX = 4000
+#: Seconds the walk of the sort index may take before the page is read from the index instead.
+WALK_BUDGET = 0.008
+#: Sort keys with an index of their own (a walk in their order needs no sort).
+WALKABLE = frozenset({"contract_no", "title", "counterparty", "total_amount", "term", "next_due"})
 
 
 @dataclass(frozen=True)
@@ -55,34 +63,59 @@ class ListQuery:
 
 
 #: The contract keeps a signed copy (issue 16).
-SIGNED = exists().where(Attachment.contract_id == Contract.id, Attachment.kind == "signed_copy")
+#: A signed copy that is not in the Trash (a removed file no longer marks the contract as signed).
+SIGNED = exists().where(Attachment.contract_id == Contract.id, Attachment.kind == "signed_copy",
+                        Attachment.deleted_at.is_(None))
 
 
-def _sort_key(query: ListQuery) -> ColumnElement[Any]:
+def _stored_status(session: Session, query: ListQuery) -> bool:
+    """True when the stored, indexed ``list_status`` is derived for the list's day."""
+    return list_status.stored_day(session) == query.day()
+
+
+def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
     if query.sort not in LIST_COLUMNS:
         raise ValueError(f"unknown list column {query.sort!r}")
+    stored = query.sort == "status" and _stored_status(session, query)
     keys: dict[str, Any] = {
         "contract_no": Contract.contract_no,
         "title": Contract.title,
         "counterparty": Contract.counterparty,
         "total_amount": Contract.total_amount,
         "term": Contract.start_date,
-        "status": status_expr(query.day()),
+        "status": list_status.COLUMN if stored else status_expr(query.day()),
         "next_due": Contract.next_due,
     }
     return keys[query.sort]
 
 
-def _where(session: Session, query: ListQuery) -> list[ColumnElement[bool]]:
-    """The filter's conditions: live contracts, every word, problems only."""
+def _sources(session: Session, query: ListQuery) -> list[tuple[str, str]]:
+    """(index table, MATCH expression) for the filter's words: the trigram index for words of 3+
+    characters, the character/pair index for shorter ones; [] without words or indexes."""
+    words = query.text.lower().split()
+    if not words or not search_index.present(session):
+        return []
+    long = [search_index.fts_phrase(word) for word in words if len(word) >= search_index.MIN_CHARS]
+    short = [search_index.gram_phrase(word) for word in words if len(word) < search_index.MIN_CHARS]
+    sources = []
+    if long:
+        sources.append((search_index.TABLE, " AND ".join(long)))
+    if short:
+        sources.append((search_index.GRAMS, " AND ".join(short)))
+    return sources
+
+
+def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[ColumnElement[bool]]:
+    """The filter's conditions: live contracts, every word, problems only. ``indexed``: the words
+    through the full-text indexes where the store has them, else each as ``LIKE``."""
     conditions: list[ColumnElement[bool]] = [LIVE]
     words = query.text.lower().split()
-    indexed = [word for word in words if len(word) >= search_index.MIN_CHARS]
-    if indexed and search_index.present(session):
-        phrases = " AND ".join(search_index.fts_phrase(word) for word in indexed)
-        matched = sql_text(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :q")
-        conditions.append(Contract.id.in_(matched.bindparams(q=phrases)))
-        words = [word for word in words if len(word) < search_index.MIN_CHARS]
+    sources = _sources(session, query) if indexed else []
+    for number, (table, match) in enumerate(sources):
+        matched = sql_text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q{number}")
+        conditions.append(Contract.id.in_(matched.bindparams(**{f"q{number}": match})))
+    if sources:
+        words = []
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(Contract.search_text.like(f"%{escaped}%", escape="\\"))
@@ -99,13 +132,63 @@ def _filtered(query: ListQuery) -> bool:
 
 def count(session: Session, query: ListQuery) -> int:
     """How many contracts the list shows for ``query``."""
+    sources = _sources(session, query)
+    if len(sources) == 1 and not query.problems_only and not query.unsigned_only:
+        # The index counts its own matches; only the Trash's (few, by ix_contracts_deleted_at) are joined.
+        table, match = sources[0]
+        found = session.scalar(sql_text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :q"), {"q": match})
+        trashed = session.scalar(sql_text(
+            f"SELECT count(*) FROM contracts WHERE deleted_at IS NOT NULL AND EXISTS "
+            f"(SELECT 1 FROM {table} WHERE {table} MATCH :q AND rowid = contracts.id)"), {"q": match})
+        return int(found or 0) - int(trashed or 0)
     return session.scalar(select(func.count(Contract.id)).where(*_where(session, query))) or 0
+
+
+def _many(session: Session, sources: list[tuple[str, str]]) -> bool:
+    """True when every index finds more than ``DRIVE_MAX`` contracts (reads at most that many)."""
+    for table, match in sources:
+        found = session.scalar(sql_text(
+            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
+            {"q": match, "cap": DRIVE_MAX + 1})
+        if (found or 0) <= DRIVE_MAX:
+            return False
+    return True
+
+
+def _walk(session: Session, statement: Select) -> list[Any] | None:
+    """``statement``'s rows, or None when it runs past ``WALK_BUDGET`` (interrupted; SQLite)."""
+    raw = session.connection().connection.driver_connection
+    assert raw is not None  # a live pysqlite connection
+    deadline = time.perf_counter() + WALK_BUDGET
+    raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+    try:
+        return list(session.execute(statement))
+    except OperationalError as exc:
+        if "interrupt" not in str(exc.orig):
+            raise
+        return None
+    finally:
+        raw.set_progress_handler(None, 0)
 
 
 def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[ContractRow]:
     """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order."""
-    key = _sort_key(query)
-    if _filtered(query) and session.get_bind().dialect.name == "sqlite":
+    sources = _sources(session, query)
+    walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
+    if sources and walkable and _many(session, sources):
+        found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False))
+        if found is not None:
+            return in_force_rows(session, [ContractRow(*row) for row in found], query.day())
+    hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"
+    statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide)
+    return in_force_rows(session, [ContractRow(*row) for row in session.execute(statement)], query.day())
+
+
+def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
+                    indexed: bool, hide: bool) -> Select:
+    """The page's SELECT; ``hide``: sort the hits instead of walking the sort key's index."""
+    key = _sort_key(session, query)
+    if hide:
         # A filter keeps few rows: scanning them and sorting the hits beats walking the sort
         # index and fetching rows at random. Unary + keeps the order but hides the index
         # (SQLite's idiom; PostgreSQL's planner weighs this itself and has no unary + on text).
@@ -119,8 +202,8 @@ def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[Co
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
         Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
         Contract.problem_level, SIGNED,
-    ).where(*_where(session, query)).order_by(order, tie).limit(limit).offset(offset)
-    return in_force_rows(session, [ContractRow(*row) for row in session.execute(statement)], query.day())
+    ).where(*_where(session, query, indexed=indexed)).order_by(order, tie).limit(limit).offset(offset)
+    return statement
 
 
 def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> list[ContractRow]:
@@ -129,8 +212,12 @@ def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> li
     first such amendment's number and effective date). The store keeps the terms as amended by every
     amendment (``services.amendments.register``), so the sort keys stay the amended ones. The next due
     of any amended contract is derived afresh: the stored one may predate an amendment's effective date."""
-    ids = [row.id for row in rows]
-    amended = set(session.scalars(select(Amendment.contract_id).where(Amendment.contract_id.in_(ids)).distinct()))
+    ids = {row.id for row in rows}
+    if not ids:
+        return rows
+    # A range, not IN (256 ids): cheaper to compile and run; amended contracts are few.
+    amended = ids & set(session.scalars(select(Amendment.contract_id).where(
+        Amendment.contract_id.between(min(ids), max(ids))).distinct()))
     if not amended:
         return rows
     waiting = pending(session, sorted(amended), day)
@@ -161,7 +248,7 @@ def position(session: Session, query: ListQuery, contract_id: int) -> int | None
     then contract number in the same direction).
     """
     conditions = _where(session, query)
-    key = _sort_key(query)
+    key = _sort_key(session, query)
     found = session.execute(
         select(key, Contract.contract_no).where(Contract.id == contract_id, *conditions)).first()
     if found is None:

@@ -4,10 +4,19 @@ Why trigrams: officers type fragments of numbers, titles and party names in Chin
 (``政务云``, ``2025174``); a trigram index answers "contains" for any fragment of 3 or more
 characters without scanning every row, with the same result as ``LIKE '%fragment%'`` on the
 lower-cased ``search_text`` (case-sensitive matching on text both sides already lower-cased).
-Shorter fragments keep the ``LIKE`` scan. The index is external content (it stores only the
-trigrams) and three triggers keep it in step with ``contracts``; ``ensure`` re-creates it when
-a table rebuild (an Alembic batch migration) dropped the triggers. SQLite only: other engines
-have no ``contracts_fts`` and the filter stays ``LIKE``.
+The index is external content (it stores only the trigrams) and three triggers keep it in step
+with ``contracts``; ``ensure`` re-creates it when a table rebuild (an Alembic batch migration)
+dropped the triggers. SQLite only: other engines have no ``contracts_fts`` and the filter stays
+``LIKE``.
+
+Fragments of 1 or 2 characters (``服``, ``翠湖``, ``gz``; revision 0017) have their own index,
+``contracts_grams``: every character and every pair of adjacent characters of ``search_text``,
+each written as one token of its UTF-8 bytes in hex (``服`` → ``E69C8D``), in a contentless
+FTS5 table without positions (``detail=none``: a few bytes per contract). A short word is then
+one exact token lookup — the contracts holding it, the same as ``LIKE '%word%'`` — at a cost
+that grows with the hits, not with the store. Triggers derive the tokens in SQL (positions from
+``contracts_gram_pos``, 1 … ``MAX_TEXT``), so every write path keeps the index, plain
+``sqlite3`` included.
 """
 
 from __future__ import annotations
@@ -17,12 +26,20 @@ import weakref
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
-__all__ = ["MIN_CHARS", "TABLE", "create", "drop", "ensure", "fts_phrase", "present"]
+__all__ = ["GRAMS", "MAX_TEXT", "MIN_CHARS", "TABLE", "create", "create_grams", "drop", "drop_grams", "ensure",
+           "fts_phrase", "gram_phrase", "present"]
 
 #: The virtual table (its shadow tables are ``contracts_fts_*``).
 TABLE = "contracts_fts"
-#: Fragments shorter than this cannot be answered by trigrams.
+#: Fragments shorter than this cannot be answered by trigrams (``GRAMS`` answers them).
 MIN_CHARS = 3
+#: The 1- and 2-character index (contentless FTS5, one hex token per character and pair).
+GRAMS = "contracts_grams"
+#: Positions 1 … MAX_TEXT of ``search_text`` are indexed by ``GRAMS`` (a number, title and
+#: party names run to a few hundred characters; text past this is not indexed).
+MAX_TEXT = 20_000
+#: The first revision with ``GRAMS``.
+GRAMS_REVISION = "0017"
 
 _TRIGGERS = {
     "contracts_fts_insert": """
@@ -41,6 +58,55 @@ _TRIGGERS = {
             INSERT INTO contracts_fts(rowid, search_text) VALUES (new.id, new.search_text);
         END""",
 }
+
+
+def _grams_of(column: str) -> str:
+    """SQL: the hex tokens of every character and adjacent pair of ``column`` (NULL for '')."""
+    return (f"(SELECT group_concat(hex(substr({column}, n, 1)) || ' ' || hex(substr({column}, n, 2)), ' ') "
+            f"FROM contracts_gram_pos WHERE n <= length({column}))")
+
+
+_GRAM_TRIGGERS = {
+    "contracts_grams_insert": f"""
+        CREATE TRIGGER contracts_grams_insert AFTER INSERT ON contracts BEGIN
+            INSERT INTO contracts_grams(rowid, grams) VALUES (new.id, {_grams_of("new.search_text")});
+        END""",
+    "contracts_grams_delete": f"""
+        CREATE TRIGGER contracts_grams_delete AFTER DELETE ON contracts BEGIN
+            INSERT INTO contracts_grams(contracts_grams, rowid, grams)
+            VALUES ('delete', old.id, {_grams_of("old.search_text")});
+        END""",
+    "contracts_grams_update": f"""
+        CREATE TRIGGER contracts_grams_update AFTER UPDATE OF search_text ON contracts
+        WHEN old.search_text IS NOT new.search_text BEGIN
+            INSERT INTO contracts_grams(contracts_grams, rowid, grams)
+            VALUES ('delete', old.id, {_grams_of("old.search_text")});
+            INSERT INTO contracts_grams(rowid, grams) VALUES (new.id, {_grams_of("new.search_text")});
+        END""",
+}
+
+
+def create_grams(connection: Connection) -> None:
+    """Create the 1–2 character index, its position table and triggers, and fill it (SQLite)."""
+    connection.execute(text("CREATE TABLE IF NOT EXISTS contracts_gram_pos (n INTEGER PRIMARY KEY)"))
+    connection.execute(text("DELETE FROM contracts_gram_pos"))
+    connection.execute(text(
+        "WITH RECURSIVE numbers(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM numbers WHERE n < :top) "
+        "INSERT INTO contracts_gram_pos(n) SELECT n FROM numbers"), {"top": MAX_TEXT})
+    connection.execute(text(
+        f"CREATE VIRTUAL TABLE {GRAMS} USING fts5(grams, content='', detail=none, tokenize='unicode61')"))
+    for ddl in _GRAM_TRIGGERS.values():
+        connection.execute(text(ddl))
+    connection.execute(text(
+        f"INSERT INTO {GRAMS}(rowid, grams) SELECT id, {_grams_of('search_text')} FROM contracts"))
+
+
+def drop_grams(connection: Connection) -> None:
+    """Remove the 1–2 character index, its triggers and position table."""
+    for name in _GRAM_TRIGGERS:
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+    connection.execute(text(f"DROP TABLE IF EXISTS {GRAMS}"))
+    connection.execute(text("DROP TABLE IF EXISTS contracts_gram_pos"))
 
 
 def create(connection: Connection) -> None:
@@ -69,17 +135,24 @@ def _complete(connection: Connection) -> bool:
     return TABLE in _names(connection, "table") and set(_TRIGGERS) <= _names(connection, "trigger")
 
 
+def _grams_complete(connection: Connection) -> bool:
+    tables = _names(connection, "table")
+    return {GRAMS, "contracts_gram_pos"} <= tables and set(_GRAM_TRIGGERS) <= _names(connection, "trigger")
+
+
 #: Engine -> whether its store has the index: asked on every keystroke, changed only by a
 #: migration (which runs before the store's engine serves any list query).
 _PRESENT: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def present(session: Session) -> bool:
-    """True when the filter may use the index: SQLite with the table and all its triggers."""
+    """True when the filter may use the indexes: SQLite with both tables and all their triggers
+    (``contracts_fts`` for 3+ characters, ``contracts_grams`` for 1–2)."""
     connection = session.connection()
     engine = connection.engine
     if engine not in _PRESENT:
-        _PRESENT[engine] = connection.dialect.name == "sqlite" and _complete(connection)
+        _PRESENT[engine] = (connection.dialect.name == "sqlite" and _complete(connection)
+                            and _grams_complete(connection))
     return _PRESENT[engine]
 
 
@@ -87,18 +160,28 @@ def ensure(connection: Connection) -> None:
     """After an upgrade: if a table rebuild dropped the triggers (or the index), build both anew.
 
     ``services.store.open_store`` calls it in the upgrade's transaction. Nothing to do on other
-    engines, or on a store older than revision 0011 (no index yet: a downgrade target).
+    engines, or on a store older than revision 0011 (no index yet: a downgrade target); the
+    1–2 character index from revision ``GRAMS_REVISION`` on.
     """
-    if connection.dialect.name != "sqlite" or _complete(connection):
+    if connection.dialect.name != "sqlite":
         return
     revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     if revision is None or revision < "0011":
         return
-    drop(connection)
-    create(connection)
+    if not _complete(connection):
+        drop(connection)
+        create(connection)
+    if revision >= GRAMS_REVISION and not _grams_complete(connection):
+        drop_grams(connection)
+        create_grams(connection)
     _PRESENT.pop(connection.engine, None)
 
 
 def fts_phrase(word: str) -> str:
     """``word`` as an FTS5 phrase (double quotes doubled), matched as a contiguous fragment."""
     return '"' + word.replace('"', '""') + '"'
+
+
+def gram_phrase(word: str) -> str:
+    """A 1- or 2-character ``word`` as the ``GRAMS`` token (its UTF-8 bytes in hex), quoted."""
+    return '"' + word.encode("utf-8").hex().upper() + '"'

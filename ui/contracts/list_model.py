@@ -24,10 +24,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
+from sqlalchemy.exc import DBAPIError
 
-from services.register import listing
+from services.register import list_status, listing
 from services.register.contracts import LIST_COLUMNS, ContractRow
-from services.store import Store
+from services.store import Store, StoreError
 from ui.formatting import format_money
 
 COL_NUMBER, COL_TITLE, COL_COUNTERPARTY, COL_TOTAL, COL_TERM, COL_STATUS, COL_NEXT_DUE = range(7)
@@ -90,12 +91,30 @@ class ContractListModel(QAbstractTableModel):
         self._unsigned_only = False
         self._icons: dict[int, QIcon] = {}
         self._named_icons: dict[str, QIcon] = {}
+        self._status_day = dt.date.today()  # the store moved its stored status to today when it opened
         self._count = self._query_count(self._query())
 
     # --- queries ---------------------------------------------------------------------------
 
     def _day(self) -> dt.date:
-        return self._today or dt.date.today()
+        if self._today is not None:
+            return self._today
+        day = dt.date.today()
+        if day != self._status_day:
+            self._status_day = day
+            self._move_status(day)
+        return day
+
+    def _move_status(self, day: dt.date) -> None:
+        """The date changed while the list was open: move the stored status to ``day`` (the few
+        contracts ending meanwhile). If the store cannot be written now, the list derives it."""
+        if self._store.read_only:
+            return
+        try:
+            with self._store.session(write=True) as session:
+                list_status.refresh(session, day)
+        except (DBAPIError, StoreError):
+            return
 
     def _query(self, text: str | None = None, column: int | None = None,
                order: Qt.SortOrder | None = None) -> listing.ListQuery:

@@ -4,7 +4,7 @@ parties.consortium_lead: true for the 联合体牵头人 (the ledger's ``yes``);
 including every party of the stores this upgrades.
 
 Revision ID: 0015
-Revises: 0014 (to be re-chained by the integrator)
+Revises: 0014
 """
 
 import sqlalchemy as sa

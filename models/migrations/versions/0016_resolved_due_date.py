@@ -10,7 +10,7 @@ And an index on ``contracts.end_date`` for the overview's "contracts ending in t
 (bench/bench_overview.py: without it, a scan of every contract).
 
 Revision ID: 0016
-Revises: 0014 (to be re-chained by the integrator)
+Revises: 0015
 """
 
 import sqlalchemy as sa

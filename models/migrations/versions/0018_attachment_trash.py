@@ -5,14 +5,14 @@ as contracts have since revision 0005: a removed file stays in the store — its
 until it is restored or deleted permanently from the Trash window.
 
 Revision ID: 0018
-Revises: 0014 (to be re-chained by the integrator)
+Revises: 0017
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0016"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
