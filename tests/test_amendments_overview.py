@@ -142,3 +142,18 @@ def test_the_payments_tab_picture_follows_the_terms_in_force(store: Store) -> No
         InstallmentState.OVERDUE, 6_750_000, 750_000, 137)
     assert (second_after.due_fen, second_after.due_date) == (6_750_000, D(2026, 10, 30))  # 30 days after 09-30
     assert before.contract.total_amount == Decimal("120000.00") and after.contract.total_amount == Decimal("135000.00")
+
+
+def test_what_remains_of_an_installment_follows_the_terms_in_force_on_the_day(store: Store) -> None:
+    """Installment 1 was paid 60,000.00 in full as signed; 补1 raises it to 67,500.00 from 2026-06-01."""
+    from services.payments.record import exceeds_remaining, remaining
+
+    contract_id = _store(store)
+    more = PaymentData(seq=0, paid_date=BEFORE, amount=Decimal("7500.00"), installment_seq=1)
+    with store.session() as session:
+        assert remaining(session, contract_id, 1, today=BEFORE) == Decimal("0.00")
+        assert exceeds_remaining(session, contract_id, more, today=BEFORE) == Decimal("7500.00")
+        assert remaining(session, contract_id, 1, today=FROM) == Decimal("7500.00")
+        assert exceeds_remaining(session, contract_id, more, today=FROM) is None
+        assert remaining(session, contract_id, 2, today=BEFORE) == Decimal("60000.00")
+        assert remaining(session, contract_id, 2, today=FROM) == Decimal("67500.00")

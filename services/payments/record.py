@@ -25,13 +25,14 @@ from sqlalchemy.orm import Session
 from models.contract import ROLES, Contract, Installment
 from models.payments import Payment
 from services import history as history_log
+from services.amendments import today as amendments_today
 from services.checks.contract import installment_amount
 from services.errors import UserError, define
 from services.history import HistoryAction
 from services.money import FEN, from_fen, to_fen
 from services.payments.rows import load_payments, refresh_installments, to_payment_data
 from services.register.contract_data import PaymentData
-from services.register.contracts import ContractNotFoundError, refresh_list_columns
+from services.register.contracts import ContractNotFoundError, load, refresh_list_columns
 
 BAD_AMOUNT = define("PAYMENT_AMOUNT", "付款金额须大于 0 且最多两位小数：{amount}",
                     "a payment amount must be above 0 with at most two decimals: {amount}")
@@ -54,16 +55,25 @@ def _contract(session: Session, contract_id: int) -> Contract:
     return contract
 
 
-def remaining(session: Session, contract_id: int, installment_seq: int, *, except_seq: int | None = None) -> Decimal:
+def remaining(session: Session, contract_id: int, installment_seq: int, *, except_seq: int | None = None,
+              today: dt.date | None = None) -> Decimal:
     """What remains to pay of installment ``installment_seq`` in 元 (its amount less its payments,
     not counting payment ``except_seq``; never below 0.00; 0.00 when its amount cannot be measured).
-    Raises ``PaymentError`` (``PAYMENT_NO_INSTALLMENT``)."""
+    The amount is the installment's under the terms in force on ``today`` (default: the current date):
+    an amendment signed but not yet in force does not change it yet (issue 16;
+    ``services.amendments.today``). Raises ``PaymentError`` (``PAYMENT_NO_INSTALLMENT``)."""
     contract = _contract(session, contract_id)
     installment = session.scalar(select(Installment).where(Installment.contract_id == contract_id,
                                                            Installment.seq == installment_seq))
     if installment is None:
         raise PaymentError(NO_INSTALLMENT, contract_no=contract.contract_no, seq=installment_seq)
     due = installment_amount(installment, contract.total_amount)
+    day = today or dt.date.today()
+    if amendments_today.pending_ids(session, day, [contract_id]):
+        terms = amendments_today.in_force_of(session, load(session, contract_id), contract_id, day)
+        in_force = next((item for item in terms.installments if item.seq == installment_seq), None)
+        if in_force is not None:  # one the pending amendment adds is measured as it will be
+            due = installment_amount(in_force, terms.total_amount)
     if due is None:
         return Decimal("0.00")
     query = select(Payment.amount).where(Payment.contract_id == contract_id, Payment.installment_seq == installment_seq)
@@ -73,12 +83,14 @@ def remaining(session: Session, contract_id: int, installment_seq: int, *, excep
     return from_fen(max(to_fen(due) - paid_fen, 0))
 
 
-def exceeds_remaining(session: Session, contract_id: int, payment: PaymentData) -> Decimal | None:
-    """The amount (元) by which ``payment`` would exceed what remains of its installment, or None
-    when it does not (or pays no installment). The window asks the officer before recording it."""
+def exceeds_remaining(session: Session, contract_id: int, payment: PaymentData, *,
+                      today: dt.date | None = None) -> Decimal | None:
+    """The amount (元) by which ``payment`` would exceed what remains of its installment on ``today``
+    (``remaining``), or None when it does not (or pays no installment). The window asks the officer
+    before recording it."""
     if payment.installment_seq is None:
         return None
-    left = remaining(session, contract_id, payment.installment_seq, except_seq=payment.seq or None)
+    left = remaining(session, contract_id, payment.installment_seq, except_seq=payment.seq or None, today=today)
     return payment.amount - left if payment.amount > left else None
 
 
