@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -133,8 +134,9 @@ class OverviewWindow(QWidget):
                  (self.tr("Due soon"), self.due_next), (self.tr("Bonds held, not returned"), self.bonds),
                  (self.tr("Contracts ending in the next 90 days"), self.ending)]
         self.views: dict[str, QTableView] = {}
+        wide = {id(self.bonds): 4, id(self.ending): 1}  # "to return" and the title; else the label
         for index, (title, model) in enumerate(boxes):
-            grid.addWidget(self._box(title, model), index // 2, index % 2)
+            grid.addWidget(self._box(title, model, wide.get(id(model), 0)), index // 2, index % 2)
         # every figure opens what stands behind it: the installments, or the contract itself
         selections: list[tuple[RowsModel, Callable[[int, Any], Selection]]] = [
             (self.by_year, lambda _i, f: Selection(sign_year=f.label)),
@@ -158,15 +160,17 @@ class OverviewWindow(QWidget):
         chart_side = QVBoxLayout()
         chart_side.addWidget(self.bars, 1)
         chart_side.addWidget(legend)
-        chart_layout.addLayout(chart_side, 2)
-        month_view = QTableView()
+        chart_layout.addLayout(chart_side, 3)
+        month_view = self.month_view = QTableView()
         month_view.setModel(self.months)
         month_view.verticalHeader().setVisible(False)
         self.views[self.tr("Due vs paid by month")] = month_view
         month_view.doubleClicked.connect(lambda index: self.show_list(
             self.tr("Due vs paid by month"), self.months, lambda _i, f: Selection(month=f.label), index.row()))
-        chart_layout.addWidget(month_view, 1)
+        chart_layout.addWidget(month_view, 2)
         grid.addWidget(chart, 3, 1)
+        grid.setColumnStretch(0, 1)  # the tables of figures as wide as the chart's side
+        grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.totals)
@@ -175,12 +179,13 @@ class OverviewWindow(QWidget):
         self.resize(1280, 900)
         self.reload()
 
-    def _box(self, title: str, model: RowsModel) -> QGroupBox:
+    def _box(self, title: str, model: RowsModel, stretch: int = 0) -> QGroupBox:
         box = QGroupBox(title)
         view = QTableView()
         view.setModel(model)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setStretchLastSection(True)
+        # One text column (``stretch``: the year, supplier, title …) takes the spare width; figures keep theirs.
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.views[title] = view
         QVBoxLayout(box).addWidget(view)
         return box
@@ -250,7 +255,9 @@ class OverviewWindow(QWidget):
         self.bars.set_months(figures.by_month)
         for view in self.views.values():
             view.resizeColumnsToContents()
-
+        months = self.month_view  # its twelve rows whole beside the chart, never scrolled sideways
+        months.setMinimumWidth(sum(months.columnWidth(c) for c in range(self.months.columnCount()))
+                               + months.verticalScrollBar().sizeHint().width() + 2 * months.frameWidth())
 
     def _language(self) -> str:
         return "zh" if i18n.current_language().startswith("zh") else "en"
