@@ -1381,73 +1381,73 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="283"/>
+        <location filename="../../ui/contracts/list_model.py" line="302"/>
         <source>Terms in force today. Amendment {0} takes effect on {1}: its terms apply from that day (Amendments tab).</source>
         <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
         <translation>显示今日有效的条款。补充协议 {0} 于 {1} 起生效，其变更自该日起适用（见“补充协议”页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="286"/>
+        <location filename="../../ui/contracts/list_model.py" line="305"/>
         <source>Signed copy kept (Attachments)</source>
         <translation>已存签字盖章版（附件）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="315"/>
+        <location filename="../../ui/contracts/list_model.py" line="334"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="315"/>
+        <location filename="../../ui/contracts/list_model.py" line="334"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="315"/>
+        <location filename="../../ui/contracts/list_model.py" line="334"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="315"/>
+        <location filename="../../ui/contracts/list_model.py" line="334"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="316"/>
+        <location filename="../../ui/contracts/list_model.py" line="335"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="316"/>
+        <location filename="../../ui/contracts/list_model.py" line="335"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="316"/>
+        <location filename="../../ui/contracts/list_model.py" line="335"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="321"/>
+        <location filename="../../ui/contracts/list_model.py" line="340"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="322"/>
+        <location filename="../../ui/contracts/list_model.py" line="341"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="323"/>
+        <location filename="../../ui/contracts/list_model.py" line="342"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="324"/>
+        <location filename="../../ui/contracts/list_model.py" line="343"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="335"/>
+        <location filename="../../ui/contracts/list_model.py" line="354"/>
         <source> · amendment from {0}</source>
         <translation> · 补充协议 {0} 起生效</translation>
     </message>
@@ -2705,6 +2705,97 @@ The action was not completed; what was saved before is unchanged. The details we
     </message>
 </context>
 <context>
+    <name>LedgerActions</name>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="49"/>
+        <source>Reading the ledger…</source>
+        <translation>正在读取台账文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="59"/>
+        <source>Update contracts?</source>
+        <translation>更新合同？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="61"/>
+        <source>{0} contract(s) of this ledger are already in the register:
+{1}
+
+Update them from the ledger?</source>
+        <translation>此台账文件中有 {0} 份合同已在合同台账中：
+{1}
+
+是否用台账文件更新这些合同？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="69"/>
+        <source>Importing contracts…</source>
+        <translation>正在导入合同…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="74"/>
+        <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
+        <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="79"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="91"/>
+        <source>Import cancelled; the register is unchanged.</source>
+        <translation>已取消导入，合同台账未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="95"/>
+        <location filename="../../ui/register/ledger_actions.py" line="100"/>
+        <location filename="../../ui/register/ledger_actions.py" line="103"/>
+        <source>Ledger rejected</source>
+        <translation>台账文件未通过校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="96"/>
+        <source>Nothing was imported: the ledger has {0} problem(s).</source>
+        <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="124"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="126"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="133"/>
+        <source>Ledger written to {0}; the contracts&apos; attached files are in {1} beside it (keep the two together)</source>
+        <translation>台账已写入 {0}；合同附件文件在其旁边的 {1} 中（请将二者放在一起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="135"/>
+        <source>Ledger written to {0}</source>
+        <translation>台账已写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="137"/>
+        <source>{0} files written to {1}</source>
+        <translation>已将 {0} 个文件写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="138"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register/ledger_actions.py" line="140"/>
+        <source>Exporting the register…</source>
+        <translation>正在导出合同台账…</translation>
+    </message>
+</context>
+<context>
     <name>LineItemsEditor</name>
     <message>
         <location filename="../../ui/editor/line_items_editor.py" line="58"/>
@@ -3236,44 +3327,29 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
-        <source>Ledger written to {0}; the contracts&apos; attached files are in {1} beside it (keep the two together)</source>
-        <translation>台账已写入 {0}；合同附件文件在其旁边的 {1} 中（请将二者放在一起）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="528"/>
-        <source>Ledger written to {0}</source>
-        <translation>台账已写入 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="442"/>
-        <source>Reading the ledger…</source>
-        <translation>正在读取台账文件…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="322"/>
@@ -3281,86 +3357,13 @@ The action was not completed; what was saved before is unchanged. The details we
         <translation>服务器台账共 {0} 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
-        <source>Update contracts?</source>
-        <translation>更新合同？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="454"/>
-        <source>{0} contract(s) of this ledger are already in the register:
-{1}
-
-Update them from the ledger?</source>
-        <translation>此台账文件中有 {0} 份合同已在合同台账中：
-{1}
-
-是否用台账文件更新这些合同？</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="462"/>
-        <source>Importing contracts…</source>
-        <translation>正在导入合同…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="467"/>
-        <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
-        <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="472"/>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="484"/>
-        <source>Import cancelled; the register is unchanged.</source>
-        <translation>已取消导入，合同台账未作任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="488"/>
-        <location filename="../../ui/main_window.py" line="493"/>
-        <location filename="../../ui/main_window.py" line="496"/>
-        <source>Ledger rejected</source>
-        <translation>台账文件未通过校验</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="489"/>
-        <source>Nothing was imported: the ledger has {0} problem(s).</source>
-        <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="517"/>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>已取消导出，未写入任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="519"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="533"/>
-        <source>Exporting the register…</source>
-        <translation>正在导出合同台账…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="531"/>
-        <source>Export finished</source>
-        <translation>导出完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="530"/>
-        <source>{0} files written to {1}</source>
-        <translation>已将 {0} 个文件写入 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="554"/>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -3501,291 +3504,291 @@ Switch this window to the server register? The file stays as it is.</source>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="54"/>
+        <location filename="../../ui/payments/overview_window.py" line="55"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="57"/>
+        <location filename="../../ui/payments/overview_window.py" line="58"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="61"/>
+        <location filename="../../ui/payments/overview_window.py" line="62"/>
         <source>Supplier (part of the name)</source>
         <translation>供应商（名称的一部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="63"/>
+        <location filename="../../ui/payments/overview_window.py" line="64"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="63"/>
+        <location filename="../../ui/payments/overview_window.py" line="64"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="63"/>
+        <location filename="../../ui/payments/overview_window.py" line="64"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="64"/>
+        <location filename="../../ui/payments/overview_window.py" line="65"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="64"/>
+        <location filename="../../ui/payments/overview_window.py" line="65"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="70"/>
-        <location filename="../../ui/payments/overview_window.py" line="100"/>
+        <location filename="../../ui/payments/overview_window.py" line="71"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
         <source>Year signed</source>
         <translation>签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="70"/>
-        <location filename="../../ui/payments/overview_window.py" line="102"/>
-        <location filename="../../ui/payments/overview_window.py" line="123"/>
+        <location filename="../../ui/payments/overview_window.py" line="71"/>
+        <location filename="../../ui/payments/overview_window.py" line="103"/>
+        <location filename="../../ui/payments/overview_window.py" line="124"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="71"/>
+        <location filename="../../ui/payments/overview_window.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="75"/>
+        <location filename="../../ui/payments/overview_window.py" line="76"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="76"/>
+        <location filename="../../ui/payments/overview_window.py" line="77"/>
         <source>The figures shown, one sheet per table (.xlsx)</source>
         <translation>导出所显示的数字，每张表一个工作表（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="78"/>
+        <location filename="../../ui/payments/overview_window.py" line="79"/>
         <source>Print to PDF…</source>
         <translation>打印为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="79"/>
+        <location filename="../../ui/payments/overview_window.py" line="80"/>
         <source>The figures shown and the chart on landscape A4 pages</source>
         <translation>所显示的数字和图表，横向 A4</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="90"/>
+        <location filename="../../ui/payments/overview_window.py" line="91"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="93"/>
-        <location filename="../../ui/payments/overview_window.py" line="112"/>
+        <location filename="../../ui/payments/overview_window.py" line="94"/>
+        <location filename="../../ui/payments/overview_window.py" line="113"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="94"/>
-        <location filename="../../ui/payments/overview_window.py" line="108"/>
+        <location filename="../../ui/payments/overview_window.py" line="95"/>
+        <location filename="../../ui/payments/overview_window.py" line="109"/>
         <source>Outstanding</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="95"/>
-        <location filename="../../ui/payments/overview_window.py" line="105"/>
+        <location filename="../../ui/payments/overview_window.py" line="96"/>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="100"/>
-        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="101"/>
+        <location filename="../../ui/payments/overview_window.py" line="103"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="101"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
         <source>Budget year (due)</source>
         <translation>预算年度（到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="101"/>
-        <location filename="../../ui/payments/overview_window.py" line="106"/>
-        <location filename="../../ui/payments/overview_window.py" line="109"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="107"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="104"/>
+        <location filename="../../ui/payments/overview_window.py" line="105"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="107"/>
+        <location filename="../../ui/payments/overview_window.py" line="108"/>
         <source>Due within</source>
         <translation>到期期限</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="240"/>
+        <location filename="../../ui/payments/overview_window.py" line="245"/>
         <source>{0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the terms in force on {3}; a contract&apos;s Amendments tab shows the amended terms as of any date.</source>
         <translation>{0} 份补充协议已签订但尚未生效（{1}；最早 {2} 起生效）：以上数字按 {3} 有效的条款计算；合同的“补充协议”页签可查看任一日期有效的条款（含变更后的条款）。</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="92"/>
-        <location filename="../../ui/payments/overview_window.py" line="111"/>
+        <location filename="../../ui/payments/overview_window.py" line="93"/>
+        <location filename="../../ui/payments/overview_window.py" line="112"/>
         <source>Due (元)</source>
         <translation>应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="114"/>
-        <location filename="../../ui/payments/overview_window.py" line="121"/>
+        <location filename="../../ui/payments/overview_window.py" line="115"/>
+        <location filename="../../ui/payments/overview_window.py" line="122"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="115"/>
+        <location filename="../../ui/payments/overview_window.py" line="116"/>
         <source>Bond</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="116"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="117"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <location filename="../../ui/payments/overview_window.py" line="119"/>
         <source>To return</source>
         <translation>退还</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <location filename="../../ui/payments/overview_window.py" line="119"/>
         <source>Not returned, return overdue</source>
         <translation>应退未退</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="122"/>
+        <location filename="../../ui/payments/overview_window.py" line="123"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="124"/>
+        <location filename="../../ui/payments/overview_window.py" line="125"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="125"/>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="128"/>
+        <location filename="../../ui/payments/overview_window.py" line="129"/>
         <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
         <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="130"/>
+        <location filename="../../ui/payments/overview_window.py" line="131"/>
         <source>By year of signing</source>
         <translation>按签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="130"/>
+        <location filename="../../ui/payments/overview_window.py" line="131"/>
         <source>By budget year of the due dates</source>
         <translation>按到期预算年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="132"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
         <source>By supplier</source>
         <translation>按供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="132"/>
+        <location filename="../../ui/payments/overview_window.py" line="133"/>
         <source>Overdue by age</source>
         <translation>逾期账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="133"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="133"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
         <source>Bonds held, not returned</source>
         <translation>在押未退保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="134"/>
+        <location filename="../../ui/payments/overview_window.py" line="135"/>
         <source>Contracts ending in the next 90 days</source>
         <translation>90 日内到期的合同（续签）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="148"/>
+        <location filename="../../ui/payments/overview_window.py" line="150"/>
         <source>Double-click a row to list what it counts</source>
         <translation>双击一行，列出它所统计的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="156"/>
-        <location filename="../../ui/payments/overview_window.py" line="165"/>
+        <location filename="../../ui/payments/overview_window.py" line="158"/>
         <location filename="../../ui/payments/overview_window.py" line="167"/>
+        <location filename="../../ui/payments/overview_window.py" line="169"/>
         <source>Due vs paid by month</source>
         <translation>按月应付与已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="227"/>
+        <location filename="../../ui/payments/overview_window.py" line="232"/>
         <source>Computing the overview…</source>
         <translation>正在计算总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="233"/>
+        <location filename="../../ui/payments/overview_window.py" line="238"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="272"/>
-        <location filename="../../ui/payments/overview_window.py" line="298"/>
+        <location filename="../../ui/payments/overview_window.py" line="279"/>
+        <location filename="../../ui/payments/overview_window.py" line="305"/>
         <source>Writing the overview…</source>
         <translation>正在写出总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="274"/>
+        <location filename="../../ui/payments/overview_window.py" line="281"/>
         <source>Wrote {0}</source>
         <translation>已写出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="292"/>
+        <location filename="../../ui/payments/overview_window.py" line="299"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已写出 {0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="295"/>
+        <location filename="../../ui/payments/overview_window.py" line="302"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="296"/>
+        <location filename="../../ui/payments/overview_window.py" line="303"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已写出。请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="306"/>
+        <location filename="../../ui/payments/overview_window.py" line="313"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="306"/>
+        <location filename="../../ui/payments/overview_window.py" line="313"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
