@@ -14,15 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
@@ -32,9 +30,6 @@ from sqlalchemy.pool import QueuePool
 
 from services.errors import UserError, define
 from services.register import list_status, search_index
-
-if TYPE_CHECKING:
-    from alembic.config import Config
 from services.store_files import (
     clear_writer_note,
     copy_database,
@@ -46,11 +41,13 @@ from services.store_files import (
     tighten,
     write_writer_note,
 )
+from services.store_revisions import MIGRATIONS as MIGRATIONS  # re-exported: asked of services.store
+from services.store_revisions import alembic_config, head_revision, known_revisions
+from services.store_revisions import current_revision as current_revision
 
 APP_NAME = "ContractDesk"
 APP_AUTHOR = "ContractDesk"
 DB_ENV = "CONTRACTDESK_DB"
-MIGRATIONS = Path(__file__).resolve().parent.parent / "models" / "migrations"
 #: Seconds a write waits for another process's write to finish before ``STORE_BUSY``.
 BUSY_TIMEOUT = 5.0
 
@@ -181,46 +178,6 @@ def resolve_db_path(cli_path: str | os.PathLike[str] | None = None) -> Path | st
     if is_server_url(str(name)):
         return str(name).strip()
     return Path(name).expanduser()
-
-
-def _alembic_config(connection: object | None = None) -> Config:
-    # Alembic (with mako) costs a good part of a second to import: only a store that needs a
-    # migration pays it; opening a current store reads the revisions from the scripts' text.
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
-
-
-_REVISION = re.compile(r'^revision\s*(?::\s*str\s*)?=\s*["\']([^"\']+)["\']', re.MULTILINE)
-_DOWN = re.compile(r'^down_revision\s*(?::[^=]+)?=\s*(?:["\']([^"\']+)["\']|None)', re.MULTILINE)
-
-
-@cache
-def _revision_graph() -> dict[str, str | None]:
-    """Revision id -> its down revision, read from the migration scripts' ``revision =`` lines.
-
-    Why not Alembic's ``ScriptDirectory``: importing Alembic takes longer than the rest of
-    opening a store; every command and the window's start-up need only these ids.
-    ``tests/test_store.py`` checks this graph against Alembic's own.
-    """
-    graph: dict[str, str | None] = {}
-    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
-        text = script.read_text(encoding="utf-8")
-        revision, down = _REVISION.search(text), _DOWN.search(text)
-        if revision and down:
-            graph[revision.group(1)] = down.group(1)
-    return graph
-
-
-def head_revision() -> str:
-    """The newest schema revision this version of ContractDesk knows (one head, no branches)."""
-    graph = _revision_graph()
-    heads = set(graph) - {down for down in graph.values() if down}
-    assert len(heads) == 1, f"migration heads: {sorted(heads)}"
-    return heads.pop()
 
 
 def _pragmas(busy_timeout: float, *, wal: bool) -> Callable[[object, object], None]:
@@ -418,14 +375,6 @@ def data_version(store: Store) -> int:
     return int(row[0])
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The store's schema revision, or None for a file with no ContractDesk schema."""
-    from alembic.runtime.migration import MigrationContext
-
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
 def inspect_file(path: Path, *, immutable: bool = False) -> tuple[str | None, set[str]]:
     """The Alembic revision (None if unstamped) and table names of the SQLite file ``path``,
     read through a read-only connection that changes nothing.
@@ -450,11 +399,6 @@ def inspect_file(path: Path, *, immutable: bool = False) -> tuple[str | None, se
 
 def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
-
-
-def known_revisions() -> set[str]:
-    """Every schema revision this version of ContractDesk knows (can open or migrate)."""
-    return set(_revision_graph())
 
 
 def check_schema(path: Path | str, revision: str | None, tables: set[str]) -> None:
@@ -555,7 +499,7 @@ def open_store(
                     connection.exec_driver_sql("BEGIN IMMEDIATE")
                     from alembic import command
 
-                    command.upgrade(_alembic_config(connection), target)
+                    command.upgrade(alembic_config(connection), target)
                     search_index.ensure(connection)
                     list_status.ensure(connection)
             except DBAPIError as exc:

@@ -45,8 +45,8 @@ from services.store import (
     STORE_WRITE_FAILED,
     Store,
     StoreError,
-    _alembic_config,
     _resolve,
+    alembic_config,
     check_schema,
     head_revision,
     is_server_url,
@@ -244,7 +244,7 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
                     if inspect(connection).has_table("alembic_version"):
                         again = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
                     if again != wanted:
-                        command.upgrade(_alembic_config(connection), target)
+                        command.upgrade(alembic_config(connection), target)
                     if wanted == head_revision():
                         ensure_trigram_index(connection)
                         from services.store_roles import grant_all

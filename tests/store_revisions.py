@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.store import _alembic_config, current_revision, make_engine
+from services.store import alembic_config, current_revision, make_engine
 
 
 def downgrade_to(path: Path, revision: str) -> None:
@@ -17,7 +17,7 @@ def downgrade_to(path: Path, revision: str) -> None:
     engine = make_engine(path)
     try:
         with engine.begin() as connection:
-            command.downgrade(_alembic_config(connection), revision)
+            command.downgrade(alembic_config(connection), revision)
         assert current_revision(engine) == revision
     finally:
         engine.dispose()
