@@ -237,11 +237,19 @@ def _page_statement(session: Session, query: ListQuery, offset: int, limit: int,
         # Only where a key may be NULL: SQLite cannot walk an index for NULLS LAST.
         order = order.nulls_last()
     tie = Contract.contract_no.desc() if query.descending else Contract.contract_no.asc()
+    conditions = _where(session, query, indexed=indexed)
+    if hide:
+        # Sort the hits by their keys alone, then read the page's columns (the signed copy's
+        # subquery, the status) for its rows only, not for each of thousands of hits
+        # (华信信息科技有限公司 at 1M: 65 → 50 ms).
+        chosen = select(Contract.id).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
+        conditions = [Contract.id.in_(chosen.scalar_subquery())]
+        offset = 0
     statement: Select = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
         Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
         Contract.problem_level, SIGNED,
-    ).where(*_where(session, query, indexed=indexed)).order_by(order, tie).limit(limit).offset(offset)
+    ).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
     return statement
 
 
