@@ -212,9 +212,10 @@ def _walk(session: Session, statement: Select) -> list[Any] | None:
 
 def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[ContractRow]:
     """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order."""
-    sources = _sources(session, query)
+    sources, confirm = _plan(session, query)
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
-    if sources and walkable and _many(session, sources):
+    # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
+    if sources and walkable and not confirm and _many(session, sources):
         found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False))
         if found is not None:
             return in_force_rows(session, [ContractRow(*row) for row in found], query.day())
