@@ -27,7 +27,7 @@ superset (each trigram somewhere in the text), so the caller confirms each hit w
 ``LIKE '%fragment%'`` — worth it only when the cover finds few contracts (``CONFIRM_MAX``: every
 confirmation reads a row at random, ~4 µs). Why not the trigrams' document frequencies from an
 ``fts5vocab`` table: its ``row`` and ``instance`` lookups read a term's whole posting list to count
-it, as slow as the phrase itself (22–600 ms a word at 1M, measured).
+it, as slow as the phrase itself or slower (67–600 ms a word at 1M, measured).
 """
 
 from __future__ import annotations
