@@ -186,3 +186,96 @@ def test_pages_count_and_positions_agree_with_the_id_list(
         hidden = set(session.scalars(select(Contract.id))) - set(ids)
         if hidden:
             assert listing.position(session, query, min(hidden)) is None
+
+
+# --- long words through their trigram cover (search_index.cover_phrase) --------------------
+
+def test_the_cover_of_a_word() -> None:
+    """Every third trigram and the last one, each once: a superset of the word's texts."""
+    assert search_index.cover_phrase("华信信息科技有限公司") == '"华信信" AND "息科技" AND "有限公" AND "限公司"'
+    assert search_index.cover_phrase("gzcg-2024") == '"gzc" AND "g-2" AND "024"'
+    assert search_index.cover_phrase("aaaaaaa") == '"aaa"'  # repeated trigrams once
+    assert search_index.cover_phrase('ab"cde') == '"ab""" AND "cde"'
+
+
+#: Few letters, so texts repeat trigrams (``abab…``, ``华信华信``) and hold a cover's trigrams apart
+#: (``…华信信…息科技…`` without ``华信信息科技``): the cover's false hits that ``LIKE`` must drop.
+REPEATS = "ab华信息-"
+
+
+@pytest.fixture
+def repetitive(store: Store) -> Store:
+    rng = random.Random(1818)
+    with store.session(write=True) as session:
+        for n in range(120):
+            title = "".join(rng.choice(REPEATS) for _ in range(rng.randrange(6, 30)))
+            if n % 4 == 0:
+                title = rng.choice(["aaaaaaaa", "abababab", "华信华信华信", "信息信息-信息信息"]) + title
+            contracts.save(session, ContractData(contract_no=f"REP-{n:03d}", title=title, total_amount=Decimal("1.00"),
+                                                 parties=[PartyData(role="甲方", name="华信信息科技有限公司")
+                                                          if n % 5 == 0 else PartyData(role="甲方", name="某某")]))
+        session.execute(text("UPDATE contracts SET deleted_at = '2026-01-01 00:00:00' WHERE contract_no = 'REP-005'"))
+    return store
+
+
+#: The cover path (few hits, confirmed by LIKE) and the phrase path (cover judged to find too many).
+COVERS = {"cover": {}, "phrase": {"CONFIRM_MAX": -1}}
+
+
+@pytest.mark.parametrize("cover", COVERS)
+@pytest.mark.parametrize("plan", PLANS)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_long_words_and_repeated_trigrams_give_the_rows_of_like(
+    repetitive: Store, plan: str, cover: str, data: st.DataObject,
+) -> None:
+    """Words of 6 to 20 characters (fragments of the texts, words of one repeated trigram, words
+    whose cover's trigrams a text holds apart), alone or with another word, through ``listing``."""
+    with repetitive.session() as session:
+        texts = list(session.scalars(select(Contract.search_text)))
+    source = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, max(0, len(source) - 6)))
+    fragment = source[start:start + data.draw(st.integers(6, 20))]
+    term = data.draw(st.sampled_from([
+        fragment, fragment.upper(), f"{fragment} 信", f"ab {fragment}", "aaaaaa", "aaaaaaaaa", "ababab",
+        "abababa", "华信华信华信", "信息信息信息", "华信信息科技有限公司", "华信信息科技有限公司 rep-01",
+        "信息-信息信息", "bababababababa"]))
+    sort = data.draw(st.sampled_from(contracts.LIST_COLUMNS))
+    descending = data.draw(st.booleans())
+    patches = {**PLANS[plan], **COVERS[cover]}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listing, "_COVERS", listing._COVERS.__class__())
+        for name, value in patches.items():
+            patch.setattr(search_index if name == "CONFIRM_MAX" else listing, name, value)
+        total, ids = _listed(repetitive, term, sort, descending)
+        with repetitive.session() as session:
+            query = listing.ListQuery(text=term, sort=sort, descending=descending, today=dt.date(2026, 6, 1))
+            positions = [listing.position(session, query, contract_id) for contract_id in ids[:3]]
+    expected = plain_like(repetitive, term)
+    assert total == len(expected)
+    assert sorted(ids) == expected
+    assert positions == list(range(len(positions)))
+    with repetitive.session() as session:
+        assert ids == contracts.search_ids(session, text=term, sort=sort, descending=descending,
+                                           today=dt.date(2026, 6, 1))
+
+
+def test_a_long_word_with_few_hits_goes_by_its_cover(repetitive: Store) -> None:
+    """The cover's false hits (its trigrams apart in a text) are there, and ``LIKE`` drops them."""
+    word = "华信信息科技有限公司"
+    with repetitive.session() as session:
+        cover = search_index.cover_phrase(word)
+        found = set(session.scalars(text("SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q"), {"q": cover}))
+        sources, confirm = listing._plan(session, listing.ListQuery(text=word))
+    assert sources == [(search_index.TABLE, cover)] and confirm == [word]
+    assert set(plain_like(repetitive, word)) <= found
+    scattered = "华信信-a息科技b有限公司"  # the cover's trigrams, not the word
+    with repetitive.session(write=True) as session:
+        added = contracts.save(session, ContractData(contract_no="REP-X", title=scattered,
+                                                     total_amount=Decimal("1.00")))
+        assert added in set(session.scalars(
+            text("SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q"), {"q": cover}))
+    expected = plain_like(repetitive, word)
+    assert added not in expected
+    assert _listed(repetitive, word) == (len(expected), expected)
+    assert _listed(repetitive, scattered) == (1, [added])

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -89,20 +90,58 @@ def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
     return keys[query.sort]
 
 
-def _sources(session: Session, query: ListQuery) -> list[tuple[str, str]]:
-    """(index table, MATCH expression) for the filter's words: the trigram index for words of 3+
-    characters, the character/pair index for shorter ones; [] without words or indexes."""
+#: Engine -> {cover expression: how many contracts it finds, at most ``CONFIRM_MAX`` + 1}. Asked by
+#: the count and by every page of a keystroke; only the plan depends on it (a figure gone stale by an
+#: edit costs time, never a row), so it is kept until the next ``_COVERS_KEPT`` words.
+_COVERS: weakref.WeakKeyDictionary[Engine, dict[str, int]] = weakref.WeakKeyDictionary()
+_COVERS_KEPT = 512
+
+
+def _cover_hits(session: Session, cover: str) -> int:
+    """How many contracts ``cover`` finds in the trigram index, counted up to ``CONFIRM_MAX`` + 1."""
+    known = _COVERS.setdefault(session.get_bind().engine, {})
+    if cover not in known:
+        if len(known) >= _COVERS_KEPT:
+            known.clear()
+        table = search_index.TABLE
+        known[cover] = int(session.scalar(sql_text(
+            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
+            {"q": cover, "cap": search_index.CONFIRM_MAX + 1}) or 0)
+    return known[cover]
+
+
+def _plan(session: Session, query: ListQuery) -> tuple[list[tuple[str, str]], list[str]]:
+    """(index table, MATCH expression) for the filter's words — the trigram index for words of 3+
+    characters, the character/pair index for shorter ones — and the words whose index lookup finds
+    more than they hold, to be confirmed by ``LIKE`` (long words looked up by their trigram cover,
+    ``search_index.cover_phrase``, when it finds at most ``CONFIRM_MAX`` contracts). ([], []) without
+    words or indexes."""
     words = query.text.lower().split()
     if not words or not search_index.present(session):
-        return []
-    long = [search_index.fts_phrase(word) for word in words if len(word) >= search_index.MIN_CHARS]
+        return [], []
+    long: list[str] = []
+    confirm: list[str] = []
+    for word in words:
+        if len(word) < search_index.MIN_CHARS:
+            continue
+        cover = search_index.cover_phrase(word) if len(word) >= search_index.COVER_MIN else None
+        if cover is not None and _cover_hits(session, cover) <= search_index.CONFIRM_MAX:
+            long.append(cover)
+            confirm.append(word)
+        else:
+            long.append(search_index.fts_phrase(word))
     short = [search_index.gram_phrase(word) for word in words if len(word) < search_index.MIN_CHARS]
     sources = []
     if long:
         sources.append((search_index.TABLE, " AND ".join(long)))
     if short:
         sources.append((search_index.GRAMS, " AND ".join(short)))
-    return sources
+    return sources, confirm
+
+
+def _sources(session: Session, query: ListQuery) -> list[tuple[str, str]]:
+    """The index lookups of ``_plan``."""
+    return _plan(session, query)[0]
 
 
 def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[ColumnElement[bool]]:
@@ -110,12 +149,12 @@ def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[
     through the full-text indexes where the store has them, else each as ``LIKE``."""
     conditions: list[ColumnElement[bool]] = [LIVE]
     words = query.text.lower().split()
-    sources = _sources(session, query) if indexed else []
+    sources, confirm = _plan(session, query) if indexed else ([], [])
     for number, (table, match) in enumerate(sources):
         matched = sql_text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q{number}")
         conditions.append(Contract.id.in_(matched.bindparams(**{f"q{number}": match})))
     if sources:
-        words = []
+        words = confirm  # the rest are answered exactly by their index
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(Contract.search_text.like(f"%{escaped}%", escape="\\"))
@@ -132,8 +171,8 @@ def _filtered(query: ListQuery) -> bool:
 
 def count(session: Session, query: ListQuery) -> int:
     """How many contracts the list shows for ``query``."""
-    sources = _sources(session, query)
-    if len(sources) == 1 and not query.problems_only and not query.unsigned_only:
+    sources, confirm = _plan(session, query)
+    if len(sources) == 1 and not confirm and not query.problems_only and not query.unsigned_only:
         # The index counts its own matches; only the Trash's (few, by ix_contracts_deleted_at) are joined.
         table, match = sources[0]
         found = session.scalar(sql_text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :q"), {"q": match})
@@ -173,9 +212,10 @@ def _walk(session: Session, statement: Select) -> list[Any] | None:
 
 def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[ContractRow]:
     """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order."""
-    sources = _sources(session, query)
+    sources, confirm = _plan(session, query)
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
-    if sources and walkable and _many(session, sources):
+    # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
+    if sources and walkable and not confirm and _many(session, sources):
         found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False))
         if found is not None:
             return in_force_rows(session, [ContractRow(*row) for row in found], query.day())
@@ -198,11 +238,19 @@ def _page_statement(session: Session, query: ListQuery, offset: int, limit: int,
         # Only where a key may be NULL: SQLite cannot walk an index for NULLS LAST.
         order = order.nulls_last()
     tie = Contract.contract_no.desc() if query.descending else Contract.contract_no.asc()
+    conditions = _where(session, query, indexed=indexed)
+    if hide:
+        # Sort the hits by their keys alone, then read the page's columns (the signed copy's
+        # subquery, the status) for its rows only, not for each of thousands of hits
+        # (华信信息科技有限公司 at 1M: 65 → 50 ms).
+        chosen = select(Contract.id).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
+        conditions = [Contract.id.in_(chosen.scalar_subquery())]
+        offset = 0
     statement: Select = select(
         Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
         Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
         Contract.problem_level, SIGNED,
-    ).where(*_where(session, query, indexed=indexed)).order_by(order, tie).limit(limit).offset(offset)
+    ).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
     return statement
 
 
