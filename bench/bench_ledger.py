@@ -92,9 +92,10 @@ def _rows(n: int) -> dict[str, list[tuple]]:
             "广州", None, _iso(start), _iso(end), "CNY", total, None, "6", None, notes, supplier, search,
             _iso(end), 0, 1, deleted))
         out["parties"] += [(cid, "甲方", 0, purchaser, None, "张三", None, "广州市天河区", "李四", "020-12345678",
-                            None, "12440000MB1234567X", "工商银行", f"{cid:019d}", None, None),
+                            None, "12440000MB1234567X", "工商银行", f"{cid:019d}", None, 0, None),
                            (cid, "乙方", 1, supplier, None, "王五", "授权代表", None, "赵六", "13800000000",
-                            "a@b.cn", "91440101MA5ABCDE1F", "建设银行", f"44{cid:017d}", None, "经办人")]
+                            "a@b.cn", "91440101MA5ABCDE1F", "建设银行", f"44{cid:017d}", None, int(cid % 4 == 0),
+                            "经办人")]
         out["line_items"] += [(cid, seq, f"{item}第{seq}项", None, "项", decimal_text(Decimal(fen) / 100), "1", None,
                                fen, None, "-折让" if seq == 3 and cid % 7 == 0 else None)
                               for seq, fen in enumerate(lines, start=1)]
@@ -133,7 +134,7 @@ COLUMNS = {
                  " start_date, end_date, currency, total_amount, total_in_words, tax_rate, amount_excl_tax, notes,"
                  " counterparty, search_text, next_due, problem_level, version, deleted_at",
     "parties": "contract_id, role, role_order, name, name_en, legal_rep, signatory_title, address, contact, phone,"
-               " email, tax_id, bank, account, share_amount, other_signatories",
+               " email, tax_id, bank, account, share_amount, consortium_lead, other_signatories",
     "line_items": "contract_id, seq, name, name_en, unit, unit_price, quantity, periods, amount, party_role, note",
     "installments": "contract_id, seq, name, payee_role, percent, amount, due_date, due_after, due_offset, due_unit,"
                     " condition, paid_date, paid_amount",
@@ -202,6 +203,8 @@ def _plain_cell(kind: str) -> Callable[[object], str]:
             standard = bare in EVENT_ALIASES or bare in EVENT_ALIASES.values()
             return _guard(str(v) if standard and v != bare else bare)
         return event
+    if kind == "flag":  # yes for the lead, nothing otherwise (spec csv-format.md v2)
+        return lambda v: "yes" if v else ""
     return lambda v: "" if v is None else _guard(str(v))
 
 
@@ -286,6 +289,8 @@ def _stored(kind: str) -> Callable[[str], object]:
         return lambda s: None if s == "" else int(_unguard(s))
     if kind == "event_name":
         return lambda s: s if s in EVENT_ALIASES or s.startswith("event:") else "event:" + s
+    if kind == "flag":  # the writer's form only: yes or nothing
+        return lambda s: int(s == "yes")
     return lambda s: None if s == "" else _unguard(s)
 
 

@@ -20,7 +20,7 @@ from models.contract import Contract, Installment
 from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from services import history as history_log
 from services.amendments.today import in_force_of, pending_ids
-from services.calendar.deadlines import Deadline, deadlines, next_due
+from services.calendar.deadlines import Deadline, deadlines, next_due_of
 from services.calendar.holidays import working_calendar
 from services.calendar.stored import (
     OWN_EVENTS,
@@ -285,7 +285,7 @@ def refresh_next_due(session: Session, *, progress: Progress | None = None) -> i
         for contract_id, (data, events, done) in batch.items():
             if contract_id in amended:  # an amendment not yet in force: today's terms
                 data = in_force_of(session, load(session, contract_id), contract_id, today)
-            value = next_due(deadlines(data, events, done, calendar, today, 0, contract_id=contract_id))
+            value = next_due_of(data, events, done, calendar, today)
             if value != current.get(contract_id):
                 changes.append({"contract_id": contract_id, "next_due": value})
         seen += len(batch)

@@ -40,7 +40,7 @@ Sources of the rules (spec ``csv-format.md``, "Events that deadlines count from"
   with a name that speaks of 保证金 or 保函) is listed once, as the bond's deadline
   (``Deadline.also`` names the milestone); the milestone's done date counts for it.
 - Recurring milestones (``recurrence``, an RFC 5545 RRULE) are expanded by
-  ``services.calendar.recurrence.expand`` from the milestone's own date or rule when it has one,
+  ``services.calendar.recurrence.occurrences`` from the milestone's own date or rule when it has one,
   else from the start of the term (a month's missing day → its last day; every period of the
   term; COUNT honoured; rest-day occurrences moved). Each occurrence is marked done on its own
   (``DeadlineDone``, keyed by its scheduled date); a ``done_date`` on the milestone marks every
@@ -62,7 +62,7 @@ from dateutil.relativedelta import relativedelta
 
 from services.calendar.due_text import Labels, due_text, event_text
 from services.calendar.links import BOND_EN, Known, Overlay, bond_links, is_link, link_labels
-from services.calendar.recurrence import MAX_OCCURRENCES, expand, frequency, recurrence_text
+from services.calendar.recurrence import MAX_OCCURRENCES, frequency, occurrences, recurrence_text
 from services.calendar.workdays import WorkingCalendar
 from services.ledger.schema import BOND_KIND_ALIASES
 from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
@@ -83,9 +83,11 @@ __all__ = [
     "deadlines",
     "default_return_rule",
     "event_dates",
+    "installment_dues",
     "is_link",
     "kind_text",
     "next_due",
+    "next_due_of",
     "resolve_rule",
     "state_text",
     "waiting_text",
@@ -349,6 +351,34 @@ def deadlines(
     renewal reminder's lead before the end of the term; ``labels``: the event labels the texts use
     (default: those of ``contract.events``). See the module docstring for the rules.
     """
+    items = _build(contract, events, done, calendar, today, reminder_days, contract_id, labels, first_open=False)
+    far = dt.date.max
+    return sorted(items, key=lambda d: (d.due or far, _KIND_ORDER[d.kind], d.seq or 0, d.key))
+
+
+def next_due_of(contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
+                calendar: WorkingCalendar, today: dt.date) -> dt.date | None:
+    """``next_due(deadlines(contract, events, done, calendar, today, 0))`` — the list's "next due" —
+    without building every occurrence of a recurring milestone: each series is walked only up to
+    its first occurrence not done (its dates never go down, so the later ones cannot be earlier).
+    Same arguments as ``deadlines``; the same rules, by the same code."""
+    return next_due(_build(contract, events, done, calendar, today, 0, None, {}, first_open=True))
+
+
+def installment_dues(contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
+                     calendar: WorkingCalendar, today: dt.date) -> dict[int, dt.date | None]:
+    """Installment seq → its due date as ``deadlines`` gives it (None while waiting; an installment
+    with neither date nor rule left out), without building every occurrence of a recurring
+    milestone (as ``next_due_of``). Same arguments as ``deadlines``."""
+    return {d.seq: d.due for d in _build(contract, events, done, calendar, today, 0, None, {}, first_open=True)
+            if d.kind == "installment" and d.seq is not None}
+
+
+def _build(contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
+           calendar: WorkingCalendar, today: dt.date, reminder_days: int, contract_id: int | None,
+           labels: Labels | None, *, first_open: bool) -> list[Deadline]:
+    """The deadlines of ``contract``, unsorted (``deadlines``); ``first_open``: of a recurring
+    milestone only its first occurrence not done, and no labels for the texts (``next_due_of``)."""
     links: dict[str, Callable[[Mapping[str, dt.date]], Resolved | None]] = {}
     known = Known(event_dates(contract, events), links)
     labels = dict(labels if labels is not None else event_labels(contract.events))
@@ -358,7 +388,7 @@ def deadlines(
                     for code in row.due_after.split("+") if is_link(code.strip())}
     linked_codes |= {code.strip() for bond in contract.bonds if bond.return_after
                      for code in bond.return_after.split("+") if is_link(code.strip())}
-    if linked_codes:
+    if linked_codes and not first_open:
         labels.update(link_labels(contract, linked_codes))
     build = _Builder(contract, contract_id, today, labels)
 
@@ -389,7 +419,7 @@ def deadlines(
     for milestone in contract.milestones:
         if milestone.seq in merged and any(d.key == merged[milestone.seq] for d in build.items):
             continue
-        _milestone(build, milestone, known, done, calendar, today)
+        _milestone(build, milestone, known, done, calendar, today, first_open=first_open)
     end = contract.end_date
     if end is not None:
         build.add("term_end", None, "", "term_end", Resolved(end), done_date=done.get("term_end"),
@@ -398,8 +428,7 @@ def deadlines(
             build.add("renewal", None, "", "renewal", Resolved(end - dt.timedelta(days=reminder_days)),
                       done_date=done.get("renewal"), passed=end < today, responsible="甲方",
                       detail=end.isoformat())
-    far = dt.date.max
-    return sorted(build.items, key=lambda d: (d.due or far, _KIND_ORDER[d.kind], d.seq or 0, d.key))
+    return build.items
 
 
 def _bond_events(known: Mapping[str, dt.date], bond: BondData) -> Mapping[str, dt.date]:
@@ -459,33 +488,39 @@ def _return_rule(bond: BondData) -> _Rule:
 
 
 def _milestone(build: _Builder, m: MilestoneData, known: Mapping[str, dt.date], done: Mapping[str, dt.date],
-               calendar: WorkingCalendar, today: dt.date) -> None:
+               calendar: WorkingCalendar, today: dt.date, *, first_open: bool = False) -> None:
+    """Add the milestone's deadline, or one per occurrence of its series; ``first_open``: only the
+    series' first occurrence not done (the later ones are not earlier: ``recurrence.occurrences``)."""
     rule = (m.due_date, m.due_after, m.due_offset, m.due_unit)
     resolved = resolve_rule(*rule, known, calendar)
-    occurrences = None
+    series = None
     if m.recurrence:
         if resolved is None:  # no rule of its own: the series starts with the term
             resolved = resolve_rule(None, "start" if "start" in known else "effective", 0, "days", known, calendar)
         if resolved is not None and resolved.due is not None:
             first = resolved.nominal or resolved.due  # the series' own rule moves its dates
             term_start = known.get("start") or known.get("effective")
-            occurrences = expand(m.recurrence, first, calendar, term_start=term_start, term_end=known.get("end"),
+            series = occurrences(m.recurrence, first, calendar, term_start=term_start, term_end=known.get("end"),
                                  today=today)
     if resolved is None:
         return
-    if occurrences is None:  # not recurring, waiting for its start, or an RRULE that does not parse
+    if series is None:  # not recurring, waiting for its start, or an RRULE that does not parse
         build.add("milestone", m.seq, m.name, f"milestone:{m.seq}", resolved, done_date=m.done_date,
                   responsible=m.responsible_role, rule=rule, recurring=bool(m.recurrence), recurrence=m.recurrence)
         return
     up_to = m.done_date
-    for occurrence in occurrences:
+    for occurrence in series:
         key = f"milestone:{m.seq}:{occurrence.nominal.isoformat()}"
         done_date = done.get(key) or (up_to if up_to is not None and occurrence.nominal <= up_to else None)
+        if first_open and done_date is not None:
+            continue
         moved = occurrence.nominal if occurrence.due != occurrence.nominal else None
         build.add("milestone", m.seq, m.name, key,
                   Resolved(occurrence.due, estimate=resolved.estimate or occurrence.estimate, nominal=moved),
                   done_date=done_date, responsible=m.responsible_role, recurring=True, rule=rule,
                   recurrence=m.recurrence)
+        if first_open:
+            return
 
 
 def next_due(items: list[Deadline]) -> dt.date | None:

@@ -25,6 +25,7 @@ Rules (issue 13; expansion by python-dateutil's ``rrule``, never own month arith
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -32,7 +33,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from services.calendar.workdays import WorkingCalendar
 
-__all__ = ["MAX_OCCURRENCES", "ROUTINE_FREQS", "Occurrence", "Shape", "expand", "frequency", "moves",
+__all__ = ["MAX_OCCURRENCES", "ROUTINE_FREQS", "Occurrence", "Shape", "expand", "frequency", "moves", "occurrences",
            "parse_parts", "recurrence_text", "rfc_rule", "shape_of", "shape_rule"]
 
 #: Occurrences of one series at most (a daily rule over a long term stops there).
@@ -140,12 +141,15 @@ def _series_end(parts: dict[str, str], first: dt.date, term_start: dt.date | Non
     return term_end
 
 
-def expand(recurrence: str, first: dt.date, calendar: WorkingCalendar, *, term_start: dt.date | None,
-           term_end: dt.date | None, today: dt.date) -> list[Occurrence] | None:
+def occurrences(recurrence: str, first: dt.date, calendar: WorkingCalendar, *, term_start: dt.date | None,
+                term_end: dt.date | None, today: dt.date) -> Iterator[Occurrence] | None:
     """The occurrences of ``recurrence`` from ``first`` (its first possible date) under the module's
-    rules; None when the rule does not parse. ``term_start`` / ``term_end``: the service term (the
-    series covers its periods); ``today``: without an end of term the series runs one year past it.
-    At most ``MAX_OCCURRENCES``."""
+    rules, lazily, in order of their scheduled date (``nominal``; ``due`` never goes down either,
+    since a move goes to the next working day); None when the rule does not parse (decided at
+    once). ``term_start`` / ``term_end``: the service term (the series covers its periods);
+    ``today``: without an end of term the series runs one year past it. At most
+    ``MAX_OCCURRENCES``. A caller that needs only the first open occurrence stops there
+    (``services.calendar.deadlines.next_due_of``); ``expand`` takes them all."""
     try:
         parts = parse_parts(recurrence)
         if parts.get("FREQ") not in _STEP:
@@ -160,19 +164,31 @@ def expand(recurrence: str, first: dt.date, calendar: WorkingCalendar, *, term_s
             rule = _rule(_month_end_safe(parts, first), first)
     except (ValueError, TypeError):
         return None
-    move = moves(recurrence)
-    found: list[Occurrence] = []
+    return _walk(rule, first, last, nth, moves(recurrence), calendar)
+
+
+def _walk(rule: rrule, first: dt.date, last: dt.date | None, nth: int | None, move: bool,
+          calendar: WorkingCalendar) -> Iterator[Occurrence]:
+    found = 0
     for moment in rule:
         nominal = moment.date()
         if nth is not None:
             nominal = calendar.add_working_days(nominal - dt.timedelta(days=1), nth)
             if nominal < first:
                 continue
-        if (last is not None and nominal > last) or len(found) >= MAX_OCCURRENCES:
-            break
+        if (last is not None and nominal > last) or found >= MAX_OCCURRENCES:
+            return
         due = calendar.next_working_day(nominal) if move else nominal
-        found.append(Occurrence(nominal, due, calendar.spans_estimate(nominal, due) if due != nominal else False))
-    return found
+        found += 1
+        yield Occurrence(nominal, due, calendar.spans_estimate(nominal, due) if due != nominal else False)
+
+
+def expand(recurrence: str, first: dt.date, calendar: WorkingCalendar, *, term_start: dt.date | None,
+           term_end: dt.date | None, today: dt.date) -> list[Occurrence] | None:
+    """Every occurrence of ``recurrence`` from ``first`` (``occurrences``, all of them); None when the
+    rule does not parse. At most ``MAX_OCCURRENCES``."""
+    found = occurrences(recurrence, first, calendar, term_start=term_start, term_end=term_end, today=today)
+    return None if found is None else list(found)
 
 
 def rfc_rule(recurrence: str, first: dt.date, last: dt.date) -> tuple[str, list[dt.date]] | None:

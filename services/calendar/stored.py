@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.contract import Installment
 from models.obligations import ContractEvent, DeadlineDone
-from services.calendar.deadlines import deadlines, next_due
+from services.calendar.deadlines import installment_dues, next_due_of
 from services.calendar.holidays import working_calendar
 from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 
@@ -53,7 +53,7 @@ def stored_next_due(session: Session, contract_id: int | None, data: ContractDat
                     today: dt.date | None = None,
                     recorded: tuple[dict[str, dt.date], dict[str, dt.date]] | None = None) -> dt.date | None:
     """The list's "next due" of a contract: the earliest not-done deadline to act on
-    (``services.calendar.deadlines.next_due``) on ``today`` (default: the current date). ``data``: the
+    (``services.calendar.deadlines.next_due_of``) on ``today`` (default: the current date). ``data``: the
     terms in force that day (``services.register.contracts.refresh_list_columns`` takes back an
     amendment not yet in force: ``services.amendments.today``). Reads events and done marks only
     when a rule needs them; ``recorded``: the contract's ``recorded_events`` and ``done_marks`` when
@@ -70,8 +70,7 @@ def stored_next_due(session: Session, contract_id: int | None, data: ContractDat
             events = recorded[0] if recorded is not None else recorded_events(session, contract_id)
         if any(m.recurrence for m in data.milestones):
             done = recorded[1] if recorded is not None else done_marks(session, contract_id)
-    items = deadlines(data, events, done, working_calendar(session), today, 0, contract_id=contract_id)
-    return next_due(items)
+    return next_due_of(data, events, done, working_calendar(session), today)
 
 
 def resolved_due_dates(session: Session, contract_id: int | None, data: ContractData, *,
@@ -90,9 +89,7 @@ def resolved_due_dates(session: Session, contract_id: int | None, data: Contract
     if contract_id is not None:
         events = recorded[0] if recorded is not None else recorded_events(session, contract_id)
         done = recorded[1] if recorded is not None else done_marks(session, contract_id)
-    found = {item.seq: item.due for item in deadlines(data, events, done, working_calendar(session),
-                                                       dt.date.today(), 0, contract_id=contract_id)
-             if item.kind == "installment"}
+    found = installment_dues(data, events, done, working_calendar(session), dt.date.today())
     return {item.seq: found.get(item.seq) for item in data.installments}
 
 
