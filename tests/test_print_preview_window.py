@@ -136,6 +136,16 @@ def test_print_to_printer_opens_the_system_dialog(window):
     assert not _temporaries()
 
 
+@pytest.fixture(autouse=True)
+def own_temporary_folder(tmp_path, monkeypatch):
+    """This test's own temporary folder: another worker's print-out (pytest-xdist) is not this test's."""
+    import tempfile
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+
+
 def _temporaries() -> list[str]:
     import tempfile
 
