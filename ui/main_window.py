@@ -429,12 +429,12 @@ class MainWindow(QMainWindow):
     def import_ledger(self) -> None:
         """Ask for a ledger, read and check it off the GUI thread, ask before updating, then write it
         (``ui.register.ledger_actions``)."""
-        self._ledger_actions().import_ledger()
+        self._ledger_actions().import_from_file()
 
     def export_ledger(self) -> None:
         """Ask where (a .xlsx workbook, a .zip or a folder of CSV files) and write the register there
         as a ledger, off the GUI thread (``ui.register.ledger_actions``)."""
-        self._ledger_actions().export_ledger()
+        self._ledger_actions().export_to_file()
 
     def _ledger_actions(self) -> LedgerActions:
         if self._ledger is None:  # made on first use: the first paint needs no ledger code

@@ -32,7 +32,7 @@ class LedgerActions(QObject):
         super().__init__(window)
         self.window = window
 
-    def import_ledger(self) -> None:
+    def import_from_file(self) -> None:
         """Ask for a ledger, read and check it off the GUI thread, ask before updating, then write it."""
         path = self.window.dialogs.ledger_to_import()
         if path is None:
@@ -104,7 +104,7 @@ class LedgerActions(QObject):
             return
         raise error
 
-    def export_ledger(self) -> None:
+    def export_to_file(self) -> None:
         """Ask where (a .xlsx workbook, a .zip or a folder of CSV files) and write the register there
         as a ledger, off the GUI thread; a workbook has Chinese sheets and headers in the Chinese window."""
         folder = self.window.dialogs.ledger_export_target()
