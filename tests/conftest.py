@@ -11,6 +11,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,6 +116,26 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
     open_store(path).close()
     return path
+
+
+#: The contract numbers of the sample ledger's three real contracts.
+SAMPLE_NUMBERS = ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")
+
+
+@pytest.fixture(scope="session")
+def sample_contracts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The sample ledger's contracts (``ContractData`` by number), imported once per session; a test
+    that changes one changes a ``copy.deepcopy`` of it."""
+    from services.ledger.importer import import_ledger
+    from services.register import contracts
+
+    store = open_store(tmp_path_factory.mktemp("sample-contracts") / "samples.db")
+    try:
+        import_ledger(store, SAMPLE_LEDGER)
+        with store.session() as session:
+            return {no: contracts.load_by_no(session, no) for no in SAMPLE_NUMBERS}
+    finally:
+        store.close()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -13,6 +13,7 @@ long texts are compared with all whitespace removed (``squash``).
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 from decimal import Decimal
@@ -21,17 +22,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from services.ledger.importer import import_ledger
 from services.money.english_amount import to_english_words
 from services.printing.common import money
 from services.printing.contract import LINE_ITEM_HEADER, SIGNATURE_LINES, write_contract_pdf
 from services.printing.fonts import system_candidates
 from services.printing.summary import write_summary_pdf
 from services.printing.total_capitals import total_capitals
-from services.register import contracts
 from services.register.contract_data import ContractData, LineItemData, PartyData
-from services.store import open_store
-from tests.conftest import SAMPLE_LEDGER
 
 SAMPLES = ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")
 KINDS = ("contract", "summary")
@@ -68,14 +65,8 @@ def qpdf_check(path: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ContractData]:
-    store = open_store(tmp_path_factory.mktemp("done-samples") / "samples.db")
-    try:
-        import_ledger(store, SAMPLE_LEDGER)
-        with store.session() as session:
-            return {no: contracts.load_by_no(session, no) for no in SAMPLES}
-    finally:
-        store.close()
+def samples(sample_contracts: dict[str, ContractData]) -> dict[str, ContractData]:
+    return copy.deepcopy(sample_contracts)  # this module's own: a test may change one
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ about TeX residue. Read back with ``pdftotext`` (the layout an auditor sees)."""
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import subprocess
@@ -16,16 +17,12 @@ from hypothesis import strategies as st
 
 from services.checks.articles import check_articles
 from services.checks.contract import check_contract
-from services.ledger.importer import import_ledger
 from services.printing.article_text import plain_text
 from services.printing.common import exact_number, figures
 from services.printing.contract import write_contract_pdf
 from services.printing.tables import Column, column_widths, is_figure
 from services.printing.tex import tex_residue, tex_to_unicode
-from services.register import contracts
 from services.register.contract_data import ArticleData, ContractData, LineItemData, PartyData
-from services.store import open_store
-from tests.conftest import SAMPLE_LEDGER
 
 SAMPLES = ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext not installed")
@@ -49,14 +46,8 @@ RAW_MARKS = re.compile(r"^\s*#{1,6}\s|^\s*\|.*\||\*\*|\\[A-Za-z]+|\$[^$\n]+\$|\^
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ContractData]:
-    store = open_store(tmp_path_factory.mktemp("samples") / "samples.db")
-    try:
-        import_ledger(store, SAMPLE_LEDGER)
-        with store.session() as session:
-            return {no: contracts.load_by_no(session, no) for no in SAMPLES}
-    finally:
-        store.close()
+def samples(sample_contracts: dict[str, ContractData]) -> dict[str, ContractData]:
+    return copy.deepcopy(sample_contracts)  # this module's own: a test may change one
 
 
 @pytest.fixture(scope="module")

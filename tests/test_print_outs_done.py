@@ -24,7 +24,6 @@ from pypdf.generic import ContentStream
 from services.checks.article_capitals import check_article_capitals, contract_amounts
 from services.checks.contract import check_contract, read_capitals
 from services.glossary import english_term
-from services.ledger.importer import import_ledger
 from services.money.capitals import CapitalsError
 from services.printing.common import BOLD_STYLES, Printer, money
 from services.printing.contract import write_contract_pdf
@@ -32,10 +31,7 @@ from services.printing.signature import other_signatories, signatory_line
 from services.printing.summary import SUMMARY_PAGES, summary_story, write_summary_pdf
 from services.printing.summary_sections import CHINESE_ONLY, bond_amount, summary_deadlines
 from services.printing.total_capitals import capitals_warning, entered_capitals, total_capitals
-from services.register import contracts
 from services.register.contract_data import ArticleData, ContractData, PartyData
-from services.store import open_store
-from tests.conftest import SAMPLE_LEDGER
 from tests.test_print_articles import CODE_TOKEN, RAW_MARKS
 
 SAMPLES = ("BJMEMC-2025174-ZC", "2026-021", "WHZF-2026-ZWY")
@@ -60,14 +56,8 @@ def pdftotext(path: Path, *, layout: bool = True) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ContractData]:
-    store = open_store(tmp_path_factory.mktemp("done14") / "samples.db")
-    try:
-        import_ledger(store, SAMPLE_LEDGER)
-        with store.session() as session:
-            return {no: contracts.load_by_no(session, no) for no in SAMPLES}
-    finally:
-        store.close()
+def samples(sample_contracts: dict[str, ContractData]) -> dict[str, ContractData]:
+    return copy.deepcopy(sample_contracts)  # this module's own: a test may change one
 
 
 @pytest.fixture(scope="module")
