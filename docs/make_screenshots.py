@@ -414,7 +414,7 @@ def main() -> None:
             window.grab().save(str(OUT / f"contract_list{suffix}.png"))
             editor = window.edit_contract(contract_id)
             editor.resize(1100, 560)
-            for index, name in ((2, "editor_line_items"), (0, "editor_general")):
+            for index, name in ((2, "editor_line_items"), (1, "editor_parties"), (0, "editor_general")):
                 editor.tabs.setCurrentIndex(index)
                 app.processEvents()
                 editor.grab().save(str(OUT / f"{name}{suffix}.png"))
