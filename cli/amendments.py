@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
+from cli.messages import fail
 from services.amendments import register
 from services.amendments.print_sections import state_words
 from services.amendments.wording import day_units, sentence
@@ -31,8 +31,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
             assert contract_id is not None  # load_by_no found it
             found = register.amendments(session, contract_id)
     except contracts.ContractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc, args)
     if not found:
         print(f"{data.contract_no}: no amendments")
         return 0

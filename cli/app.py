@@ -71,13 +71,14 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def _daily_backup(store: object) -> None:
     """The day's first backup (``services.backup.daily_backup``); a failure is a warning only."""
+    from cli.language import cli_language
     from services.backup import daily_backup
     from services.errors import UserError
 
     try:
         daily_backup(store)  # type: ignore[arg-type]
     except UserError as exc:
-        print(f"warning: {exc}", file=sys.stderr)
+        print(f"warning: {exc.message(cli_language(None))}", file=sys.stderr)
 
 
 def run_command(argv: list[str]) -> int:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from cli.messages import fail
 from services.attachments import files
 from services.register import contracts
 from services.store import Store
@@ -28,8 +28,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
     with store.session(write=True) as session:
         contract_id = contracts.find_id(session, args.contract_no)
         if contract_id is None:
-            print(f"error: {contracts.ContractNotFoundError(contract_no=args.contract_no)}", file=sys.stderr)
-            return 1
+            return fail(contracts.ContractNotFoundError(contract_no=args.contract_no), args)
         added = files.add_file(session, contract_id, args.file, kind=args.kind, note=args.note)
     row = added.row
     if added.already_here:

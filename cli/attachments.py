@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from cli.messages import cannot_write, fail
 from services.attachments import files
 from services.register import contracts
 from services.store import Store
@@ -25,14 +25,12 @@ def run(store: Store, args: argparse.Namespace) -> int:
     with store.session() as session:
         contract_id = contracts.find_id(session, args.contract_no)
         if contract_id is None:
-            print(f"error: {contracts.ContractNotFoundError(contract_no=args.contract_no)}", file=sys.stderr)
-            return 1
+            return fail(contracts.ContractNotFoundError(contract_no=args.contract_no), args)
         rows = files.attachments(session, contract_id)
         try:
             written = files.extract(session, contract_id, args.extract) if args.extract else []
         except OSError as exc:
-            print(f"error: cannot write {args.extract}: {exc}", file=sys.stderr)
-            return 1
+            return fail(cannot_write(args.extract, exc), args)
     if not rows:
         print(f"{args.contract_no}: no files")
     for row in rows:

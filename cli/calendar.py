@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.language import cli_language
+from cli.messages import cannot_write, fail
 from services.calendar.deadlines import DEFAULT_REMINDER_DAYS, Deadline, state_text, waiting_text
 from services.calendar.recurrence import recurrence_text
 from services.calendar.series import SeriesSummary, group_routine
@@ -111,8 +112,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
         try:
             count = write_ics(args.ics, chosen, args.reminder_days, language)
         except OSError as exc:
-            print(f"error: cannot write {args.ics}: {exc}", file=sys.stderr)
-            return 1
+            return fail(cannot_write(args.ics, exc), args)
         print(f"wrote {count} event(s) to {args.ics}")
         return 0
     rows = [(d, None) for d in chosen] if args.each else group_routine(chosen)

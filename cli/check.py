@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from cli.language import cli_language
+from cli.messages import fail
 from services.checks.contract import LEVEL_ERRORS, LEVEL_WARNINGS, problem_level
 from services.checks.run import check_stored
 from services.register.contracts import ContractError
@@ -37,8 +38,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
                 for problem in problems:
                     print(f"{number}: {problem.severity}: {problem.message(language)}")
     except ContractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc, args)
     print(f"checked {checked} contract(s): {with_errors} with errors, {with_warnings} with warnings only",
           file=sys.stderr)
     return 1 if with_errors else 0

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from cli.calendar import _date
+from cli.messages import cannot_write, fail
 from services import history as history_log
 from services.register import contracts
 from services.register.trash import UnknownContractError
@@ -59,8 +60,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
             contract_id = contracts.find_id(session, number) or contracts.trashed_id(session, number)
             seen = history_log.history(session, contract_no=args.contract_no, limit=1)
             if contract_id is None and not seen:
-                print(f"error: {UnknownContractError(args.contract_no)}", file=sys.stderr)
-                return 1
+                return fail(UnknownContractError(args.contract_no), args)
         rows = history_log.history(session, contract_no=args.contract_no, since=args.since)
         if contract_id is not None:  # also its entries under an earlier number
             by_id = {row.id: row for row in history_log.history(session, contract_id=contract_id, since=args.since)}
@@ -69,8 +69,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
         try:
             history_log.write_history_csv(rows, args.csv)
         except OSError as exc:
-            print(f"error: cannot write {args.csv}: {exc}", file=sys.stderr)
-            return 1
+            return fail(cannot_write(args.csv, exc), args)
         print(f"{len(rows)} history entries written to {args.csv}", file=sys.stderr)
         return 0
     for line in history_lines(rows):

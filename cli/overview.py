@@ -17,6 +17,7 @@ import datetime as dt
 import sys
 
 from cli.language import cli_language
+from cli.messages import cannot_write, fail, option_error
 from services.ledger.values import parse_date
 from services.payments.overview import OverviewFilter, overview
 from services.payments.overview_tables import Sheet, cell_text, overview_sheets
@@ -68,8 +69,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
     try:
         today = parse_date(args.today) if args.today else dt.date.today()
     except ValueError as exc:
-        print(f"error: --today: {exc}", file=sys.stderr)
-        return 1
+        return fail(option_error("--today", exc), args)
     flt = OverviewFilter(year=args.year, supplier=args.supplier or None, status=args.status)
     with store.session() as session:
         view = overview(session, today, flt)
@@ -90,6 +90,5 @@ def run(store: Store, args: argparse.Namespace) -> int:
                 print(f"warning: {warning}", file=sys.stderr)
             print(f"wrote {result.path} ({result.pages} page(s))", file=sys.stderr)
     except OSError as exc:
-        print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return fail(cannot_write(target, exc), args)
     return 0

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from collections.abc import Callable
 from typing import TypeVar
 
 from cli.language import cli_language
+from cli.messages import OVER_REMAINING, REQUIRED, fail, option_error
+from services.errors import UserError
 from services.ledger.values import parse_date, parse_int, parse_money, parse_role
 from services.money import yuan_text
 from services.payments.record import exceeds_remaining, record_payment
@@ -51,7 +52,7 @@ def _field(option: str, parse: Callable[[str], T], text: str | None) -> T | None
     try:
         return parse(text) if text else None
     except ValueError as exc:
-        raise ValueError(f"{option}: {exc}") from None
+        raise option_error(option, exc) from None
 
 
 def _parse(args: argparse.Namespace) -> PaymentData:
@@ -59,8 +60,10 @@ def _parse(args: argparse.Namespace) -> PaymentData:
     seq = field("--installment", parse_int, args.installment)
     amount = field("--amount", lambda text: parse_money(text)[0], args.amount)
     day = field("--date", parse_date, args.date)
-    if amount is None or day is None:
-        raise ValueError("--amount and --date are required")
+    if amount is None:
+        raise UserError(REQUIRED, option="--amount")
+    if day is None:
+        raise UserError(REQUIRED, option="--date")
     return PaymentData(seq=0, paid_date=day, amount=amount,
                        installment_seq=seq or None, payer_role=field("--payer", parse_role, args.payer),
                        payee_role=field("--payee", parse_role, args.payee), invoice_no=args.invoice or None,
@@ -71,19 +74,16 @@ def run(store: Store, args: argparse.Namespace) -> int:
     """``main.py pay``: see the module docstring."""
     try:
         payment = _parse(args)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    except UserError as exc:
+        return fail(exc, args)
     with store.session(write=True) as session:
         contract_id = contracts.find_id(session, args.contract_no)
         if contract_id is None:
-            print(f"error: no contract numbered {args.contract_no!r} in the store", file=sys.stderr)
-            return 1
+            return fail(contracts.ContractNotFoundError(contract_no=args.contract_no), args)
         over = exceeds_remaining(session, contract_id, payment) if payment.installment_seq else None
         if over is not None and not args.allow_over:
-            print(f"error: --amount: {yuan_text(payment.amount)} is {yuan_text(over)} more than what remains of "
-                  f"installment {payment.installment_seq}; give --allow-over to record it anyway", file=sys.stderr)
-            return 1
+            return fail(UserError(OVER_REMAINING, amount=yuan_text(payment.amount), over=yuan_text(over),
+                                  seq=payment.installment_seq), args)
         stored = record_payment(session, contract_id, payment)
         picture = contract_payments(session, contract_id, dt.date.today())
     line = picture.line(stored.installment_seq) if stored.installment_seq is not None else None

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
 from sqlalchemy import select
 
 from cli.language import cli_language
+from cli.messages import fail
 from models.contract import Contract
 from services.ledger.values import parse_date
 from services.money import from_fen, yuan_text
@@ -99,8 +99,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
         if args.contract_no:
             contract_id = contracts.find_id(session, args.contract_no)
             if contract_id is None:
-                print(f"error: no contract numbered {args.contract_no!r} in the store", file=sys.stderr)
-                return 1
+                return fail(contracts.ContractNotFoundError(contract_no=args.contract_no), args)
             ids = [contract_id]
         else:
             ids = list(session.scalars(select(Contract.id).where(contracts.LIVE).order_by(Contract.id)))

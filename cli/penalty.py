@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from cli.language import cli_language
-from services.errors import InputError
+from services.errors import InputError, UserError, define
 from services.ledger.values import parse_date, parse_decimal, parse_money
 from services.money import yuan_text
 from services.penalty.compute import (
@@ -36,6 +36,12 @@ from services.register import contracts
 from services.store import Store
 
 __all__ = ["HELP", "add_arguments", "parse_days", "parse_inputs", "penalty_command", "run"]
+
+NO_CLAUSE = define(
+    "PENALTY_NO_CLAUSE",
+    "合同 {contract_no} 没有条款 {clause}（其条款：{clauses}；法定中小企业逾期付款利率请用 {sme}）",
+    "Contract {contract_no} has no clause {clause} (its clauses: {clauses}; {sme} for the statutory SME rate)",
+)
 
 HELP = "liquidated damages under a clause, with the working; the amount on the last line"
 
@@ -88,6 +94,12 @@ def parse_inputs(days: str | None, due: str | None, actual: str | None, amount: 
     )
 
 
+def _fail(error: Exception, language: str | None) -> int:
+    text = error.message(cli_language(language)) if isinstance(error, UserError) else str(error)
+    print(f"error: {text}", file=sys.stderr)
+    return 1
+
+
 def penalty_command(
     store: Store, contract_no: str, clause_ref: str, *, days: str | None = None, due: str | None = None,
     actual: str | None = None, amount: str | None = None, language: str | None = None,
@@ -102,16 +114,14 @@ def penalty_command(
             if clause is None and clause_ref.strip() == STATUTORY_SME_REF:
                 clause = statutory_sme_clause()
             if clause is None:
-                refs = ", ".join(c.clause_ref for c in data.penalty_clauses) or "none"
-                print(f"error: contract {contract_no} has no clause {clause_ref!r} (its clauses: {refs}; "
-                      f"or {STATUTORY_SME_REF} for the statutory SME rate)", file=sys.stderr)
-                return 1
+                refs = "、".join(c.clause_ref for c in data.penalty_clauses) or "—"
+                return _fail(UserError(NO_CLAUSE, contract_no=contract_no, clause=clause_ref, clauses=refs,
+                                       sme=STATUTORY_SME_REF), language)
             assert contract_id is not None
             under_clause, for_payer = previous_amounts(session, contract_id, clause.clause_ref, clause.payer_role)
             calendar = store_calendar(session)
     except contracts.ContractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _fail(exc, language)
     try:
         inputs = parse_inputs(days, due, actual, amount)
         inputs = PenaltyInput(inputs.days, inputs.due, inputs.actual, inputs.overdue_amount,

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.messages import cannot_write, fail
 from services.amendments import register
 from services.amendments.printing import default_amendment_pdf_name, write_amendment_pdf
 from services.errors import UserError
@@ -22,14 +23,12 @@ def run(store: Store, args: argparse.Namespace) -> int:
             assert contract_id is not None  # load_by_no found it
             amendment = register.find(session, contract_id, args.amendment)
     except (contracts.ContractError, UserError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc, args)
     out = args.out or Path(default_amendment_pdf_name(amendment.amendment_no))
     try:
         result = write_amendment_pdf(data, amendment, out, font_path=args.font)
     except OSError as exc:
-        print(f"error: cannot write {out}: {exc}", file=sys.stderr)
-        return 1
+        return fail(cannot_write(out, exc), args)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {result.path} ({result.pages} page(s))")

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from cli.language import cli_language
+from cli.messages import cannot_write, fail
 from services.amendments import register as amendment_register
 from services.calendar.agenda import contract_deadlines
 from services.printing.common import default_pdf_name
@@ -57,8 +58,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
                 # under the terms in force today (not a pending amendment's)
                 deadlines = contract_deadlines(session, contract_id, today=dt.date.today(), reminder_days=0)
     except contracts.ContractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc, args)
     if not args.summary:
         blockers = signature_blockers(data)
         if blockers:
@@ -76,8 +76,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
             result = write_contract_pdf(data, out, font_path=args.font, seam=getattr(args, "seam", False),
                                         amendments=recorded)
     except OSError as exc:
-        print(f"error: cannot write {out}: {exc}", file=sys.stderr)
-        return 1
+        return fail(cannot_write(out, exc), args)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {result.path} ({result.pages} page(s))")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cli.messages import fail
 from services.register.contracts import ContractError
 from services.register.trash import restore, trashed_by_no
 from services.store import Store
@@ -23,7 +24,6 @@ def run(store: Store, args: argparse.Namespace) -> int:
         with store.session() as session:
             restore(session, trashed_by_no(session, args.contract_no))
     except ContractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return fail(exc, args)
     print(f"restored {args.contract_no}", file=sys.stderr)
     return 0

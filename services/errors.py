@@ -3,7 +3,8 @@
 A ``UserError`` carries a stable ``code`` (``STORE_FOREIGN``, ``CONTRACT_CONFLICT`` …) and the
 values of its placeholders; its text in Chinese and English comes from ``MESSAGES``, which the
 module that raises it fills with ``define()``. The window shows ``message(language)`` with the
-code; the command line prints ``str(error)`` (English, as its other messages). Qt-free, so the
+code; the command line prints ``message(language)`` in the language of ``--lang`` or the locale
+(``cli.messages``). Qt-free, so the
 same message reaches a screen, the command line and a log.
 """
 

@@ -96,4 +96,5 @@ def test_bad_dates_are_wrong_usage(capsys, db: Path) -> None:
 def test_unwritable_ics_is_reported(capsys, db: Path, tmp_path: Path) -> None:
     status, _out, err = run(capsys, "calendar", "--db", db, "--ics", tmp_path / "no" / "such" / "x.ics")
     assert status == 1
-    assert err.startswith("error: cannot write")
+    assert err.startswith(f"error: Cannot write {tmp_path / 'no' / 'such' / 'x.ics'}: ")
+    assert err.rstrip().endswith("[CLI_CANNOT_WRITE]")

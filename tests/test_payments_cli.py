@@ -68,6 +68,7 @@ def test_payments_filters_by_date_and_overdue(capsys: pytest.CaptureFixture[str]
     (["--installment", "9", "--amount", "10", "--date", "2026-03-02"], "PAYMENT_NO_INSTALLMENT"),
     (["--installment", "1", "--amount", "0", "--date", "2026-03-02"], "PAYMENT_AMOUNT"),
     (["--installment", "1", "--amount", "400000", "--date", "2026-03-02"], "88,315.00 more than what remains"),
+    (["--installment", "1", "--amount", "", "--date", "2026-03-02"], "--amount: give a value [CLI_OPTION_REQUIRED]"),
 ])
 def test_bad_pay_input(capsys: pytest.CaptureFixture[str], db: Path, argv: list[str], needle: str) -> None:
     status, out, err = run(capsys, "pay", "2026-021", *argv, "--db", db)
@@ -86,3 +87,18 @@ def test_over_payment_with_allow_over(capsys: pytest.CaptureFixture[str], db: Pa
 def test_unknown_contract(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     status, _, err = run(capsys, "payments", "NOPE", "--db", db)
     assert status == 1 and "NOPE" in err
+
+
+def test_pay_errors_read_in_the_chosen_language(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    """The command line's own errors carry a code and read in Chinese under ``--lang zh_CN``."""
+    status, _out, err = run(capsys, "pay", "2026-021", "--installment", "1", "--amount", "400000",
+                            "--date", "2026-03-02", "--lang", "zh_CN", "--db", db)
+    assert status == 1
+    assert "比第 1 期剩余应付多" in err and err.rstrip().endswith("[PAYMENT_OVER_REMAINING]")
+    status, _out, err = run(capsys, "pay", "NO-SUCH", "--installment", "1", "--amount", "1",
+                            "--date", "2026-03-02", "--lang", "zh_CN", "--db", db)
+    assert status == 1 and err.rstrip().endswith("[CONTRACT_NOT_FOUND]") and "NO-SUCH" in err
+    assert "no contract numbered" not in err
+    status, _out, err = run(capsys, "pay", "2026-021", "--installment", "1", "--amount", "1",
+                            "--date", "2026-02-30", "--lang", "zh_CN", "--db", db)
+    assert status == 1 and err == "error: --date: 日期不存在：“2026-02-30” [VALUE_NO_SUCH_DATE]\n"

@@ -88,7 +88,7 @@ def test_statutory_sme_rate_counts_the_saved_calculations_against_the_party_cap(
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["NOPE-1", "8.1.2", "--days", "1"], "error: no contract numbered 'NOPE-1' in the store"),
-    (["BJMEMC-2025174-ZC", "9.9", "--days", "1"], "error: contract BJMEMC-2025174-ZC has no clause '9.9'"),
+    (["BJMEMC-2025174-ZC", "9.9", "--days", "1"], "error: Contract BJMEMC-2025174-ZC has no clause 9.9 (its clauses: "),
     (["BJMEMC-2025174-ZC", "8.1.2", "--days", "-3"],
      "error: days: must not be negative (-3) [PENALTY_DAYS_NEGATIVE] (--days)"),
     (["BJMEMC-2025174-ZC", "8.1.2", "--days", "abc"],
