@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MESSAGES", "InputError", "LocatedProblem", "Message", "Term", "UserError", "define", "localize",
-           "localized_params"]
+__all__ = ["MESSAGES", "InputError", "LocatedProblem", "Message", "Notice", "Term", "UserError", "define",
+           "file_error", "localize", "localized_params"]
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,19 @@ class Term:
 
 
 def localized_params(params: dict[str, object], language: str) -> dict[str, object]:
-    """``params`` with every ``Term`` replaced by its label in ``language``."""
-    return {k: v.label(language) if isinstance(v, Term) else v for k, v in params.items()}
+    """``params`` with every ``Term`` replaced by its label in ``language``, every ``Notice`` by its
+    text there, and a tuple of notices by their texts joined (a note's further notes)."""
+    return {k: _localized_value(v, language) for k, v in params.items()}
+
+
+def _localized_value(value: object, language: str) -> object:
+    if isinstance(value, Term):
+        return value.label(language)
+    if isinstance(value, Notice):
+        return value.text(language)
+    if isinstance(value, tuple) and all(isinstance(v, Notice) for v in value):
+        return ("" if _is_chinese(language) else " ").join(v.text(language) for v in value)
+    return value
 
 
 class InputError(UserError, ValueError):
@@ -175,6 +186,62 @@ def _where(file: str, row: int | None, column: str | None, language: str) -> str
     return where
 
 
+class Notice(str):
+    """A coded, translated warning that is not about a place in a file: "the line items do not add up
+    to the total", "no font has every character" (print-outs).
+
+    A ``str`` — its English text and code, ``… [PRINT_LINES_NOT_TOTAL]`` — so lists of warnings keep
+    working as text (a log, a test); ``message(language)`` gives it in ``zh_CN`` or ``en`` with the
+    code, ``text(language)`` without. ``params`` may hold ``Term``s, ``Notice``s and tuples of
+    notices (shown in the same language). Raises ``KeyError`` for a code never ``define``d.
+    """
+
+    code: str
+    params: dict[str, object]
+
+    def __new__(cls, code: str, **params: object) -> Notice:
+        texts = MESSAGES[code]
+        english = texts.en.format(**localized_params(params, "en")).rstrip()
+        self = super().__new__(cls, f"{english} [{code}]")
+        self.code, self.params = code, params
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickling/copying keeps the structure
+        return (_notice, (self.code, self.params))
+
+    def text(self, language: str = "en") -> str:
+        """The text in ``language`` without the code."""
+        texts = MESSAGES[self.code]
+        template = texts.zh_CN if _is_chinese(language) else texts.en
+        return template.format(**localized_params(self.params, language)).rstrip()
+
+    def message(self, language: str = "en") -> str:
+        """The text in ``language`` followed by the code in brackets."""
+        return f"{self.text(language)} [{self.code}]"
+
+    def localized(self, language: str = "en") -> str:
+        """As ``message``: the name ``localize`` calls."""
+        return self.message(language)
+
+
+def _notice(code: str, params: dict[str, object]) -> Notice:
+    return Notice(code, **params)
+
+
 def localize(problem: str, language: str) -> str:
-    """A problem line in ``language``: ``LocatedProblem.localized`` for a located problem, else as is."""
-    return problem.localized(language) if isinstance(problem, LocatedProblem) else problem
+    """A problem or warning line in ``language``: ``localized`` of a ``LocatedProblem`` or ``Notice``,
+    else the text as is."""
+    return problem.localized(language) if isinstance(problem, LocatedProblem | Notice) else problem
+
+
+FILE_CANNOT_WRITE = define("FILE_CANNOT_WRITE", "无法写入 {path}：{reason}", "Cannot write {path}: {reason}")
+FILE_CANNOT_READ = define("FILE_CANNOT_READ", "无法读取 {path}：{reason}", "Cannot read {path}: {reason}")
+
+
+def file_error(exc: OSError, path: object = None, *, writing: bool = True) -> UserError:
+    """A file the officer chose that could not be written (``FILE_CANNOT_WRITE``) or read
+    (``FILE_CANNOT_READ``): ``path`` (else the error's own file name) and the system's reason
+    (``exc.strerror``, e.g. "Permission denied", as the system gives it)."""
+    where = path if path is not None else (exc.filename if exc.filename is not None else "")
+    return UserError(FILE_CANNOT_WRITE if writing else FILE_CANNOT_READ, path=str(where),
+                     reason=exc.strerror or str(exc))

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+import cli
 import services
-from services.errors import MESSAGES, InputError, LocatedProblem, Term
+from services.errors import MESSAGES, InputError, LocatedProblem, Notice, Term, file_error, localize
 from services.ledger import files as ledger_files
 from services.ledger.importer import LedgerError, import_ledger
 from services.ledger.values import parse_date, parse_decimal, parse_int, parse_money, parse_percent
@@ -30,6 +31,8 @@ __all__ = ["loaded", "loaded_template"]  # the fixtures
 
 def _import_all_services() -> None:
     for module in pkgutil.walk_packages(services.__path__, "services."):
+        importlib.import_module(module.name)
+    for module in pkgutil.walk_packages(cli.__path__, "cli."):  # the command line's own codes
         importlib.import_module(module.name)
 
 
@@ -65,6 +68,30 @@ def test_located_problem_is_text_and_localizes_the_column_header() -> None:
     assert problem.localized("zh_CN") == "[VALUE_NOT_NUMBER] line_items.csv:7:数量 不是数量：“abc”"
     assert problem.localized("en") == "[VALUE_NOT_NUMBER] line_items.csv:7:quantity not a quantity: 'abc'"
     assert (problem.file, problem.row, problem.code) == ("line_items.csv", 7, "VALUE_NOT_NUMBER")
+
+
+def test_notice_is_english_text_and_localizes_with_nested_notices() -> None:
+    from services.printing.fonts import FONT_FALLBACK, FONT_LACKS, FONT_NONE_INSTALLED
+
+    lacks = Notice(FONT_LACKS, path="/f.ttf", chars="㐀")
+    notice = Notice(FONT_FALLBACK, looked=Notice(FONT_NONE_INSTALLED), font="STSong-Light", notes=(lacks,))
+    assert notice.startswith("No Chinese TrueType font was found (tried: none of the usual system fonts is installed)")
+    assert notice.endswith("/f.ttf lacks 㐀. [PRINT_FONT_FALLBACK]")
+    chinese = localize(notice, "zh_CN")
+    assert chinese.startswith("未找到中文 TrueType 字体（已尝试：常用系统字体均未安装）")
+    assert chinese.endswith("/f.ttf 缺少字符：㐀。 [PRINT_FONT_FALLBACK]")
+    assert not re.search(r"[A-Za-z]{5,}", chinese.replace("TrueType", "").replace("STSong-Light", "")
+                         .replace("fonts-wqy-microhei", "").replace("PRINT_FONT_FALLBACK", ""))
+    import pickle
+
+    assert pickle.loads(pickle.dumps(notice)).message("zh_CN") == notice.message("zh_CN")
+
+
+def test_a_file_error_names_the_file_and_the_systems_reason() -> None:
+    error = file_error(PermissionError(13, "Permission denied", "/x/out.pdf"))
+    assert error.message("zh_CN") == "无法写入 /x/out.pdf：Permission denied [FILE_CANNOT_WRITE]"
+    assert file_error(FileNotFoundError(2, "No such file or directory"), "in.csv", writing=False).message("en") \
+        == "Cannot read in.csv: No such file or directory [FILE_CANNOT_READ]"
 
 
 # --- value forms an office suite writes, and bounds ----------------------------------------

@@ -32,6 +32,7 @@ from ui.context import AppContext, Dialogs, StoreChanges, open_in_viewer
 from ui.contracts.list_model import ContractListModel
 from ui.contracts.list_view import ContractListView
 from ui.dialogs import DialogService
+from ui.error_text import error_text
 from ui.printing import PdfPrinting
 from ui.tasks import TaskControl, run_task
 
@@ -490,7 +491,7 @@ class MainWindow(QMainWindow):
             return open_store(path)
 
         def failed(error: BaseException) -> None:
-            self.dialogs.error(self.tr("Sample contracts"), str(error))
+            self.dialogs.error(self.tr("Sample contracts"), error_text(error))
 
         run_task(self, self.tr("Building the sample register…"), build,
                  lambda store: self._replace_with(store, hand_over=False, home=home), failed, cancellable=False)
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(self.home)
         except StoreError as exc:
-            self.dialogs.error(self.tr("ContractDesk"), str(exc))
+            self.dialogs.error(self.tr("ContractDesk"), error_text(exc))
             return self
         return self._replace_with(store, hand_over=False, home=None)
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject
 from services.register import contracts as contract_service
 from ui import i18n
 from ui.context import AppContext
+from ui.error_text import error_text, warning_lines
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
@@ -184,15 +185,15 @@ class PdfPrinting(QObject):
                 self.tr("No Chinese TrueType font was found, so none is embedded: the PDF depends on the "
                         "viewer's fonts and may print differently on other machines. Install a Chinese "
                         "font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings."),
-                "\n".join(result.warnings),
+                warning_lines(result.warnings),
             )
         elif result.warnings:
             self.context.dialogs.info(self.tr("Printed with warnings"),
-                                     self.tr("The PDF was written. Please check:"), "\n".join(result.warnings))
+                                     self.tr("The PDF was written. Please check:"), warning_lines(result.warnings))
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, (OSError, contract_service.ContractError)):
-            self.context.dialogs.error(self.tr("Printing failed"), str(error))
+            self.context.dialogs.error(self.tr("Printing failed"), error_text(error))
             return
         raise error
 

@@ -35,6 +35,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from models.base import decimal_text
 from services.calendar.due_text import LOCALES
+from services.errors import Notice, define
 from services.money import round_yuan, yuan_symbol_text, yuan_text
 from services.money.capitals import to_capitals
 from services.printing.fonts import FontChoice, find_cjk_font
@@ -70,7 +71,7 @@ PARTY_FIELDS: tuple[tuple[str, str, str], ...] = (
 
 @dataclass
 class PrintResult:
-    """A written PDF: its ``path``, number of ``pages``, the ``font`` used, and ``warnings`` (English)
+    """A written PDF: its ``path``, number of ``pages``, the ``font`` used, and ``warnings`` (coded ``Notice``s)
     the officer should see (the font's, and figures of the contract that do not add up)."""
 
     path: Path
@@ -155,6 +156,10 @@ def default_pdf_name(contract_no: str, summary: bool = False) -> str:
     return f"{stem}-summary.pdf" if summary else f"{stem}.pdf"
 
 
+LINES_NOT_TOTAL = define("PRINT_LINES_NOT_TOTAL", "各行合价合计 {lines}，合同总额为 {total}：两者均按原样打印。",
+                         "The line items add up to {lines}, the contract total is {total}: both are printed as stated.")
+
+
 def line_total_warning(data: ContractData) -> list[str]:
     """A warning when the line items do not add up to the contract total (both are printed as stated)."""
     if not data.line_items:
@@ -162,7 +167,7 @@ def line_total_warning(data: ContractData) -> list[str]:
     lines = sum((item.effective_amount for item in data.line_items), Decimal("0.00"))
     if lines == data.total_amount:
         return []
-    return [f"The line items add up to {lines}, the contract total is {data.total_amount}: both are printed as stated."]
+    return [Notice(LINES_NOT_TOTAL, lines=yuan_text(lines), total=yuan_text(data.total_amount))]
 
 
 # ----- styles and the text recorder ---------------------------------------------------------------

@@ -31,10 +31,34 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
+from services.errors import Notice, define
+
 __all__ = ["BASE_TEXT", "CID_FALLBACK", "FontChoice", "find_cjk_font", "missing_characters", "system_candidates"]
 
 #: reportlab's built-in Adobe-GB1 CID font: always available, never embedded.
 CID_FALLBACK = "STSong-Light"
+
+FONT_SETTING_MISSING = define("PRINT_FONT_SETTING_MISSING", "设置中指定的字体 {path} 不存在。",
+                              "The font set in the settings, {path}, does not exist.")
+FONT_UNUSABLE = define("PRINT_FONT_UNUSABLE", "{path} 不是可用的 TrueType 字体（{reason}）。",
+                       "{path}: not a usable TrueType font ({reason}).")
+FONT_LACKS = define("PRINT_FONT_LACKS", "{path} 缺少字符：{chars}。", "{path} lacks {chars}.")
+FONT_NOT_USED = define("PRINT_FONT_NOT_USED", "未使用设置中指定的字体（{preferred}），改用 {path}。{notes}",
+                       "The font set in the settings ({preferred}) was not used; using {path}. {notes}")
+FONT_MISSING_CHARACTERS = define(
+    "PRINT_FONT_MISSING_CHARACTERS",
+    "没有一种字体包含本文件的全部字符；使用 {path}，其中 {chars} 将印成空白方框。{notes}",
+    "No font has every character of this document; using {path}, in which {chars} print as empty boxes. {notes}")
+FONT_NONE_INSTALLED = define("PRINT_FONT_NONE_INSTALLED", "常用系统字体均未安装",
+                             "none of the usual system fonts is installed")
+FONT_FALLBACK = define(
+    "PRINT_FONT_FALLBACK",
+    "未找到中文 TrueType 字体（已尝试：{looked}）。PDF 使用内置的 {font} 字体，该字体不嵌入文件："
+    "显示取决于 PDF 阅读器的字体，在其他电脑上可能印得不同。"
+    "请安装中文 TrueType 字体（如 fonts-wqy-microhei），或在设置中指定。{notes}",
+    "No Chinese TrueType font was found (tried: {looked}). The PDF uses the built-in {font} font, which is not "
+    "embedded: it depends on the PDF viewer's fonts and may print differently on other machines. Install a Chinese "
+    "TrueType font (e.g. fonts-wqy-microhei) or set one in the settings. {notes}")
 
 #: Characters every print-out uses whatever the contract says: figures, ¥, the roles, the
 #: capitals' digits and units, the footer and the common labels.
@@ -74,7 +98,7 @@ class FontChoice:
     """The font a print-out uses, already registered with reportlab under ``name``.
 
     ``path`` is the TrueType file (None for the CID fallback); ``embedded`` is True when a subset
-    of it travels in the PDF; ``warning`` (English, for the log or a dialog's details) is set when
+    of it travels in the PDF; ``warning`` (a coded ``Notice``, shown in the officer's language) is set when
     the officer should know something: the fallback, characters the font lacks, or a font set in
     the settings that could not be used. ``subfont_index`` is the face used within a ``.ttc``.
     """
@@ -82,12 +106,12 @@ class FontChoice:
     name: str
     path: str | None
     embedded: bool
-    warning: str | None
+    warning: Notice | None
     subfont_index: int = 0
 
 
 _lock = threading.Lock()
-_loaded: dict[tuple[str, int], TTFont | str] = {}  # (path, index) → the font, or why it cannot be used
+_loaded: dict[tuple[str, int], TTFont | Notice] = {}  # (path, index) → the font, or why it cannot be used
 
 
 def system_candidates() -> list[tuple[str, int]]:
@@ -95,7 +119,7 @@ def system_candidates() -> list[tuple[str, int]]:
     return [(path, index) for path, index in _SYSTEM_FONTS if Path(path).is_file()]
 
 
-def _load(path: str, index: int) -> TTFont | str:
+def _load(path: str, index: int) -> TTFont | Notice:
     """The registered TrueType font at ``path`` (face ``index``), or the reason it cannot be read.
 
     Loaded once per process: parsing a CJK font takes a few tenths of a second.
@@ -107,7 +131,7 @@ def _load(path: str, index: int) -> TTFont | str:
             try:
                 font = TTFont(name, key[0], subfontIndex=index)
             except Exception as exc:  # TTFError, OSError, struct errors of a damaged file
-                _loaded[key] = f"{path}: not a usable TrueType font ({exc})"
+                _loaded[key] = Notice(FONT_UNUSABLE, path=path, reason=str(exc))
             else:
                 pdfmetrics.registerFont(font)
                 _loaded[key] = font
@@ -127,7 +151,7 @@ def missing_characters(font: TTFont, text: str) -> str:
 
 def _shorten(chars: str, limit: int = 20) -> str:
     shown = " ".join(chars[:limit])
-    return shown + (f" … ({len(chars)} in all)" if len(chars) > limit else "")
+    return shown + (f" … ({len(chars)})" if len(chars) > limit else "")
 
 
 def find_cjk_font(
@@ -142,30 +166,29 @@ def find_cjk_font(
     system fonts (``system_candidates()``); tests pass ``[]`` to simulate a machine without any.
     """
     wanted = BASE_TEXT + text
-    notes: list[str] = []
+    notes: list[Notice] = []
     tried: list[tuple[str, int]] = []
     if preferred_path:
         if Path(preferred_path).is_file():
             tried.append((str(preferred_path), 0))
         else:
-            notes.append(f"The font set in the settings, {preferred_path}, does not exist.")
+            notes.append(Notice(FONT_SETTING_MISSING, path=str(preferred_path)))
     tried += [c for c in (system_candidates() if candidates is None else candidates) if c not in tried]
 
     usable: list[tuple[str, TTFont, str]] = []  # (path, font, missing characters)
     for path, index in tried:
         font = _load(path, index)
-        if isinstance(font, str):
+        if isinstance(font, Notice):
             notes.append(font)
             continue
         missing = missing_characters(font, wanted)
         if not missing:
             warning = None
             if preferred_path and path != str(preferred_path):
-                warning = f"The font set in the settings ({preferred_path}) was not used; using {path}. " + " ".join(
-                    notes)
+                warning = Notice(FONT_NOT_USED, preferred=str(preferred_path), path=path, notes=tuple(notes))
             return FontChoice(font.fontName, path, True, warning, index)
         usable.append((path, font, missing))
-        notes.append(f"{path} lacks {_shorten(missing)}.")
+        notes.append(Notice(FONT_LACKS, path=path, chars=_shorten(missing)))
 
     base_ok = [(path, font, missing) for path, font, missing in usable if not missing_characters(font, BASE_TEXT)]
     if base_ok:
@@ -173,19 +196,13 @@ def find_cjk_font(
         index = next(i for p, i in tried if p == path)
         return FontChoice(
             font.fontName, path, True,
-            f"No font has every character of this document; using {path}, in which "
-            f"{_shorten(missing)} print as empty boxes. " + " ".join(notes),
+            Notice(FONT_MISSING_CHARACTERS, path=path, chars=_shorten(missing), notes=tuple(notes)),
             index,
         )
 
     with _lock:
         if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
-    looked = ", ".join(p for p, _ in tried) or "none of the usual system fonts is installed"
-    return FontChoice(
-        CID_FALLBACK, None, False,
-        "No Chinese TrueType font was found (tried: " + looked + "). The PDF uses the built-in "
-        f"{CID_FALLBACK} font, which is not embedded: it depends on the PDF viewer's fonts and may "
-        "print differently on other machines. Install a Chinese TrueType font (e.g. fonts-wqy-microhei) "
-        "or set one in the settings. " + " ".join(notes),
-    )
+    looked: str | Notice = ", ".join(p for p, _ in tried) or Notice(FONT_NONE_INSTALLED)
+    return FontChoice(CID_FALLBACK, None, False,
+                      Notice(FONT_FALLBACK, looked=looked, font=CID_FALLBACK, notes=tuple(notes)))

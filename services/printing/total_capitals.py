@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 from services.checks.contract import read_capitals
+from services.errors import Notice, define
+from services.money import yuan_text
 from services.money.capitals import CapitalsError, to_capitals
 from services.register.contract_data import ContractData
 
@@ -49,11 +51,17 @@ def total_capitals(data: ContractData) -> str:
     return entered_capitals(data) or to_capitals(data.total_amount, prefix=data.currency == "CNY")
 
 
+CAPITALS_NOT_TOTAL = define(
+    "PRINT_CAPITALS_NOT_TOTAL",
+    "录入的大写金额“{words}”与合同总额 {total} 不符：改印总额的大写 {capitals}（见检查）。",
+    "The total in capitals as entered, “{words}”, does not read the total {total}: "
+    "the capitals of the total, {capitals}, are printed instead (see check).")
+
+
 def capitals_warning(data: ContractData) -> list[str]:
-    """A warning (English) when the capitals entered for the total were not printed because they do
+    """A warning (a coded ``Notice``) when the capitals entered for the total were not printed because they do
     not read the total; empty otherwise."""
     words = (data.total_in_words or "").strip()
     if not words or entered_capitals(data) is not None:
         return []
-    return [f"The total in capitals as entered, “{words}”, does not read the total {data.total_amount}: "
-            f"the capitals of the total, {total_capitals(data)}, are printed instead (see check)."]
+    return [Notice(CAPITALS_NOT_TOTAL, words=words, total=yuan_text(data.total_amount), capitals=total_capitals(data))]

@@ -345,7 +345,7 @@ class HolidayScheduleDialog(QDialog):
         try:
             write_holiday_csv(rows, path)
         except OSError as exc:
-            self.dialogs.error(self.tr("Export failed"), str(exc))
+            self.dialogs.error(self.tr("Export failed"), error_text(exc))
         self.error.setText("\n".join(problems))
 
     def accept(self) -> None:

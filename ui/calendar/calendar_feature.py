@@ -22,6 +22,7 @@ from services.changes import ChangeKind, Changes
 from ui import settings
 from ui.calendar.deadline_models import DeadlineSource, language
 from ui.context import AppContext
+from ui.error_text import error_text
 from ui.tasks import TaskControl, after_first_paint, run_task
 
 if TYPE_CHECKING:  # the panels, the .ics writer and the dialogs are imported on first use (issue 18)
@@ -202,7 +203,7 @@ class CalendarFeature(QObject):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, OSError):
-                self.context.dialogs.error(self.tr("Export failed"), str(error))
+                self.context.dialogs.error(self.tr("Export failed"), error_text(error))
             else:
                 raise error
 

@@ -55,6 +55,7 @@ from ui.editor.obligation_tables import (
 )
 from ui.editor.penalty_clauses import clause_problems, penalty_clauses_model
 from ui.editor.record_table_model import FieldColumn, RecordTableModel
+from ui.error_text import error_text
 from ui.register.history_view import ContractHistoryPanel
 from ui.register.role_limits import limit, may_write
 from ui.tasks import TaskControl
@@ -448,7 +449,7 @@ class ContractEditor(QDialog):
             elif isinstance(error, UserError):
                 self._show_error(error.message(i18n.current_language()))
             elif isinstance(error, contract_service.ContractError):
-                self._show_error(str(error))
+                self._show_error(error_text(error))
             else:
                 raise error
 

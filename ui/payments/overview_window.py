@@ -36,6 +36,7 @@ from services.payments.overview_tables import word
 from services.register.contracts import find_id
 from ui import i18n
 from ui.context import AppContext
+from ui.error_text import warning_lines
 from ui.formatting import format_money
 from ui.payments.overview_chart import MonthChart
 from ui.payments.table_models import Column, RowsModel
@@ -300,7 +301,7 @@ class OverviewWindow(QWidget):
             self.context.open_file(result.path)
             if result.warnings:
                 self.context.dialogs.info(self.tr("Printed with warnings"),
-                                         self.tr("The PDF was written. Please check:"), "\n".join(result.warnings))
+                                         self.tr("The PDF was written. Please check:"), warning_lines(result.warnings))
 
         run_task(self.context.parent, self.tr("Writing the overview…"),
                  lambda _control: write_overview_pdf(figures, path, language, flt, font_path=font_path),

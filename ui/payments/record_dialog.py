@@ -118,7 +118,7 @@ class RecordPaymentDialog(QDialog):
         try:
             payment = self.payment()
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         with self.context.store.session() as session:
             try:

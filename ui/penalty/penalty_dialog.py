@@ -66,7 +66,7 @@ from services.register import contracts as contract_service
 from services.register.contract_data import ContractData, PenaltyClauseData
 from ui import i18n
 from ui.context import AppContext
-from ui.error_text import error_text
+from ui.error_text import error_text, warning_lines
 from ui.formatting import format_money
 from ui.tasks import TaskControl, run_task
 
@@ -484,11 +484,11 @@ class PenaltyDialog(QDialog):
         self.open_file(result.path)
         if result.warnings:
             self.dialogs.info(self.tr("Printed with warnings"), self.tr("The PDF was written. Please check:"),
-                              "\n".join(result.warnings))
+                              warning_lines(result.warnings))
 
     def _print_failed(self, error: BaseException) -> None:
         if isinstance(error, OSError):
-            self.dialogs.error(self.tr("Printing failed"), str(error))
+            self.dialogs.error(self.tr("Printing failed"), error_text(error))
             return
         raise error
 

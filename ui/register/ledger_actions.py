@@ -15,6 +15,7 @@ from services.changes import Changes
 from services.errors import UserError, localize
 from services.register import contracts as contract_service
 from ui import i18n
+from ui.error_text import error_text
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class LedgerActions(QObject):
                                    len(error.problems)) + "\n\n" + "\n".join(lines[:12]), "\n".join(lines))
             return
         if isinstance(error, OSError):
-            self.window.dialogs.error(self.tr("Ledger rejected"), str(error))
+            self.window.dialogs.error(self.tr("Ledger rejected"), error_text(error, writing=False))
             return
         if isinstance(error, UserError):  # busy or read-only store, a backup that failed, a number in the Trash
             self.window.dialogs.error(self.tr("Ledger rejected"), error.message(i18n.current_language()))
@@ -123,7 +124,7 @@ class LedgerActions(QObject):
             if isinstance(error, ExportCancelled):
                 self.window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."))
             elif isinstance(error, OSError):
-                self.window.dialogs.error(self.tr("Export failed"), str(error))
+                self.window.dialogs.error(self.tr("Export failed"), error_text(error))
             else:
                 raise error
 
