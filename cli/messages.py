@@ -2,8 +2,9 @@
 
 Every error the command line prints carries a code and reads in the language of
 ``cli.language.cli_language`` (``--lang``, else the locale), as the window's messages do: the
-services' ``UserError``s keep their own codes; what only the command line says (a file it cannot
-write, an option it cannot read, a payment above what remains) is defined here.
+services' ``UserError``s keep their own codes (a file it cannot write is ``FILE_CANNOT_WRITE``);
+what only the command line says (an option it cannot read, a payment above what remains) is
+defined here.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ import sys
 from pathlib import Path
 
 from cli.language import cli_language
-from services.errors import InputError, UserError, define
+from services.errors import InputError, UserError, define, file_error, localize
 
-__all__ = ["CANNOT_WRITE", "OVER_REMAINING", "REQUIRED", "cannot_write", "fail", "language_of", "option_error"]
+__all__ = ["OVER_REMAINING", "REQUIRED", "cannot_write", "fail", "language_of", "option_error", "warning_line"]
 
-CANNOT_WRITE = define("CLI_CANNOT_WRITE", "无法写入 {path}：{reason}", "Cannot write {path}: {reason}")
 BAD_OPTION = define("CLI_BAD_OPTION", "选项 {option} 的值有误：{problem}", "{option}: {problem}")
 REQUIRED = define("CLI_OPTION_REQUIRED", "{option}：不能为空", "{option}: give a value")
 OVER_REMAINING = define(
@@ -41,8 +41,13 @@ def fail(error: Exception, args: argparse.Namespace) -> int:
 
 
 def cannot_write(path: Path | str, exc: OSError) -> UserError:
-    """``CLI_CANNOT_WRITE`` for ``path``, the reason as the system gives it (``Permission denied``)."""
-    return UserError(CANNOT_WRITE, path=str(path), reason=exc.strerror or str(exc))
+    """``FILE_CANNOT_WRITE`` for ``path``, the reason as the system gives it (``Permission denied``)."""
+    return file_error(exc, path)
+
+
+def warning_line(warning: str, args: argparse.Namespace) -> str:
+    """``warning: <text>`` of a print-out's or an import's warning, in the run's language."""
+    return f"warning: {localize(warning, language_of(args))}"
 
 
 def option_error(option: str, exc: ValueError) -> UserError:

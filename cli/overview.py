@@ -17,7 +17,7 @@ import datetime as dt
 import sys
 
 from cli.language import cli_language
-from cli.messages import cannot_write, fail, option_error
+from cli.messages import cannot_write, fail, option_error, warning_line
 from services.ledger.values import parse_date
 from services.payments.overview import OverviewFilter, overview
 from services.payments.overview_tables import Sheet, cell_text, overview_sheets
@@ -87,7 +87,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
             target = args.pdf
             result = write_overview_pdf(view, args.pdf, language, flt, font_path=args.font)
             for warning in result.warnings:
-                print(f"warning: {warning}", file=sys.stderr)
+                print(warning_line(warning, args), file=sys.stderr)
             print(f"wrote {result.path} ({result.pages} page(s))", file=sys.stderr)
     except OSError as exc:
         return fail(cannot_write(target, exc), args)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.messages import cannot_write, fail
+from cli.messages import cannot_write, fail, warning_line
 from services.amendments import register
 from services.amendments.printing import default_amendment_pdf_name, write_amendment_pdf
 from services.errors import UserError
@@ -30,6 +30,6 @@ def run(store: Store, args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(cannot_write(out, exc), args)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(warning_line(warning, args), file=sys.stderr)
     print(f"wrote {result.path} ({result.pages} page(s))")
     return 0

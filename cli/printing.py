@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from cli.language import cli_language
-from cli.messages import cannot_write, fail
+from cli.messages import cannot_write, fail, warning_line
 from services.amendments import register as amendment_register
 from services.calendar.agenda import contract_deadlines
 from services.printing.common import default_pdf_name
@@ -78,6 +78,6 @@ def run(store: Store, args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(cannot_write(out, exc), args)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(warning_line(warning, args), file=sys.stderr)
     print(f"wrote {result.path} ({result.pages} page(s))")
     return 0

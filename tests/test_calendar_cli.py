@@ -97,4 +97,4 @@ def test_unwritable_ics_is_reported(capsys, db: Path, tmp_path: Path) -> None:
     status, _out, err = run(capsys, "calendar", "--db", db, "--ics", tmp_path / "no" / "such" / "x.ics")
     assert status == 1
     assert err.startswith(f"error: Cannot write {tmp_path / 'no' / 'such' / 'x.ics'}: ")
-    assert err.rstrip().endswith("[CLI_CANNOT_WRITE]")
+    assert err.rstrip().endswith("[FILE_CANNOT_WRITE]")

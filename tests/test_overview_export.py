@@ -179,5 +179,5 @@ def test_cli_bad_input(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: P
     blocked.write_text("a file where a folder should be")
     status, _out, err = run(capsys, "overview", "--db", db, "--xlsx", blocked / "o.xlsx")
     assert status == 1 and err.splitlines()[-1].startswith(f"error: Cannot write {blocked / 'o.xlsx'}")
-    assert err.rstrip().endswith("[CLI_CANNOT_WRITE]")
+    assert err.rstrip().endswith("[FILE_CANNOT_WRITE]")
 

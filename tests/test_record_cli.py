@@ -89,7 +89,7 @@ def test_history_bad_input(capsys: pytest.CaptureFixture[str], db: Path, tmp_pat
     assert usage.value.code == 2
     assert "--since" in capsys.readouterr().err
     status, _, err = run(capsys, "history", "--csv", tmp_path / "missing" / "h.csv", "--db", db)
-    assert status == 1 and "Cannot write" in err and "[CLI_CANNOT_WRITE]" in err
+    assert status == 1 and "Cannot write" in err and "[FILE_CANNOT_WRITE]" in err
 
 
 def test_verify_ok_then_tampered(capsys: pytest.CaptureFixture[str], db: Path) -> None:
