@@ -15,12 +15,10 @@ import os
 import sys
 from pathlib import Path
 
+from services.app_names import APP_AUTHOR, APP_NAME, DB_ENV
 from services.register import first_screen
 
 __all__ = ["db_name", "run"]
-
-#: ``services.store.APP_NAME`` / ``APP_AUTHOR`` (importing that module imports SQLAlchemy).
-APP_NAME = APP_AUTHOR = "ContractDesk"
 
 
 def db_name(args: list[str]) -> str | None:
@@ -34,7 +32,7 @@ def db_name(args: list[str]) -> str | None:
         name = args[0].removeprefix("--db=")
     elif args:
         return None
-    name = name or os.environ.get("CONTRACTDESK_DB")
+    name = name or os.environ.get(DB_ENV)
     if not name:
         import platformdirs
 
