@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from services.app_names import APP_AUTHOR, APP_NAME, DB_ENV
@@ -61,7 +62,8 @@ def run_app(argv: list[str]) -> int:
         early = None if local is None or args.screenshot is not None else _early_window(local)
         if early is not None:
             early.show()
-            after_first_paint(early, lambda: _take_over(app, early, db_path, instance))
+            # One more turn of the event loop: whatever else waits on this paint (the bench's clock) first.
+            after_first_paint(early, lambda: QTimer.singleShot(0, lambda: _take_over(app, early, db_path, instance)))
             return app.exec()
         window = _main_window(db_path)
         if isinstance(window, int):
