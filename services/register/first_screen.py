@@ -53,7 +53,6 @@ SORTS: dict[str, str] = {
 }
 _NULLABLE = frozenset({"term", "status", "next_due"})  # listing.NULLABLE
 
-_FEN = Decimal("0.01")
 _STATUS = ("CASE WHEN contracts.status IS NOT NULL THEN contracts.status WHEN contracts.sign_date IS NULL "
            "THEN 'draft' WHEN contracts.end_date < :day THEN 'completed' ELSE 'active' END")
 _SIGNED = ("EXISTS (SELECT 1 FROM attachments WHERE attachments.contract_id = contracts.id "
@@ -118,7 +117,7 @@ def _date(value: object) -> dt.date | None:
 def _row(values: tuple[object, ...]) -> ScreenRow:
     (cid, number, title, counterparty, total, start, end, status, next_due, level, signed) = values
     return ScreenRow(
-        int(cid), str(number), str(title), str(counterparty), (Decimal(int(total)) / 100).quantize(_FEN),  # type: ignore[call-overload]
+        int(cid), str(number), str(title), str(counterparty), Decimal(int(total)).scaleb(-2),  # type: ignore[call-overload]
         _date(start), _date(end), str(status), _date(next_due),
         None if level is None else int(level), bool(signed))  # type: ignore[call-overload]
 
