@@ -88,6 +88,12 @@ def run_command(argv: list[str]) -> int:
     printed as one line ``error: <text> [CODE]`` on stderr, in the language of ``--lang`` or the
     locale, with exit status 1.
     """
+    if argv and argv[0] == "list":  # a SQLite register at head: plain sqlite3, no SQLAlchemy (issue 18)
+        from cli.quick_list import run as quick_list
+
+        quick = quick_list(argv[1:])
+        if quick is not None:
+            return quick
     args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     from cli.language import cli_language
     from services.errors import UserError

@@ -28,6 +28,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from services.app_names import APP_AUTHOR as APP_AUTHOR  # re-exported: asked of services.store
+from services.app_names import APP_NAME as APP_NAME
+from services.app_names import DB_ENV as DB_ENV
 from services.errors import UserError, define
 from services.register import list_status, search_index
 from services.store_files import (
@@ -45,9 +48,6 @@ from services.store_revisions import MIGRATIONS as MIGRATIONS  # re-exported: as
 from services.store_revisions import alembic_config, head_revision, known_revisions
 from services.store_revisions import current_revision as current_revision
 
-APP_NAME = "ContractDesk"
-APP_AUTHOR = "ContractDesk"
-DB_ENV = "CONTRACTDESK_DB"
 #: Seconds a write waits for another process's write to finish before ``STORE_BUSY``.
 BUSY_TIMEOUT = 5.0
 

@@ -9,10 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # no SQLAlchemy at import: the first screen reads the revision before it (issue 18)
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 __all__ = ["MIGRATIONS", "alembic_config", "current_revision", "head_revision", "known_revisions", "revision_graph"]
 

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.store import APP_AUTHOR, APP_NAME
+from services.app_names import APP_AUTHOR, APP_NAME
 from services.store_files import make_private_folder
 from ui.version import __version__
 
