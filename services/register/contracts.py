@@ -39,7 +39,7 @@ from services.calendar.stored import keep_resolved_due_dates, stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
 from services.payments.rows import load_payments, refresh_installments
-from services.register import search_index
+from services.register import list_terms, search_index
 from services.register.contract_data import (
     ArticleData,
     BondData,
@@ -317,7 +317,8 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
     to act on — installment, bond, milestone — under the terms in force today, on the working-day calendar:
     ``services.calendar.stored.stored_next_due``) and problem_level (``services.checks.contract.stored_level``);
     and each installment's ``resolved_due_date`` under the terms as stored
-    (``services.calendar.stored.keep_resolved_due_dates``).
+    (``services.calendar.stored.keep_resolved_due_dates``); the list's terms in force (title, total,
+    term, suppliers, status: ``services.register.list_terms.keep``).
     ``data``: the contract as just written, if the caller has it (else it is read back).
     Returns the problems the checks found."""
     session.flush()
@@ -332,6 +333,8 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
     contract.next_due = stored_next_due(session, contract.id, data, today=today)
     problems = check_contract(data)
     contract.problem_level = stored_level(problems)
+    list_terms.keep(session, [contract.id])  # the list's terms in force (issue 16)
+    session.expire(contract, ["counterparty"])  # keep may have written the suppliers in force
     return problems
 
 

@@ -30,7 +30,7 @@ import weakref
 from sqlalchemy import Connection, Engine, String, literal_column, text
 from sqlalchemy.orm import Session
 
-__all__ = ["COLUMN", "REVISION", "UNMODELLED", "create", "drop", "ensure", "refresh", "stored_day"]
+__all__ = ["COLUMN", "REVISION", "UNMODELLED", "create", "drop", "ensure", "rederive", "refresh", "stored_day"]
 
 #: ``contracts.list_status`` for queries. Not mapped on ``models.contract.Contract``: only the
 #: triggers write it, and an ORM insert into a store before revision 0017 must not name it.
@@ -118,12 +118,31 @@ def stored_day(session: Session) -> dt.date | None:
     return None if day is None else dt.date.fromisoformat(str(day))
 
 
+def rederive(session: Session, contract_ids: list[int]) -> None:
+    """Derive ``list_status`` of ``contract_ids`` again from their stored terms for the stored day
+    (after ``services.register.list_terms`` wrote a status in force for them). Nothing where the
+    store keeps no column."""
+    connection = session.connection()
+    if not contract_ids or not _present(connection):
+        return
+    connection.execute(text(f"UPDATE contracts SET list_status = {_DERIVED.format(row='contracts', day=_DAY)} "
+                            f"WHERE id IN ({', '.join(str(int(i)) for i in contract_ids)})"))
+
+
 def refresh(session: Session, day: dt.date | None = None) -> int:
     """Move ``contracts.list_status`` to ``day`` (default today) in the session's transaction
     (the caller commits): only contracts whose derived status flips between the stored day and
     ``day`` are written. Returns how many were; 0 when the day is the stored one or the store
     keeps no column (PostgreSQL, before revision 0017)."""
     day = day or dt.date.today()
+    from services.register import list_terms  # the terms in force move with the day too (issue 16)
+
+    moved = _move(session, day)
+    list_terms.refresh(session, day)  # after: it writes the status in force of contracts with a pending amendment
+    return moved
+
+
+def _move(session: Session, day: dt.date) -> int:
     before = stored_day(session)
     if before is None and not _present(session.connection()):
         return 0
