@@ -14,9 +14,10 @@ for the day held in ``list_status_day``:
   ``ix_contracts_end_date``); ``services.store.open_store`` calls it when a store opens on a
   new day and the contract list when it notices the date changed.
 
-Like the other sort keys, it is derived from the stored terms (as amended by every amendment,
-``services.amendments.register``); a row of a contract whose amendment is not yet in force
-still shows the terms in force today (``services.register.listing.in_force_rows``).
+The triggers derive it from the stored terms (as amended by every amendment,
+``services.amendments.register``); for a contract with an amendment not yet in force on the day,
+``services.register.list_terms`` writes the status under the terms in force instead (after the
+triggers, and after ``refresh`` moves the day: ``refresh`` calls it last).
 ``services.register.listing`` sorts by the column only when its day is the list's day (SQLite);
 otherwise — PostgreSQL, a read-only store on a new day, a test's fixed day — by the derived
 ``CASE`` as before: the same order either way.
@@ -30,7 +31,7 @@ import weakref
 from sqlalchemy import Connection, Engine, String, literal_column, text
 from sqlalchemy.orm import Session
 
-__all__ = ["COLUMN", "REVISION", "UNMODELLED", "create", "drop", "ensure", "rederive", "refresh", "stored_day"]
+__all__ = ["COLUMN", "REVISION", "UNMODELLED", "create", "drop", "ensure", "refresh", "stored_day"]
 
 #: ``contracts.list_status`` for queries. Not mapped on ``models.contract.Contract``: only the
 #: triggers write it, and an ORM insert into a store before revision 0017 must not name it.
@@ -116,17 +117,6 @@ def stored_day(session: Session) -> dt.date | None:
         return None
     day = connection.execute(text("SELECT day FROM list_status_day WHERE id = 1")).scalar()
     return None if day is None else dt.date.fromisoformat(str(day))
-
-
-def rederive(session: Session, contract_ids: list[int]) -> None:
-    """Derive ``list_status`` of ``contract_ids`` again from their stored terms for the stored day
-    (after ``services.register.list_terms`` wrote a status in force for them). Nothing where the
-    store keeps no column."""
-    connection = session.connection()
-    if not contract_ids or not _present(connection):
-        return
-    connection.execute(text(f"UPDATE contracts SET list_status = {_DERIVED.format(row='contracts', day=_DAY)} "
-                            f"WHERE id IN ({', '.join(str(int(i)) for i in contract_ids)})"))
 
 
 def refresh(session: Session, day: dt.date | None = None) -> int:

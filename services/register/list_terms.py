@@ -247,20 +247,10 @@ def refresh(session: Session, day: dt.date | None = None) -> int:
         return 0
     _set_day(connection, day)
     ids = _pending(session, None, None if before is None else min(before, day))
-    if ids:
-        _copy(session, ids)  # the stored terms, then those in force where an amendment is pending on ``day``
-        _write(session, in_force(session, _pending(session, ids, day), day))
+    # Each derived again under the terms in force on ``day`` — the stored terms where no amendment is
+    # pending any more — suppliers and (SQLite) status included.
+    _write(session, in_force(session, ids, day))
     return len(ids)
-
-
-def _copy(session: Session, ids: list[int]) -> None:
-    """The stored terms copied into the columns of ``ids``, their list status derived again (SQLite)."""
-    from services.register import list_status
-
-    connection = session.connection()
-    connection.execute(_TABLE.update().where(_TABLE.c.id.in_(ids)).values(
-        **{mine: literal_column(f"contracts.{theirs}") for mine, theirs in COLUMNS.items()}))
-    list_status.rederive(session, ids)
 
 
 def overrides(session: Session, day: dt.date) -> dict[int, InForce]:
