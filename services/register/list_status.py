@@ -126,9 +126,10 @@ def refresh(session: Session, day: dt.date | None = None) -> int:
     keeps no column (PostgreSQL, before revision 0017)."""
     day = day or dt.date.today()
     from services.register import list_terms  # the terms in force move with the day too (issue 16)
+    from services.register.contracts import load
 
     moved = _move(session, day)
-    list_terms.refresh(session, day)  # after: it writes the status in force of contracts with a pending amendment
+    list_terms.refresh(session, day, load)  # after: it writes the status in force of contracts with a pending amendment
     return moved
 
 

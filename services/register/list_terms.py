@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,6 +40,8 @@ from sqlalchemy.orm import Session
 from models.amendments import Amendment
 from models.base import Money
 from services.money import to_fen
+from services.register.contract_data import ContractData
+from services.register.list_text import list_columns
 
 __all__ = ["COLUMNS", "END", "REVISION", "START", "TITLE", "TOTAL", "UNMODELLED", "InForce", "create", "drop",
            "ensure", "keep", "overrides", "refresh", "stale", "stored_day"]
@@ -169,11 +172,15 @@ def _set_day(connection: Connection, day: dt.date) -> None:
                        .bindparams(bindparam("day", type_=Date)), {"day": day})
 
 
-def in_force(session: Session, contract_ids: list[int], day: dt.date) -> dict[int, InForce]:
+#: How the register reads a stored contract (``services.register.contracts.load``: handed in by the
+#: callers, so this module does not import the register that calls it).
+Load = Callable[[Session, int], ContractData]
+
+
+def in_force(session: Session, contract_ids: list[int], day: dt.date, load: Load) -> dict[int, InForce]:
     """The list columns of ``contract_ids`` under the terms in force on ``day``
-    (``services.amendments.today.in_force_of``)."""
+    (``services.amendments.today.in_force_of``); ``load`` reads a stored contract."""
     from services.amendments.today import in_force_of
-    from services.register.contracts import list_columns, load
 
     found = {}
     for contract_id in contract_ids:
@@ -211,11 +218,12 @@ def _pending(session: Session, contract_ids: list[int] | None, day: dt.date | No
     return sorted(session.scalars(query))
 
 
-def keep(session: Session, contract_ids: list[int] | set[int]) -> None:
+def keep(session: Session, contract_ids: list[int] | set[int], load: Load) -> None:
     """Bring the list columns of ``contract_ids`` in line with their stored terms, in the caller's
     transaction: the terms in force on the stored day for those with an amendment pending that
     day, a copy of the stored terms for the others (SQLite's triggers copy those already). One call
-    per write or per import batch; a store before revision 0020 is left alone."""
+    per write or per import batch; a store before revision 0020 is left alone. ``load``: as for
+    ``in_force``."""
     ids = sorted(set(contract_ids))
     if not ids:
         return
@@ -230,10 +238,10 @@ def keep(session: Session, contract_ids: list[int] | set[int]) -> None:
         connection.execute(_TABLE.update().where(_TABLE.c.id.in_(ids)).values(
             **{mine: literal_column(f"contracts.{theirs}") for mine, theirs in COLUMNS.items()}))
     if pending:
-        _write(session, in_force(session, pending, day or dt.date.today()))
+        _write(session, in_force(session, pending, day or dt.date.today(), load))
 
 
-def refresh(session: Session, day: dt.date | None = None) -> int:
+def refresh(session: Session, day: dt.date | None, load: Load) -> int:
     """Move the columns to ``day`` (default today) in the caller's transaction: the contracts with
     an amendment effective after the earlier of the stored day and ``day`` (pending on either) are
     derived again — all amended contracts when the stored day is unknown. Returns how many; 0 when
@@ -249,11 +257,11 @@ def refresh(session: Session, day: dt.date | None = None) -> int:
     ids = _pending(session, None, None if before is None else min(before, day))
     # Each derived again under the terms in force on ``day`` — the stored terms where no amendment is
     # pending any more — suppliers and (SQLite) status included.
-    _write(session, in_force(session, ids, day))
+    _write(session, in_force(session, ids, day, load))
     return len(ids)
 
 
-def overrides(session: Session, day: dt.date) -> dict[int, InForce]:
+def overrides(session: Session, day: dt.date, load: Load) -> dict[int, InForce]:
     """The contracts whose terms in force on ``day`` may differ from the stored columns (an amendment
     effective between the stored day and ``day``, or any amendment when the stored day is unknown),
     with their terms on ``day``. Empty when the columns are derived for ``day``."""
@@ -266,4 +274,4 @@ def overrides(session: Session, day: dt.date) -> dict[int, InForce]:
     if before is not None:
         low, high = sorted((before, day))
         query = query.where(Amendment.effective_date > low, Amendment.effective_date <= high)
-    return in_force(session, sorted(session.scalars(query)), day)
+    return in_force(session, sorted(session.scalars(query)), day, load)

@@ -78,7 +78,7 @@ def _stored_status(session: Session, query: ListQuery) -> bool:
 def _overrides(session: Session, query: ListQuery) -> dict[int, list_terms.InForce]:
     """The terms in force on the list's day of the contracts whose stored list columns hold other
     terms (none when the columns are derived for the list's day — the application's case)."""
-    return list_terms.overrides(session, query.day())
+    return list_terms.overrides(session, query.day(), load)
 
 
 def _terms(session: Session, query: ListQuery) -> dict[str, Any]:
