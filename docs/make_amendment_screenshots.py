@@ -9,6 +9,9 @@ Attachments tab, in English and Chinese (``editor_amendments``, ``editor_attachm
 printed amendment's first page (``print_amendment-01``, and 补2's ``print_amendment_2-01``, needs
 pdftoppm). A second amendment 补2, in force only from 1 January 2027, shows as pending (the tab's
 note, the editor's corner note, the summary's last page with the amendments: ``print_summary_amendments``).
+The first pages of the summary and of the contract print-out on 3 December 2026 print the terms in force
+(补1 applied, 补2 pending and not applied) with the note under the title that says so
+(``print_summary_terms_in_force``, ``print_contract_terms_in_force``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from services.amendments import register  # noqa: E402
 from services.amendments.changes import AmendmentData, ChangeData  # noqa: E402
 from services.amendments.printing import write_amendment_pdf  # noqa: E402
 from services.attachments import files  # noqa: E402
+from services.printing.contract import write_contract_pdf  # noqa: E402
 from services.printing.summary import write_summary_pdf  # noqa: E402
 from services.register import contracts  # noqa: E402
 from services.store import open_store  # noqa: E402
@@ -101,6 +105,13 @@ def main() -> None:
         pages = write_summary_pdf(data, summary, amendments=recorded, today=dt.date(2026, 12, 3)).pages
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(pages), "-l", str(pages), "-singlefile",
                         str(summary), str(OUT / "print_summary_amendments")], check=True)
+        # The first pages: the terms in force on 3 December 2026 (补1 applied, 补2 pending) and the note
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(summary),
+                        str(OUT / "print_summary_terms_in_force")], check=True)
+        printed = base / "contract.pdf"
+        write_contract_pdf(data, printed, amendments=recorded, today=dt.date(2026, 12, 3))
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(printed),
+                        str(OUT / "print_contract_terms_in_force")], check=True)
         store.close()
 
 

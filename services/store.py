@@ -32,7 +32,7 @@ from services.app_names import APP_AUTHOR as APP_AUTHOR  # re-exported: asked of
 from services.app_names import APP_NAME as APP_NAME
 from services.app_names import DB_ENV as DB_ENV
 from services.errors import UserError, define
-from services.register import list_status, search_index
+from services.register import list_status, list_terms, search_index
 from services.store_files import (
     clear_writer_note,
     copy_database,
@@ -502,6 +502,7 @@ def open_store(
                     command.upgrade(alembic_config(connection), target)
                     search_index.ensure(connection)
                     list_status.ensure(connection)
+                    list_terms.ensure(connection)
             except DBAPIError as exc:
                 if _code(exc).startswith("SQLITE_BUSY"):
                     raise busy_error(path, busy_timeout) from exc
@@ -531,7 +532,8 @@ def _refresh_list_status(store: Store) -> None:
     transaction; skipped — the list then derives the status itself — if another writer holds the store)."""
     try:
         with store.session() as session:
-            if list_status.stored_day(session) in (None, dt.date.today()):
+            today = dt.date.today()
+            if list_status.stored_day(session) in (None, today) and not list_terms.stale(session, today):
                 return
         with store.session(write=True) as session:
             list_status.refresh(session)

@@ -45,6 +45,7 @@ from services.store import (
     STORE_WRITE_FAILED,
     Store,
     StoreError,
+    _refresh_list_status,
     _resolve,
     alembic_config,
     check_schema,
@@ -266,6 +267,8 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
     install(sessions)  # each committed write tells the other windows (LISTEN/NOTIFY)
     store = Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
                   url=shown, db_user=user, backend=PostgresBackend())
+    if not read_only:  # the list's terms in force moved to today (services.register.list_terms)
+        _refresh_list_status(store)
     if revision is not None and revision != wanted and wanted == head_revision():
         for hook in _AFTER_UPGRADE:  # derived data a migration cannot compute, as on a file
             with store.session() as session:

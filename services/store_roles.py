@@ -37,7 +37,9 @@ ADMIN_TABLES = frozenset({"holidays"})
 #: Tables only ever appended to.
 APPEND_ONLY_TABLES = frozenset({"history"})
 #: Columns of ``contracts`` that recording a payment changes (its version and derived list columns).
-FINANCE_CONTRACT_COLUMNS = ("version", "next_due", "problem_level", "search_text", "counterparty")
+FINANCE_CONTRACT_COLUMNS = ("version", "next_due", "problem_level", "search_text", "counterparty",
+                            # the list's terms in force (revision 0020, services.register.list_terms)
+                            "list_title", "list_total_amount", "list_start_date", "list_end_date")
 #: Columns of ``installments`` that recording a payment changes (``services.payments.rows.refresh_installments``).
 FINANCE_INSTALLMENT_COLUMNS = ("paid_date", "paid_amount")
 
@@ -66,7 +68,9 @@ def _tables(connection: Connection) -> list[str]:
 
     present = {row[0] for row in connection.execute(text(
         "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"))}
-    return sorted(name for name in (*models.Base.metadata.tables, "alembic_version") if name in present)
+    # list_terms_day: the list's terms' day (revision 0020, services.register.list_terms), outside the models
+    return sorted(name for name in (*models.Base.metadata.tables, "alembic_version", "list_terms_day")
+                  if name in present)
 
 
 def is_payment_table(name: str) -> bool:

@@ -24,7 +24,7 @@ from models.contract import Contract
 from services.history import history, verify
 from services.ledger.importer import import_ledger
 from services.register import contracts as contract_service
-from services.register import list_status, search_index
+from services.register import list_status, list_terms, search_index
 from services.register.contract_data import ArticleData, ContractData, InstallmentData, LineItemData, PartyData
 from services.register.contracts import ContractError
 from services.register.trash import purge, trash_rows
@@ -160,11 +160,13 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
 def schema_diff(connection: Connection) -> list[object]:
     """Alembic's differences between the ORM and the store, the list filter's FTS5 indexes (no ORM
     model: ``services.register.search_index``) with their shadow and position tables, and the list
-    status's day (``services.register.list_status``) aside."""
+    status's day (``services.register.list_status``) and the list's terms in force
+    (``services.register.list_terms``) aside."""
     unmodelled = (search_index.TABLE, search_index.GRAMS, "contracts_gram_pos")
 
     def include(name: str | None, kind: str, _parent: object) -> bool:
-        return not (kind == "table" and (name or "").startswith(unmodelled)) and name not in list_status.UNMODELLED
+        return (not (kind == "table" and (name or "").startswith(unmodelled)) and name not in list_status.UNMODELLED
+                and name not in list_terms.UNMODELLED)
 
     context = MigrationContext.configure(connection, opts={"include_name": include})
     return list(compare_metadata(context, Base.metadata))

@@ -29,7 +29,8 @@ from services.payments.rows import paid_amounts
 from services.payments.states import installment_status
 from services.register.contract_data import ContractData
 
-__all__ = ["Pending", "in_force_of", "in_force_terms", "pending", "pending_ids", "recorded"]
+__all__ = ["Pending", "applied_pending", "in_force_of", "in_force_terms", "pending", "pending_ids", "recorded",
+           "terms_on"]
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,15 @@ def in_force_of(session: Session, current: ContractData, contract_id: int, day: 
     it — as in force on ``day``: ``current`` itself when no amendment of it is effective after ``day``.
     When a pending amendment cannot be taken back (a field it changed was overwritten since) the
     stored terms are returned and the fact is logged; the Amendments tab says so to the officer."""
-    amendments = recorded(session, contract_id)
+    return terms_on(current, recorded(session, contract_id), day)
+
+
+def terms_on(current: ContractData, amendments: list[AmendmentData], day: dt.date) -> ContractData:
+    """``current`` (the stored contract, as amended by all of ``amendments``) as in force on ``day``,
+    without a session: ``current`` itself when none of them is effective after ``day``, else a copy
+    with those taken back (``in_force_terms``) and the installments' paid columns under these terms.
+    When a pending amendment cannot be taken back (a field it changed was overwritten since) the
+    stored terms are returned and the fact is logged (``applied_pending`` tells the caller)."""
     if not any(a.effective > day for a in amendments):
         return current
     try:
@@ -128,6 +137,18 @@ def in_force_of(session: Session, current: ContractData, contract_id: int, day: 
     terms.version = current.version
     _paid_under(terms, day)
     return terms
+
+
+def applied_pending(current: ContractData, amendments: list[AmendmentData], day: dt.date) -> bool:
+    """True when ``terms_on`` could not take back the amendments pending on ``day`` (the stored terms,
+    with their changes, are what it gives)."""
+    if not any(a.effective > day for a in amendments):
+        return False
+    try:
+        in_force_terms(current, amendments, day)
+    except ChangeError:
+        return True
+    return False
 
 
 def _paid_under(terms: ContractData, day: dt.date) -> None:

@@ -31,6 +31,7 @@ from services.history import HistoryAction
 from services.money import from_fen, to_fen
 from services.payments.rows import paid_amounts
 from services.payments.states import installment_status
+from services.register import list_terms
 from services.register.contract_data import (
     ArticleData,
     BondData,
@@ -45,7 +46,7 @@ from services.register.contract_data import (
     PenaltyClauseData,
     scalar_fields,
 )
-from services.register.contracts import list_columns, new_contract_id
+from services.register.contracts import list_columns, load, new_contract_id
 from services.register.diff import contract_diff
 from services.register.events import done_mark_key, done_mark_order, stored_done_mark
 
@@ -227,6 +228,7 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
     session.connection().execute(
         update(table).where(table.c.id == bindparam("contract_id"))
         .values(next_due=bindparam("next_due"), problem_level=bindparam("problem_level")), derived)
+    list_terms.keep(session, [contract_id for contract_id, _new in numbered], load)  # the list's terms in force
     if resolved:  # each installment's resolved_due_date, as services.calendar.stored.keep_resolved_due_dates
         inst = Installment.__table__
         session.connection().execute(

@@ -22,11 +22,13 @@ import os
 from collections.abc import Sequence
 from decimal import Decimal
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from services.amendments.changes import AmendmentData
-from services.amendments.print_sections import contract_amendments
+from services.amendments.print_sections import contract_amendments, printed_terms, terms_note
 from services.calendar.due_text import date_text, due_text
 from services.printing.article_text import body_flowables
 from services.printing.common import (
@@ -73,7 +75,9 @@ def write_contract_pdf(
     font already chosen (skips the search); ``seam``: a seal band for the cross-page seal (骑缝章)
     on the outer margin of every page (``services.printing.common.render``); ``amendments``: the
     contract's supplementary agreements, listed after the schedules, in force or pending on ``today``
-    (default: the current date; ``services.amendments.print_sections``). Raises ``OSError``
+    (default: the current date; ``services.amendments.print_sections``): ``data`` is the contract as
+    the store keeps it, and the terms printed are those in force on ``today`` (a pending amendment's
+    changes not applied), with a note under the title naming the amendments. Raises ``OSError``
     when the file cannot be written.
     """
 
@@ -81,17 +85,23 @@ def write_contract_pdf(
         return f"合同编号：{data.contract_no}", f"第 {page} 页 共 {total} 页"
 
     day = today or dt.date.today()
-    result = render(path, lambda printer: contract_story(data, printer, amendments, day), footer,
+    printed = printed_terms(data, amendments, day)  # the terms in force on the day printed (issue 16)
+    note = [zh for zh, _en in terms_note(data, amendments, day)]
+    result = render(path, lambda printer: contract_story(printed, printer, amendments, day, note=note), footer,
                     title=data.title, subject=f"合同 {data.contract_no}", font_path=font_path, font=font, seam=seam)
-    result.warnings += line_total_warning(data) + capitals_warning(data)
+    result.warnings += line_total_warning(printed) + capitals_warning(printed)
     return result
 
 
 def contract_story(data: ContractData, printer: Printer, amendments: Sequence[AmendmentData] = (),
-                   today: dt.date | None = None) -> list[Flowable]:
-    """The flowables of the contract print-out, in order (see the module docstring)."""
+                   today: dt.date | None = None, *, note: Sequence[str] = ()) -> list[Flowable]:
+    """The flowables of the contract print-out, in order (see the module docstring); ``note``: which
+    amendments the terms include (``services.amendments.print_sections.terms_note``), under the title."""
     story: list[Flowable] = []
     story += _heading(data, printer)
+    if note:
+        printer.styles["note"] = ParagraphStyle("note", parent=printer.styles["small"], alignment=TA_CENTER)
+        story += [printer.lines([("text", line) for line in note], "note"), Spacer(1, 3 * mm)]
     story += _parties(data, printer)
     story += _articles(data, printer)
     story += _line_items(data, printer)

@@ -32,7 +32,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from services.amendments.changes import AmendmentData
-from services.amendments.print_sections import summary_amendments
+from services.amendments.print_sections import printed_terms, summary_amendments, terms_note
 from services.calendar.deadlines import Deadline
 from services.calendar.due_text import date_text, due_text
 from services.money import round_yuan
@@ -95,25 +95,30 @@ def write_summary_pdf(
     "Next milestones"; when None they are computed from ``data`` alone as of ``today`` — without
     recorded events or done marks, so deadlines counted from an acceptance, an invoice … show as
     waiting (``pdf_summary_sections.summary_deadlines``). ``amendments``: the supplementary agreements,
-    listed last, in force or pending on ``today`` (``services.amendments.print_sections``). Raises
-    ``OSError`` when the file cannot be written.
+    listed last, in force or pending on ``today`` (``services.amendments.print_sections``): ``data`` is
+    the contract as the store keeps it, and the figures printed are the terms in force on ``today``
+    (a pending amendment's changes not applied), with a note under the date naming the amendments.
+    Raises ``OSError`` when the file cannot be written.
     """
 
     def footer(page: int, total: int) -> tuple[str, str]:
         return f"合同编号 Contract No. {data.contract_no}", f"第 {page} 页 共 {total} 页 · Page {page} of {total}"
 
     day = today or dt.date.today()
+    stored, data = data, printed_terms(data, amendments, day)  # the terms in force on the day (issue 16)
+    note = [line for zh, en in terms_note(stored, amendments, day) for line in (("text", zh), ("en", en))]
     items = list(deadlines) if deadlines is not None else summary_deadlines(data, day)
     for compact, limit in _FITTINGS:  # set again, smaller, only while it runs past SUMMARY_PAGES
         def story(printer: Printer, compact: bool = compact, limit: int = limit) -> list[Flowable]:
-            return summary_story(data, printer, items, day, amendments, compact=compact, next_limit=limit)
+            return summary_story(data, printer, items, day, amendments, compact=compact, next_limit=limit,
+                                 note=note)
 
         result = render(path, story, footer, title=f"合同摘要 Contract Summary — {data.title}",
                         subject=f"Contract {data.contract_no}", font_path=font_path, font=font)
         font = result.font
         if result.pages <= SUMMARY_PAGES:
             break
-    result.warnings += line_total_warning(data) + capitals_warning(data)
+    result.warnings += line_total_warning(data) + capitals_warning(data)  # of the terms printed
     return result
 
 
@@ -136,10 +141,12 @@ def party_names(name: str, name_en: str | None) -> list[tuple[str, str | None]]:
 def summary_story(
     data: ContractData, printer: Printer, deadlines: Sequence[Deadline], today: dt.date,
     amendments: Sequence[AmendmentData] = (), *, compact: bool = False, next_limit: int = NEXT_LIMIT,
+    note: Sequence[tuple[str, str | None]] = (),
 ) -> list[Flowable]:
     """The flowables of the summary, in order (see the module docstring); ``deadlines`` are the
     contract's (``services.calendar.deadlines``), for "Next milestones" (``next_limit`` at most);
-    ``compact`` sets the tables in ``COMPACT_SIZE`` and the title smaller (to fit ``SUMMARY_PAGES``)."""
+    ``compact`` sets the tables in ``COMPACT_SIZE`` and the title smaller (to fit ``SUMMARY_PAGES``);
+    ``note``: which amendments the figures include, Chinese and English lines, under the date."""
     tight(printer, COMPACT_SIZE if compact else 8.0)
     title = printer.styles["title"]
     printer.styles["title_compact"] = ParagraphStyle("title_compact", parent=title, fontSize=16, leading=21,
@@ -149,8 +156,10 @@ def summary_story(
         printer.p(data.title, "subtitle"),
         printer.lines(_both(f"制表日期：{date_text(today, 'zh')}", f"Prepared on {date_text(today, 'en')}"), "center",
                       joiner=_RUN_ON),
-        Spacer(1, 2 * mm),
     ]
+    if note:  # which amendments the figures include (services.amendments.print_sections)
+        story.append(printer.lines(note, "center"))
+    story.append(Spacer(1, 2 * mm))
     story.append(_facts_table(data, printer))
     story += _line_items(data, printer)
     story += _installments(data, printer)

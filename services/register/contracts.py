@@ -39,7 +39,7 @@ from services.calendar.stored import keep_resolved_due_dates, stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
 from services.payments.rows import load_payments, refresh_installments
-from services.register import search_index
+from services.register import list_terms, search_index
 from services.register.contract_data import (
     ArticleData,
     BondData,
@@ -53,6 +53,7 @@ from services.register.contract_data import (
 )
 from services.register.diff import contract_diff
 from services.register.events import load_done_marks, load_events
+from services.register.list_text import list_columns
 from services.register.trash import move_to_trash
 from services.register.versions import (
     LIVE,
@@ -231,18 +232,6 @@ def to_data(contract: Contract, *, articles: bool = True) -> ContractData:
     return data
 
 
-def list_columns(parties: list[PartyData], contract_no: str, title: str) -> tuple[str, str]:
-    """(counterparty, search_text) kept on the contract row for the list.
-
-    counterparty: the suppliers' names joined with 、; search_text: number, title and all party
-    names, lower-cased. Migration 0002 fills both the same way for older stores.
-    """
-    ordered = sorted(parties, key=lambda p: ROLES.index(p.role) if p.role in ROLES else 99)
-    counterparty = "、".join(p.name for p in ordered if p.role != "甲方")
-    search = " ".join([contract_no, title, *(p.name for p in ordered)]).lower()
-    return counterparty, search
-
-
 def save(session: Session, data: ContractData, *, contract_id: int | None = None) -> int:
     """Insert or update one contract and replace all its children; returns its id.
 
@@ -317,7 +306,8 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
     to act on — installment, bond, milestone — under the terms in force today, on the working-day calendar:
     ``services.calendar.stored.stored_next_due``) and problem_level (``services.checks.contract.stored_level``);
     and each installment's ``resolved_due_date`` under the terms as stored
-    (``services.calendar.stored.keep_resolved_due_dates``).
+    (``services.calendar.stored.keep_resolved_due_dates``); the list's terms in force (title, total,
+    term, suppliers, status: ``services.register.list_terms.keep``).
     ``data``: the contract as just written, if the caller has it (else it is read back).
     Returns the problems the checks found."""
     session.flush()
@@ -332,6 +322,8 @@ def refresh_list_columns(session: Session, contract: Contract, data: ContractDat
     contract.next_due = stored_next_due(session, contract.id, data, today=today)
     problems = check_contract(data)
     contract.problem_level = stored_level(problems)
+    list_terms.keep(session, [contract.id], load)  # the list's terms in force (issue 16)
+    session.expire(contract, ["counterparty"])  # keep may have written the suppliers in force
     return problems
 
 

@@ -14,9 +14,10 @@ for the day held in ``list_status_day``:
   ``ix_contracts_end_date``); ``services.store.open_store`` calls it when a store opens on a
   new day and the contract list when it notices the date changed.
 
-Like the other sort keys, it is derived from the stored terms (as amended by every amendment,
-``services.amendments.register``); a row of a contract whose amendment is not yet in force
-still shows the terms in force today (``services.register.listing.in_force_rows``).
+The triggers derive it from the stored terms (as amended by every amendment,
+``services.amendments.register``); for a contract with an amendment not yet in force on the day,
+``services.register.list_terms`` writes the status under the terms in force instead (after the
+triggers, and after ``refresh`` moves the day: ``refresh`` calls it last).
 ``services.register.listing`` sorts by the column only when its day is the list's day (SQLite);
 otherwise — PostgreSQL, a read-only store on a new day, a test's fixed day — by the derived
 ``CASE`` as before: the same order either way.
@@ -124,6 +125,15 @@ def refresh(session: Session, day: dt.date | None = None) -> int:
     ``day`` are written. Returns how many were; 0 when the day is the stored one or the store
     keeps no column (PostgreSQL, before revision 0017)."""
     day = day or dt.date.today()
+    from services.register import list_terms  # the terms in force move with the day too (issue 16)
+    from services.register.contracts import load
+
+    moved = _move(session, day)
+    list_terms.refresh(session, day, load)  # after: it writes the status in force of contracts with a pending amendment
+    return moved
+
+
+def _move(session: Session, day: dt.date) -> int:
     before = stored_day(session)
     if before is None and not _present(session.connection()):
         return 0

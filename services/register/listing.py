@@ -18,7 +18,7 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -29,8 +29,8 @@ from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import list_status, search_index
-from services.register.contracts import LIST_COLUMNS, ContractRow, list_columns, load, status_expr
+from services.register import list_status, list_terms, search_index
+from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
 from services.register.versions import LIVE
 
 __all__ = ["DRIVE_MAX", "NULLABLE", "WALK_BUDGET", "ListQuery", "count", "in_force_rows", "page", "position"]
@@ -70,21 +70,52 @@ SIGNED = exists().where(Attachment.contract_id == Contract.id, Attachment.kind =
 
 
 def _stored_status(session: Session, query: ListQuery) -> bool:
-    """True when the stored, indexed ``list_status`` is derived for the list's day."""
-    return list_status.stored_day(session) == query.day()
+    """True when the stored, indexed ``list_status`` is derived for the list's day (and so are the
+    terms in force it follows, ``services.register.list_terms``)."""
+    return list_status.stored_day(session) == query.day() and not _overrides(session, query)
+
+
+def _overrides(session: Session, query: ListQuery) -> dict[int, list_terms.InForce]:
+    """The terms in force on the list's day of the contracts whose stored list columns hold other
+    terms (none when the columns are derived for the list's day — the application's case)."""
+    return list_terms.overrides(session, query.day(), load)
+
+
+def _terms(session: Session, query: ListQuery) -> dict[str, Any]:
+    """The list's columns under the terms in force on its day, by sort key (the stored copies of
+    ``services.register.list_terms``; the contract's own columns before revision 0020)."""
+    day = query.day()
+    if not list_terms.present(session):
+        return {"title": Contract.title, "counterparty": Contract.counterparty, "total_amount": Contract.total_amount,
+                "start_date": Contract.start_date, "end_date": Contract.end_date, "status": status_expr(day)}
+    columns: dict[str, Any] = {"title": list_terms.TITLE, "counterparty": Contract.counterparty,
+                               "total_amount": list_terms.TOTAL, "start_date": list_terms.START,
+                               "end_date": list_terms.END}
+    columns["status"] = case(
+        (Contract.status.is_not(None), Contract.status),
+        (Contract.sign_date.is_(None), literal("draft")),
+        (day > list_terms.END, literal("completed")),
+        else_=literal("active"),
+    )
+    differ = _overrides(session, query)
+    if differ:
+        for name, column in list(columns.items()):
+            values = {cid: literal(getattr(item, name), column.type) for cid, item in differ.items()}
+            columns[name] = case(values, value=Contract.id, else_=column)
+    return columns
 
 
 def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
     if query.sort not in LIST_COLUMNS:
         raise ValueError(f"unknown list column {query.sort!r}")
-    stored = query.sort == "status" and _stored_status(session, query)
+    terms = _terms(session, query)
     keys: dict[str, Any] = {
         "contract_no": Contract.contract_no,
-        "title": Contract.title,
-        "counterparty": Contract.counterparty,
-        "total_amount": Contract.total_amount,
-        "term": Contract.start_date,
-        "status": list_status.COLUMN if stored else status_expr(query.day()),
+        "title": terms["title"],
+        "counterparty": terms["counterparty"],
+        "total_amount": terms["total_amount"],
+        "term": terms["start_date"],
+        "status": list_status.COLUMN if query.sort == "status" and _stored_status(session, query) else terms["status"],
         "next_due": Contract.next_due,
     }
     return keys[query.sort]
@@ -246,20 +277,20 @@ def _page_statement(session: Session, query: ListQuery, offset: int, limit: int,
         chosen = select(Contract.id).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
         conditions = [Contract.id.in_(chosen.scalar_subquery())]
         offset = 0
+    terms = _terms(session, query)
     statement: Select = select(
-        Contract.id, Contract.contract_no, Contract.title, Contract.counterparty, Contract.total_amount,
-        Contract.start_date, Contract.end_date, status_expr(query.day()), Contract.next_due,
+        Contract.id, Contract.contract_no, terms["title"], terms["counterparty"], terms["total_amount"],
+        terms["start_date"], terms["end_date"], terms["status"], Contract.next_due,
         Contract.problem_level, SIGNED,
     ).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
     return statement
 
 
 def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> list[ContractRow]:
-    """``rows`` with those of a contract whose amendment is not yet in force on ``day`` showing the
-    terms in force that day — title, suppliers, total, term, status, next due — and ``pending`` (the
-    first such amendment's number and effective date). The store keeps the terms as amended by every
-    amendment (``services.amendments.register``), so the sort keys stay the amended ones. The next due
-    of any amended contract is derived afresh: the stored one may predate an amendment's effective date."""
+    """``rows`` (already under the terms in force on ``day``: ``services.register.list_terms``) with
+    the next due of an amended contract derived afresh for ``day`` (the stored one may predate an
+    amendment's effective date) and ``pending`` — the first amendment not yet in force on ``day``
+    (number, effective date) — on the rows of contracts that have one."""
     ids = {row.id for row in rows}
     if not ids:
         return rows
@@ -275,17 +306,9 @@ def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> li
             shown.append(row)
             continue
         terms = in_force_of(session, load(session, row.id), row.id, day)
-        next_due = stored_next_due(session, row.id, terms, today=day)
-        if row.id not in waiting:
-            shown.append(replace(row, next_due=next_due))
-            continue
-        first = waiting[row.id][0]
-        counterparty, _search = list_columns(terms.parties, terms.contract_no, terms.title)
-        status = terms.status or ("draft" if terms.sign_date is None else
-                                  "completed" if terms.end_date is not None and terms.end_date < day else "active")
-        shown.append(replace(row, title=terms.title, counterparty=counterparty, total_amount=terms.total_amount,
-                             start_date=terms.start_date, end_date=terms.end_date, status=status,
-                             next_due=next_due, pending=(first.amendment_no, first.effective)))
+        first = waiting[row.id][0] if row.id in waiting else None
+        shown.append(replace(row, next_due=stored_next_due(session, row.id, terms, today=day),
+                             pending=None if first is None else (first.amendment_no, first.effective)))
     return shown
 
 
