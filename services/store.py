@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from services.errors import UserError, define
+from services.payments import overview_keep
 from services.register import list_status, search_index
 from services.store_files import (
     clear_writer_note,
@@ -513,6 +514,7 @@ def open_store(
     store = Store(path=path, engine=engine, sessions=sessions, backup_path=backup,
                   read_only_reason=reason, busy_timeout=busy_timeout)
     event.listen(sessions, "after_flush", _after_flush)
+    overview_keep.install(sessions)  # each write keeps the overview's figures of what it changed (0019)
     if reason is not None:
         event.listen(sessions, "before_flush", _refuse_flush(store))
     if reason is None:
