@@ -20,6 +20,7 @@ from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
+from models.obligations import Bond
 
 
 class OverviewContract(Base):
@@ -31,9 +32,9 @@ class OverviewContract(Base):
 
     __tablename__ = "payment_overview_contracts"
     __table_args__ = (
-        Index("ix_payment_overview_contracts_groups", "sign_year", "supplier", "value_fen", "due_fen", "paid_fen",
-              "out_fen", "n", "payments_fen"),
-        Index("ix_payment_overview_contracts_sign_date", "sign_date"),
+        # Every statement on the contracts reads this index alone: grouped by year and supplier, filtered.
+        Index("ix_payment_overview_contracts_groups", "sign_year", "supplier", "status", "end_date", "value_fen",
+              "due_fen", "paid_fen", "out_fen", "n", "payments_fen"),
     )
 
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True)
@@ -50,16 +51,25 @@ class OverviewContract(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
+#: The bonds lodged and not yet returned, by contract: the overview's "bonds held" reads these alone.
+_HELD = "lodged_date IS NOT NULL AND returned_date IS NULL"
+HELD_BONDS = Index("ix_bonds_held", Bond.contract_id, sqlite_where=text(_HELD), postgresql_where=text(_HELD))
+
+
 class OverviewInstallment(Base):
     """One installment of a contract outside the Trash: its resolved ``due_date`` (None while its
     event has no date), ``due_fen`` (None: not measurable), ``paid_fen``, ``out_fen`` and its
-    contract's ``sign_year`` and ``supplier`` (the overdue amounts by year of signing and supplier)."""
+    contract's ``sign_year``, ``supplier``, stored ``status`` and ``end_date`` (the overdue amounts by
+year of signing and supplier; a filter without a supplier read from the installments alone)."""
 
     __tablename__ = "payment_overview_installments"
     __table_args__ = (
-        Index("ix_payment_overview_installments_due", "due_date", "due_fen", "paid_fen", "out_fen"),
-        Index("ix_payment_overview_installments_open", "sign_year", "supplier", "due_date", "out_fen",
-              sqlite_where=text("out_fen > 0"), postgresql_where=text("out_fen > 0")),
+        Index("ix_payment_overview_installments_due", "due_date", "due_fen", "paid_fen", "out_fen", "sign_year",
+              "status", "end_date"),
+        Index("ix_payment_overview_installments_open", "sign_year", "supplier", "due_date", "out_fen", "status",
+              "end_date", sqlite_where=text("out_fen > 0"), postgresql_where=text("out_fen > 0")),
+        # SQLite: the rows clustered by contract (a filter reads each chosen contract's rows in one place).
+        {"sqlite_with_rowid": False},
     )
 
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True)
@@ -70,3 +80,5 @@ class OverviewInstallment(Base):
     out_fen: Mapped[int] = mapped_column(BigInteger)
     sign_year: Mapped[int | None] = mapped_column(Integer)
     supplier: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(20))
+    end_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -333,8 +333,8 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
              for r in session.execute(text(f"""
         SELECT c.contract_no, b.seq, b.kind, {_due_fen('b.amount', 'b.percent', 'c.total_amount', sql)} AS fen,
                b.valid_until, (b.valid_until IS NOT NULL AND b.valid_until < :today) AS late
-        FROM bonds b JOIN contracts c ON c.id = b.contract_id
-        WHERE {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
+        FROM bonds b CROSS JOIN contracts c
+        WHERE c.id = b.contract_id AND {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
         ORDER BY late DESC, b.valid_until IS NULL, b.valid_until, c.contract_no, b.seq"""), params)]
     if in_force:
         bonds += _in_force_bonds(in_force, today)
@@ -353,9 +353,9 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
         ending.sort(key=lambda e: (e.end_date, e.contract_no))
     pending = [(r.contract_no, r.amendment_no, dt.date.fromisoformat(str(r.effective_date)))
                for r in session.execute(text(f"""
-        SELECT c.contract_no, a.amendment_no, a.effective_date FROM amendments a
-        JOIN contracts c ON c.id = a.contract_id
-        WHERE {listed} AND a.effective_date > :today ORDER BY a.effective_date, c.contract_no"""), params)]
+        SELECT c.contract_no, a.amendment_no, a.effective_date FROM amendments a CROSS JOIN contracts c
+        WHERE c.id = a.contract_id AND {listed} AND a.effective_date > :today
+        ORDER BY a.effective_date, c.contract_no"""), params)]
     return Overview(
         today=today, totals=totals, pending=pending,
         by_sign_year=[sign_year[key].figures(key, contracts=True) for key in sorted(sign_year)],

@@ -73,9 +73,10 @@ def _insert_installments(sql: Dialect, where: str) -> str:
     due = due_fen("i.amount", "i.percent", "c.total_amount", sql)
     out = sql.greatest(f"COALESCE({due}, 0) - COALESCE(i.paid_amount, 0)", "0")
     return f"""
-INSERT INTO {INSTALLMENTS} (contract_id, seq, due_date, due_fen, paid_fen, out_fen, sign_year, supplier)
+INSERT INTO {INSTALLMENTS} (contract_id, seq, due_date, due_fen, paid_fen, out_fen, sign_year, supplier, status,
+                           end_date)
 SELECT i.contract_id, i.seq, i.resolved_due_date, {due}, COALESCE(i.paid_amount, 0), {out},
-       {sign_year('c.sign_date', sql)}, c.counterparty
+       {sign_year('c.sign_date', sql)}, c.counterparty, c.status, c.end_date
 FROM contracts c JOIN installments i ON i.contract_id = c.id
 WHERE c.deleted_at IS NULL{where}"""
 

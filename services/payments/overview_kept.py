@@ -20,7 +20,6 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from services.payments.overview_keep import CONTRACTS, INSTALLMENTS
-from services.payments.overview_sql import STATUS
 from services.store_sql import Dialect
 
 __all__ = ["ContractRow", "DateRow", "rows"]
@@ -53,6 +52,10 @@ class ContractRow(NamedTuple):
     n: int
 
 
+#: The status of kept row ``{row}`` (prefix ``k.`` or none) on ``:today``: ``overview_sql.STATUS`` on the
+#: kept columns (the stored status; no year of signing exactly when no signing date).
+_STATUS = ("CASE WHEN {row}status IS NOT NULL THEN {row}status WHEN {row}sign_year IS NULL THEN 'draft'"
+           " WHEN {row}end_date < :today THEN 'completed' ELSE 'active' END")
 _BY_DATE = f"""
 SELECT due_date AS d, SUM(due_fen) AS due, SUM(paid_fen) AS paid, SUM(out_fen) AS outstanding, COUNT(*) AS n,
        SUM(CASE WHEN out_fen > 0 THEN due_fen ELSE 0 END) AS open_due,
@@ -78,25 +81,27 @@ def rows(session: Session, sql: Dialect, today: dt.date, *, year: int | None, su
     of the contracts outside the Trash that pass the filter — ``year`` of signing, part of a
     ``supplier``'s name (case-insensitive), ``status`` on ``today`` — leaving the contracts
     ``left_out`` (ids) out of the first two (their payments still count in the third)."""
-    chosen = ["1 = 1"]
-    params: dict[str, Any] = {"today": sql.day(today)}
-    if year is not None:
-        chosen.append("k.sign_date >= :year_first AND k.sign_date <= :year_last")
-        params["year_first"] = sql.day(dt.date(year, 1, 1))
-        params["year_last"] = sql.day(dt.date(year, 12, 31))
-    if supplier:
-        chosen.append("lower(k.supplier) LIKE :supplier")
-        params["supplier"] = f"%{supplier.lower()}%"
-    if status:
-        chosen.append(f"{STATUS.format(row='k')} = :status")
-        params["status"] = status
-    contracts = " AND ".join(chosen)
+    params: dict[str, Any] = {"today": sql.day(today), "year": year, "status": status,
+                              "supplier": f"%{(supplier or '').lower()}%"}
+
+    def passing(row: str) -> str:
+        """The filter on the kept rows ``row`` (``k.`` or none): sign_year is NULL exactly when sign_date is."""
+        found = ["1 = 1"]
+        if year is not None:
+            found.append(f"{row}sign_year = :year")
+        if supplier:
+            found.append(f"lower({row}supplier) LIKE :supplier")
+        if status:
+            found.append(f"{_STATUS.format(row=row)} = :status")
+        return " AND ".join(found)
+
+    contracts = passing("k.")
     listed = ", ".join(str(int(i)) for i in sorted(left_out))
     excluded = f"contract_id NOT IN ({listed})" if left_out else "1 = 1"
-    if len(chosen) > 1:  # the contracts that pass first, then their installments by contract
+    if supplier:  # part of a name: usually few contracts — found first, then their installments by contract
         installments = f"contract_id IN (SELECT k.contract_id FROM {CONTRACTS} k WHERE {contracts}) AND {excluded}"
-    else:
-        installments = excluded
+    else:  # year and status: on the installments' own keys, in the order of their indexes
+        installments = f"{passing('')} AND {excluded}"
     by_date = [DateRow(*row) for row in session.execute(text(_BY_DATE.format(where=installments)), params)]
     overdue = {(row.sign_year, row.supplier): int(row.overdue or 0)
                for row in session.execute(text(_OVERDUE.format(where=installments)), params)}
