@@ -32,6 +32,7 @@ from services.app_names import APP_AUTHOR as APP_AUTHOR  # re-exported: asked of
 from services.app_names import APP_NAME as APP_NAME
 from services.app_names import DB_ENV as DB_ENV
 from services.errors import UserError, define
+from services.payments import overview_keep
 from services.register import list_status, list_terms, search_index
 from services.store_files import (
     clear_writer_note,
@@ -514,6 +515,7 @@ def open_store(
     store = Store(path=path, engine=engine, sessions=sessions, backup_path=backup,
                   read_only_reason=reason, busy_timeout=busy_timeout)
     event.listen(sessions, "after_flush", _after_flush)
+    overview_keep.install(sessions)  # each write keeps the overview's figures of what it changed (0019)
     if reason is not None:
         event.listen(sessions, "before_flush", _refuse_flush(store))
     if reason is None:

@@ -262,8 +262,10 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
         raise
     path = local_path(url)
     sessions = sessionmaker(engine, expire_on_commit=False)
+    from services.payments import overview_keep
     from services.store_notify import install
 
+    overview_keep.install(sessions)  # each write keeps the overview's figures of what it changed (0019)
     install(sessions)  # each committed write tells the other windows (LISTEN/NOTIFY)
     store = Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
                   url=shown, db_user=user, backend=PostgresBackend())

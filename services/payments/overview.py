@@ -26,6 +26,7 @@ day on or after the effective date counts the amended terms.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -35,7 +36,8 @@ from sqlalchemy.orm import Session
 
 from services.checks.contract import installment_amount
 from services.money import from_fen, to_fen
-from services.payments import overview_terms
+from services.payments import overview_keep, overview_kept, overview_terms
+from services.payments.overview_sql import STATUS, due_fen
 from services.store_sql import SQLITE, Dialect, dialect
 
 #: Overdue ageing buckets: (label key, first day, last day or None).
@@ -110,18 +112,8 @@ class Overview:
     pending: list[tuple[str, str, dt.date]] = field(default_factory=list)
 
 
-_STATUS = ("CASE WHEN c.status IS NOT NULL THEN c.status WHEN c.sign_date IS NULL THEN 'draft'"
-           " WHEN c.end_date < :today THEN 'completed' ELSE 'active' END")
-#: percent × total in fen, rounded half up, in integer arithmetic: the percent's digits over 10^(decimals+2).
-_SCALE = ("(CASE WHEN {dot} = 0 THEN 100 ELSE CASE length({p}) - {dot}"
-          " WHEN 1 THEN 1000 WHEN 2 THEN 10000 WHEN 3 THEN 100000 ELSE 1000000 END END)")
-_DIGITS = "CAST(replace({p}, '.', '') AS BIGINT)"
-
-
-def _due_fen(amount: str, percent: str, total: str, sql: Dialect = SQLITE) -> str:
-    scale = _SCALE.format(p=percent, dot=sql.position("'.'", percent))
-    return (f"COALESCE({amount}, CASE WHEN {percent} IS NULL THEN NULL ELSE"
-            f" ({total} * {_DIGITS.format(p=percent)} * 2 + {scale}) / (2 * {scale}) END)")
+_STATUS = STATUS.format(row="c")
+_due_fen = due_fen  # the name services.payments.overview_detail imports
 
 
 def _live(flt: OverviewFilter, sql: Dialect = SQLITE) -> tuple[str, dict[str, Any]]:
@@ -233,14 +225,17 @@ class _Sum:
 
 
 def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None, *,
-             suppliers: int = 20) -> Overview:
+             suppliers: int = 20, kept: bool | None = None) -> Overview:
     """The overview of the register on ``today`` under ``flt``; ``suppliers``: how many suppliers
     (by contract value, largest first) the by-supplier table lists.
 
     Two aggregate statements carry the installments' money: by due date (``_BY_DATE``: the
     budget-year, month, "due within" and ageing tables are roll-ups of its rows) and by contract,
     then year of signing and supplier (``_BY_CONTRACT``); one more sums all payments; three list
-    the bonds, the endings and the amendments not yet in force."""
+    the bonds, the endings and the amendments not yet in force. ``kept``: read the sums from the
+    figures the writer keeps (``overview_kept``, revision 0019) — by default wherever the store
+    has them; False computes them from the contracts, installments and payments (the same figures:
+    tests/test_overview_kept.py)."""
     flt = flt or OverviewFilter()
     sql = dialect(session)
     listed, params = _live(flt, sql)
@@ -257,7 +252,20 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
     month: dict[str, _Sum] = {}
     ageing = [_Sum() for _ in AGEING_BUCKETS]
     soon = {30: _Sum(), 90: _Sum()}
-    for row in session.execute(text(_BY_DATE.format(due=due, out_fen=out_fen, where=where)), params):
+    if kept is None:
+        kept = overview_keep.present(session)
+    by_date: Iterable[Any]
+    by_contract: Iterable[Any]
+    if kept:
+        by_date, by_contract, all_paid = overview_kept.rows(session, sql, today, year=flt.year, supplier=flt.supplier,
+                                                            status=flt.status, left_out=left_out)
+    else:
+        by_date = session.execute(text(_BY_DATE.format(due=due, out_fen=out_fen, where=where)), params)
+        by_contract = session.execute(text(_BY_CONTRACT.format(due=due, out_fen=out_fen, where=where,
+                                                               sign_year=sql.year("c.sign_date"))), params)
+        all_paid = int(session.scalar(text(f"SELECT SUM(p.amount) FROM payments p JOIN contracts c"
+                                           f" ON c.id = p.contract_id WHERE {listed}"), params) or 0)
+    for row in by_date:
         day = sql.read_day(row.d)
         late = day is not None and day < today
         found = _Sum(due=int(row.due or 0), paid=int(row.paid or 0), outstanding=int(row.outstanding or 0),
@@ -281,29 +289,28 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
                                       outstanding=found.outstanding, overdue=found.outstanding, n=int(row.open_n)))
     sign_year: dict[str, _Sum] = {}
     supplier: dict[str | None, _Sum] = {}
-    for row in session.execute(text(_BY_CONTRACT.format(due=due, out_fen=out_fen, where=where,
-                                                        sign_year=sql.year("c.sign_date"))), params):
-        found = _Sum(due=int(row.due or 0), paid=int(row.paid or 0), outstanding=int(row.outstanding or 0),
-                     overdue=int(row.overdue or 0), n=int(row.n or 0), value=int(row.value or 0),
-                     contracts=int(row.contracts))
-        sign_year.setdefault(row.sign_year, _Sum()).merge(found)
-        supplier.setdefault(row.supplier, _Sum()).merge(found)
+    for group in by_contract:
+        found = _Sum(due=int(group.due or 0), paid=int(group.paid or 0), outstanding=int(group.outstanding or 0),
+                     overdue=int(group.overdue or 0), n=int(group.n or 0), value=int(group.value or 0),
+                     contracts=int(group.contracts))
+        sign_year.setdefault(group.sign_year, _Sum()).merge(found)
+        supplier.setdefault(group.supplier, _Sum()).merge(found)
         total.value += found.value
         total.contracts += found.contracts
-    for kept in _in_force_rows(in_force, today, first, last):  # contracts counted under their terms in force
-        found = _Sum(due=int(kept.due or 0), paid=kept.paid, outstanding=kept.outstanding, overdue=kept.overdue,
-                     n=kept.n)
-        for key, table in ((kept.sign_year, sign_year), (kept.due_year, due_year)):
+    for terms in _in_force_rows(in_force, today, first, last):  # contracts counted under their terms in force
+        found = _Sum(due=int(terms.due or 0), paid=terms.paid, outstanding=terms.outstanding, overdue=terms.overdue,
+                     n=terms.n)
+        for key, table in ((terms.sign_year, sign_year), (terms.due_year, due_year)):
             table.setdefault(key, _Sum()).merge(found)
-        supplier.setdefault(kept.supplier, _Sum()).merge(found)
+        supplier.setdefault(terms.supplier, _Sum()).merge(found)
         total.merge(found)
-        if kept.month is not None:
-            month.setdefault(kept.month, _Sum()).merge(found)
-        if kept.bucket is not None:
-            ageing[kept.bucket].merge(found)
-        if kept.soon is not None:
+        if terms.month is not None:
+            month.setdefault(terms.month, _Sum()).merge(found)
+        if terms.bucket is not None:
+            ageing[terms.bucket].merge(found)
+        if terms.soon is not None:
             soon[90].merge(found)
-            if kept.soon == 30:
+            if terms.soon == 30:
                 soon[30].merge(found)
     for item in in_force:
         sign = item.data.sign_date
@@ -312,9 +319,7 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
         supplier.setdefault(item.counterparty, _Sum()).merge(_Sum(value=value, contracts=1))
         total.value += value
         total.contracts += 1
-    all_paid = session.scalar(text(f"SELECT SUM(p.amount) FROM payments p JOIN contracts c ON c.id = p.contract_id"
-                                   f" WHERE {listed}"), params) or 0  # payments: the same under any terms
-    all_paid = int(all_paid)
+    # all_paid: every payment of the contracts listed, whatever their terms
     totals = total.figures("total", contracts=True)
     totals = Figures("total", value=totals.value, due=totals.due, paid=from_fen(all_paid),
                      outstanding=totals.outstanding, overdue=totals.overdue, count=totals.count)
@@ -328,8 +333,8 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
              for r in session.execute(text(f"""
         SELECT c.contract_no, b.seq, b.kind, {_due_fen('b.amount', 'b.percent', 'c.total_amount', sql)} AS fen,
                b.valid_until, (b.valid_until IS NOT NULL AND b.valid_until < :today) AS late
-        FROM bonds b JOIN contracts c ON c.id = b.contract_id
-        WHERE {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
+        FROM bonds b CROSS JOIN contracts c
+        WHERE c.id = b.contract_id AND {where} AND b.lodged_date IS NOT NULL AND b.returned_date IS NULL
         ORDER BY late DESC, b.valid_until IS NULL, b.valid_until, c.contract_no, b.seq"""), params)]
     if in_force:
         bonds += _in_force_bonds(in_force, today)
@@ -348,9 +353,9 @@ def overview(session: Session, today: dt.date, flt: OverviewFilter | None = None
         ending.sort(key=lambda e: (e.end_date, e.contract_no))
     pending = [(r.contract_no, r.amendment_no, dt.date.fromisoformat(str(r.effective_date)))
                for r in session.execute(text(f"""
-        SELECT c.contract_no, a.amendment_no, a.effective_date FROM amendments a
-        JOIN contracts c ON c.id = a.contract_id
-        WHERE {listed} AND a.effective_date > :today ORDER BY a.effective_date, c.contract_no"""), params)]
+        SELECT c.contract_no, a.amendment_no, a.effective_date FROM amendments a CROSS JOIN contracts c
+        WHERE c.id = a.contract_id AND {listed} AND a.effective_date > :today
+        ORDER BY a.effective_date, c.contract_no"""), params)]
     return Overview(
         today=today, totals=totals, pending=pending,
         by_sign_year=[sign_year[key].figures(key, contracts=True) for key in sorted(sign_year)],

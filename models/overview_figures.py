@@ -1,0 +1,84 @@
+"""The overview's (总览) figures kept per contract and per installment (issue 15, revision 0019).
+
+Computing the overview from the contracts, installments and payments on every opening cannot be
+fast at 100,000 contracts (bench/bench_overview.py: even one plain query per table takes over a
+second), so the one writer keeps what the overview sums: ``services.payments.overview_keep``
+rewrites a contract's rows in the transaction of every write that touches it, and the overview
+(``services.payments.overview_kept``) sums these short rows, taking everything that depends on
+the day (overdue, ageing, due within 30/90 days, the next 12 months, the derived status) from the
+stored dates at query time. Only contracts outside the Trash have rows. Amounts in integer fen.
+
+The tables' names start with ``payment`` so that the finance role, which records payments on a
+server, may write them (``services.store_roles.is_payment_table``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+from models.obligations import Bond
+
+
+class OverviewContract(Base):
+    """One contract outside the Trash as the overview counts it: its filter keys (``sign_date``,
+    ``sign_year``, ``end_date``, stored ``status``, ``supplier`` = the list's counterparty column),
+    ``value_fen`` (total), ``payments_fen`` (all its payments), and over its installments
+    ``due_fen`` (stated amounts, else percent × total rounded half up), ``paid_fen``,
+    ``out_fen`` (outstanding, each installment's max(due − paid, 0)) and ``n`` (how many)."""
+
+    __tablename__ = "payment_overview_contracts"
+    __table_args__ = (
+        # Every statement on the contracts reads this index alone: grouped by year and supplier, filtered.
+        Index("ix_payment_overview_contracts_groups", "sign_year", "supplier", "status", "end_date", "value_fen",
+              "due_fen", "paid_fen", "out_fen", "n", "payments_fen"),
+    )
+
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True)
+    sign_date: Mapped[dt.date | None] = mapped_column(Date)
+    sign_year: Mapped[int | None] = mapped_column(Integer)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str | None] = mapped_column(String(20))
+    supplier: Mapped[str | None] = mapped_column(Text)
+    value_fen: Mapped[int | None] = mapped_column(BigInteger)
+    payments_fen: Mapped[int] = mapped_column(BigInteger)
+    due_fen: Mapped[int] = mapped_column(BigInteger)
+    paid_fen: Mapped[int] = mapped_column(BigInteger)
+    out_fen: Mapped[int] = mapped_column(BigInteger)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+#: The bonds lodged and not yet returned, by contract: the overview's "bonds held" reads these alone.
+_HELD = "lodged_date IS NOT NULL AND returned_date IS NULL"
+HELD_BONDS = Index("ix_bonds_held", Bond.contract_id, sqlite_where=text(_HELD), postgresql_where=text(_HELD))
+
+
+class OverviewInstallment(Base):
+    """One installment of a contract outside the Trash: its resolved ``due_date`` (None while its
+    event has no date), ``due_fen`` (None: not measurable), ``paid_fen``, ``out_fen`` and its
+    contract's ``sign_year``, ``supplier``, stored ``status`` and ``end_date`` (the overdue amounts by
+year of signing and supplier; a filter without a supplier read from the installments alone)."""
+
+    __tablename__ = "payment_overview_installments"
+    __table_args__ = (
+        Index("ix_payment_overview_installments_due", "due_date", "due_fen", "paid_fen", "out_fen", "sign_year",
+              "status", "end_date"),
+        Index("ix_payment_overview_installments_open", "sign_year", "supplier", "due_date", "out_fen", "status",
+              "end_date", sqlite_where=text("out_fen > 0"), postgresql_where=text("out_fen > 0")),
+        # SQLite: the rows clustered by contract (a filter reads each chosen contract's rows in one place).
+        {"sqlite_with_rowid": False},
+    )
+
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_fen: Mapped[int | None] = mapped_column(BigInteger)
+    paid_fen: Mapped[int] = mapped_column(BigInteger)
+    out_fen: Mapped[int] = mapped_column(BigInteger)
+    sign_year: Mapped[int | None] = mapped_column(Integer)
+    supplier: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(20))
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
