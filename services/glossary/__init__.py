@@ -59,6 +59,26 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
                     joiners={unicodedata.normalize("NFKC", k): v for k, v in data["joiners"].items()})
 
 
+def _coverable(text: str, lower: str, glossary: Glossary) -> list[bool]:
+    """For each position i (0 … len), whether ``text[i:]`` can be read to its end without a Chinese
+    character no term covers (terms, figures, joiners, Latin words, spaces and punctuation)."""
+    size = len(text)
+    ok = [False] * (size + 1)
+    ok[size] = True
+    for i in range(size - 1, -1, -1):
+        char = text[i]
+        ends = [i + n for n in range(1, min(glossary.longest, size - i) + 1) if lower[i:i + n] in glossary.terms]
+        if char.isdigit() and (found := glossary.figure.match(text, i)) is not None:
+            ends.append(found.end())
+        if any(ok[end] for end in ends):
+            ok[i] = True
+        elif (latin := _LATIN.match(text, i)) is not None:
+            ok[i] = ok[latin.end()]
+        elif char.isspace() or char in glossary.joiners or not _CJK.match(char):
+            ok[i] = ok[i + 1]
+    return ok
+
+
 def _phrase(text: str, glossary: Glossary) -> str | None:
     """``text`` in English token by token (see the module docstring), or None when a Chinese
     character is left that no term covers."""
@@ -66,14 +86,18 @@ def _phrase(text: str, glossary: Glossary) -> str | None:
     kinds: list[str] = []  # "word", "figure" or "join", one per piece
     lower = text.lower()
     figure = glossary.figure
+    covered = _coverable(text, lower, glossary)
     i = 0
     while i < len(text):
         char = text[i]
         if char.isspace():
             i += 1
             continue
-        term = next((lower[i:i + n] for n in range(min(glossary.longest, len(text) - i), 0, -1)
-                     if lower[i:i + n] in glossary.terms), None)
+        terms = [lower[i:i + n] for n in range(min(glossary.longest, len(text) - i), 0, -1)
+                 if lower[i:i + n] in glossary.terms]
+        # the longest term that leaves a rest the glossary covers: 安全服务器 is 安全 + 服务器,
+        # not 安全服务 + an uncovered 器
+        term = next((t for t in terms if covered[i + len(t)]), terms[0] if terms else None)
         found = figure.match(text, i) if char.isdigit() else None
         if found is not None and (term is None or found.end() - i >= len(term)):
             english = glossary.units[found.group(2).lower()].format(n=found.group(1))
