@@ -26,38 +26,44 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, literal, or_, tuple_
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from models.contract import Contract
 
-__all__ = ["after_parts", "at_or_before", "order_by"]
+__all__ = ["after_parts", "at_or_before", "order_by", "start_parts"]
 
 
 def order_by(key: ColumnElement[Any], *, descending: bool, nullable: bool,
-             reverse: bool = False) -> list[ColumnElement[Any]]:
+             reverse: bool = False, split: bool = False) -> list[ColumnElement[Any]]:
     """ORDER BY clauses: ``key`` in the direction (``descending`` xor ``reverse``), NULL keys last
-    (first when ``reverse``; only where ``nullable``), then the contract number the same way."""
+    (first when ``reverse``; only where ``nullable``), then the contract number the same way.
+    ``split``: the rows are read in parts each holding only NULL or only other keys (``start_parts``,
+    ``after_parts``), so no NULLS clause is needed — PostgreSQL walks its ascending index backwards
+    for ``DESC`` but sorts every row for ``DESC NULLS LAST``."""
     down = descending != reverse
     order = key.desc() if down else key.asc()
-    if nullable:
+    if nullable and not split:
         order = order.nulls_first() if reverse else order.nulls_last()
     tie = Contract.contract_no.desc() if down else Contract.contract_no.asc()
     return [order, tie]
 
 
 def after_parts(key: ColumnElement[Any], value: Any, number: str, *, descending: bool, nullable: bool,
-                reverse: bool = False) -> list[ColumnElement[bool]]:
+                reverse: bool = False, number_column: ColumnElement[Any] | None = None) -> list[ColumnElement[bool]]:
     """Conditions, in order, for the rows strictly after the row ``(value, number)`` (its sort key
     and contract number) in the order of ``order_by`` with the same flags: each part's rows come
     after every row of the parts before it. One or two parts."""
     down = descending != reverse
     nulls_last = not reverse
-    beyond_no = Contract.contract_no < number if down else Contract.contract_no > number
+    numbers: Any = Contract.contract_no if number_column is None else number_column
+    beyond_no = numbers < number if down else numbers > number
     if value is None:
         parts: list[ColumnElement[bool]] = [and_(key.is_(None), beyond_no)]
         if not nulls_last:
             parts.append(key.is_not(None))
         return parts
-    pair = tuple_(key, Contract.contract_no)
+    pair = tuple_(key, numbers)
     # Bound with the key's type (the total is stored in fen, read as Decimal yuan).
     anchor = tuple_(literal(value, key.type), literal(number, Contract.contract_no.type))
     beyond = pair < anchor if down else pair > anchor
@@ -67,9 +73,28 @@ def after_parts(key: ColumnElement[Any], value: Any, number: str, *, descending:
     return parts
 
 
+def start_parts(key: ColumnElement[Any], *, nullable: bool, reverse: bool = False) -> list[ColumnElement[bool]]:
+    """Conditions, in order, that together give the whole list in the order: the keys, then the
+    NULL keys (the other way round when ``reverse``); one part (none) for a key never NULL."""
+    if not nullable:
+        return []
+    parts: list[ColumnElement[bool]] = [key.is_not(None), key.is_(None)]
+    return parts[::-1] if reverse else parts
+
+
 def at_or_before(key: ColumnElement[Any], value: Any, number: str, *, descending: bool, nullable: bool,
-                 reverse: bool = False) -> ColumnElement[bool]:
+                 reverse: bool = False, hide: bool = False) -> ColumnElement[bool]:
     """One condition: the rows at or before ``(value, number)`` in the order (for counting the few
-    rows of the Trash there; not meant to seek an index)."""
-    before = after_parts(key, value, number, descending=descending, nullable=nullable, reverse=not reverse)
-    return or_(Contract.contract_no == number, *before)
+    rows of the Trash there, found by ``ix_contracts_deleted_at``; ``hide`` (SQLite): key and number
+    behind a unary ``+``, lest the planner walk the sort key's index past half the list instead)."""
+    numbers: Any = Contract.contract_no
+    if hide:
+        key, numbers = _hidden(key), _hidden(numbers)
+    before = after_parts(key, value, number, descending=descending, nullable=nullable, reverse=not reverse,
+                         number_column=numbers)
+    return or_(numbers == number, *before)
+
+
+def _hidden(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """``+column``: the same value, but SQLite will not use an index for it."""
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)

@@ -40,7 +40,7 @@ __all__ = ["DRIVE_MAX", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "cou
 NULLABLE = frozenset({"term", "status", "next_due"})
 #: A filter whose index finds at most this many contracts is read from the index and sorted.
 DRIVE_MAX = 4000
-#: Seconds the walk of the sort index may take before the page is read from the index instead.
+#: Seconds (CPU) the walk of the sort index may take before the page is read from the index instead.
 WALK_BUDGET = 0.008
 #: Sort keys with an index of their own (a walk in their order needs no sort).
 WALKABLE = frozenset({"contract_no", "title", "counterparty", "total_amount", "term", "next_due"})
@@ -199,8 +199,10 @@ def _walk(session: Session, statement: Select) -> list[Any] | None:
     """``statement``'s rows, or None when it runs past ``WALK_BUDGET`` (interrupted; SQLite)."""
     raw = session.connection().connection.driver_connection
     assert raw is not None  # a live pysqlite connection
-    deadline = time.perf_counter() + WALK_BUDGET
-    raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+    # CPU time of this thread, not wall time: on a busy machine the walk must not give up for want
+    # of the CPU (the index read it falls back to costs far more: 1.4 s for 服务 at 1M).
+    deadline = time.thread_time() + WALK_BUDGET
+    raw.set_progress_handler(lambda: int(time.thread_time() > deadline), 2000)
     try:
         return list(session.execute(statement))
     except OperationalError as exc:
@@ -250,7 +252,8 @@ SKIP_MIN = 5000
 def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, reverse: bool) -> list[ContractRow]:
     """``limit`` rows from ``offset`` in the order (reversed when ``reverse``), not yet in force."""
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
-    if offset >= SKIP_MIN and walkable and not _filtered(query):
+    split = _split(session, query)
+    if offset >= SKIP_MIN and walkable and not _filtered(query) and not split:
         # The row just before the page by the index alone (no row read), then the live rows after it,
         # skipping those the Trash holds at or before it (few, found by ix_contracts_deleted_at).
         key = _sort_key(session, query)
@@ -262,9 +265,19 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
             value, number = found
             trashed = session.scalar(select(func.count(Contract.id)).where(
                 Contract.deleted_at.is_not(None), list_seek.at_or_before(
-                    key, value, number, descending=query.descending, nullable=nullable, reverse=reverse))) or 0
+                    key, value, number, descending=query.descending, nullable=nullable, reverse=reverse,
+                    hide=session.get_bind().dialect.name == "sqlite"))) or 0
             return _seek(session, query, (value, number), int(trashed), limit, reverse=reverse)
+    if split:
+        parts = list_seek.start_parts(_sort_key(session, query), nullable=True, reverse=reverse)
+        return _in_parts(session, query, parts, offset, limit, reverse=reverse, split=True)
     return _plain(session, query, offset, limit, reverse=reverse, extra=[])
+
+
+def _split(session: Session, query: ListQuery) -> bool:
+    """True where the rows with and without a key are read apart (``list_seek.order_by``'s ``split``):
+    PostgreSQL, a key that may be NULL."""
+    return query.sort in NULLABLE and session.get_bind().dialect.name == "postgresql"
 
 
 def _seek(session: Session, query: ListQuery, anchor: tuple[Any, ...], skip: int, limit: int, *,
@@ -273,10 +286,18 @@ def _seek(session: Session, query: ListQuery, anchor: tuple[Any, ...], skip: int
     order (reversed when ``reverse``), the first ``skip`` of them left out."""
     key = _sort_key(session, query)
     value, number = anchor
+    parts = list_seek.after_parts(key, value, number, descending=query.descending,
+                                  nullable=query.sort in NULLABLE, reverse=reverse)
+    return _in_parts(session, query, parts, skip, limit, reverse=reverse, split=_split(session, query))
+
+
+def _in_parts(session: Session, query: ListQuery, parts: list[ColumnElement[bool]], skip: int, limit: int, *,
+              reverse: bool, split: bool) -> list[ContractRow]:
+    """``limit`` rows of ``parts`` (conditions whose rows follow each other in the order), the first
+    ``skip`` left out; ``split``: each part holds only NULL keys or none (no NULLS clause needed)."""
     rows: list[ContractRow] = []
-    for part in list_seek.after_parts(key, value, number, descending=query.descending,
-                                      nullable=query.sort in NULLABLE, reverse=reverse):
-        found = _plain(session, query, skip, limit - len(rows), reverse=reverse, extra=[part])
+    for part in parts:
+        found = _plain(session, query, skip, limit - len(rows), reverse=reverse, extra=[part], split=split)
         if not found and skip:
             # The part holds at most ``skip`` rows: skip them, then go on with the next part.
             skip -= session.scalar(select(func.count(Contract.id)).where(*_where(session, query), part)) or 0
@@ -290,24 +311,25 @@ def _seek(session: Session, query: ListQuery, anchor: tuple[Any, ...], skip: int
 
 
 def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, reverse: bool,
-           extra: list[ColumnElement[bool]]) -> list[ContractRow]:
+           extra: list[ColumnElement[bool]], split: bool = False) -> list[ContractRow]:
     """The page by ``LIMIT``/``OFFSET`` (with the ``extra`` conditions), its plan chosen by the filter."""
     sources, confirm = _plan(session, query)
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
     # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
     if sources and walkable and not confirm and _many(session, sources):
         found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
-                                               reverse=reverse, extra=extra))
+                                               reverse=reverse, extra=extra, split=split))
         if found is not None:
             return [ContractRow(*row) for row in found]
     hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"
-    statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide, reverse=reverse, extra=extra)
+    statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide, reverse=reverse, extra=extra,
+                                split=split)
     return [ContractRow(*row) for row in session.execute(statement)]
 
 
 def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
                     indexed: bool, hide: bool, reverse: bool = False,
-                    extra: list[ColumnElement[bool]] | None = None) -> Select:
+                    extra: list[ColumnElement[bool]] | None = None, split: bool = False) -> Select:
     """The page's SELECT; ``hide``: sort the hits instead of walking the sort key's index;
     ``reverse``: in the reversed order; ``extra``: more conditions (a keyset seek)."""
     key = _sort_key(session, query)
@@ -317,7 +339,8 @@ def _page_statement(session: Session, query: ListQuery, offset: int, limit: int,
         # (SQLite's idiom; PostgreSQL's planner weighs this itself and has no unary + on text).
         key = UnaryExpression(key, operator=operators.custom_op("+"), type_=key.type)
     # NULLS LAST only where a key may be NULL: SQLite cannot walk an index for it otherwise.
-    order = list_seek.order_by(key, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse)
+    order = list_seek.order_by(key, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse,
+                               split=split)
     conditions = _where(session, query, indexed=indexed) + list(extra or ())
     if hide:
         # Sort the hits by their keys alone, then read the page's columns (the signed copy's
