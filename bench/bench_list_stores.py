@@ -5,13 +5,17 @@
 
 Builds the SQLite store as ``bench_list.py`` does (N contracts, 2 parties, 3 line items and 2
 installments each; ``--keep FILE`` reuses one), then loads the same rows into the (emptied) server
-register with PostgreSQL's COPY and runs ANALYZE. On each store it times the list's interactive
-steps through ``ContractListModel`` (offscreen Qt) — open, first screen, filter-as-you-type, clear,
-sort by each column both ways, a cold page of 40 rows when scrolling — and, interleaved run by run
-with each app step, its floor: the very statements the step sent to the database (caught with
-SQLAlchemy's ``before_cursor_execute``) replayed on the raw driver connection (sqlite3 / psycopg),
-every row fetched. ``ratio`` = app ÷ floor: what SQLAlchemy, Python and Qt add. Medians of
-``--repeat`` runs; exit status 1 when an interactive step's median is over 300 ms on either store.
+register with PostgreSQL's COPY (secondary indexes dropped, then built once each) and ANALYZE; a
+server that already holds N contracts is reused (``--reload`` loads it again; ``--load-only`` stops
+there). On each store it times the list's interactive steps through ``ContractListModel`` (offscreen
+Qt) — open, first screen (and, apart, until its exact count has arrived from the worker thread),
+filter-as-you-type, clear, sort by each column both ways, a cold page of 40 rows when scrolling, then
+scrolling on — and, interleaved run by run with each app step, its floor: the very statements the
+step sent to the database (caught with SQLAlchemy's ``before_cursor_execute``) replayed on the raw
+driver connection (sqlite3 / psycopg), every row fetched. ``ratio`` = app ÷ floor: what SQLAlchemy,
+Python and Qt add. Medians of ``--repeat`` runs; the rows are checked (each step's count and first 40
+ids equal on both stores, scroll pages equal to plain ``OFFSET`` SQL); load average before and after.
+Exit status 1 when an interactive step's median is over 300 ms on either store, or rows differ.
 """
 
 from __future__ import annotations
@@ -287,12 +291,14 @@ def main(argv: list[str] | None = None) -> int:
             _label, app_ms, raw_ms, _count = results[index]
             ratio = f"{app_ms / raw_ms:.1f}" if raw_ms else ""
             line += f"{app_ms:>16.1f}{(f'{raw_ms:.1f}' if raw_ms else ''):>8}{ratio:>7}"
-            if app_ms > BUDGET_MS and not label.startswith("open"):
+            # The exact count arrives off the GUI thread after the first rows: shown, not budgeted.
+            if app_ms > BUDGET_MS and not label.startswith(("open", "  …")):
                 over.append(f"{name}: {label}")
         print(line)
     print(f"\napp ms and floor ms: medians of {args.repeat} interleaved runs; floor = the same statements on "
           "the raw driver connection; ratio = app / floor")
-    print(f"budget {BUDGET_MS:.0f} ms per interactive step: " + ("all within" if not over else
+    print(f"budget {BUDGET_MS:.0f} ms per interactive step (not the '… and its exact count' lines: the count "
+          "follows the first rows from the worker thread): " + ("all within" if not over else
                                                                    f"{len(over)} over ({'; '.join(over)})"))
     print(f"rows checked (each step's count and first 40 ids equal on both stores; scroll pages equal to "
           f"plain OFFSET SQL): {'all agree' if not wrong else '; '.join(wrong)}")
