@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -274,7 +276,20 @@ def test_search_ids_sees_unflushed_changes(filled: Store) -> None:
             assert contracts.search_ids(session, text="未刷新二") == []
 
 
-def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def held_worker() -> Iterator[threading.Event]:
+    """The store's worker thread busy until the event is set (set at the end in any case), so that a
+    count handed to it is still on its way when the test looks."""
+    from ui import tasks
+
+    release = threading.Event()
+    tasks.submit(lambda: release.wait(10))
+    yield release
+    release.set()
+
+
+def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+                                           held_worker: threading.Event) -> None:
     _bulk_insert(store, 600)
     calls: list[tuple[int, dict[str, int]]] = []
     real = listing.page
@@ -292,7 +307,7 @@ def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypa
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     with qtbot.waitSignal(model.countChanged, timeout=10_000) as blocker:  # type: ignore[attr-defined]
-        pass
+        held_worker.set()
     assert blocker.args == [600] and model.rowCount() == 600 and not model.counting()
     assert inserted == [(BLOCK_SIZE, 599)]  # rows added below those shown: the view does not jump
     assert model.data(model.index(0, COL_NUMBER)) == "BULK-00000"
@@ -321,15 +336,24 @@ def test_a_short_list_is_counted_by_its_first_block(model: ContractListModel, qt
     assert blocker.args == [2] and not model.counting()
 
 
-def test_the_view_shows_the_first_rows_then_the_count(store: Store, qtbot: object) -> None:
+def test_the_view_shows_the_first_rows_then_the_count(store: Store, qtbot: object,
+                                                     held_worker: threading.Event) -> None:
+    from ui import tasks
+
     _bulk_insert(store, 300)
     model = ContractListModel(store, today=TODAY)
     view = ContractListView(model)
     qtbot.addWidget(view)  # type: ignore[attr-defined]
     assert view.count_label.text() == f"{BLOCK_SIZE}+ contracts"
+    held_worker.set()
     qtbot.waitUntil(lambda: view.count_label.text() == "300 contracts", timeout=10_000)  # type: ignore[attr-defined]
-    model.set_search("批量")
-    assert view.count_label.text() == f"{BLOCK_SIZE}+ contracts"
+    again = threading.Event()
+    tasks.submit(lambda: again.wait(10))
+    try:
+        model.set_search("批量")
+        assert view.count_label.text() == f"{BLOCK_SIZE}+ contracts"
+    finally:
+        again.set()
     qtbot.waitUntil(lambda: view.count_label.text() == "300 contracts", timeout=10_000)  # type: ignore[attr-defined]
 
 
