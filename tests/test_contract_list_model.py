@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -274,34 +276,85 @@ def test_search_ids_sees_unflushed_changes(filled: Store) -> None:
             assert contracts.search_ids(session, text="未刷新二") == []
 
 
-def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def held_worker() -> Iterator[threading.Event]:
+    """The store's worker thread busy until the event is set (set at the end in any case), so that a
+    count handed to it is still on its way when the test looks."""
+    from ui import tasks
+
+    release = threading.Event()
+    tasks.submit(lambda: release.wait(10))
+    yield release
+    release.set()
+
+
+def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypatch: pytest.MonkeyPatch,
+                                           held_worker: threading.Event) -> None:
     _bulk_insert(store, 600)
-    calls: list[int] = []
+    calls: list[tuple[int, dict[str, int]]] = []
     real = listing.page
 
-    def spy(session: object, query: listing.ListQuery, offset: int, limit: int) -> object:
-        calls.append(offset)
+    def spy(session: object, query: listing.ListQuery, offset: int, limit: int, **hints: int) -> object:
+        calls.append((offset, hints))
         assert limit == BLOCK_SIZE
-        return real(session, query, offset, limit)  # type: ignore[arg-type]
+        return real(session, query, offset, limit, **hints)  # type: ignore[arg-type]
 
     monkeypatch.setattr(listing, "page", spy)
     model = ContractListModel(store, today=TODAY)
-    assert model.rowCount() == 600
-    assert calls == []  # counting rows fetches none
+    # The first block comes first, by LIMIT; the exact count follows from the worker (issue 18).
+    assert [offset for offset, _hints in calls] == [0]
+    assert model.counting() and model.rowCount() == BLOCK_SIZE
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    with qtbot.waitSignal(model.countChanged, timeout=10_000) as blocker:  # type: ignore[attr-defined]
+        held_worker.set()
+    assert blocker.args == [600] and model.rowCount() == 600 and not model.counting()
+    assert inserted == [(BLOCK_SIZE, 599)]  # rows added below those shown: the view does not jump
     assert model.data(model.index(0, COL_NUMBER)) == "BULK-00000"
-    assert calls == [0]  # one block, not all 600 rows
+    assert len(calls) == 1  # block 0 is the one read before the count
     assert model.data(model.index(BLOCK_SIZE - 1, COL_TOTAL)) == f"{BLOCK_SIZE - 1}.25"
     assert model.data(model.index(3, COL_TITLE), Qt.ItemDataRole.ToolTipRole) == "批量合同 3"
-    assert calls == [0]  # same block: from the cache
+    assert len(calls) == 1  # same block: from the cache
     assert model.data(model.index(599, COL_NUMBER)) == "BULK-00599"
-    assert calls == [0, 2 * BLOCK_SIZE]  # the last, partial block only
+    assert calls[-1] == (2 * BLOCK_SIZE, {"total": 600})  # the last, partial block only (from the end)
+    assert model.data(model.index(BLOCK_SIZE + 5, COL_NUMBER)) == f"BULK-{BLOCK_SIZE + 5:05d}"
+    assert calls[-1][1]["after"] == model.contract_id(BLOCK_SIZE - 1)  # after block 0's last contract
     assert model.data(model.index(599, COL_NUMBER), ContractIdRole) == model.contract_id(599)
-    assert len(calls) == 2  # the id comes with its cached block
+    assert len(calls) == 3  # the id comes with its cached block
     assert model.row_of(model.contract_id(599)) == 599
     model.sort(COL_NUMBER, DESC)
+    assert model.rowCount() == 600  # a sort keeps the count
     assert model.data(model.index(0, COL_NUMBER)) == "BULK-00599"
-    assert len(calls) == 3  # sorting cleared the cache
+    assert len(calls) == 4  # sorting cleared the cache
     assert model.row_of(model.contract_id(0)) == 0
+
+
+def test_a_short_list_is_counted_by_its_first_block(model: ContractListModel, qtbot: object) -> None:
+    """Fewer rows than a block: no COUNT, no wait — the count is known with the rows."""
+    with qtbot.waitSignal(model.countChanged, timeout=1000) as blocker:  # type: ignore[attr-defined]
+        model.set_search("服务")
+    assert blocker.args == [2] and not model.counting()
+
+
+def test_the_view_shows_the_first_rows_then_the_count(store: Store, qtbot: object,
+                                                     held_worker: threading.Event) -> None:
+    from ui import tasks
+
+    _bulk_insert(store, 300)
+    model = ContractListModel(store, today=TODAY)
+    view = ContractListView(model)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    assert view.count_label.text() == f"{BLOCK_SIZE}+ contracts"
+    held_worker.set()
+    qtbot.waitUntil(lambda: view.count_label.text() == "300 contracts", timeout=10_000)  # type: ignore[attr-defined]
+    again = threading.Event()
+    tasks.submit(lambda: again.wait(10))
+    try:
+        model.set_search("批量")
+        assert view.count_label.text() == f"{BLOCK_SIZE}+ contracts"
+    finally:
+        again.set()
+    qtbot.waitUntil(lambda: view.count_label.text() == "300 contracts", timeout=10_000)  # type: ignore[attr-defined]
 
 
 def test_view_search_debounced(model: ContractListModel, qtbot: object) -> None:

@@ -141,6 +141,20 @@ class BackgroundTask(QObject):
         self.deleteLater()
 
 
+def submit(work: Callable[[], Any]) -> Future[Any]:
+    """Run ``work()`` on the store's worker thread (inline when synchronous, as in tests) and return
+    its future, for quiet work that needs no progress dialog or busy cursor (the list's count). The
+    caller polls the future on the GUI thread."""
+    if _SYNCHRONOUS:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(work())
+        except BaseException as exc:  # handed to the caller through the future
+            future.set_exception(exc)
+        return future
+    return _EXECUTOR.submit(work)
+
+
 def idle() -> bool:
     """True when no background task is running or waiting for its callback (the start-up bench)."""
     return not _RUNNING

@@ -1,11 +1,11 @@
 """The contract list as pages: a count, a page of rows by position, the position of a contract.
 
 Why pages: with 100,000 or 1,000,000 contracts the list must never read every matching id
-into Python (issue 18). The window asks for the count, then for the screenful it paints
-(``ORDER BY … LIMIT … OFFSET``), and for the position of one contract when it restores the
-current row after a refresh or a sort (a ``COUNT`` of the rows ordered before it). Filter and
-order are those of ``services.register.contracts.search_ids``: every word of the filter in the
-number, title or party names (case-insensitive; 3+ characters through the trigram index,
+into Python (issue 18). The window asks for the screenful it paints (``ORDER BY … LIMIT``; far
+down the list a keyset seek, ``services.register.list_seek``), then the count, and for the position
+of one contract when it restores the current row after a refresh or a sort (a ``COUNT`` of the
+rows ordered before it). Filter and order are those of ``services.register.contracts.search_ids``:
+every word of the filter in the number, title or party names (case-insensitive; 3+ characters through the trigram index,
 ``services.register.search_index``), ties broken by contract number, rows without a date last,
 the Trash left out.
 """
@@ -29,17 +29,18 @@ from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import list_status, list_terms, search_index
+from services.register import list_seek, list_status, list_terms, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
 from services.register.versions import LIVE
 
-__all__ = ["DRIVE_MAX", "NULLABLE", "WALK_BUDGET", "ListQuery", "count", "in_force_rows", "page", "position"]
+__all__ = ["DRIVE_MAX", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count", "in_force_rows", "page",
+           "position"]
 
 #: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
 NULLABLE = frozenset({"term", "status", "next_due"})
 #: A filter whose index finds at most this many contracts is read from the index and sorted.
 DRIVE_MAX = 4000
-#: Seconds the walk of the sort index may take before the page is read from the index instead.
+#: Seconds (CPU) the walk of the sort index may take before the page is read from the index instead.
 WALK_BUDGET = 0.008
 #: Sort keys with an index of their own (a walk in their order needs no sort).
 WALKABLE = frozenset({"contract_no", "title", "counterparty", "total_amount", "term", "next_due"})
@@ -229,8 +230,10 @@ def _walk(session: Session, statement: Select) -> list[Any] | None:
     """``statement``'s rows, or None when it runs past ``WALK_BUDGET`` (interrupted; SQLite)."""
     raw = session.connection().connection.driver_connection
     assert raw is not None  # a live pysqlite connection
-    deadline = time.perf_counter() + WALK_BUDGET
-    raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+    # CPU time of this thread, not wall time: on a busy machine the walk must not give up for want
+    # of the CPU (the index read it falls back to costs far more: 1.4 s for 服务 at 1M).
+    deadline = time.thread_time() + WALK_BUDGET
+    raw.set_progress_handler(lambda: int(time.thread_time() > deadline), 2000)
     try:
         return list(session.execute(statement))
     except OperationalError as exc:
@@ -241,40 +244,140 @@ def _walk(session: Session, statement: Select) -> list[Any] | None:
         raw.set_progress_handler(None, 0)
 
 
-def page(session: Session, query: ListQuery, offset: int, limit: int) -> list[ContractRow]:
-    """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order."""
+def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: int | None = None,
+         after: int | None = None, before: int | None = None) -> list[ContractRow]:
+    """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order.
+
+    Hints from a caller that holds pages already (``services.register.list_seek``: no long ``OFFSET``):
+    ``total`` — the list's count: a page in the second half is read in the reversed order from the
+    end; ``after`` — the id of the contract at ``offset - 1``: the page is the rows after it in the
+    order; ``before`` — the id of the contract at ``offset + limit``: the rows before it. A hint that
+    no longer holds (the contract gone) is ignored; one gone stale by an edit shifts the page as an
+    edit between two ``OFFSET`` pages would."""
+    if limit <= 0:
+        return []
+    anchor = after if after is not None else before
+    if anchor is not None:
+        found = session.execute(select(_sort_key(session, query), Contract.contract_no)
+                                .where(Contract.id == anchor)).first()
+        if found is not None:
+            reverse = after is None
+            rows = _seek(session, query, tuple(found), 0, limit, reverse=reverse)
+            return in_force_rows(session, rows[::-1] if reverse else rows, query.day())
+    reverse = False
+    if total is not None and total - offset - limit < offset:
+        # Nearer the end: the same rows, counted from the end in the reversed order.
+        reverse = True
+        limit = min(limit, total - offset)
+        offset = max(0, total - offset - limit)
+        if limit <= 0:
+            return []
+    rows = _rows(session, query, offset, limit, reverse=reverse)
+    return in_force_rows(session, rows[::-1] if reverse else rows, query.day())
+
+
+#: From this ``OFFSET`` on, an unfiltered page is found by a skip over the sort key's index alone.
+SKIP_MIN = 5000
+
+
+def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, reverse: bool) -> list[ContractRow]:
+    """``limit`` rows from ``offset`` in the order (reversed when ``reverse``), not yet in force."""
+    walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
+    split = _split(session, query)
+    if offset >= SKIP_MIN and walkable and not _filtered(query) and not split:
+        # The row just before the page by the index alone (no row read), then the live rows after it,
+        # skipping those the Trash holds at or before it (few, found by ix_contracts_deleted_at).
+        key = _sort_key(session, query)
+        nullable = query.sort in NULLABLE
+        order = list_seek.order_by(key, descending=query.descending, nullable=nullable, reverse=reverse)
+        found = session.execute(select(key, Contract.contract_no).order_by(*order)
+                                .offset(offset - 1).limit(1)).first()
+        if found is not None:
+            value, number = found
+            trashed = session.scalar(select(func.count(Contract.id)).where(
+                Contract.deleted_at.is_not(None), list_seek.at_or_before(
+                    key, value, number, descending=query.descending, nullable=nullable, reverse=reverse,
+                    hide=session.get_bind().dialect.name == "sqlite"))) or 0
+            return _seek(session, query, (value, number), int(trashed), limit, reverse=reverse)
+    if split:
+        parts = list_seek.start_parts(_sort_key(session, query), nullable=True, reverse=reverse)
+        return _in_parts(session, query, parts, offset, limit, reverse=reverse, split=True)
+    return _plain(session, query, offset, limit, reverse=reverse, extra=[])
+
+
+def _split(session: Session, query: ListQuery) -> bool:
+    """True where the rows with and without a key are read apart (``list_seek.order_by``'s ``split``):
+    PostgreSQL, a key that may be NULL."""
+    return query.sort in NULLABLE and session.get_bind().dialect.name == "postgresql"
+
+
+def _seek(session: Session, query: ListQuery, anchor: tuple[Any, ...], skip: int, limit: int, *,
+          reverse: bool) -> list[ContractRow]:
+    """``limit`` rows of the list after the row ``anchor`` (its sort key, contract number) in the
+    order (reversed when ``reverse``), the first ``skip`` of them left out."""
+    key = _sort_key(session, query)
+    value, number = anchor
+    parts = list_seek.after_parts(key, value, number, descending=query.descending,
+                                  nullable=query.sort in NULLABLE, reverse=reverse)
+    return _in_parts(session, query, parts, skip, limit, reverse=reverse, split=_split(session, query))
+
+
+def _in_parts(session: Session, query: ListQuery, parts: list[ColumnElement[bool]], skip: int, limit: int, *,
+              reverse: bool, split: bool) -> list[ContractRow]:
+    """``limit`` rows of ``parts`` (conditions whose rows follow each other in the order), the first
+    ``skip`` left out; ``split``: each part holds only NULL keys or none (no NULLS clause needed)."""
+    rows: list[ContractRow] = []
+    for part in parts:
+        found = _plain(session, query, skip, limit - len(rows), reverse=reverse, extra=[part], split=split)
+        if not found and skip:
+            # The part holds at most ``skip`` rows: skip them, then go on with the next part.
+            skip -= session.scalar(select(func.count(Contract.id)).where(*_where(session, query), part)) or 0
+            skip = max(skip, 0)
+            continue
+        skip = 0
+        rows.extend(found)
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, reverse: bool,
+           extra: list[ColumnElement[bool]], split: bool = False) -> list[ContractRow]:
+    """The page by ``LIMIT``/``OFFSET`` (with the ``extra`` conditions), its plan chosen by the filter."""
     sources, confirm = _plan(session, query)
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
     # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
     if sources and walkable and not confirm and _many(session, sources):
-        found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False))
+        found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
+                                               reverse=reverse, extra=extra, split=split))
         if found is not None:
-            return in_force_rows(session, [ContractRow(*row) for row in found], query.day())
+            return [ContractRow(*row) for row in found]
     hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"
-    statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide)
-    return in_force_rows(session, [ContractRow(*row) for row in session.execute(statement)], query.day())
+    statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide, reverse=reverse, extra=extra,
+                                split=split)
+    return [ContractRow(*row) for row in session.execute(statement)]
 
 
 def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
-                    indexed: bool, hide: bool) -> Select:
-    """The page's SELECT; ``hide``: sort the hits instead of walking the sort key's index."""
+                    indexed: bool, hide: bool, reverse: bool = False,
+                    extra: list[ColumnElement[bool]] | None = None, split: bool = False) -> Select:
+    """The page's SELECT; ``hide``: sort the hits instead of walking the sort key's index;
+    ``reverse``: in the reversed order; ``extra``: more conditions (a keyset seek)."""
     key = _sort_key(session, query)
     if hide:
         # A filter keeps few rows: scanning them and sorting the hits beats walking the sort
         # index and fetching rows at random. Unary + keeps the order but hides the index
         # (SQLite's idiom; PostgreSQL's planner weighs this itself and has no unary + on text).
         key = UnaryExpression(key, operator=operators.custom_op("+"), type_=key.type)
-    order = key.desc() if query.descending else key.asc()
-    if query.sort in NULLABLE:
-        # Only where a key may be NULL: SQLite cannot walk an index for NULLS LAST.
-        order = order.nulls_last()
-    tie = Contract.contract_no.desc() if query.descending else Contract.contract_no.asc()
-    conditions = _where(session, query, indexed=indexed)
+    # NULLS LAST only where a key may be NULL: SQLite cannot walk an index for it otherwise.
+    order = list_seek.order_by(key, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse,
+                               split=split)
+    conditions = _where(session, query, indexed=indexed) + list(extra or ())
     if hide:
         # Sort the hits by their keys alone, then read the page's columns (the signed copy's
         # subquery, the status) for its rows only, not for each of thousands of hits
         # (华信信息科技有限公司 at 1M: 65 → 50 ms).
-        chosen = select(Contract.id).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
+        chosen = select(Contract.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
         conditions = [Contract.id.in_(chosen.scalar_subquery())]
         offset = 0
     terms = _terms(session, query)
@@ -282,7 +385,7 @@ def _page_statement(session: Session, query: ListQuery, offset: int, limit: int,
         Contract.id, Contract.contract_no, terms["title"], terms["counterparty"], terms["total_amount"],
         terms["start_date"], terms["end_date"], terms["status"], Contract.next_due,
         Contract.problem_level, SIGNED,
-    ).where(*conditions).order_by(order, tie).limit(limit).offset(offset)
+    ).where(*conditions).order_by(*order).limit(limit).offset(offset)
     return statement
 
 

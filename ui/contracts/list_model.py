@@ -1,16 +1,23 @@
 """The contract list's table model: a count and pages of rows from SQL, fetched as painted.
 
-The list never holds every matching id (issue 18: 1,000,000 contracts): a search or sort runs
-one ``COUNT`` (``services.register.listing.count``); ``data()`` turns a row number into its
-aligned block of ``BLOCK_SIZE`` rows and fetches that block in one ``LIMIT/OFFSET`` query in a
-short session, into a cache keyed by block. Restoring the current contract after a refresh or
-a sort asks for its position (``listing.position``: a ``COUNT`` of the rows before it) unless
-a cached block holds it.
+The list never holds every matching id (issue 18: 1,000,000 contracts). A search (or a refresh)
+first reads the first block of rows with ``LIMIT``: when it is not full, its length is the count;
+else the list shows those rows at once and the exact ``COUNT`` (``services.register.listing.count``,
+up to a few hundred ms at 1M) is computed on the store's worker thread (``ui.tasks.submit``) and
+arrives after them — as rows inserted below the first block, so the view does not jump. A sort keeps
+the count. ``data()`` turns a row number into its aligned block of ``BLOCK_SIZE`` rows and fetches
+that block in one query in a short session, into a cache keyed by block; a block next to a cached
+one is read after (or before) that block's edge contract, a block in the second half from the end
+(``listing.page``'s hints: no long ``OFFSET``). Restoring the current contract after a refresh or a
+sort asks for its position (``listing.position``: a ``COUNT`` of the rows before it) unless a cached
+block holds it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QIcon
@@ -29,7 +37,10 @@ from sqlalchemy.exc import DBAPIError
 from services.register import list_status, listing
 from services.register.contracts import LIST_COLUMNS, ContractRow
 from services.store import Store, StoreError
+from ui import tasks
 from ui.formatting import format_money
+
+_log = logging.getLogger(__name__)
 
 COL_NUMBER, COL_TITLE, COL_COUNTERPARTY, COL_TOTAL, COL_TERM, COL_STATUS, COL_NEXT_DUE = range(7)
 COLUMN_COUNT = 7
@@ -74,10 +85,12 @@ class ContractListModel(QAbstractTableModel):
 
     ``today`` fixes the date used to derive statuses (draft/active/completed) and is meant
     for tests; None means the current date at each query.
-    Signals: ``countChanged(int)`` — the number of rows after a search or refresh.
+    Signals: ``countChanged(int)`` — the number of rows after a search or refresh, once it is
+    exact; ``countPending(int)`` — the first rows are shown, more than this many, the count follows.
     """
 
     countChanged = Signal(int)
+    countPending = Signal(int)
 
     def __init__(self, store: Store, today: dt.date | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +105,15 @@ class ContractListModel(QAbstractTableModel):
         self._icons: dict[int, QIcon] = {}
         self._named_icons: dict[str, QIcon] = {}
         self._status_day = dt.date.today()  # the store moved its stored status to today when it opened
-        self._count = self._query_count(self._query())
+        self._count = 0
+        self._counting: tuple[int, Future[int]] | None = None  # (generation, the exact count on its way)
+        self._generation = 0
+        self._count_timer = QTimer(self)
+        self._count_timer.setInterval(15)
+        self._count_timer.timeout.connect(self._poll_count)
+        first = self._first_block(self._query())
+        self._count = self._start_count(self._query(), first)
+        self._blocks[0] = first
 
     # --- queries ---------------------------------------------------------------------------
 
@@ -131,14 +152,75 @@ class ContractListModel(QAbstractTableModel):
         with self._store.session() as session:
             return listing.count(session, query)
 
+    def _first_block(self, query: listing.ListQuery) -> list[_CachedRow]:
+        """Block 0 of ``query`` (``LIMIT``; no count needed)."""
+        with self._store.session() as session:
+            rows = listing.page(session, query, 0, BLOCK_SIZE)
+        statuses = self._status_names()
+        return [_CachedRow(row, self._texts(row, statuses)) for row in rows]
+
+    def _start_count(self, query: listing.ListQuery, first: list[_CachedRow]) -> int:
+        """The rows to show now for ``query`` whose first block is ``first``: its length when it is not
+        full (the exact count); else that many, and the exact count is asked of the worker."""
+        self._generation += 1
+        self._counting = None
+        self._count_timer.stop()
+        if len(first) < BLOCK_SIZE:
+            return len(first)
+        future = tasks.submit(lambda: self._query_count(query))
+        if future.done() and future.exception() is None:  # synchronous (tests): exact at once
+            return int(future.result())
+        self._counting = (self._generation, future)
+        self._count_timer.start()
+        return len(first)
+
+    def _poll_count(self) -> None:
+        """The exact count arrived: rows inserted (or removed) below those shown; ``countChanged``."""
+        if self._counting is None:
+            self._count_timer.stop()
+            return
+        generation, future = self._counting
+        if not future.done():
+            return
+        self._counting = None
+        self._count_timer.stop()
+        if generation != self._generation:
+            return
+        error = future.exception()
+        if error is not None:  # the store went away meanwhile: keep the rows shown
+            _log.warning("the list's count failed: %s", error)
+            self.countChanged.emit(self._count)
+            return
+        count = int(future.result())
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        self.countChanged.emit(count)
+
+    def counting(self) -> bool:
+        """True while the exact count is on its way (the first block's rows are shown)."""
+        return self._counting is not None
+
     def _block(self, number: int) -> list[_CachedRow]:
-        """Block ``number`` (rows ``number * BLOCK_SIZE`` …), fetched on first use (one query)."""
+        """Block ``number`` (rows ``number * BLOCK_SIZE`` …), fetched on first use (one query): after
+        the previous block's last contract or before the next block's first when one is cached."""
         block = self._blocks.get(number)
         if block is None:
             if len(self._blocks) >= MAX_BLOCKS:
                 self._blocks.clear()
+            previous, following = self._blocks.get(number - 1), self._blocks.get(number + 1)
+            hints: dict[str, int] = {"total": self._count}
+            if previous is not None and len(previous) == BLOCK_SIZE:
+                hints["after"] = previous[-1].row.id
+            elif following:
+                hints["before"] = following[0].row.id
             with self._store.session() as session:
-                rows = listing.page(session, self._query(), number * BLOCK_SIZE, BLOCK_SIZE)
+                rows = listing.page(session, self._query(), number * BLOCK_SIZE, BLOCK_SIZE, **hints)
             statuses = self._status_names()  # translated once per block, not per row
             block = self._blocks[number] = [_CachedRow(row, self._texts(row, statuses)) for row in rows]
         return block
@@ -149,12 +231,24 @@ class ContractListModel(QAbstractTableModel):
         offset = row % BLOCK_SIZE
         return block[offset] if offset < len(block) else None
 
-    def _reset(self, count: int) -> None:
+    def _reset(self, query: listing.ListQuery, first: list[_CachedRow] | None = None,
+               apply: tuple[str, ...] = ()) -> None:
+        """Show ``query`` from its first block (read here unless given): the count now when known,
+        else ``countPending`` and the exact count later. ``apply`` are the attributes to set from
+        ``query`` (``_search``) once its rows are read (if reading fails, nothing changed)."""
+        if first is None:
+            first = self._first_block(query)
         self.beginResetModel()
-        self._count = count
+        if "text" in apply:
+            self._search = query.text
+        self._count = self._start_count(query, first)
         self._blocks.clear()
+        self._blocks[0] = first
         self.endResetModel()
-        self.countChanged.emit(count)
+        if self._counting is None:
+            self.countChanged.emit(self._count)
+        else:
+            self.countPending.emit(self._count)
 
     # --- public API ------------------------------------------------------------------------
 
@@ -165,9 +259,8 @@ class ContractListModel(QAbstractTableModel):
         if text == self._search:
             return
         # Query first: if it fails, the model still shows the previous search.
-        count = self._query_count(self._query(text=text))
-        self._search = text
-        self._reset(count)
+        query = self._query(text=text)
+        self._reset(query, self._first_block(query), apply=("text",))
 
     def search_text(self) -> str:
         """The current filter text (stripped)."""
@@ -179,13 +272,13 @@ class ContractListModel(QAbstractTableModel):
         if on == self._problems_only:
             return
         self._problems_only = on
-        self._reset(self._query_count(self._query()))
+        self._reset(self._query())
 
     def set_unsigned_only(self, on: bool) -> None:
         """Show only the contracts without a signed copy yet (issue 16), or all again."""
         if on != self._unsigned_only:
             self._unsigned_only = on
-            self._reset(self._query_count(self._query()))
+            self._reset(self._query())
 
     def problems_only(self) -> bool:
         """True while only contracts with problems are shown."""
@@ -194,7 +287,7 @@ class ContractListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the search after contracts changed (import, save, delete), keeping filter and
         sort. Resets the model (the view restores its current contract) and emits ``countChanged``."""
-        self._reset(self._query_count(self._query()))
+        self._reset(self._query())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (a ``COL_*``) in SQL. A layout change: selections follow their contracts."""
@@ -202,12 +295,8 @@ class ContractListModel(QAbstractTableModel):
             return
         if (column, order) == (self._sort_column, self._sort_order):
             return
-        count = self._query_count(self._query(column=column, order=order))
-        if count != self._count:
-            # Contracts were added or removed meanwhile: a layout change cannot say that.
-            self._sort_column, self._sort_order = column, order
-            self._reset(count)
-            return
+        # The count does not depend on the order (contracts added or removed meanwhile are announced
+        # by the store's change notification, which refreshes the list).
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         followed = {index.row(): self._id_at(index.row()) for index in persistent}

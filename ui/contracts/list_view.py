@@ -85,6 +85,7 @@ class ContractListView(QWidget):
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(self._activate_index)
         model.countChanged.connect(self._show_count)
+        model.countPending.connect(self._show_count_pending)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
 
@@ -100,7 +101,10 @@ class ContractListView(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        self._show_count(model.rowCount())
+        if model.counting():
+            self._show_count_pending(model.rowCount())
+        else:
+            self._show_count(model.rowCount())
 
     def _setup_table(self) -> None:
         table = self.table
@@ -173,6 +177,10 @@ class ContractListView(QWidget):
             self.count_label.setText(self.tr("1 contract"))
         else:
             self.count_label.setText(self.tr("{count} contracts").format(count=f"{count:,}"))
+
+    def _show_count_pending(self, shown: int) -> None:
+        # The first rows are shown, the exact count follows (issue 18): "256+ contracts".
+        self.count_label.setText(self.tr("{count} contracts").format(count=f"{shown:,}+"))
 
     def _activate_index(self, index: QModelIndex) -> None:
         if index.isValid():
