@@ -90,3 +90,28 @@ def test_main_py_list_does_not_import_sqlalchemy(listed: Path) -> None:
                             cwd=ROOT)
     assert second.stderr.strip() == "False 0"
     assert second.stdout == first.stdout and first.stdout.count("\n") == 5
+
+
+def test_a_pending_amendment_is_not_listed_yet_on_either_path(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """补1 recorded with an effective date still ahead: ``main.py list`` prints the contract as signed
+    (120,000.00 to 2026-06-30), as the window's list shows it, not the stored amended rows (135,000.00
+    to 2026-09-30) — the quick path and the normal path alike."""
+    from services.amendments import register as amendments
+    from tests.amendment_cases import amendment, original
+
+    db = tmp_path / "contracts.db"
+    store = open_store(db)
+    pending = amendment()
+    pending.effective_date = dt.date(2099, 1, 1)
+    with store.session(write=True) as session:
+        first = contracts.save(session, original())
+    with store.session(write=True) as session:
+        amendments.record(session, first, pending, version=1)
+    store.close()
+    argv = ["list", "--db", str(db)]
+    status, expected = _normal(capsys, monkeypatch, argv)
+    assert status == 0
+    assert expected == "ZFY-2026-001\t120000.00\tcompleted\t2026-01-01..2026-06-30\t政务云资源租用服务\n"
+    assert quick_list.run(argv[1:]) == 0
+    assert capsys.readouterr().out == expected

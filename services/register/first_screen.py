@@ -12,6 +12,8 @@ path (``services.store.open_store``, ``services.register.listing``):
 * the store is a SQLite file that exists and opens read-only, its ``alembic_version`` is the
   newest revision this version knows (``services.store_revisions.head_revision``, read from the
   migration scripts' text) — a store behind it must be upgraded first, one ahead is refused there;
+* the list's columns hold the terms in force on the day (``list_terms_day``, revision 0020:
+  ``services.register.list_terms``);
 * no filter (the window starts unfiltered), the Trash left out;
 * a sort key of ``SORTS`` — ``status`` only while the stored ``list_status`` is derived for the
   day (``services.register.list_status``), as ``listing.page`` walks it then;
@@ -44,17 +46,17 @@ SCREEN_ROWS = 60
 #: List column -> the SQL it sorts by (``listing._sort_key``; ``status`` through the stored column).
 SORTS: dict[str, str] = {
     "contract_no": "contracts.contract_no",
-    "title": "contracts.title",
+    "title": "contracts.list_title",
     "counterparty": "contracts.counterparty",
-    "total_amount": "contracts.total_amount",
-    "term": "contracts.start_date",
+    "total_amount": "contracts.list_total_amount",
+    "term": "contracts.list_start_date",
     "status": "contracts.list_status",
     "next_due": "contracts.next_due",
 }
 _NULLABLE = frozenset({"term", "status", "next_due"})  # listing.NULLABLE
 
 _STATUS = ("CASE WHEN contracts.status IS NOT NULL THEN contracts.status WHEN contracts.sign_date IS NULL "
-           "THEN 'draft' WHEN contracts.end_date < :day THEN 'completed' ELSE 'active' END")
+           "THEN 'draft' WHEN contracts.list_end_date < :day THEN 'completed' ELSE 'active' END")
 _SIGNED = ("EXISTS (SELECT 1 FROM attachments WHERE attachments.contract_id = contracts.id "
            "AND attachments.kind = 'signed_copy' AND attachments.deleted_at IS NULL)")
 
@@ -110,6 +112,14 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     return connection
 
 
+def _terms_of(connection: sqlite3.Connection, day: dt.date) -> bool:
+    """True when the list's columns hold the terms in force on ``day`` (``list_terms_day``,
+    ``services.register.list_terms``); on another day ``listing`` works them out and so must the
+    normal path."""
+    stored = connection.execute("SELECT day FROM list_terms_day WHERE id = 1").fetchone()
+    return stored is not None and _date(stored[0]) == day
+
+
 def _date(value: object) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(str(value)[:10])
 
@@ -126,8 +136,8 @@ def _select(sort: str, descending: bool, *, signed: bool) -> str:
     direction = "DESC" if descending else "ASC"
     key = f"{SORTS[sort]} {direction}" + (" NULLS LAST" if sort in _NULLABLE else "")
     return (
-        "SELECT contracts.id, contracts.contract_no, contracts.title, contracts.counterparty, "
-        "contracts.total_amount, contracts.start_date, contracts.end_date, "
+        "SELECT contracts.id, contracts.contract_no, contracts.list_title, contracts.counterparty, "
+        "contracts.list_total_amount, contracts.list_start_date, contracts.list_end_date, "
         f"{_STATUS}, contracts.next_due, contracts.problem_level, {_SIGNED if signed else '0'} "
         f"FROM contracts WHERE contracts.deleted_at IS NULL "
         f"ORDER BY {key}, contracts.contract_no {direction}")
@@ -147,6 +157,8 @@ def read(path: str | os.PathLike[str], *, sort: str = "contract_no", descending:
     if connection is None:
         return None
     try:
+        if not _terms_of(connection, day):
+            return None
         if sort == "status":
             stored = connection.execute("SELECT day FROM list_status_day WHERE id = 1").fetchone()
             if stored is None or _date(stored[0]) != day:
@@ -169,9 +181,9 @@ def read(path: str | os.PathLike[str], *, sort: str = "contract_no", descending:
 
 def read_all(path: str | os.PathLike[str], *, day: dt.date | None = None) -> list[ScreenRow] | None:
     """Every contract of the register (not in the Trash) by contract number, as ``main.py list``
-    prints them (``services.register.contracts.search_ids`` + ``list_rows``: the stored terms,
-    statuses for ``day``; ``signed`` not read); None when the normal path must answer (not a
-    SQLite file at the head revision, any SQLite error)."""
+    prints them (``services.register.listing.page`` of the whole list: the terms in force on ``day``;
+    ``signed``, next due and the pending mark not read); None when the normal path must answer (not
+    a SQLite file at the head revision, the terms in force stored for another day, any SQLite error)."""
     day = day or dt.date.today()
     if str(path).startswith(("postgresql:", "postgres:")):
         return None
@@ -179,6 +191,8 @@ def read_all(path: str | os.PathLike[str], *, day: dt.date | None = None) -> lis
     if connection is None:
         return None
     try:
+        if not _terms_of(connection, day):
+            return None
         return [_row(tuple(values)) for values in connection.execute(
             _select("contract_no", False, signed=False), {"day": day.isoformat()})]
     except (sqlite3.Error, ValueError, TypeError):
