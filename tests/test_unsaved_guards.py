@@ -12,6 +12,7 @@ from services.store import open_store
 from tests.conftest import SAMPLE_LEDGER, FakeDialogs
 from ui import main_window as main_window_module
 from ui.main_window import MainWindow
+from ui.register import samples as samples_module
 
 pytestmark = pytest.mark.usefixtures("synchronous_tasks")
 NUMBER = "2026-021"
@@ -145,7 +146,7 @@ def test_save_with_check_errors_asks_save_anyway(window, store):
 def test_samples_open_in_their_own_store_and_are_never_wiped_silently(window, store, qtbot, tmp_path, monkeypatch):
     samples = tmp_path / "data" / "sample-contracts.db"
     samples.parent.mkdir()
-    monkeypatch.setattr(main_window_module, "samples_store_path", lambda: samples)
+    monkeypatch.setattr(samples_module, "samples_store_path", lambda: samples)
     open_edited(window, store)
     window.dialogs.unsaved = "save"
     window.open_samples()

@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,16 +22,18 @@ from PySide6.QtWidgets import (
 from services.changes import ChangeKind, Changes
 from services.errors import UserError
 from services.register import contracts as contract_service
-from services.store import Store, StoreError, data_version, default_db_path, open_store
+from services.store import Store, StoreError, data_version, open_store
 from services.store_roles import store_role
 from ui import i18n
 from ui.calendar.calendar_feature import CalendarFeature
 from ui.context import AppContext, Dialogs, StoreChanges, open_in_viewer
 from ui.contracts.list_model import ContractListModel
 from ui.contracts.list_view import ContractListView
+from ui.contracts.welcome import WelcomePage
 from ui.dialogs import DialogService
 from ui.error_text import error_text
 from ui.printing import PdfPrinting
+from ui.register.samples import open_samples, samples_banner
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:  # feature modules are imported on first use: the first paint needs none (issue 18)
@@ -44,48 +44,9 @@ if TYPE_CHECKING:  # feature modules are imported on first use: the first paint 
     from ui.register.ledger_actions import LedgerActions
     from ui.register.live_changes import ServerChanges
 
-SAMPLE_LEDGER = Path(__file__).resolve().parent.parent / "resources" / "sample_ledger"
 _open_windows: list[QMainWindow] = []
 #: How often the window looks for another process's writes (PRAGMA data_version), in milliseconds.
 OTHER_WRITERS_POLL_MS = 2000
-
-
-def samples_store_path() -> Path:
-    """The sample contracts' own store, beside the default register (never the register itself)."""
-    return default_db_path().with_name("sample-contracts.db")
-
-
-def remove_store_files(path: Path) -> None:
-    """Delete a (closed) SQLite store with its -wal and -shm files."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)  # keeps a window rebuilt for a new language alive
-
-
-class WelcomePage(QWidget):
-    """Shown instead of an empty grid when the store holds no contract."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel(self.tr("The register is empty"))
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        hint = QLabel(self.tr("Start by entering a signed contract, importing a ledger, or looking at the samples."))
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(hint)
-        for text, slot in (
-            (self.tr("New contract…"), window.new_contract),
-            (self.tr("Import ledger…"), window.import_ledger),
-            (self.tr("Open sample contracts"), window.open_samples),
-        ):
-            button = QPushButton(text)
-            button.setMinimumHeight(40)
-            button.setFixedWidth(280)
-            button.clicked.connect(slot)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -132,7 +93,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
-        self.samples_banner = self._samples_banner()
+        self.samples_banner = samples_banner(self)
         column.addWidget(self.samples_banner)
         self.read_only_banner = self._read_only_banner()
         column.addWidget(self.read_only_banner)
@@ -238,22 +199,6 @@ class MainWindow(QMainWindow):
         self.list_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list_view.table.addActions([self.open_action, self.new_action, self.print_action,
                                          self.print_summary_action, self.delete_action])
-
-    def _samples_banner(self) -> QWidget:
-        """Shown over the sample contracts: they are not the officer's register."""
-        banner = QWidget()
-        banner.setObjectName("samplesBanner")
-        banner.setStyleSheet("#samplesBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
-        row = QHBoxLayout(banner)
-        label = QLabel("示例合同 / Sample contracts — " + self.tr(
-            "edits here stay in the samples; your own register is not shown."))
-        label.setWordWrap(True)
-        back = QPushButton(self.tr("Back to my register"))
-        back.clicked.connect(self.back_to_register)
-        row.addWidget(label, 1)
-        row.addWidget(back)
-        banner.setVisible(self.home is not None)
-        return banner
 
     def _read_only_banner(self) -> QWidget:
         """Shown over a store that cannot be written (a read-only file or folder): why, and that
@@ -457,44 +402,8 @@ class MainWindow(QMainWindow):
         return open_restore(self)
 
     def open_samples(self) -> None:
-        """Switch to the sample contracts, in a store of their own (never the officer's register).
-        Samples opened before are offered as they were left, or reset to the shipped ones."""
-        path = samples_store_path()
-        reset = True
-        if path.exists():
-            choice = self.dialogs.choose(
-                self.tr("Sample contracts"),
-                self.tr("The sample contracts were opened before, and may have been edited."),
-                [("open", self.tr("Open them as they were left")), ("reset", self.tr("Reset them"))])
-            if choice is None:
-                return
-            reset = choice == "reset"
-        if not self.close_editors():
-            return
-        if path == self.store.path:
-            if not reset:
-                return
-            self.release_store()  # about to be replaced; the window is replaced right after
-        home = self.home or self.store.path
-
-        from services.ledger.importer import import_ledger
-
-        def build(_control: TaskControl) -> Store:
-            if reset:
-                fresh = path.with_name(path.stem + "-new.db")
-                remove_store_files(fresh)
-                built = open_store(fresh)
-                import_ledger(built, SAMPLE_LEDGER)
-                built.close()  # checkpointed: one self-contained file
-                remove_store_files(path)
-                fresh.replace(path)
-            return open_store(path)
-
-        def failed(error: BaseException) -> None:
-            self.dialogs.error(self.tr("Sample contracts"), error_text(error))
-
-        run_task(self, self.tr("Building the sample register…"), build,
-                 lambda store: self._replace_with(store, hand_over=False, home=home), failed, cancellable=False)
+        """File → Open sample contracts (``ui.register.samples.open_samples``)."""
+        open_samples(self)
 
     def back_to_register(self) -> MainWindow:
         """File → Back to my register: leave the samples for the officer's own store."""
