@@ -25,7 +25,7 @@ from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from models.payments import Payment
 from models.penalty import PenaltyClause
 from services import history as history_log
-from services.calendar.stored import resolved_due_dates, stored_next_due
+from services.calendar.stored import stored_dates
 from services.checks.contract import Problem, check_contract, installment_amount, stored_level
 from services.history import HistoryAction
 from services.money import from_fen, to_fen
@@ -49,7 +49,7 @@ from services.register.contracts import list_columns, new_contract_id
 from services.register.diff import contract_diff
 from services.register.events import done_mark_key, done_mark_order, stored_done_mark
 
-__all__ = ["BATCH", "NewContract", "load_many", "write_new"]
+__all__ = ["BATCH", "NewContract", "derive_batch", "load_many", "write_new"]
 
 #: New contracts written per round of bulk inserts.
 BATCH = 500
@@ -211,15 +211,31 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
     numbered = [(first + index, new) for index, new in enumerate(batch)]
     marks = _insert_rows(session, numbered)
     after = load_many(session, [contract_id for contract_id, _new in numbered])
+    checked = derive_batch(session, after, marks)
+    entries = []
+    for contract_id, new in numbered:
+        before()
+        entries.append((contract_id, new.contract_no, 1, contract_diff(None, after[contract_id])))
+        done(new.contract_no, checked[contract_id])
+    history_log.record_many(session, HistoryAction.IMPORT, entries)
+
+
+def derive_batch(session: Session, after: Mapping[int, ContractData],
+                 marks: Mapping[int, Mapping[str, dt.date]]) -> dict[int, list[Problem]]:
+    """Every column derived from the contracts just written (``after``: id → the contract as
+    ``load_many`` reads it back; ``marks``: id → its done marks, key → date), as
+    ``refresh_list_columns`` derives them one by one: the list's ``next_due`` and ``problem_level``,
+    each installment's ``resolved_due_date``; one UPDATE … executemany per table. Returns id → the
+    problems ``check_contract`` found (the checks run once a contract). The one place the bulk path
+    derives data for a batch: add further derived columns here."""
     derived = []
     resolved: list[dict[str, Any]] = []
     checked: dict[int, list[Problem]] = {}
-    for contract_id, _new in numbered:
-        data = _checked_copy(after[contract_id])
-        events = {e.event: e.date for e in after[contract_id].events if e.date is not None}
-        next_due = stored_next_due(session, contract_id, data, recorded=(events, marks[contract_id]))
-        resolved += [{"cid": contract_id, "row_seq": seq, "day": day} for seq, day in resolved_due_dates(
-            session, contract_id, data, recorded=(events, marks[contract_id])).items() if day is not None]
+    for contract_id, loaded in after.items():
+        data = _checked_copy(loaded)
+        events = {e.event: e.date for e in loaded.events if e.date is not None}
+        next_due, dues = stored_dates(session, contract_id, data, (events, dict(marks[contract_id])))
+        resolved += [{"cid": contract_id, "row_seq": seq, "day": day} for seq, day in dues.items() if day is not None]
         checked[contract_id] = check_contract(data)
         derived.append({"contract_id": contract_id, "next_due": next_due,
                         "problem_level": stored_level(checked[contract_id])})
@@ -232,9 +248,4 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
         session.connection().execute(
             update(inst).where(inst.c.contract_id == bindparam("cid"), inst.c.seq == bindparam("row_seq"))
             .values(resolved_due_date=bindparam("day")), resolved)
-    entries = []
-    for contract_id, new in numbered:
-        before()
-        entries.append((contract_id, new.contract_no, 1, contract_diff(None, after[contract_id])))
-        done(new.contract_no, checked[contract_id])
-    history_log.record_many(session, HistoryAction.IMPORT, entries)
+    return checked
