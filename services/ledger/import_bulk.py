@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.contract import ROLES, Article, Contract, Installment, LineItem, Party
@@ -136,14 +136,32 @@ def _insert_rows(session: Session, batch: Sequence[tuple[int, NewContract]]) -> 
                         for p in paid)
     session.flush()
     connection = session.connection()
-    connection.execute(insert(Contract.__table__), contracts)
+    _insert_many(connection, Contract.__table__, contracts)
     for table, (model, _data_cls, _order) in _CHILDREN.items():
         if children[table]:
-            connection.execute(insert(model.__table__), children[table])
+            _insert_many(connection, model.__table__, children[table])
     for model, rows_of in ((ContractEvent, events), (DeadlineDone, marks), (Payment, payments)):
         if rows_of:
-            connection.execute(insert(model.__table__), rows_of)
+            _insert_many(connection, model.__table__, rows_of)
     return done
+
+
+def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``connection.execute(insert(table), rows)`` (rows: column key → value, every row the same keys).
+    On SQLite, one DBAPI ``executemany`` of the statement compiled once, each value through its
+    column type's bind processor for the dialect — what Core does, without its work per row; on
+    another store, or when the statement would take a column default the rows do not give, Core."""
+    dialect = connection.dialect
+    names = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=names)
+    order = compiled.positiontup
+    if dialect.name != "sqlite" or order is None or sorted(order) != sorted(names):
+        connection.execute(insert(table), rows)
+        return
+    processors = [(name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in order]
+    connection.exec_driver_sql(compiled.string, [
+        tuple(row[name] if process is None else process(row[name]) for name, process in processors)
+        for row in rows])
 
 
 def load_many(session: Session, ids: Sequence[int]) -> dict[int, ContractData]:
