@@ -158,10 +158,12 @@ def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]
     if dialect.name != "sqlite" or order is None or sorted(order) != sorted(names):
         connection.execute(insert(table), rows)
         return
-    processors = [(name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in order]
-    connection.exec_driver_sql(compiled.string, [
-        tuple(row[name] if process is None else process(row[name]) for name, process in processors)
-        for row in rows])
+    columns = []
+    for name in order:  # column by column: one map over a column's values instead of a call per value
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        given = [row[name] for row in rows]
+        columns.append(given if process is None else list(map(process, given)))
+    connection.exec_driver_sql(compiled.string, list(zip(*columns, strict=True)))
 
 
 def load_many(session: Session, ids: Sequence[int]) -> dict[int, ContractData]:
