@@ -374,6 +374,15 @@ def installment_dues(contract: ContractData, events: Mapping[str, dt.date], done
             if d.kind == "installment" and d.seq is not None}
 
 
+def next_due_and_installment_dues(contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
+                                  calendar: WorkingCalendar, today: dt.date
+                                  ) -> tuple[dt.date | None, dict[int, dt.date | None]]:
+    """``(next_due_of(…), installment_dues(…))`` of the same arguments from one build of the
+    deadlines (an import deriving both for every contract builds them once)."""
+    items = _build(contract, events, done, calendar, today, 0, None, {}, first_open=True)
+    return next_due(items), {d.seq: d.due for d in items if d.kind == "installment" and d.seq is not None}
+
+
 def _build(contract: ContractData, events: Mapping[str, dt.date], done: Mapping[str, dt.date],
            calendar: WorkingCalendar, today: dt.date, reminder_days: int, contract_id: int | None,
            labels: Labels | None, *, first_open: bool) -> list[Deadline]:

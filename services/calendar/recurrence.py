@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
@@ -119,7 +120,14 @@ def _month_end_safe(parts: dict[str, str], first: dt.date) -> dict[str, str]:
 
 
 def _rule(parts: dict[str, str], first: dt.date) -> rrule:
-    text = ";".join(f"{k}={v}" for k, v in parts.items())
+    return _parsed_rule(";".join(f"{k}={v}" for k, v in parts.items()), first)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_rule(text: str, first: dt.date) -> rrule:
+    """``rrulestr(text)`` from ``first``, parsed once for each rule and first date (contracts share
+    both; an ``rrule`` made without its cache is only read when iterated, so one serves every walk).
+    Raises ``ValueError`` / ``TypeError`` as ``rrulestr`` does (a refused rule is not remembered)."""
     made = rrulestr(text, dtstart=dt.datetime.combine(first, dt.time()))
     if not isinstance(made, rrule):
         raise ValueError(f"not a single RRULE: {text!r}")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.contract import ROLES, Article, Contract, Installment, LineItem, Party
@@ -25,7 +25,7 @@ from models.obligations import Bond, ContractEvent, DeadlineDone, Milestone
 from models.payments import Payment
 from models.penalty import PenaltyClause
 from services import history as history_log
-from services.calendar.stored import resolved_due_dates, stored_next_due
+from services.calendar.stored import stored_dates
 from services.checks.contract import Problem, check_contract, installment_amount, stored_level
 from services.history import HistoryAction
 from services.money import from_fen, to_fen
@@ -50,7 +50,7 @@ from services.register.contracts import list_columns, load, new_contract_id
 from services.register.diff import contract_diff
 from services.register.events import done_mark_key, done_mark_order, stored_done_mark
 
-__all__ = ["BATCH", "NewContract", "load_many", "write_new"]
+__all__ = ["BATCH", "NewContract", "derive_batch", "load_many", "write_new"]
 
 #: New contracts written per round of bulk inserts.
 BATCH = 500
@@ -137,14 +137,34 @@ def _insert_rows(session: Session, batch: Sequence[tuple[int, NewContract]]) -> 
                         for p in paid)
     session.flush()
     connection = session.connection()
-    connection.execute(insert(Contract.__table__), contracts)
+    _insert_many(connection, Contract.__table__, contracts)
     for table, (model, _data_cls, _order) in _CHILDREN.items():
         if children[table]:
-            connection.execute(insert(model.__table__), children[table])
+            _insert_many(connection, model.__table__, children[table])
     for model, rows_of in ((ContractEvent, events), (DeadlineDone, marks), (Payment, payments)):
         if rows_of:
-            connection.execute(insert(model.__table__), rows_of)
+            _insert_many(connection, model.__table__, rows_of)
     return done
+
+
+def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``connection.execute(insert(table), rows)`` (rows: column key → value, every row the same keys).
+    On SQLite, one DBAPI ``executemany`` of the statement compiled once, each value through its
+    column type's bind processor for the dialect — what Core does, without its work per row; on
+    another store, or when the statement would take a column default the rows do not give, Core."""
+    dialect = connection.dialect
+    names = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=names)
+    order = compiled.positiontup
+    if dialect.name != "sqlite" or order is None or sorted(order) != sorted(names):
+        connection.execute(insert(table), rows)
+        return
+    columns = []
+    for name in order:  # column by column: one map over a column's values instead of a call per value
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        given = [row[name] for row in rows]
+        columns.append(given if process is None else list(map(process, given)))
+    connection.exec_driver_sql(compiled.string, list(zip(*columns, strict=True)))
 
 
 def load_many(session: Session, ids: Sequence[int]) -> dict[int, ContractData]:
@@ -212,15 +232,31 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
     numbered = [(first + index, new) for index, new in enumerate(batch)]
     marks = _insert_rows(session, numbered)
     after = load_many(session, [contract_id for contract_id, _new in numbered])
+    checked = derive_batch(session, after, marks)
+    entries = []
+    for contract_id, new in numbered:
+        before()
+        entries.append((contract_id, new.contract_no, 1, contract_diff(None, after[contract_id])))
+        done(new.contract_no, checked[contract_id])
+    history_log.record_many(session, HistoryAction.IMPORT, entries)
+
+
+def derive_batch(session: Session, after: Mapping[int, ContractData],
+                 marks: Mapping[int, Mapping[str, dt.date]]) -> dict[int, list[Problem]]:
+    """Every column derived from the contracts just written (``after``: id → the contract as
+    ``load_many`` reads it back; ``marks``: id → its done marks, key → date), as
+    ``refresh_list_columns`` derives them one by one: the list's ``next_due`` and ``problem_level``,
+    each installment's ``resolved_due_date``; one UPDATE … executemany per table. Returns id → the
+    problems ``check_contract`` found (the checks run once a contract). The one place the bulk path
+    derives data for a batch: add further derived columns here."""
     derived = []
     resolved: list[dict[str, Any]] = []
     checked: dict[int, list[Problem]] = {}
-    for contract_id, _new in numbered:
-        data = _checked_copy(after[contract_id])
-        events = {e.event: e.date for e in after[contract_id].events if e.date is not None}
-        next_due = stored_next_due(session, contract_id, data, recorded=(events, marks[contract_id]))
-        resolved += [{"cid": contract_id, "row_seq": seq, "day": day} for seq, day in resolved_due_dates(
-            session, contract_id, data, recorded=(events, marks[contract_id])).items() if day is not None]
+    for contract_id, loaded in after.items():
+        data = _checked_copy(loaded)
+        events = {e.event: e.date for e in loaded.events if e.date is not None}
+        next_due, dues = stored_dates(session, contract_id, data, (events, dict(marks[contract_id])))
+        resolved += [{"cid": contract_id, "row_seq": seq, "day": day} for seq, day in dues.items() if day is not None]
         checked[contract_id] = check_contract(data)
         derived.append({"contract_id": contract_id, "next_due": next_due,
                         "problem_level": stored_level(checked[contract_id])})
@@ -228,15 +264,10 @@ def write_new(session: Session, batch: Sequence[NewContract], *, before: Callabl
     session.connection().execute(
         update(table).where(table.c.id == bindparam("contract_id"))
         .values(next_due=bindparam("next_due"), problem_level=bindparam("problem_level")), derived)
-    list_terms.keep(session, [contract_id for contract_id, _new in numbered], load)  # the list's terms in force
+    list_terms.keep(session, list(after), load)  # the list's terms in force (0020)
     if resolved:  # each installment's resolved_due_date, as services.calendar.stored.keep_resolved_due_dates
         inst = Installment.__table__
         session.connection().execute(
             update(inst).where(inst.c.contract_id == bindparam("cid"), inst.c.seq == bindparam("row_seq"))
             .values(resolved_due_date=bindparam("day")), resolved)
-    entries = []
-    for contract_id, new in numbered:
-        before()
-        entries.append((contract_id, new.contract_no, 1, contract_diff(None, after[contract_id])))
-        done(new.contract_no, checked[contract_id])
-    history_log.record_many(session, HistoryAction.IMPORT, entries)
+    return checked

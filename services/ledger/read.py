@@ -227,10 +227,11 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
     if missing:
         return []
 
-    # per column once, not per cell: (name, position, column, its term, its header as written)
-    fields = [(name, index, table.column(name), codes.column_term(table.column(name)), header[index].strip())
+    # per column once, not per cell: (name, position, column, its term, its header as written, its converter)
+    fields = [(name, index, table.column(name), codes.column_term(table.column(name)), header[index].strip(),
+               _converter(table.column(name), codes.column_term(table.column(name))))
               for name, index in positions.items()]
-    titles = {name: title for name, _index, _column, _term, title in fields}
+    titles = {name: title for name, _index, _column, _term, title, _convert in fields}
     records: list[Record] = []
     seen: dict[tuple[object, ...], int] = {}
     row_number = 1
@@ -248,7 +249,8 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
                 break
             continue
         row_number += 1
-        if not any(cell.strip() for cell in cells):
+        joined = "".join(cells)
+        if not joined.strip():  # every cell blank
             continue
         record = Record(row_number, {})
         short = len(cells) < len(header)
@@ -257,10 +259,13 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
             problems.errors.append(codes.problem(label, row_number, None,
                                                  codes.SHORT_ROW if short else codes.LONG_ROW,
                                                  cells=len(cells), columns=len(header)))
-        for _name, index, column, term, title in fields:
-            cell = unguard(cells[index].strip()) if index < len(cells) else ""
-            if cell or column.required:  # an empty optional cell is no value: nothing to read
-                _read_cell(cell, column, record, (label, row_number, title), problems, term)
+        if _has_control(joined):  # the rare row: each cell checked and read as _read_cell says
+            for _name, index, column, term, title, _convert in fields:
+                cell = unguard(cells[index].strip()) if index < len(cells) else ""
+                if cell or column.required:  # an empty optional cell is no value: nothing to read
+                    _read_cell(cell, column, record, (label, row_number, title), problems, term)
+        else:  # no control character but line breaks: only a line break outside a text cell can fail
+            _read_clean_row(cells, fields, record, label, problems, breaks="\n" in joined or "\r" in joined)
         key = tuple(record.values.get(name) for name in table.key)
         if None not in key:
             if key in seen:
@@ -278,6 +283,85 @@ def read_table(text: str, table: Table, label: str, problems: Problems) -> list[
 #: Kinds whose parser names the value (数量 / quantity) in its messages.
 _NAMED: dict[str, Callable[[str, Term], object]] = {
     "decimal": values.parse_decimal, "percent": values.parse_percent, "int": values.parse_int}
+#: Control characters (category Cc) but tab, LF and CR: what ``check_text`` refuses in every column.
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Distinct cell texts a column's converter remembers (dates, codes, rules repeat; amounts mostly do not).
+_MEMO_LIMIT = 20_000
+
+
+def _has_control(text: str) -> bool:
+    """True when ``text`` holds a control character ``check_text`` refuses even in a text column
+    (tab, CR and LF are allowed there; CR and LF elsewhere are looked at cell by cell)."""
+    return _REFUSED.search(text) is not None
+
+
+def _converter(column: Column, term: Term) -> Callable[[str], object]:
+    """The parser of ``column``'s non-empty cells (what ``_read_cell`` calls for its kind, after
+    ``check_text``), built once per file: text as it is; money as ``(amount, wan)``; every other kind
+    remembers the values of the texts it has read (all immutable: ``str``, ``Decimal``, ``date``,
+    ``int``, ``bool``), so a date or code repeated down the file — or the same RRULE — is parsed once.
+    Raises ``InputError`` as the kind's parser does (a refused text is not remembered)."""
+    kind = column.kind
+    if kind == "text":
+        return str
+    parse: Callable[[str], object]
+    if kind == "money":
+        def parse(cell: str) -> object:
+            return values.parse_money_amount(cell, term)
+    elif kind in _NAMED:
+        named = _NAMED[kind]
+
+        def parse(cell: str) -> object:
+            return named(cell, term)
+    else:
+        parse = _PARSERS[kind]
+    memo: dict[str, object] = {}
+
+    def convert(cell: str) -> object:
+        try:
+            return memo[cell]
+        except KeyError:
+            value = parse(cell)
+            if len(memo) < _MEMO_LIMIT:
+                memo[cell] = value
+            return value
+
+    return convert
+
+
+def _read_clean_row(cells: list[str], fields: list[tuple[str, int, Column, Term, str, Callable[[str], object]]],
+                    record: Record, label: str, problems: Problems, *, breaks: bool) -> None:
+    """``_read_cell`` of each field of a row holding no control character but tab, CR and LF
+    (``breaks``: some CR or LF): the same values, warnings and problems, each column's converter
+    doing the parsing; an empty required cell, or a line break outside a text column, goes to
+    ``_read_cell`` itself."""
+    count = len(cells)
+    found = record.values
+    for name, index, column, term, title, convert in fields:
+        cell = cells[index].strip() if index < count else ""
+        if cell[:1] == "'":
+            cell = unguard(cell)
+        if not cell or (breaks and column.kind != "text" and ("\n" in cell or "\r" in cell)):
+            if cell or column.required:
+                _read_cell(cell, column, record, (label, record.row, title), problems, term)
+            continue
+        try:
+            value = convert(cell)
+        except InputError as exc:
+            record.bad += 1
+            problems.errors.append(codes.problem(label, record.row, term, exc.code, title, **exc.params))
+            continue
+        if column.kind == "money":
+            amount: object
+            wan: object
+            amount, wan = value  # type: ignore[misc]  # the money converter's pair
+            if wan:
+                problems.warnings.append(codes.warning(label, record.row, term, codes.WAN, title, text=cell,
+                                                       amount=amount))
+                record.wan.append((column.name, cell))
+            found[name] = amount
+        else:
+            found[name] = value
 
 
 def _read_cell(cell: str, column: Column, record: Record, where: tuple[str, int, str], problems: Problems,

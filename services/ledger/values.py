@@ -59,6 +59,8 @@ _ALLOWED_CONTROLS = "\t\n\r"
 MAX_INTEGER_DIGITS = 15
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+#: Money as the writer writes it (``2738718.50``): read as it is, the same value ``parse_money`` gives.
+_WRITER_MONEY = re.compile(r"[0-9]{1,15}\.[0-9]{2}")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _ROLE_ALIASES = {
     **{role: role for role in ROLES},
@@ -155,6 +157,10 @@ def parse_money_amount(text: str, what: str | Term = MONEY) -> tuple[Decimal, bo
 
     Raises ``InputError`` ``VALUE_NEGATIVE`` for ``-100.00`` besides ``parse_money``'s errors.
     """
+    if _WRITER_MONEY.fullmatch(text):  # the writer's own form (most cells of an exported ledger)
+        plain = Decimal(text)
+        if plain <= MAX_AMOUNT:
+            return plain, False
     amount, wan = parse_money(text)
     if amount < 0:
         raise InputError(NEGATIVE, what=_term(what), text=_shown(text))

@@ -20,8 +20,44 @@ CHILD_KEYS: dict[str, str] = {
 }
 
 
+#: Types ``json_value`` returns as they are (looked up first: most fields hold one of them).
+_PLAIN = frozenset({str, int, type(None)})
+
+
 def _values(record: object) -> dict[str, object]:
-    return {name: json_value(getattr(record, name)) for name in scalar_fields(type(record))}
+    values = {}
+    for name in _fields(type(record)):
+        value = getattr(record, name)
+        values[name] = value if type(value) in _PLAIN else json_value(value)
+    return values
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple(scalar_fields(cls))
+    return found
+
+
+def _added(after: ContractData) -> dict[str, Any]:
+    """``contract_diff(None, after)`` without comparing against an empty contract: every header
+    field with a value, every child row added (rows with the same key: the last one's values at the
+    first one's place, as the dict comprehension of ``contract_diff`` gives them)."""
+    result: dict[str, Any] = {}
+    header = {name: [None, value] for name, value in _values(after).items() if value is not None}
+    if header:
+        result["header"] = header
+    children: dict[str, dict[str, dict[str, Any]]] = {}
+    for table, key_field in CHILD_KEYS.items():
+        rows = getattr(after, table)
+        if rows:
+            children[table] = {"added": {str(getattr(r, key_field)): _values(r) for r in rows}}
+    if children:
+        result["children"] = children
+    return result
 
 
 def contract_diff(before: ContractData | None, after: ContractData | None) -> dict[str, Any]:
@@ -32,6 +68,13 @@ def contract_diff(before: ContractData | None, after: ContractData | None) -> di
     and decimals as text, dates ISO), keys as text. A changed count of days or months also
     gives its units, so the history words it "20 个工作日 → 30 个工作日": ``{"units": {"installments[2].due_offset":
     [before, after]}}`` (``services.register.count_units``; only when there is such a change)."""
+    if before is None and after is not None:
+        return _added(after)
+    return _compared(before, after)
+
+
+def _compared(before: ContractData | None, after: ContractData | None) -> dict[str, Any]:
+    """``contract_diff`` by comparing every field and row of the two versions (any two)."""
     header: dict[str, list[object]] = {}
     old = _values(before) if before is not None else {}
     new = _values(after) if after is not None else {}
