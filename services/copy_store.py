@@ -147,6 +147,20 @@ def copy_into(source: Store, target: Store, *, progress: Callable[[int, int], No
     return _copy(source, target, progress=progress, cancelled=cancelled)
 
 
+def _keep_list_terms(connection: Connection) -> None:
+    """The list's terms in force (``services.register.list_terms``, revision 0020) are columns outside
+    the models, so they are not among the copied ones: derive them for every contract copied, in
+    the copy's transaction (SQLite's triggers copied the stored terms; a server's need ``keep``)."""
+    from sqlalchemy.orm import Session
+
+    from models.contract import Contract
+    from services.register import contracts, list_terms
+
+    with Session(bind=connection) as session:
+        list_terms.keep(session, list(session.scalars(select(Contract.id))), contracts.load)
+        session.flush()
+
+
 def _copy(source: Store, target: Store, *, progress: Callable[[int, int], None] | None = None,
           cancelled: Callable[[], bool] | None = None) -> list[TableCopy]:
     if target.read_only:
@@ -175,6 +189,7 @@ def _copy(source: Store, target: Store, *, progress: Callable[[int, int], None] 
                         progress(moved, total)
                 if target.on_server:
                     _reset_sequences(writing, table)
+            _keep_list_terms(writing)
             for table in copied:
                 source_rows, source_sum = table_checksum(reading, table)
                 target_rows, target_sum = table_checksum(writing, table)

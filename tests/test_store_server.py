@@ -503,3 +503,36 @@ def test_copy_store_between_files_checks_the_files_bytes(tmp_path: Path) -> None
             assert table_checksum(connection, blobs)[1] != copied["attachment_blobs"].checksum
     finally:
         store.close()
+
+
+def test_copy_store_lists_every_contract_under_its_terms_in_force(pg_store: Store, tmp_path: Path) -> None:
+    """The list's terms in force (0020) are not models' columns: a copy derives them, on the server
+    and back — the sample contracts with their stored terms, one with a pending 补充协议 as signed."""
+    from services.register import listing
+
+    source, back = tmp_path / "source.db", tmp_path / "back.db"
+    opened = open_store(source)
+    pending = amendment()
+    pending.effective_date = dt.date(2099, 1, 1)
+    try:
+        import_ledger(opened, SAMPLE_LEDGER)
+        with opened.session(write=True) as session:
+            first = contracts.save(session, original())
+        with opened.session(write=True) as session:
+            amendments.record(session, first, pending, version=1)
+    finally:
+        opened.close()
+    pg_store.close()
+    copy_store(str(source), pg_store.location)
+    copy_store(pg_store.location, str(back))
+    for name in (source, pg_store.location, str(back)):
+        store = open_store(name)
+        try:
+            with store.session() as session:
+                query = listing.ListQuery(sort="total_amount")
+                rows = listing.page(session, query, 0, listing.count(session, query))
+        finally:
+            store.close()
+        shown = {row.contract_no: (row.total_amount, row.end_date) for row in rows}
+        assert len(shown) == 4 and all(total is not None for total, _end in shown.values()), name
+        assert shown[original().contract_no] == (Decimal("120000.00"), dt.date(2026, 6, 30)), name
