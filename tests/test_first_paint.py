@@ -135,3 +135,27 @@ sys.exit(run_app(["--db", {str(store.path)!r}]))
     assert done.returncode == 0, done.stderr[-2000:]
     expected = ["first paint EarlyWindow False", "then ['MainWindow'] True"]
     assert done.stdout.splitlines() == expected, done.stderr[-2000:]
+
+
+def test_a_second_start_during_the_early_window_brings_it_forward(qtbot, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A second start on the same store while the main window is still being built is not lost: the
+    early window comes forward (the activation is connected before it is shown)."""
+    from ui import startup
+
+    _fill(store, 3)
+    screen = first_screen.read(store.path)
+    assert screen is not None
+    early = EarlyWindow(screen, str(store.path))
+    qtbot.addWidget(early)
+    early.show()
+    qtbot.waitExposed(early)
+    raised: list[object] = []
+    monkeypatch.setattr(startup, "bring_forward", raised.append)
+    startup.bring_main_window_forward()
+    assert raised == [early]
+    window = MainWindow(store, dialogs=FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    startup.bring_main_window_forward()
+    assert raised == [early, window]  # the register's window first once it is there

@@ -59,6 +59,7 @@ def run_app(argv: list[str]) -> int:
     if isinstance(instance, int):
         return instance
     try:
+        instance.activated.connect(startup.bring_main_window_forward)  # the early window, then the main one
         early = None if local is None or args.screenshot is not None else _early_window(local)
         if early is not None:
             early.show()
@@ -70,7 +71,6 @@ def run_app(argv: list[str]) -> int:
             return window
         window.show()
         after_first_paint(window, window.start_daily_backup)
-        instance.activated.connect(startup.bring_main_window_forward)
         if args.screenshot is not None:
             startup.schedule_screenshot(window, args.screenshot)
         return app.exec()
@@ -146,4 +146,3 @@ def _take_over(app: QApplication, early: EarlyWindow, db_path: Path | str, insta
         window.start_daily_backup()
 
     after_first_paint(window, settled)
-    instance.activated.connect(startup.bring_main_window_forward)

@@ -81,14 +81,18 @@ def claim_store(db_path: Path, *, raise_running: bool = True) -> SingleInstance 
 
 
 def bring_main_window_forward() -> None:
-    """Bring the visible main window of this process forward (a second start asked)."""
-    from ui.main_window import MainWindow
-
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and widget.isVisible():
-            bring_forward(widget)
-            crash.logger().info("window brought forward: a second start asked")
-            return
+    """Bring the visible main window of this process forward (a second start asked): the register's
+    window, or while it is being built the early window over the list's first screen (``ui.first_paint``).
+    Imports neither: a kind not loaded yet has no window."""
+    for module, name in (("ui.main_window", "MainWindow"), ("ui.first_paint", "EarlyWindow")):
+        kind = getattr(sys.modules.get(module), name, None)
+        if kind is None:
+            continue
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible():
+                bring_forward(widget)
+                crash.logger().info("window brought forward: a second start asked")
+                return
 
 
 def schedule_screenshot(window: QWidget, path: Path, *, delay_ms: int = SCREENSHOT_DELAY_MS) -> None:
