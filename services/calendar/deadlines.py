@@ -60,7 +60,8 @@ from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-from services.calendar.due_text import Labels, due_text, event_text
+from services.calendar.deadline_text import LODGED, kind_text, state_text, waiting_text
+from services.calendar.due_text import Labels, due_text
 from services.calendar.links import BOND_EN, Known, Overlay, bond_links, is_link, link_labels
 from services.calendar.recurrence import MAX_OCCURRENCES, frequency, occurrences, recurrence_text
 from services.calendar.workdays import WorkingCalendar
@@ -129,20 +130,8 @@ STATES: tuple[DeadlineState, ...] = tuple(DeadlineState)
 SOON_DAYS = 7
 #: Renewal reminder and calendar alarm lead time in calendar days when the officer chose none.
 DEFAULT_REMINDER_DAYS = 30
-#: Pseudo-event a bond's return waits for until the bond is lodged.
-LODGED = "lodged"
 
 _KIND_ORDER: dict[str, int] = {kind: index for index, kind in enumerate(KINDS)}
-_KIND_TEXT = {
-    "installment": ("付款", "Payment"), "bond_lodge": ("提交保证金", "Bond lodging"),
-    "bond_return": ("退还保证金", "Bond return"), "milestone": ("履约事项", "Milestone"),
-    "bond_valid": ("保证金有效期", "Bond validity"), "term_end": ("服务期满", "End of term"),
-    "renewal": ("续约提醒", "Renewal reminder"),
-}
-_STATE_TEXT = {
-    "done": ("已完成", "done"), "upcoming": ("未到期", "upcoming"), "due_soon": ("7日内到期", "due within 7 days"),
-    "overdue": ("已逾期", "overdue"), "waiting": ("待起算", "waiting"), "estimate": ("估算", "estimate"),
-}
 
 
 @dataclass(frozen=True)
@@ -231,28 +220,6 @@ class Deadline:
             parts.append(f"条件：{self.condition}" if language == "zh" else f"condition: {self.condition}")
         words = [part for part in parts if part]
         return ("，" if language == "zh" else "; ").join(words) if words else None
-
-
-def kind_text(kind: str, language: str) -> str:
-    """A kind of deadline in words: ``bond_return`` → 退还保证金 / Bond return."""
-    zh, en = _KIND_TEXT.get(kind, (kind, kind))
-    return zh if language == "zh" else en
-
-
-def state_text(deadline: Deadline, language: str) -> str:
-    """The state in words; an overdue bond return reads 应退未退 / "not returned"."""
-    if deadline.unreturned:
-        return "应退未退" if language == "zh" else "not returned (overdue)"
-    zh, en = _STATE_TEXT[deadline.state]
-    return zh if language == "zh" else en
-
-
-def waiting_text(codes: tuple[str, ...], language: str, labels: Labels | None = None) -> str:
-    """The events a deadline waits for, in words: 等待：验收合格 / "waiting for: the acceptance is passed";
-    an event with a label (``labels``, as ``Deadline.labels``) by its label."""
-    words = [("保证金提交" if language == "zh" else "the bond is lodged") if code == LODGED
-             else event_text(code, language, labels) for code in codes]
-    return ("等待：" + "、".join(words)) if language == "zh" else "waiting for: " + "; ".join(words)
 
 
 def event_dates(contract: ContractData, recorded: Mapping[str, dt.date]) -> dict[str, dt.date]:
