@@ -12,8 +12,10 @@ from it. Qt-free.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import xlrd
+if TYPE_CHECKING:  # xlrd loads only to read an old workbook, not at every start (issue 18)
+    import xlrd
 
 #: The first bytes of an OLE2 compound file: an .xls (or an .et saved in the Excel 97–2003 form).
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -43,6 +45,8 @@ def is_ole2(data: bytes) -> bool:
 
 def _value(cell: xlrd.sheet.Cell, datemode: int) -> object:
     """The typed value of one xlrd cell, as openpyxl would give it for the same cell of an .xlsx."""
+    import xlrd
+
     kind = cell.ctype
     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return None
@@ -77,6 +81,8 @@ def raw_sheets(data: bytes) -> list[RawSheet]:
 
     Raises ``LegacyReadError`` when xlrd cannot read it (not a BIFF workbook, damaged, encrypted).
     """
+    import xlrd
+
     try:
         try:
             book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=_Quiet())
