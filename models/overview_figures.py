@@ -82,3 +82,33 @@ year of signing and supplier; a filter without a supplier read from the installm
     supplier: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str | None] = mapped_column(String(20))
     end_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class OverviewSum(Base):
+    """The kept installments summed by due date and the keys a filter without a supplier needs
+    (revision 0021): ``due_date`` (None: no date yet), ``sign_year``, stored ``status`` and
+    ``end_date`` of their contracts — so a year or status filter, however many contracts it
+    matches, sums a few rows per due date instead of every installment. The derived status
+    (completed when ``end_date`` is before the day) is still taken at query time from ``end_date``:
+    nothing here depends on the day. Sums in fen: ``due_fen``, ``paid_fen``, ``out_fen``, ``n``
+    (installments), and the same over those not fully paid (``open_*``). The writer rewrites every
+    group of a due date its write touched (``services.payments.overview_keep``)."""
+
+    __tablename__ = "payment_overview_sums"
+    __table_args__ = (
+        Index("ix_payment_overview_sums_due", "due_date", "sign_year", "status", "end_date", "due_fen", "paid_fen",
+              "out_fen", "n", "open_due_fen", "open_paid_fen", "open_n"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    sign_year: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str | None] = mapped_column(String(20))
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_fen: Mapped[int | None] = mapped_column(BigInteger)
+    paid_fen: Mapped[int] = mapped_column(BigInteger)
+    out_fen: Mapped[int] = mapped_column(BigInteger)
+    n: Mapped[int] = mapped_column(Integer)
+    open_due_fen: Mapped[int] = mapped_column(BigInteger)
+    open_paid_fen: Mapped[int] = mapped_column(BigInteger)
+    open_n: Mapped[int] = mapped_column(Integer)
