@@ -7,6 +7,8 @@ rewrites a contract's rows in the transaction of every write that touches it, an
 (``services.payments.overview_kept``) sums these short rows, taking everything that depends on
 the day (overdue, ageing, due within 30/90 days, the next 12 months, the derived status) from the
 stored dates at query time. Only contracts outside the Trash have rows. Amounts in integer fen.
+Revision 0021 adds ``OverviewSum``: the kept installments summed by due date and the keys of a
+filter without a supplier, so that a broad year or status filter sums a few rows per date.
 
 The tables' names start with ``payment`` so that the finance role, which records payments on a
 server, may write them (``services.store_roles.is_payment_table``).

@@ -7,8 +7,11 @@ contracts' sums by year of signing and supplier, and the sum of all payments. Wh
 day is taken from the stored dates here: overdue is the outstanding of installments due before
 ``today`` (a range of the open installments' index), the status filter is derived from the stored
 status and dates for ``today``. Unfiltered, each statement walks one covering index (the
-installments by due date, the contracts by year and supplier); filtered, the contracts that pass
-are found first and their installments read by contract.
+installments by due date, the contracts by year and supplier). The sums by due date come, without
+a supplier, from the kept sums (revision 0021: ``payment_overview_sums``, a few rows per date
+whatever a year or status filter matches; the status still derived here from the stored end
+date); with a supplier (part of a name, no key of the sums), the contracts that pass are found
+first and their installments read by contract.
 """
 
 from __future__ import annotations
