@@ -8,13 +8,14 @@ from models.base import Base, DecimalText, Money
 from models.contract import Article, Contract, Installment, LineItem, Party
 from models.history import HistoryEntry
 from models.obligations import Bond, ContractEvent, DeadlineDone, Holiday, Milestone
-from models.overview_figures import OverviewContract, OverviewInstallment
+from models.overview_figures import OverviewContract, OverviewInstallment, OverviewSum
 from models.payments import Payment
 from models.penalty import PenaltyCalculation, PenaltyClause
 
 __all__ = [
     "Amendment", "AmendmentChange", "Article", "Attachment", "AttachmentBlob", "Base", "Bond", "Contract",
     "ContractEvent", "DeadlineDone", "DecimalText", "HistoryEntry", "Holiday",
-    "Installment", "LineItem", "Milestone", "Money", "OverviewContract", "OverviewInstallment", "Party", "Payment",
+    "Installment", "LineItem", "Milestone", "Money", "OverviewContract", "OverviewInstallment", "OverviewSum",
+    "Party", "Payment",
     "PenaltyCalculation", "PenaltyClause",
 ]

@@ -7,6 +7,8 @@ rewrites a contract's rows in the transaction of every write that touches it, an
 (``services.payments.overview_kept``) sums these short rows, taking everything that depends on
 the day (overdue, ageing, due within 30/90 days, the next 12 months, the derived status) from the
 stored dates at query time. Only contracts outside the Trash have rows. Amounts in integer fen.
+Revision 0021 adds ``OverviewSum``: the kept installments summed by due date and the keys of a
+filter without a supplier, so that a broad year or status filter sums a few rows per date.
 
 The tables' names start with ``payment`` so that the finance role, which records payments on a
 server, may write them (``services.store_roles.is_payment_table``).
@@ -82,3 +84,33 @@ year of signing and supplier; a filter without a supplier read from the installm
     supplier: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str | None] = mapped_column(String(20))
     end_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class OverviewSum(Base):
+    """The kept installments summed by due date and the keys a filter without a supplier needs
+    (revision 0021): ``due_date`` (None: no date yet), ``sign_year``, stored ``status`` and
+    ``end_date`` of their contracts — so a year or status filter, however many contracts it
+    matches, sums a few rows per due date instead of every installment. The derived status
+    (completed when ``end_date`` is before the day) is still taken at query time from ``end_date``:
+    nothing here depends on the day. Sums in fen: ``due_fen``, ``paid_fen``, ``out_fen``, ``n``
+    (installments), and the same over those not fully paid (``open_*``). The writer rewrites every
+    group of a due date its write touched (``services.payments.overview_keep``)."""
+
+    __tablename__ = "payment_overview_sums"
+    __table_args__ = (
+        Index("ix_payment_overview_sums_due", "due_date", "sign_year", "status", "end_date", "due_fen", "paid_fen",
+              "out_fen", "n", "open_due_fen", "open_paid_fen", "open_n"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    sign_year: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str | None] = mapped_column(String(20))
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_fen: Mapped[int | None] = mapped_column(BigInteger)
+    paid_fen: Mapped[int] = mapped_column(BigInteger)
+    out_fen: Mapped[int] = mapped_column(BigInteger)
+    n: Mapped[int] = mapped_column(Integer)
+    open_due_fen: Mapped[int] = mapped_column(BigInteger)
+    open_paid_fen: Mapped[int] = mapped_column(BigInteger)
+    open_n: Mapped[int] = mapped_column(Integer)

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from services.amendments import register as amendments
 from services.amendments.changes import ChangeError
@@ -23,7 +24,7 @@ from services.calendar.agenda import record_event
 from services.calendar.stored import OWN_EVENTS
 from services.ledger.importer import import_ledger
 from services.payments.overview import OverviewFilter, overview
-from services.payments.overview_keep import CONTRACTS, INSTALLMENTS, keep_figures, present
+from services.payments.overview_keep import CONTRACTS, INSTALLMENTS, SUMS, keep_figures, present
 from services.payments.record import payments_of, record_payment, remove_payment
 from services.register import contracts, trash
 from services.register.contract_data import PaymentData
@@ -36,23 +37,36 @@ D = dt.date
 #: Before 补1's effective date (2026-06-01), on it, and a day when much is overdue.
 DAYS = (D(2026, 5, 25), D(2026, 6, 1), D(2027, 3, 1))
 FILTERS = (None, OverviewFilter(year=2026), OverviewFilter(supplier="云"), OverviewFilter(status="active"),
-           OverviewFilter(status="completed"), OverviewFilter(year=2025, supplier="首信", status="active"))
+           OverviewFilter(status="completed"), OverviewFilter(year=2025, supplier="首信", status="active"),
+           OverviewFilter(status="terminated"), OverviewFilter(status="draft"),
+           OverviewFilter(year=2026, status="completed"), OverviewFilter(supplier="云", status="completed"))
+#: The sums by due date (revision 0021) in an order independent of their ids.
+_SUMS = (f"SELECT due_date, sign_year, status, end_date, due_fen, paid_fen, out_fen, n, open_due_fen, open_paid_fen,"
+         f" open_n FROM {SUMS} ORDER BY due_date IS NULL, due_date, sign_year IS NULL, sign_year, status IS NULL,"
+         f" status, end_date IS NULL, end_date")
 
 
-def kept_rows(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    """Both tables' rows, sorted."""
+Rows = tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[tuple[object, ...]]]
+
+
+def _rows(session: Session) -> Rows:
+    return ([tuple(r) for r in session.execute(text(f"SELECT * FROM {CONTRACTS} ORDER BY contract_id"))],
+            [tuple(r) for r in session.execute(text(f"SELECT * FROM {INSTALLMENTS} ORDER BY contract_id, seq"))],
+            [tuple(r) for r in session.execute(text(_SUMS))])
+
+
+def kept_rows(store: Store) -> Rows:
+    """The three tables' rows (contracts, installments, sums by due date), sorted."""
     with store.session() as session:
-        return ([tuple(r) for r in session.execute(text(f"SELECT * FROM {CONTRACTS} ORDER BY contract_id"))],
-                [tuple(r) for r in session.execute(text(f"SELECT * FROM {INSTALLMENTS} ORDER BY contract_id, seq"))])
+        return _rows(session)
 
 
-def recomputed_rows(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    """Both tables' rows as computing them anew for every contract gives (rolled back afterwards)."""
+def recomputed_rows(store: Store) -> Rows:
+    """The three tables' rows as computing them anew for every contract gives (rolled back afterwards)."""
     session = store.sessions()
     try:
         keep_figures(session)
-        return ([tuple(r) for r in session.execute(text(f"SELECT * FROM {CONTRACTS} ORDER BY contract_id"))],
-                [tuple(r) for r in session.execute(text(f"SELECT * FROM {INSTALLMENTS} ORDER BY contract_id, seq"))])
+        return _rows(session)
     finally:
         session.rollback()
         session.close()
@@ -173,7 +187,7 @@ def test_a_fixed_sequence_of_every_kind_of_write(prepared: Path, tmp_path: Path)
                      ("trash", 0, 0), ("save", 3, 60), ("unpay", 1, 0), ("trash", 0, 0), ("event", 3, 14)):
             _apply(store, *step)
             assert kept_rows(store) == recomputed_rows(store), step
-        contracts_rows, installment_rows = kept_rows(store)
+        contracts_rows, installment_rows, _sums = kept_rows(store)
         assert len(contracts_rows) == 4 and len(installment_rows) >= 8  # all four back from the Trash, kept
         assert_kept(store)
     finally:
@@ -189,15 +203,18 @@ def test_a_contract_in_the_trash_has_no_kept_rows(prepared: Path, tmp_path: Path
         assert len(kept_rows(store)[1]) == 2
         with store.session() as session:
             trash.move_to_trash(session, contract_id)
-        assert kept_rows(store) == ([], [])
+        assert kept_rows(store) == ([], [], [])
         with store.session() as session:
             trash.restore(session, contract_id)
-        (row,), installments = kept_rows(store)
+        (row,), installments, sums = kept_rows(store)
         # 120,000.00 total; 50 % + 50 %; 60,000.00 paid on the first: outstanding 60,000.00 (the second,
         # due 30 days after the end of the term, 2026-06-30)
         assert row[0] == contract_id and row[6:] == (12_000_000, 6_000_000, 12_000_000, 6_000_000, 6_000_000, 2)
         assert [r[1:6] for r in installments] == [(1, "2026-01-15", 6_000_000, 6_000_000, 0),
                                                       (2, "2026-07-30", 6_000_000, 0, 6_000_000)]
+        # summed by due date (one installment each): due, paid, outstanding, n, and the same of the open ones
+        assert [(r[0], *r[4:]) for r in sums] == [("2026-01-15", 6_000_000, 6_000_000, 0, 1, 0, 0, 0),
+                                                  ("2026-07-30", 6_000_000, 0, 6_000_000, 1, 6_000_000, 0, 1)]
     finally:
         store.close()
 
@@ -221,5 +238,28 @@ def test_a_store_at_0018_upgrades_and_computes_the_figures(prepared: Path, tmp_p
         assert current_revision(store.engine) == head_revision()
         assert kept_rows(store) == expected and len(expected[0]) == 4
         assert_kept(store, DAYS, FILTERS[:3])
+    finally:
+        store.close()
+
+
+def test_a_store_at_0020_upgrades_and_sums_the_kept_installments(prepared: Path, tmp_path: Path) -> None:
+    path = tmp_path / "at-0020.db"
+    shutil.copyfile(prepared, path)
+    store = open_store(path)
+    import_ledger(store, SAMPLE_LEDGER)
+    expected = kept_rows(store)
+    store.close()
+    assert expected[2] and sum(int(r[7]) for r in expected[2]) == len(expected[1])  # every installment, once
+    downgrade_to(path, "0020")
+    old = open_store(path, target="0020")
+    with old.session() as session:
+        assert present(session)
+        assert SUMS not in set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'")))
+    old.close()
+    store = open_store(path)
+    try:
+        assert current_revision(store.engine) == head_revision()
+        assert kept_rows(store) == expected
+        assert_kept(store, DAYS, FILTERS[3:5] + FILTERS[6:9])
     finally:
         store.close()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, event, inspect, text
+from sqlalchemy import Connection, Engine, bindparam, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from services import history
@@ -27,10 +27,12 @@ from services.changes import ChangeKind
 from services.payments.overview_sql import due_fen, sign_year
 from services.store_sql import Dialect, dialect
 
-__all__ = ["CONTRACTS", "INSTALLMENTS", "install", "keep_changed", "keep_figures", "present"]
+__all__ = ["CONTRACTS", "INSTALLMENTS", "SUMS", "install", "keep_changed", "keep_figures", "keep_sums", "present",
+           "sums_present"]
 
 CONTRACTS = "payment_overview_contracts"
 INSTALLMENTS = "payment_overview_installments"
+SUMS = "payment_overview_sums"
 #: Kinds of change after which the figures of the named contracts (or of all) may differ.
 _KINDS = frozenset({ChangeKind.CONTRACTS, ChangeKind.DEADLINES, ChangeKind.HOLIDAYS, ChangeKind.STORE})
 #: Ids per statement (literal integers; well under any engine's limit on a statement's length).
@@ -38,6 +40,8 @@ _CHUNK = 5000
 
 #: Engine -> whether its store has the tables (revision 0019 or later).
 _PRESENT: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+#: Engine -> whether its store has the sums by due date (revision 0021 or later).
+_SUMS_PRESENT: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def present(session: Session) -> bool:
@@ -47,6 +51,16 @@ def present(session: Session) -> bool:
     found = _PRESENT.get(engine)
     if not found:  # looked up again until found: an older store may be upgraded later
         found = _PRESENT[engine] = _has_tables(connection)
+    return found
+
+
+def sums_present(session: Session) -> bool:
+    """Whether the session's store keeps the sums by due date (``SUMS``: revision 0021 or later)."""
+    connection = session.connection()
+    engine = connection.engine
+    found = _SUMS_PRESENT.get(engine)
+    if not found:  # looked up again until found, as ``present``
+        found = _SUMS_PRESENT[engine] = SUMS in set(inspect(connection).get_table_names())
     return found
 
 
@@ -81,9 +95,50 @@ FROM contracts c JOIN installments i ON i.contract_id = c.id
 WHERE c.deleted_at IS NULL{where}"""
 
 
+#: The kept installments of due dates ``{where}`` summed by due date and the keys of a filter without a supplier.
+_INSERT_SUMS = f"""
+INSERT INTO {SUMS} (due_date, sign_year, status, end_date, due_fen, paid_fen, out_fen, n, open_due_fen,
+                    open_paid_fen, open_n)
+SELECT due_date, sign_year, status, end_date, SUM(due_fen), SUM(paid_fen), SUM(out_fen), COUNT(*),
+       COALESCE(SUM(CASE WHEN out_fen > 0 THEN due_fen ELSE 0 END), 0),
+       SUM(CASE WHEN out_fen > 0 THEN paid_fen ELSE 0 END), SUM(CASE WHEN out_fen > 0 THEN 1 ELSE 0 END)
+FROM {INSTALLMENTS} WHERE {{where}} GROUP BY due_date, sign_year, status, end_date"""
+
+
+def keep_sums(session: Session, dates: Iterable[object] | None) -> None:
+    """Rewrite the rows of ``SUMS`` for the due ``dates`` (as the store returns them; None in
+    them: the installments without a date; ``dates`` None: every date) from the kept installments,
+    in the session's transaction. Nothing on a store before 0021."""
+    if not sums_present(session):
+        return
+    connection = session.connection()
+    if dates is None:
+        connection.execute(text(f"DELETE FROM {SUMS}"))
+        connection.execute(text(_INSERT_SUMS.format(where="1 = 1")))
+        return
+    wanted = set(dates)
+    if None in wanted:
+        connection.execute(text(f"DELETE FROM {SUMS} WHERE due_date IS NULL"))
+        connection.execute(text(_INSERT_SUMS.format(where="due_date IS NULL")))
+    values = sorted((d for d in wanted if d is not None), key=str)
+    for start in range(0, len(values), _CHUNK):
+        chunk = {"dates": values[start:start + _CHUNK]}
+        delete = text(f"DELETE FROM {SUMS} WHERE due_date IN :dates").bindparams(bindparam("dates", expanding=True))
+        insert = text(_INSERT_SUMS.format(where="due_date IN :dates")).bindparams(bindparam("dates", expanding=True))
+        connection.execute(delete, chunk)
+        connection.execute(insert, chunk)
+
+
+def _due_dates(connection: Connection, listed: str) -> set[object]:
+    """The due dates of the kept installments of the contracts ``listed`` (ids, comma-separated)."""
+    found = text(f"SELECT DISTINCT due_date FROM {INSTALLMENTS} WHERE contract_id IN ({listed})")
+    return set(connection.scalars(found))
+
+
 def keep_figures(session: Session, ids: Iterable[int] | None = None) -> None:
     """Rewrite the kept figures of the contracts ``ids`` (None: every contract) in the session's
-    transaction: their rows go, and those outside the Trash get theirs anew from the store.
+    transaction: their rows go, and those outside the Trash get theirs anew from the store; the
+    sums (``keep_sums``) of every due date they had or have are summed anew.
     A few statements per 5,000 contracts, whatever their number. Nothing on a store before 0019."""
     if not present(session):
         return
@@ -95,14 +150,19 @@ def keep_figures(session: Session, ids: Iterable[int] | None = None) -> None:
         connection.execute(text(f"DELETE FROM {CONTRACTS}"))
         connection.execute(text(_insert_contracts(sql, "")))
         connection.execute(text(_insert_installments(sql, "")))
+        keep_sums(session, None)
         return
     wanted = sorted({int(i) for i in ids})
+    sums = sums_present(session)
     for start in range(0, len(wanted), _CHUNK):
         listed = ", ".join(str(i) for i in wanted[start:start + _CHUNK])
+        dates = _due_dates(connection, listed) if sums else set()
         connection.execute(text(f"DELETE FROM {INSTALLMENTS} WHERE contract_id IN ({listed})"))
         connection.execute(text(f"DELETE FROM {CONTRACTS} WHERE contract_id IN ({listed})"))
         connection.execute(text(_insert_contracts(sql, f" AND c.id IN ({listed})")))
         connection.execute(text(_insert_installments(sql, f" AND c.id IN ({listed})")))
+        if sums:  # the groups of every due date the contracts had or have
+            keep_sums(session, dates | _due_dates(connection, listed))
 
 
 def keep_changed(session: Session) -> None:

@@ -7,8 +7,11 @@ contracts' sums by year of signing and supplier, and the sum of all payments. Wh
 day is taken from the stored dates here: overdue is the outstanding of installments due before
 ``today`` (a range of the open installments' index), the status filter is derived from the stored
 status and dates for ``today``. Unfiltered, each statement walks one covering index (the
-installments by due date, the contracts by year and supplier); filtered, the contracts that pass
-are found first and their installments read by contract.
+installments by due date, the contracts by year and supplier). The sums by due date come, without
+a supplier, from the kept sums (revision 0021: ``payment_overview_sums``, a few rows per date
+whatever a year or status filter matches; the status still derived here from the stored end
+date); with a supplier (part of a name, no key of the sums), the contracts that pass are found
+first and their installments read by contract.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from services.payments.overview_keep import CONTRACTS, INSTALLMENTS
+from services.payments.overview_keep import CONTRACTS, INSTALLMENTS, SUMS, sums_present
 from services.store_sql import Dialect
 
 __all__ = ["ContractRow", "DateRow", "rows"]
@@ -66,6 +69,11 @@ _BY_CONTRACT = f"""
 SELECT k.sign_year, k.supplier, SUM(k.value_fen) AS value, COUNT(*) AS contracts, SUM(k.due_fen) AS due,
        SUM(k.paid_fen) AS paid, SUM(k.out_fen) AS outstanding, SUM(k.n) AS n, SUM(k.payments_fen) AS payments
 FROM {CONTRACTS} k WHERE {{where}} GROUP BY k.sign_year, k.supplier"""
+#: ``_BY_DATE`` from the sums by due date (revision 0021): a few rows per date, whatever the filter matches.
+_SUMS_BY_DATE = f"""
+SELECT due_date AS d, SUM(due_fen) AS due, SUM(paid_fen) AS paid, SUM(out_fen) AS outstanding, SUM(n) AS n,
+       SUM(open_due_fen) AS open_due, SUM(open_paid_fen) AS open_paid, SUM(open_n) AS open_n
+FROM {SUMS} WHERE {{where}} GROUP BY due_date"""
 _OVERDUE = f"""
 SELECT sign_year, supplier, SUM(out_fen) AS overdue FROM {INSTALLMENTS}
 WHERE out_fen > 0 AND due_date < :today AND {{where}} GROUP BY sign_year, supplier"""
@@ -73,6 +81,27 @@ WHERE out_fen > 0 AND due_date < :today AND {{where}} GROUP BY sign_year, suppli
 
 def _year(value: object) -> str:
     return "—" if value is None else f"{int(str(value)):04d}"
+
+
+def _less(rows: list[DateRow], out: list[DateRow]) -> list[DateRow]:
+    """``rows`` less ``out`` (the same dates' sums of some of their installments), date by date;
+    a date left with no installment goes (as it would from a sum that never counted them)."""
+    taken = {row.d: row for row in out}
+    result = []
+    for row in rows:
+        less = taken.get(row.d)
+        if less is None:
+            result.append(row)
+        elif row.n - less.n:
+            result.append(DateRow(row.d, _minus(row.due, less.due), _minus(row.paid, less.paid),
+                                  _minus(row.outstanding, less.outstanding), row.n - less.n,
+                                  _minus(row.open_due, less.open_due), _minus(row.open_paid, less.open_paid),
+                                  row.open_n - less.open_n))
+    return result
+
+
+def _minus(whole: int | None, part: int | None) -> int:
+    return int(whole or 0) - int(part or 0)
 
 
 def rows(session: Session, sql: Dialect, today: dt.date, *, year: int | None, supplier: str | None,
@@ -102,7 +131,14 @@ def rows(session: Session, sql: Dialect, today: dt.date, *, year: int | None, su
         installments = f"contract_id IN (SELECT k.contract_id FROM {CONTRACTS} k WHERE {contracts}) AND {excluded}"
     else:  # year and status: on the installments' own keys, in the order of their indexes
         installments = f"{passing('')} AND {excluded}"
-    by_date = [DateRow(*row) for row in session.execute(text(_BY_DATE.format(where=installments)), params)]
+    if supplier or not sums_present(session):
+        by_date = [DateRow(*row) for row in session.execute(text(_BY_DATE.format(where=installments)), params)]
+    else:  # year and status: from the sums by due date, less the rows of the contracts left out
+        by_date = [DateRow(*row) for row in session.execute(text(_SUMS_BY_DATE.format(where=passing(""))), params)]
+        if left_out:
+            own = f"{passing('')} AND contract_id IN ({listed})"
+            by_date = _less(by_date, [DateRow(*row) for row in session.execute(text(_BY_DATE.format(where=own)),
+                                                                                 params)])
     overdue = {(row.sign_year, row.supplier): int(row.overdue or 0)
                for row in session.execute(text(_OVERDUE.format(where=installments)), params)}
     by_contract, all_paid = [], 0
