@@ -39,7 +39,8 @@ def dated(store: Store) -> Store:
     with store.session(write=True) as session:
         for number, end in (("A-1", DAY - dt.timedelta(days=1)), ("A-2", DAY), ("A-3", DAY + dt.timedelta(days=5)),
                             ("A-4", DAY + dt.timedelta(days=10)), ("A-5", None), ("A-6", DAY + dt.timedelta(days=40))):
-            contracts.save(session, _contract(number, end, title="网络运维" if number in ("A-2", "A-5") else "物业服务"))
+            title = "网络运维" if number in ("A-2", "A-5") else "物业服务"
+            contracts.save(session, _contract(number, end, title=title))
         contracts.save(session, _contract("B-1", DAY - dt.timedelta(days=3), signed=False))
         contracts.save(session, _contract("B-2", DAY + dt.timedelta(days=3), status="terminated"))
         list_status.refresh(session, DAY)
@@ -100,7 +101,8 @@ def test_the_status_sort_walks_the_stored_column_in_the_order_of_the_case(
 def test_on_postgresql_the_status_sort_and_short_words_use_their_indexes(pg_store: Store) -> None:
     with pg_store.session(write=True) as session:
         for n in range(30):
-            contracts.save(session, _contract(f"P-{n:02d}", DAY if n % 2 else None, title=("服务", "采购", "物业")[n % 3]))
+            title = ("服务", "采购", "物业")[n % 3]
+            contracts.save(session, _contract(f"P-{n:02d}", DAY if n % 2 else None, title=title))
     with pg_store.session() as session:
         assert pg_grams.present(session) and list_status.kept(session.connection())
         session.execute(text("SET LOCAL enable_seqscan = off"))  # a table this small would be scanned anyway
