@@ -31,10 +31,11 @@ import batches, payments — and ``refresh`` moves the day as on SQLite.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 
-from sqlalchemy import Connection, Date, Engine, String, bindparam, literal_column, text
+from sqlalchemy import Connection, Date, String, bindparam, literal_column, text
 from sqlalchemy.orm import Session
+
+from services.register.list_status_sql import DAY, DERIVED, TEMPLATE, complete, forget, kept
 
 __all__ = ["COLUMN", "DERIVED", "PG_REVISION", "REVISION", "UNMODELLED", "create", "create_pg", "drop", "ensure",
            "kept", "refresh", "stored_day"]
@@ -50,14 +51,11 @@ REVISION = "0017"
 #: The first revision that keeps the column on PostgreSQL.
 PG_REVISION = "0022"
 
-_DERIVED = ("CASE WHEN {row}.status IS NOT NULL THEN {row}.status WHEN {row}.sign_date IS NULL THEN 'draft' "
-            "WHEN {row}.end_date < {day} THEN 'completed' ELSE 'active' END")
-_DAY = "(SELECT day FROM list_status_day WHERE id = 1)"
-#: SQL: the status of the ``contracts`` row for the stored day (PostgreSQL's ``keep``).
-DERIVED = _DERIVED.format(row="contracts", day=_DAY)
+_DERIVED = TEMPLATE
+_DAY = DAY
 _DAY_TABLE = "CREATE TABLE IF NOT EXISTS list_status_day (id INTEGER PRIMARY KEY CHECK (id = 1), day DATE NOT NULL)"
 
-_TRIGGERS = {
+_TRIGGERS = {  # names: list_status_sql.TRIGGERS
     "contracts_list_status_insert": f"""
         CREATE TRIGGER contracts_list_status_insert AFTER INSERT ON contracts BEGIN
             UPDATE contracts SET list_status = {_DERIVED.format(row="new", day=_DAY)} WHERE id = new.id;
@@ -101,32 +99,11 @@ def _set_day(connection: Connection, day: dt.date) -> None:
 
 
 def _complete(connection: Connection) -> bool:
-    names = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master"))}
-    return "list_status_day" in names and set(_TRIGGERS) <= names
-
-
-#: Engine -> whether its store keeps the column (SQLite at revision 0017 or later, triggers present;
-#: PostgreSQL at revision 0022 or later). Only a yes is remembered on PostgreSQL: an upgrade adds it later.
-_PRESENT: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+    return complete(connection)
 
 
 def _present(connection: Connection) -> bool:
-    engine = connection.engine
-    if not _PRESENT.get(engine):
-        if connection.dialect.name == "sqlite":
-            if engine in _PRESENT:
-                return False
-            _PRESENT[engine] = _complete(connection)
-        else:
-            from sqlalchemy import inspect
-
-            _PRESENT[engine] = inspect(connection).has_table("list_status_day")
-    return _PRESENT[engine]
-
-
-def kept(connection: Connection) -> bool:
-    """Whether the store keeps ``contracts.list_status`` (SQLite from revision 0017, PostgreSQL from 0022)."""
-    return _present(connection)
+    return kept(connection)
 
 
 def ensure(connection: Connection, day: dt.date | None = None) -> None:
@@ -139,7 +116,7 @@ def ensure(connection: Connection, day: dt.date | None = None) -> None:
         return
     drop(connection)
     create(connection, day or dt.date.today())
-    _PRESENT.pop(connection.engine, None)
+    forget(connection)
 
 
 def stored_day(session: Session) -> dt.date | None:

@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from models.amendments import Amendment
 from models.base import Money
 from services.money import to_fen
-from services.register import list_status
+from services.register import list_status_sql
 from services.register.contract_data import ContractData
 from services.register.list_text import list_columns
 
@@ -197,7 +197,7 @@ def in_force(session: Session, contract_ids: list[int], day: dt.date, load: Load
 
 def _write(session: Session, terms: dict[int, InForce]) -> None:
     connection = session.connection()
-    status = list_status.kept(connection)  # SQLite from 0017, PostgreSQL from 0022
+    status = list_status_sql.kept(connection)  # SQLite from 0017, PostgreSQL from 0022
     for contract_id, item in terms.items():
         values: dict[str, object] = {"list_title": item.title, "list_total_amount": to_fen(item.total_amount),
                                      "list_start_date": item.start_date, "list_end_date": item.end_date,
@@ -238,8 +238,8 @@ def keep(session: Session, contract_ids: list[int] | set[int], load: Load) -> No
     pending = _pending(session, ids, day)
     if connection.dialect.name != "sqlite":
         copies: dict[str, object] = {mine: literal_column(f"contracts.{theirs}") for mine, theirs in COLUMNS.items()}
-        if list_status.kept(connection):  # the status for the stored day, as SQLite's triggers derive it
-            copies["list_status"] = literal_column(list_status.DERIVED)
+        if list_status_sql.kept(connection):  # the status for the stored day, as SQLite's triggers derive it
+            copies["list_status"] = literal_column(list_status_sql.DERIVED)
         connection.execute(_TABLE.update().where(_TABLE.c.id.in_(ids)).values(**copies))
     if pending:
         _write(session, in_force(session, pending, day or dt.date.today(), load))
