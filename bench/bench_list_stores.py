@@ -207,7 +207,7 @@ def bench(name: str, repeat: int) -> tuple[list[tuple[str, float, float, int]], 
                                                         worker=True)))
     model = holder[0]
     shown.append(("first screen", *head(model)))
-    for word in (COMMON_WORD, RARE_WORD, "gzcg-2024-0123"):
+    for word in (COMMON_WORD, "服", RARE_WORD, "gzcg-2024-0123"):  # 服, 翠湖: 1–2 characters
         clear = settled(model, lambda: model.set_search(""))
         results.append((f"filter {word!r}: first 40 rows",
                         *measure(store, statements, lambda w=word: (model.set_search(w), read_rows(model, 0, 40)),

@@ -39,7 +39,9 @@ APPEND_ONLY_TABLES = frozenset({"history"})
 #: Columns of ``contracts`` that recording a payment changes (its version and derived list columns).
 FINANCE_CONTRACT_COLUMNS = ("version", "next_due", "problem_level", "search_text", "counterparty",
                             # the list's terms in force (revision 0020, services.register.list_terms)
-                            "list_title", "list_total_amount", "list_start_date", "list_end_date")
+                            "list_title", "list_total_amount", "list_start_date", "list_end_date",
+                            # and its status (revision 0022 on PostgreSQL, services.register.list_status)
+                            "list_status")
 #: Columns of ``installments`` that recording a payment changes (``services.payments.rows.refresh_installments``).
 FINANCE_INSTALLMENT_COLUMNS = ("paid_date", "paid_amount")
 
@@ -68,9 +70,10 @@ def _tables(connection: Connection) -> list[str]:
 
     present = {row[0] for row in connection.execute(text(
         "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"))}
-    # list_terms_day: the list's terms' day (revision 0020, services.register.list_terms), outside the models
-    return sorted(name for name in (*models.Base.metadata.tables, "alembic_version", "list_terms_day")
-                  if name in present)
+    # list_terms_day, list_status_day: the list's days (revisions 0020, 0022: services.register.list_terms,
+    # list_status), outside the models
+    return sorted(name for name in (*models.Base.metadata.tables, "alembic_version", "list_terms_day",
+                                    "list_status_day") if name in present)
 
 
 def is_payment_table(name: str) -> bool:

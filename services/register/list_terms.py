@@ -9,11 +9,12 @@ indexed with the contract number so that sorting by any of them stays a walk of 
 
 * ``contracts.list_title``, ``list_total_amount`` (integer fen), ``list_start_date`` and
   ``list_end_date`` — the title, total (元 as fen), start and end date in force on the day held in
-  ``list_terms_day``; ``contracts.counterparty`` (the suppliers, already a list column) and, on
-  SQLite, ``contracts.list_status`` (``services.register.list_status``) follow the same terms;
+  ``list_terms_day``; ``contracts.counterparty`` (the suppliers, already a list column) and
+  ``contracts.list_status`` (``services.register.list_status``) follow the same terms;
 * for a contract without an amendment pending on that day they equal ``title``,
   ``total_amount``, ``start_date`` and ``end_date``: on SQLite two triggers copy them on every
-  insert and update (every write path, plain ``sqlite3`` included); on PostgreSQL ``keep`` does;
+  insert and update (every write path, plain ``sqlite3`` included); on PostgreSQL ``keep`` does,
+  and derives ``list_status`` for its day there too (revision 0022);
 * ``keep(session, ids)`` — the one writer's hook, called by ``contracts.refresh_list_columns``
   (contract save, amendment save and import, payments, agenda) and once per batch by the bulk
   import — writes the terms in force of the contracts with a pending amendment;
@@ -40,6 +41,7 @@ from sqlalchemy.orm import Session
 from models.amendments import Amendment
 from models.base import Money
 from services.money import to_fen
+from services.register import list_status_sql
 from services.register.contract_data import ContractData
 from services.register.list_text import list_columns
 
@@ -195,7 +197,7 @@ def in_force(session: Session, contract_ids: list[int], day: dt.date, load: Load
 
 def _write(session: Session, terms: dict[int, InForce]) -> None:
     connection = session.connection()
-    status = connection.dialect.name == "sqlite"  # list_status: SQLite only (services.register.list_status)
+    status = list_status_sql.kept(connection)  # SQLite from 0017, PostgreSQL from 0022
     for contract_id, item in terms.items():
         values: dict[str, object] = {"list_title": item.title, "list_total_amount": to_fen(item.total_amount),
                                      "list_start_date": item.start_date, "list_end_date": item.end_date,
@@ -235,8 +237,10 @@ def keep(session: Session, contract_ids: list[int] | set[int], load: Load) -> No
     day = stored_day(session)
     pending = _pending(session, ids, day)
     if connection.dialect.name != "sqlite":
-        connection.execute(_TABLE.update().where(_TABLE.c.id.in_(ids)).values(
-            **{mine: literal_column(f"contracts.{theirs}") for mine, theirs in COLUMNS.items()}))
+        copies: dict[str, object] = {mine: literal_column(f"contracts.{theirs}") for mine, theirs in COLUMNS.items()}
+        if list_status_sql.kept(connection):  # the status for the stored day, as SQLite's triggers derive it
+            copies["list_status"] = literal_column(list_status_sql.DERIVED)
+        connection.execute(_TABLE.update().where(_TABLE.c.id.in_(ids)).values(**copies))
     if pending:
         _write(session, in_force(session, pending, day or dt.date.today(), load))
 

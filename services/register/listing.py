@@ -29,7 +29,7 @@ from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import list_seek, list_status, list_terms, search_index
+from services.register import list_seek, list_status, list_terms, pg_grams, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
 from services.register.versions import LIVE
 
@@ -187,6 +187,10 @@ def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[
         conditions.append(Contract.id.in_(matched.bindparams(**{f"q{number}": match})))
     if sources:
         words = confirm  # the rest are answered exactly by their index
+    elif indexed and any(len(word) <= pg_grams.MAX_CHARS for word in words) and pg_grams.present(session):
+        # PostgreSQL: 1–2 character words by their GIN index (pg_trgm serves 3+), the same rows as LIKE.
+        conditions.extend(pg_grams.contains(word) for word in words if len(word) <= pg_grams.MAX_CHARS)
+        words = [word for word in words if len(word) > pg_grams.MAX_CHARS]
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(Contract.search_text.like(f"%{escaped}%", escape="\\"))
