@@ -24,11 +24,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -39,20 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from services.register.first_screen import FirstScreen, ScreenRow
+from ui.contracts.list_table import COL_TITLE, COL_TOTAL, COLUMN_COUNT, setup_table
 
 __all__ = ["EarlyWindow", "FirstScreenModel", "row_texts"]
 
-COLUMN_COUNT = 7
-COL_TITLE, COL_TOTAL = 1, 3
-#: ``ui.contracts.list_view._SAMPLE_TEXT``: the widest text each column is sized for.
-_SAMPLE_TEXT = {
-    0: "GZCG-2025-000123-01",
-    2: "广州市某某信息科技有限公司",
-    3: "12,345,678.90",
-    4: "2025-10-16 \u2013 2026-05-15",
-    5: "Terminated",
-    6: "2025-10-16",
-}
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 QIndex = QModelIndex | QPersistentModelIndex
@@ -176,27 +164,8 @@ class EarlyWindow(QMainWindow):
         top.addWidget(count)
         self.table = table = QTableView(page)
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        setup_table(table, self.model)
         header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = table.fontMetrics()
-        for section, sample in _SAMPLE_TEXT.items():
-            title = str(self.model.headerData(section, Qt.Orientation.Horizontal))
-            header.resizeSection(section, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16)
-                                 + 20)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + 12)
         order = Qt.SortOrder.DescendingOrder if screen.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(("contract_no", "title", "counterparty", "total_amount", "term", "status",
                                  "next_due").index(screen.sort), order)

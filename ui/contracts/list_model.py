@@ -38,12 +38,34 @@ from services.register import list_status, listing
 from services.register.contracts import LIST_COLUMNS, ContractRow
 from services.store import Store, StoreError
 from ui import tasks
+from ui.contracts.list_table import (  # the columns, shared with the early window (re-exported)
+    COL_COUNTERPARTY as COL_COUNTERPARTY,
+)
+from ui.contracts.list_table import (
+    COL_NEXT_DUE as COL_NEXT_DUE,
+)
+from ui.contracts.list_table import (
+    COL_NUMBER as COL_NUMBER,
+)
+from ui.contracts.list_table import (
+    COL_STATUS as COL_STATUS,
+)
+from ui.contracts.list_table import (
+    COL_TERM as COL_TERM,
+)
+from ui.contracts.list_table import (
+    COL_TITLE as COL_TITLE,
+)
+from ui.contracts.list_table import (
+    COL_TOTAL as COL_TOTAL,
+)
+from ui.contracts.list_table import (
+    COLUMN_COUNT as COLUMN_COUNT,
+)
 from ui.formatting import format_money
 
 _log = logging.getLogger(__name__)
 
-COL_NUMBER, COL_TITLE, COL_COUNTERPARTY, COL_TOTAL, COL_TERM, COL_STATUS, COL_NEXT_DUE = range(7)
-COLUMN_COUNT = 7
 
 #: The contract id of a row (int).
 ContractIdRole = Qt.ItemDataRole.UserRole + 1

@@ -9,10 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -21,29 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.contracts.list_model import (
-    COL_COUNTERPARTY,
-    COL_NEXT_DUE,
     COL_NUMBER,
-    COL_STATUS,
-    COL_TERM,
-    COL_TITLE,
-    COL_TOTAL,
     ContractListModel,
 )
+from ui.contracts.list_table import setup_table
 
 #: Typing pauses shorter than this (ms) do not re-run the search: one query per burst.
 SEARCH_DELAY_MS = 150
 
-# Widest typical content of each fixed column, to size it from the font rather than by
-# measuring rows (ResizeToContents would fetch every row of 100,000).
-_SAMPLE_TEXT = {
-    COL_NUMBER: "GZCG-2025-000123-01",
-    COL_COUNTERPARTY: "广州市某某信息科技有限公司",
-    COL_TOTAL: "12,345,678.90",
-    COL_TERM: "2025-10-16 \u2013 2026-05-15",
-    COL_STATUS: "Terminated",
-    COL_NEXT_DUE: "2025-10-16",
-}
 
 
 class ContractListView(QWidget):
@@ -107,32 +90,10 @@ class ContractListView(QWidget):
             self._show_count(model.rowCount())
 
     def _setup_table(self) -> None:
-        table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        rows = table.verticalHeader()
-        rows.hide()
-        # Fixed, uniform row heights: the view never measures rows (that would fetch them).
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        metrics = table.fontMetrics()
-        for column, sample in _SAMPLE_TEXT.items():
-            title = str(self._model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 20
-            header.resizeSection(column, width)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + 12)
+        setup_table(self.table, self._model)
         # Show the model's own order before enabling sorting, which sorts by the indicator.
-        header.setSortIndicator(self._model.sort_column(), self._model.sort_order())
-        table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(self._model.sort_column(), self._model.sort_order())
+        self.table.setSortingEnabled(True)
 
     # --- public API ------------------------------------------------------------------------
 
