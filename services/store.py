@@ -11,7 +11,6 @@ Backups: ``services.backup``.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import os
 import sqlite3
@@ -31,16 +30,37 @@ from sqlalchemy.pool import QueuePool
 from services.app_names import APP_AUTHOR as APP_AUTHOR  # re-exported: asked of services.store
 from services.app_names import APP_NAME as APP_NAME
 from services.app_names import DB_ENV as DB_ENV
-from services.errors import UserError, define
 from services.payments import overview_keep
 from services.register import list_status, list_terms, search_index
+from services.store_errors import READ_ONLY_CODES as READ_ONLY_CODES
+
+# The coded errors live in services.store_errors; re-exported: callers ask them of services.store.
+from services.store_errors import STORE_BAD_PATH as STORE_BAD_PATH
+from services.store_errors import STORE_BUSY as STORE_BUSY
+from services.store_errors import STORE_BUSY_BY as STORE_BUSY_BY
+from services.store_errors import STORE_CANNOT_OPEN as STORE_CANNOT_OPEN
+from services.store_errors import STORE_DAMAGED as STORE_DAMAGED
+from services.store_errors import STORE_FOREIGN as STORE_FOREIGN
+from services.store_errors import STORE_HALF_CREATED as STORE_HALF_CREATED
+from services.store_errors import STORE_IS_FOLDER as STORE_IS_FOLDER
+from services.store_errors import STORE_MISSING as STORE_MISSING
+from services.store_errors import STORE_NEWER as STORE_NEWER
+from services.store_errors import STORE_NOT_SQLITE as STORE_NOT_SQLITE
+from services.store_errors import STORE_READ_ONLY_FILE as STORE_READ_ONLY_FILE
+from services.store_errors import STORE_READ_ONLY_FOLDER as STORE_READ_ONLY_FOLDER
+from services.store_errors import STORE_READ_ONLY_OLD as STORE_READ_ONLY_OLD
+from services.store_errors import STORE_READ_ONLY_REQUESTED as STORE_READ_ONLY_REQUESTED
+from services.store_errors import STORE_WRITE_FAILED as STORE_WRITE_FAILED
+from services.store_errors import StoreError as StoreError
+from services.store_errors import busy_error as busy_error
+from services.store_errors import open_error as open_error
+from services.store_errors import os_reason as os_reason
+from services.store_errors import sqlite_error_name as sqlite_error_name
 from services.store_files import (
     clear_writer_note,
-    copy_database,
     create_private_file,
     make_private_folder,
     read_only_reason,
-    read_writer_note,
     sqlite_uri,
     tighten,
     write_writer_note,
@@ -48,94 +68,12 @@ from services.store_files import (
 from services.store_revisions import MIGRATIONS as MIGRATIONS  # re-exported: asked of services.store
 from services.store_revisions import alembic_config, head_revision, known_revisions
 from services.store_revisions import current_revision as current_revision
+from services.store_upgrade import CHECKS_AFTER_UPGRADE as CHECKS_AFTER_UPGRADE
+from services.store_upgrade import backup_before_upgrade, refresh_list_status, run_after_upgrade
+from services.store_upgrade import register_after_upgrade as register_after_upgrade
 
 #: Seconds a write waits for another process's write to finish before ``STORE_BUSY``.
 BUSY_TIMEOUT = 5.0
-
-STORE_BAD_PATH = define(
-    "STORE_BAD_PATH",
-    "无法在 {path} 建立台账数据库：{reason}。请用 --db 指定一个可写的位置。",
-    "Cannot use {path} for the store: {reason}. Name a writable place with --db.")
-STORE_IS_FOLDER = define(
-    "STORE_IS_FOLDER",
-    "{path} 是一个文件夹，不是台账数据库文件。",
-    "{path} is a folder, not a store file.")
-STORE_MISSING = define(
-    "STORE_MISSING",
-    "台账数据库 {path} 不存在。",
-    "The store {path} does not exist.")
-STORE_NOT_SQLITE = define(
-    "STORE_NOT_SQLITE",
-    "{path} 不是合同台账数据库（不是 SQLite 数据库文件），未作任何改动。",
-    "{path} is not a ContractDesk store (not an SQLite database); it was left unchanged.")
-STORE_DAMAGED = define(
-    "STORE_DAMAGED",
-    "台账数据库 {path} 已损坏（{reason}）。请从备份恢复（main.py restore）。",
-    "The store {path} is damaged ({reason}). Restore a backup (main.py restore).")
-STORE_FOREIGN = define(
-    "STORE_FOREIGN",
-    "{path} 不是合同台账数据库：它是其他程序的 SQLite 数据库（含表 {tables}），未作任何改动。",
-    "{path} is not a ContractDesk store: it is another program's SQLite database "
-    "(tables {tables}); it was left unchanged.")
-STORE_HALF_CREATED = define(
-    "STORE_HALF_CREATED",
-    "{path} 是一个未建完的合同台账数据库（有数据表但没有版本标记，可能是首次启动时被中断）。"
-    "请将其移走后重新启动，或从备份恢复。",
-    "{path} is an incomplete ContractDesk store (its tables exist but it has no schema version stamp, "
-    "probably an interrupted first start). Move it aside and start again, or restore a backup.")
-STORE_NEWER = define(
-    "STORE_NEWER",
-    "{path} 由更新版本的合同台账写入（数据结构 {revision}），本版本只认识到 {head}。请升级合同台账。",
-    "{path} was written by a newer version of ContractDesk (schema {revision}); "
-    "this version knows schema up to {head}. Please update ContractDesk.")
-STORE_CANNOT_OPEN = define(
-    "STORE_CANNOT_OPEN",
-    "无法打开台账数据库 {path}：{reason}",
-    "Cannot open the store {path}: {reason}")
-STORE_READ_ONLY_FILE = define(
-    "STORE_READ_ONLY_FILE",
-    "台账数据库 {path} 以只读方式打开（您没有写入该文件的权限），修改无法保存。",
-    "The store {path} is open read-only (you may not write the file); changes cannot be saved.")
-STORE_READ_ONLY_FOLDER = define(
-    "STORE_READ_ONLY_FOLDER",
-    "台账数据库 {path} 以只读方式打开（您没有写入其所在文件夹的权限），修改无法保存。",
-    "The store {path} is open read-only (you may not write its folder); changes cannot be saved.")
-STORE_READ_ONLY_REQUESTED = define(
-    "STORE_READ_ONLY_REQUESTED",
-    "台账数据库 {path} 按要求以只读方式打开，修改无法保存。",
-    "The store {path} was opened read-only on request; changes cannot be saved.")
-STORE_READ_ONLY_OLD = define(
-    "STORE_READ_ONLY_OLD",
-    "台账数据库 {path} 是只读的，但需要升级到本版本的数据结构才能使用。请让该文件可写，或复制一份后打开。",
-    "The store {path} is read-only but needs an upgrade to this version's schema. "
-    "Make it writable, or open a copy.")
-STORE_BUSY = define(
-    "STORE_BUSY",
-    "台账数据库 {path} 正被另一个程序写入，等待 {seconds} 秒后仍未释放。请稍后再试。",
-    "The store {path} is busy: another program is writing to it and did not finish within "
-    "{seconds} s. Try again in a moment.")
-STORE_BUSY_BY = define(
-    "STORE_BUSY_BY",
-    "台账数据库 {path} 正被另一个程序写入（用户 {user}，进程 {pid}，计算机 {host}，自 {since} 起），"
-    "等待 {seconds} 秒后仍未释放。请稍后再试。",
-    "The store {path} is busy: another program is writing to it (user {user}, process {pid} on {host}, "
-    "since {since}) and did not finish within {seconds} s. Try again in a moment.")
-STORE_WRITE_FAILED = define(
-    "STORE_WRITE_FAILED",
-    "无法写入台账数据库 {path}：{reason}",
-    "Could not write to the store {path}: {reason}")
-
-#: ``Store.read_only_reason`` -> the code of its message.
-READ_ONLY_CODES = {"file": STORE_READ_ONLY_FILE, "folder": STORE_READ_ONLY_FOLDER,
-                   "requested": STORE_READ_ONLY_REQUESTED}
-
-
-class StoreError(UserError):
-    """The store cannot be opened or written: a coded ``UserError`` (``STORE_*`` codes above).
-
-    ``str(error)`` is the English text with the code; ``error.message("zh_CN")`` the Chinese.
-    """
-
 
 #: The schemes of a register on a PostgreSQL server (``services.store_pg``).
 SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -210,12 +148,6 @@ def make_engine(path: Path, *, read_only: str | None = None, busy_timeout: float
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     event.listen(engine, "connect", _pragmas(busy_timeout, wal=read_only is None))
     return engine
-
-
-def _code(exc: BaseException) -> str:
-    """SQLite's error name (``SQLITE_BUSY`` …) of a driver error wrapped or not, else ``""``."""
-    orig = getattr(exc, "orig", exc)
-    return str(getattr(orig, "sqlite_errorname", ""))
 
 
 @dataclass
@@ -308,7 +240,7 @@ class Store:
         """The coded ``StoreError`` for an SQLite (or server) error met while writing, else ``exc`` itself."""
         if self.backend is not None:
             return self.backend.translate(self, exc)
-        code = _code(exc)
+        code = sqlite_error_name(exc)
         if code.startswith("SQLITE_READONLY"):
             return self.read_only_error() if self.read_only else StoreError(
                 STORE_WRITE_FAILED, path=self.path, reason=str(getattr(exc, "orig", exc)))
@@ -325,16 +257,6 @@ class Store:
                 self._version_connection.close()
                 self._version_connection = None
         self.engine.dispose()
-
-
-def busy_error(path: Path, timeout: float) -> StoreError:
-    """``STORE_BUSY_BY`` naming the writer of ``path`` if its note is there, else ``STORE_BUSY``."""
-    seconds = f"{timeout:g}"
-    writer = read_writer_note(path)
-    if writer is None:
-        return StoreError(STORE_BUSY, path=path, seconds=seconds)
-    return StoreError(STORE_BUSY_BY, path=path, seconds=seconds, user=writer.user, pid=writer.pid,
-                      host=writer.host, since=writer.since)
 
 
 def _note_writer(session: Session) -> None:
@@ -398,10 +320,6 @@ def inspect_file(path: Path, *, immutable: bool = False) -> tuple[str | None, se
     return revision, tables
 
 
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc)
-
-
 def check_schema(path: Path | str, revision: str | None, tables: set[str]) -> None:
     """Refuse a database that is not a ContractDesk store we can open.
 
@@ -421,17 +339,6 @@ def check_schema(path: Path | str, revision: str | None, tables: set[str]) -> No
         if "contracts" not in tables:
             raise StoreError(STORE_FOREIGN, path=path, tables=", ".join(sorted(tables)[:5]))
         raise StoreError(STORE_NEWER, path=path, revision=revision, head=head_revision())
-
-
-def open_error(path: Path, exc: BaseException) -> StoreError:
-    """The coded error for an SQLite error met while first reading ``path``."""
-    code = _code(exc)
-    reason = str(getattr(exc, "orig", exc))
-    if code == "SQLITE_NOTADB":
-        return StoreError(STORE_NOT_SQLITE, path=path)
-    if code == "SQLITE_CORRUPT":
-        return StoreError(STORE_DAMAGED, path=path, reason=reason)
-    return StoreError(STORE_CANNOT_OPEN, path=path, reason=reason)
 
 
 def open_store(
@@ -466,7 +373,7 @@ def open_store(
     try:
         is_dir, exists = path.is_dir(), path.exists()
     except OSError as exc:  # e.g. a folder on the way we may not enter
-        raise StoreError(STORE_BAD_PATH, path=path, reason=_reason(exc)) from exc
+        raise StoreError(STORE_BAD_PATH, path=path, reason=os_reason(exc)) from exc
     if is_dir:
         raise StoreError(STORE_IS_FOLDER, path=path)
     reason: str | None = "requested" if read_only else None
@@ -477,7 +384,7 @@ def open_store(
             make_private_folder(path.parent)
             create_private_file(path)
         except OSError as exc:
-            raise StoreError(STORE_BAD_PATH, path=path, reason=_reason(exc)) from exc
+            raise StoreError(STORE_BAD_PATH, path=path, reason=os_reason(exc)) from exc
     elif reason is None:
         reason = read_only_reason(path)
         if reason is None:
@@ -492,7 +399,7 @@ def open_store(
             if reason is not None:
                 raise StoreError(STORE_READ_ONLY_OLD, path=path)
             if revision is not None:
-                backup = _backup(engine, path, revision)
+                backup = backup_before_upgrade(engine, path, revision)
             try:
                 with engine.begin() as connection:
                     # pysqlite runs DDL outside any transaction: an explicit BEGIN makes the
@@ -505,7 +412,7 @@ def open_store(
                     list_status.ensure(connection)
                     list_terms.ensure(connection)
             except DBAPIError as exc:
-                if _code(exc).startswith("SQLITE_BUSY"):
+                if sqlite_error_name(exc).startswith("SQLITE_BUSY"):
                     raise busy_error(path, busy_timeout) from exc
                 raise
     except BaseException:
@@ -519,62 +426,9 @@ def open_store(
     if reason is not None:
         event.listen(sessions, "before_flush", _refuse_flush(store))
     if reason is None:
-        _refresh_list_status(store)
+        refresh_list_status(store)
     if backup is not None and wanted == head_revision():
         # Derived data a migration cannot compute (revision 0003: the checks' problem_level), by
         # the hooks the application registered; the store itself knows nothing of the checks.
-        for hook in _AFTER_UPGRADE:
-            with store.session() as session:
-                _resolve(hook)(session)
+        run_after_upgrade(store)
     return store
-
-
-def _refresh_list_status(store: Store) -> None:
-    """The list's stored status moved to today when the store opens on a new day (one small
-    transaction; skipped — the list then derives the status itself — if another writer holds the store)."""
-    try:
-        with store.session() as session:
-            today = dt.date.today()
-            if list_status.stored_day(session) in (None, today) and not list_terms.stale(session, today):
-                return
-        with store.session(write=True) as session:
-            list_status.refresh(session)
-    except (DBAPIError, StoreError):
-        return
-
-
-#: Run, each in its own transaction, after a store was upgraded to the newest revision.
-_AFTER_UPGRADE: list[Callable[[Session], object] | str] = []
-#: The derived data every entry point wants after an upgrade: the checks' ``problem_level``
-#: (revision 0003). Named, not imported: the checks are heavy and an upgrade is rare.
-CHECKS_AFTER_UPGRADE = "services.checks.run:refresh_problem_levels"
-
-
-def register_after_upgrade(hook: Callable[[Session], object] | str) -> None:
-    """Have ``hook(session)`` run after every upgrade of a store to head: derived data a migration
-    cannot compute itself (``CHECKS_AFTER_UPGRADE``: the contracts' ``problem_level``).
-    ``hook`` is a function or ``"module:function"``, imported only when an upgrade happens.
-    Registering the same hook twice runs it once."""
-    if hook not in _AFTER_UPGRADE:
-        _AFTER_UPGRADE.append(hook)
-
-
-def _resolve(hook: Callable[[Session], object] | str) -> Callable[[Session], object]:
-    if not isinstance(hook, str):
-        return hook
-    module, _, name = hook.partition(":")
-    function: Callable[[Session], object] = getattr(importlib.import_module(module), name)
-    return function
-
-
-def _backup(engine: Engine, path: Path, revision: str) -> Path:
-    """Copy the store aside before a migration (SQLite online backup, so the WAL is included)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{path.suffix or '.db'}")
-    raw = engine.raw_connection()
-    try:
-        copy_database(raw.driver_connection, backup)  # type: ignore[arg-type]  # a sqlite3.Connection while open
-    finally:
-        raw.close()
-    return backup
-

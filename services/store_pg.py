@@ -39,19 +39,17 @@ from sqlalchemy.orm import sessionmaker
 
 from services.errors import define
 from services.store import (
-    _AFTER_UPGRADE,
     STORE_BUSY,
     STORE_READ_ONLY_OLD,
     STORE_WRITE_FAILED,
     Store,
     StoreError,
-    _refresh_list_status,
-    _resolve,
     alembic_config,
     check_schema,
     head_revision,
     is_server_url,
 )
+from services.store_upgrade import refresh_list_status, run_after_upgrade
 
 __all__ = ["PostgresBackend", "display_url", "engine_url", "is_server_url", "open_server_store"]
 
@@ -270,11 +268,9 @@ def open_server_store(name: str, *, target: str = "head", read_only: bool = Fals
     store = Store(path=path, engine=engine, sessions=sessions, read_only_reason="requested" if read_only else None,
                   url=shown, db_user=user, backend=PostgresBackend())
     if not read_only:  # the list's terms in force moved to today (services.register.list_terms)
-        _refresh_list_status(store)
+        refresh_list_status(store)
     if revision is not None and revision != wanted and wanted == head_revision():
-        for hook in _AFTER_UPGRADE:  # derived data a migration cannot compute, as on a file
-            with store.session() as session:
-                _resolve(hook)(session)
+        run_after_upgrade(store)  # derived data a migration cannot compute, as on a file
     return store
 
 
