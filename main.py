@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sys
 
-from cli import COMMANDS, parser, run_command
+from cli import COMMANDS, parse, run_command
 
 __all__ = ["COMMANDS", "main", "run_command"]
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         return run_command(argv)
     if argv and not argv[0].startswith("-"):
-        parser().parse_args(argv)  # unknown command: argparse says so and exits 2
+        parse(argv)  # unknown command: argparse says so (in the run's language) and exits 2
     from ui.app import run_app
 
     return run_app(argv)
