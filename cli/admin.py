@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 
 from cli.language import cli_language
-from cli.words import say
+from cli.words import add_common_options, say
 from services.errors import Term, UserError, define
 from services.store import Store
 from services.store_roles import ROLE_NOT_SERVER, ROLES, grant, role_of
@@ -44,11 +44,13 @@ def add_arguments(parser: argparse.ArgumentParser, language: str) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar=say(META_ACTION, language))
     granting = actions.add_parser("grant", help=say(HELP_GRANT, language), description=say(HELP_GRANT, language),
                                   formatter_class=parser.formatter_class)
+    add_common_options(granting, language, nested=True)  # admin role --db URL, as the README writes it
     granting.add_argument("user", metavar=say(META_USER, language))
     granting.add_argument("role", metavar=say(META_ROLE, language), choices=list(ROLES))
     granting.add_argument("--create", action="store_true", help=say(HELP_CREATE, language))
-    actions.add_parser("role", help=say(HELP_ROLE, language), description=say(HELP_ROLE, language),
-                       formatter_class=parser.formatter_class)
+    role = actions.add_parser("role", help=say(HELP_ROLE, language), description=say(HELP_ROLE, language),
+                              formatter_class=parser.formatter_class)
+    add_common_options(role, language, nested=True)
 
 
 def role_label(role: str | None, language: str) -> str:

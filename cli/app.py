@@ -21,7 +21,7 @@ from types import ModuleType
 
 from cli.argparse_words import argparse_language, formatter_for
 from cli.language import cli_language
-from cli.words import ERROR_LINE, HELP_DB, HELP_LANG, META_PATH, WARNING_LINE, say
+from cli.words import ERROR_LINE, WARNING_LINE, add_common_options, lang_value, say
 from services.errors import define
 
 #: Command name -> module of ``cli`` implementing it.
@@ -59,11 +59,6 @@ DESCRIPTION = define("CLI_DESCRIPTION", "合同台账：合同登记、付款、
 META_COMMAND = define("CLI_META_COMMAND", "命令", "COMMAND")
 
 
-def _lang_value(text: str) -> str:
-    """``--lang``'s value: ``zh_CN`` (also written ``zh``, as ``amendments`` took it) or ``en``."""
-    return "zh_CN" if text in ("zh", "zh_CN") else text
-
-
 def argv_language(argv: list[str]) -> str:
     """The language of a run before its options are parsed (argparse's own words, ``--help``):
     the last ``--lang X`` / ``--lang=X`` in ``argv`` when it names one, else the locale's
@@ -71,9 +66,9 @@ def argv_language(argv: list[str]) -> str:
     choice: str | None = None
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
-            choice = _lang_value(argv[index + 1])
+            choice = lang_value(argv[index + 1])
         elif arg.startswith("--lang="):
-            choice = _lang_value(arg.removeprefix("--lang="))
+            choice = lang_value(arg.removeprefix("--lang="))
     return cli_language(choice if choice in ("zh_CN", "en") else None)
 
 
@@ -90,8 +85,7 @@ def parser(only: str | None = None, language: str = "en") -> argparse.ArgumentPa
     top = argparse.ArgumentParser(prog="contractdesk", description=say(DESCRIPTION, language),
                                   formatter_class=formatter)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar=say(META_PATH, language), help=say(HELP_DB, language))
-    common.add_argument("--lang", type=_lang_value, choices=("zh_CN", "en"), help=say(HELP_LANG, language))
+    add_common_options(common, language)
     sub = top.add_subparsers(dest="command", metavar=say(META_COMMAND, language))
     for name in COMMANDS:
         if only is not None and name != only:

@@ -17,11 +17,34 @@ prints status labels without loading SQLAlchemy.
 
 from __future__ import annotations
 
+import argparse
+
 from services.errors import Term, define, text_of
 
-__all__ = ["ERROR_LINE", "HELP_CONTRACT_NO", "HELP_DB", "HELP_LANG", "META_CONTRACT_NO", "META_DATE", "META_DIR",
-           "META_FILE", "META_PATH", "META_TEXT", "STATUS", "WARNING_LINE", "WROTE", "WROTE_PAGES", "display_width",
-           "is_chinese", "pad", "say", "short_language", "status_label"]
+__all__ = [
+    "ERROR_LINE",
+    "HELP_CONTRACT_NO",
+    "HELP_DB",
+    "HELP_LANG",
+    "META_CONTRACT_NO",
+    "META_DATE",
+    "META_DIR",
+    "META_FILE",
+    "META_PATH",
+    "META_TEXT",
+    "STATUS",
+    "WARNING_LINE",
+    "WROTE",
+    "WROTE_PAGES",
+    "add_common_options",
+    "display_width",
+    "is_chinese",
+    "lang_value",
+    "pad",
+    "say",
+    "short_language",
+    "status_label",
+]
 
 
 def say(code: str, language: str, **params: object) -> str:
@@ -55,6 +78,21 @@ STATUS: dict[str, Term] = {
     "completed": Term("Completed", "已完成"),
     "terminated": Term("Terminated", "已终止"),
 }
+
+
+def lang_value(text: str) -> str:
+    """``--lang``'s value: ``zh_CN`` (also written ``zh``, as ``amendments`` took it) or ``en``."""
+    return "zh_CN" if text in ("zh", "zh_CN") else text
+
+
+def add_common_options(parser: argparse.ArgumentParser, language: str, *, nested: bool = False) -> None:
+    """``--db PATH`` and ``--lang zh_CN|en``, which every command takes, their help in ``language``.
+    ``nested``: on a command's own subcommand (``admin role``), so they may follow it too; not given
+    there, they leave the command's values alone (``argparse.SUPPRESS``)."""
+    default: object = argparse.SUPPRESS if nested else None
+    parser.add_argument("--db", metavar=say(META_PATH, language), help=say(HELP_DB, language), default=default)
+    parser.add_argument("--lang", type=lang_value, choices=("zh_CN", "en"), help=say(HELP_LANG, language),
+                        default=default)
 
 
 def status_label(status: str, language: str) -> str:

@@ -185,6 +185,12 @@ _FILE_REMOVED = define("HISTORY_TEXT_FILE_REMOVED", "移除文件“{name}”", 
 _DONE_ON = define("HISTORY_TEXT_DONE_ON", "{deadline} 完成日期", "{deadline}, done on")
 _EVENT_DATE = define("HISTORY_TEXT_EVENT_DATE", "事件“{event}”日期", "Date of event “{event}”")
 _PENALTY = define("HISTORY_TEXT_PENALTY", "条款 {clause} 违约金", "Clause {clause}: liquidated damages")
+_PAYMENT = define("HISTORY_TEXT_PAYMENT", "第 {seq} 笔付款", "Payment {seq}")
+_PAYMENT_REMOVED = define("HISTORY_TEXT_PAYMENT_REMOVED", "{payment}：删除（{what}）", "{payment} removed ({what})")
+_PAYMENT_WHAT = define("HISTORY_TEXT_PAYMENT_WHAT", "{amount} 元，{date}，{installment}",
+                       "{amount} on {date}, {installment}")
+_FOR_INSTALLMENT = define("HISTORY_TEXT_FOR_INSTALLMENT", "第 {seq} 期", "installment {seq}")
+_NO_INSTALLMENT = Term("no installment", "不对应期次")
 _HOLIDAY_DAYS = {"added": Term("Days added", "新增日期"), "removed": Term("Days removed", "删除日期"),
                  "changed": Term("Days changed", "修改日期")}
 
@@ -353,6 +359,29 @@ def deadline_text(key: str, language: str) -> str:
     return key
 
 
+def _payment_text(payment: dict[str, Any], language: str) -> str:
+    """A payment of the details (``services.payments.record``: ``PaymentData`` as JSON) in words."""
+    seq = payment.get("installment_seq")
+    installment = (_NO_INSTALLMENT.label(language) if seq in (None, "")
+                   else text_of(_FOR_INSTALLMENT, language, seq=seq))
+    return text_of(_PAYMENT_WHAT, language, amount=value_text(payment.get("amount"), language, "amount"),
+                   date=payment.get("paid_date", ""), installment=installment)
+
+
+def _payment_changes(details: dict[str, Any], language: str) -> list[str]:
+    """A payment recorded, changed or removed: "第 1 笔付款：100,000.00 元，2026-03-02，第 1 期"."""
+    before, after = details.get("before"), details.get("after")
+    if not isinstance(before, dict) and not isinstance(after, dict):
+        return []
+    seq = (after if isinstance(after, dict) else before or {}).get("seq", "")
+    payment = text_of(_PAYMENT, language, seq=seq)
+    if not isinstance(before, dict):
+        return [_labelled(language, payment, _payment_text(after or {}, language))]
+    if not isinstance(after, dict):
+        return [text_of(_PAYMENT_REMOVED, language, payment=payment, what=_payment_text(before, language))]
+    return [_change(payment, _payment_text(before, language), _payment_text(after, language))]
+
+
 def change_texts(row: HistoryRow, language: str) -> list[str]:
     """What the entry changed, one line per field: "服务明细 第3行：数量 12 → 24"; empty for an
     entry without field-level details (moved to the Trash, restored, deleted permanently)."""
@@ -380,6 +409,8 @@ def change_texts(row: HistoryRow, language: str) -> list[str]:
         empty = value_text(None, language)
         before, after = (empty, amount) if row.action == HistoryAction.PENALTY_SAVED else (amount, empty)
         return [_change(label, before, after)]
+    if row.action == HistoryAction.PAYMENT:
+        return _payment_changes(details, language)
     if row.action == HistoryAction.HOLIDAYS:
         return [_labelled(language, label=_HOLIDAY_DAYS[key].label(language) if key in _HOLIDAY_DAYS else key,
                         text=value_text(days, language))
