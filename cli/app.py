@@ -19,10 +19,8 @@ import importlib
 import sys
 from types import ModuleType
 
-from cli.argparse_words import argparse_language, formatter_for
-from cli.language import cli_language
-from cli.words import ERROR_LINE, WARNING_LINE, add_common_options, lang_value, say
-from services.errors import define
+# The command line's words (``cli.words``, ``cli.argparse_words``) are imported where they are used:
+# ``main.py list``'s quick path imports this module and must start in well under a second (issue 18).
 
 #: Command name -> module of ``cli`` implementing it.
 COMMANDS: dict[str, str] = {
@@ -55,14 +53,15 @@ def _module(name: str) -> ModuleType:
 
 
 #: The one-line description of the program, above the commands in ``--help``.
-DESCRIPTION = define("CLI_DESCRIPTION", "合同台账：合同登记、付款、期限与打印", "ContractDesk contract register")
-META_COMMAND = define("CLI_META_COMMAND", "命令", "COMMAND")
 
 
 def argv_language(argv: list[str]) -> str:
     """The language of a run before its options are parsed (argparse's own words, ``--help``):
     the last ``--lang X`` / ``--lang=X`` in ``argv`` when it names one, else the locale's
     (``cli.language.cli_language``)."""
+    from cli.language import cli_language
+    from cli.words import lang_value
+
     choice: str | None = None
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
@@ -81,6 +80,9 @@ def parser(only: str | None = None, language: str = "en") -> argparse.ArgumentPa
     start-up time of all (``main.py list`` in well under a second, issue 18). Build and use it
     inside ``argparse_language(language)`` for argparse's own words in the same language.
     """
+    from cli.argparse_words import formatter_for
+    from cli.words import DESCRIPTION, META_COMMAND, add_common_options, say
+
     formatter = formatter_for(language)
     top = argparse.ArgumentParser(prog="contractdesk", description=say(DESCRIPTION, language),
                                   formatter_class=formatter)
@@ -102,6 +104,8 @@ def parser(only: str | None = None, language: str = "en") -> argparse.ArgumentPa
 def parse(argv: list[str]) -> argparse.Namespace:
     """``argv`` parsed (a subcommand and its options), every word of the parser — help, usage,
     errors — in the run's language (``argv_language``). Exits 2 on wrong usage, 0 after ``--help``."""
+    from cli.argparse_words import argparse_language
+
     language = argv_language(argv)
     with argparse_language(language):
         return parser(argv[0] if argv and argv[0] in COMMANDS else None, language).parse_args(argv)
@@ -109,6 +113,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def _daily_backup(store: object, language: str) -> None:
     """The day's first backup (``services.backup.daily_backup``); a failure is a warning only."""
+    from cli.words import WARNING_LINE, say
     from services.backup import daily_backup
     from services.errors import UserError
 
@@ -132,8 +137,11 @@ def run_command(argv: list[str]) -> int:
         if quick is not None:
             return quick
     args = parse(argv)
-    language = cli_language(args.lang)
+    from cli.language import cli_language
+    from cli.words import ERROR_LINE, say
     from services.errors import UserError
+
+    language = cli_language(args.lang)
     from services.store import CHECKS_AFTER_UPGRADE, open_store, register_after_upgrade, resolve_db_path
 
     register_after_upgrade(CHECKS_AFTER_UPGRADE)

@@ -1,12 +1,12 @@
 """``main.py list``: one tab-separated line per contract (number, total, status, term, title),
-written by ``cli.list_lines.list_line`` in the run's language (the quick path prints the same)."""
+written by ``cli.list_lines.list_lines`` in the run's language (the quick path prints the same)."""
 
 from __future__ import annotations
 
 import argparse
 
 from cli.language import cli_language
-from cli.list_lines import list_line
+from cli.list_lines import list_lines
 from services.errors import define
 from services.register import listing
 from services.store import Store
@@ -26,6 +26,6 @@ def run(store: Store, args: argparse.Namespace) -> int:
     query = listing.ListQuery()
     with store.session() as session:
         rows = listing.page(session, query, 0, listing.count(session, query))
-    for row in rows:
-        print(list_line(row, language))
+    for line in list_lines(rows, language):
+        print(line)
     return 0

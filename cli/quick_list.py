@@ -7,7 +7,7 @@ arguments are at most ``--db PATH``, the register is a SQLite file at the newest
 command of the day takes it, ``services.backup.daily_backup``) — and returns None for anything
 else, which then takes the normal path (``cli.listing`` over ``services.store.open_store``):
 a server register, a store to upgrade, a missing or foreign file, ``--help``, a wrong option.
-Both paths print each line with ``cli.list_lines.list_line``, in the language of ``--lang`` or the
+Both paths print each line with ``cli.list_lines.list_lines``, in the language of ``--lang`` or the
 locale.
 """
 
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from cli.language import cli_language
-from cli.list_lines import list_line
+from cli.list_lines import list_lines
 from services.app_names import APP_AUTHOR, APP_NAME, DB_ENV
 from services.register import first_screen
 
@@ -75,6 +75,6 @@ def run(args: list[str]) -> int | None:
     if rows is None:
         return None
     write = sys.stdout.write
-    for row in rows:
-        write(list_line(row, language) + "\n")
+    for line in list_lines(rows, language):
+        write(line + "\n")
     return 0

@@ -11,21 +11,24 @@ parameters show in the language of the line); ``say(code, language, **params)`` 
 without the code — a line to read, not an error to look up. Each command module defines its own
 words beside the code that prints them; the words several commands share are here.
 
-Imports nothing beyond ``services.errors``: ``main.py list``'s quick path (``cli.quick_list``)
-prints status labels without loading SQLAlchemy.
+Imports nothing beyond ``services.errors`` (no SQLAlchemy); the contract statuses' labels are
+``cli.list_lines``' (re-exported here), which ``main.py list``'s quick path prints without even that.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from services.errors import Term, define, text_of
+from cli.list_lines import STATUS, status_label
+from services.errors import define, text_of
 
 __all__ = [
+    "DESCRIPTION",
     "ERROR_LINE",
     "HELP_CONTRACT_NO",
     "HELP_DB",
     "HELP_LANG",
+    "META_COMMAND",
     "META_CONTRACT_NO",
     "META_DATE",
     "META_DIR",
@@ -70,16 +73,6 @@ def short_language(language: str) -> str:
 ERROR_LINE = define("CLI_ERROR_LINE", "错误：{text}", "error: {text}")
 WARNING_LINE = define("CLI_WARNING_LINE", "警告：{text}", "warning: {text}")
 
-#: A contract's status (``Contract.status`` / the list's derived status) by its label, as the
-#: window's list names it (草稿 / 履行中 / 已完成 / 已终止, the ledger's Chinese aliases).
-STATUS: dict[str, Term] = {
-    "draft": Term("Draft", "草稿"),
-    "active": Term("Active", "履行中"),
-    "completed": Term("Completed", "已完成"),
-    "terminated": Term("Terminated", "已终止"),
-}
-
-
 def lang_value(text: str) -> str:
     """``--lang``'s value: ``zh_CN`` (also written ``zh``, as ``amendments`` took it) or ``en``."""
     return "zh_CN" if text in ("zh", "zh_CN") else text
@@ -95,11 +88,9 @@ def add_common_options(parser: argparse.ArgumentParser, language: str, *, nested
                         default=default)
 
 
-def status_label(status: str, language: str) -> str:
-    """The label of a contract status in ``language``; an unknown code as it is."""
-    term = STATUS.get(status)
-    return status if term is None else term.label(language)
-
+#: The one-line description of the program, above the commands in ``--help``; the commands' word.
+DESCRIPTION = define("CLI_DESCRIPTION", "合同台账：合同登记、付款、期限与打印", "ContractDesk contract register")
+META_COMMAND = define("CLI_META_COMMAND", "命令", "COMMAND")
 
 # --- words of the options every command shares (the parser: ``cli.app.parser``) ------------------
 HELP_DB = define("CLI_HELP_DB",
