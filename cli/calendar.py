@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from cli.language import cli_language
 from cli.messages import cannot_write, fail
-from cli.words import META_DATE, META_FILE, say, short_language
+from cli.words import META_DATE, META_FILE, is_chinese, say, short_language
 from services.calendar.deadlines import DEFAULT_REMINDER_DAYS, Deadline, state_text, waiting_text
 from services.calendar.recurrence import recurrence_text
 from services.calendar.series import SeriesSummary, group_routine
@@ -106,6 +106,11 @@ def in_range(deadline: Deadline, start: dt.date | None, end: dt.date | None) -> 
     return (start is None or deadline.due >= start) and (end is None or deadline.due <= end)
 
 
+def _aside(text: str, language: str) -> str:
+    """`` (text)`` after a state; ``（text）`` in Chinese."""
+    return f"（{text}）" if is_chinese(language) else f" ({text})"
+
+
 def deadline_line(deadline: Deadline, language: str, series: SeriesSummary | None = None) -> str:
     """contract number, item, date, state — tab-separated; ``series``: the deadline stands for a
     routine series (its next open occurrence), which the item and state say."""
@@ -117,11 +122,11 @@ def deadline_line(deadline: Deadline, language: str, series: SeriesSummary | Non
         count = say(SERIES_COUNT, language, open=series.open, overdue=series.overdue)
         through = say(SERIES_THROUGH, language, date=series.done_through.isoformat()) if series.done_through else ""
         due = deadline.due.isoformat() if series.open and deadline.due else "-"
-        return f"{deadline.contract_no}\t{item}\t{due}\t{state} ({count}{through})"
+        return f"{deadline.contract_no}\t{item}\t{due}\t{state}{_aside(count + through, language)}"
     if deadline.waiting_for:
-        state = f"{state} ({waiting_text(deadline.waiting_for, language, deadline.labels)})"
+        state = state + _aside(waiting_text(deadline.waiting_for, language, deadline.labels), language)
     elif deadline.estimate and deadline.state != "estimate":
-        state = f"{state} ({ESTIMATE.label(language)})"
+        state = state + _aside(ESTIMATE.label(language), language)
     due = deadline.due.isoformat() if deadline.due else "-"
     return f"{deadline.contract_no}\t{item}\t{due}\t{state}"
 
