@@ -12,9 +12,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-__all__ = ["STATUS", "ListedRow", "list_lines", "status_label", "total_text"]
+__all__ = ["STATUS", "list_lines", "status_label", "total_text"]
+
+if TYPE_CHECKING:  # a class made at run time costs the quick path's start a millisecond
+    from typing import Protocol
+
+    class ListedRow(Protocol):
+        """What a line needs: ``contracts.ContractRow`` and ``first_screen.ScreenRow`` both have it."""
+
+        @property
+        def contract_no(self) -> str: ...
+        @property
+        def title(self) -> str: ...
+        @property
+        def total_amount(self) -> Decimal: ...
+        @property
+        def start_date(self) -> dt.date | None: ...
+        @property
+        def end_date(self) -> dt.date | None: ...
+        @property
+        def status(self) -> str: ...
+
 
 #: A contract's status (``Contract.status`` / the list's derived status) → (English, Chinese) label,
 #: as the window's list names it (草稿 / 履行中 / 已完成 / 已终止, the ledger's Chinese aliases).
@@ -30,23 +50,6 @@ def status_label(status: str, language: str) -> str:
     """The label of a contract status in ``language`` (``zh``… Chinese, else English); an unknown code as it is."""
     labels = STATUS.get(status)
     return status if labels is None else labels[1] if language.startswith("zh") else labels[0]
-
-
-class ListedRow(Protocol):
-    """What a line needs: ``services.register.contracts.ContractRow`` and ``first_screen.ScreenRow`` both have it."""
-
-    @property
-    def contract_no(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def total_amount(self) -> Decimal: ...
-    @property
-    def start_date(self) -> dt.date | None: ...
-    @property
-    def end_date(self) -> dt.date | None: ...
-    @property
-    def status(self) -> str: ...
 
 
 def total_text(amount: Decimal) -> str:
