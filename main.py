@@ -1,29 +1,27 @@
 """ContractDesk (合同台账): start the window, or run a command over the same services.
 
     uv run main.py [--db PATH] [--lang zh_CN|en]      open the window
-    uv run main.py import PATH [--replace] [--db PATH]
-    uv run main.py export DIR [--db PATH]
-    uv run main.py list [--db PATH]
-    uv run main.py check [CONTRACT_NO] [--lang zh_CN|en] [--db PATH]
-    uv run main.py print CONTRACT_NO [--out FILE.pdf] [--summary] [--font PATH] [--db PATH]
+    uv run main.py import PATH [--replace]
+    uv run main.py export DIR
+    uv run main.py list
+    uv run main.py check [CONTRACT_NO]
+    uv run main.py print CONTRACT_NO [--out FILE.pdf] [--summary] [--font PATH]
     uv run main.py penalty CONTRACT_NO CLAUSE_REF (--days N | --from DATE --to DATE) [--amount OVERDUE]
-                   [--lang zh_CN|en] [--db PATH]
-    uv run main.py calendar [--from DATE] [--to DATE] [--ics FILE] [--reminder-days N] [--lang zh_CN|en] [--db PATH]
-    uv run main.py history [CONTRACT_NO] [--since DATE] [--csv FILE] [--db PATH]
-    uv run main.py verify [--db PATH]
-    uv run main.py trash [--db PATH]
-    uv run main.py restore-contract CONTRACT_NO [--db PATH]
-    uv run main.py backup [--to FILE] [--db PATH]
-    uv run main.py restore FILE [--db PATH]
+    uv run main.py calendar [--from DATE] [--to DATE] [--ics FILE] [--reminder-days N]
+    uv run main.py history [CONTRACT_NO] [--since DATE] [--csv FILE]
+    uv run main.py verify | trash | restore-contract CONTRACT_NO | backup [--to FILE] | restore FILE
+    uv run main.py payments | pay | overview | amendments | attach | attachments | admin | copy-store …
 
-Exit status: 0 success, 1 input rejected (problems on stderr, one per line), 2 wrong usage.
+Every command takes ``--db PATH`` and ``--lang zh_CN|en`` (the language of everything it prints;
+default: the locale's); ``main.py COMMAND --help`` lists its options. Exit status: 0 success,
+1 input rejected (problems on stderr, one per line), 2 wrong usage.
 """
 
 from __future__ import annotations
 
 import sys
 
-from cli import COMMANDS, parser, run_command
+from cli import COMMANDS, parse, run_command
 
 __all__ = ["COMMANDS", "main", "run_command"]
 
@@ -34,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         return run_command(argv)
     if argv and not argv[0].startswith("-"):
-        parser().parse_args(argv)  # unknown command: argparse says so and exits 2
+        parse(argv)  # unknown command: argparse says so (in the run's language) and exits 2
     from ui.app import run_app
 
     return run_app(argv)

@@ -1,13 +1,15 @@
 """The command line's parser and dispatcher: ``main.py COMMAND …`` over the same services as the window.
 
-Each command is a module of ``cli`` with ``HELP`` (one line), ``add_arguments(parser)`` and
+Each command is a module of ``cli`` with ``HELP`` (the code of its one-line help, ``cli.words``),
+``add_arguments(parser, language)`` (its options, their help in ``language``) and
 ``run(store, args) -> int`` (the exit status); ``COMMANDS`` maps the command's name to it. A new
 command is a new module and one line here. A module with ``OPENS_STORE = False`` gets the store's
 path instead of an open store (``restore``: the store may be unopenable); the first command of
 the day on a store backs it up first (``services.backup.daily_backup``) unless its module says
 ``DAILY_BACKUP = False`` (``backup``). Exit status: 0 success,
 1 input rejected (problems on stderr, one per line; a store that cannot be opened or written and
-any other ``UserError`` is one line ``error: …``), 2 wrong usage (argparse).
+any other ``UserError`` is one line ``error: …``), 2 wrong usage (argparse). Every line — help,
+usage, information, errors — is in the language of ``--lang`` (any command takes it) or the locale.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import argparse
 import importlib
 import sys
 from types import ModuleType
+
+# The command line's words (``cli.words``, ``cli.argparse_words``) are imported where they are used:
+# ``main.py list``'s quick path imports this module and must start in well under a second (issue 18).
 
 #: Command name -> module of ``cli`` implementing it.
 COMMANDS: dict[str, str] = {
@@ -47,38 +52,75 @@ def _module(name: str) -> ModuleType:
     return importlib.import_module(COMMANDS[name])
 
 
-def parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line: ``--db PATH`` on every command, each command's own options.
+#: The one-line description of the program, above the commands in ``--help``.
+
+
+def argv_language(argv: list[str]) -> str:
+    """The language of a run before its options are parsed (argparse's own words, ``--help``):
+    the last ``--lang X`` / ``--lang=X`` in ``argv`` when it names one, else the locale's
+    (``cli.language.cli_language``)."""
+    from cli.language import cli_language
+    from cli.words import lang_value
+
+    choice: str | None = None
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            choice = lang_value(argv[index + 1])
+        elif arg.startswith("--lang="):
+            choice = lang_value(arg.removeprefix("--lang="))
+    return cli_language(choice if choice in ("zh_CN", "en") else None)
+
+
+def parser(only: str | None = None, language: str = "en") -> argparse.ArgumentParser:
+    """The command line: ``--db PATH`` and ``--lang zh_CN|en`` on every command, each command's own
+    options; help texts in ``language``.
 
     ``only``: build just that command's options (the others are listed without theirs) — each
     command module imports its services, so building all of them would cost every command the
-    start-up time of all (``main.py list`` in well under a second, issue 18).
+    start-up time of all (``main.py list`` in well under a second, issue 18). Build and use it
+    inside ``argparse_language(language)`` for argparse's own words in the same language.
     """
-    top = argparse.ArgumentParser(prog="contractdesk", description="ContractDesk contract register")
+    from cli.argparse_words import formatter_for
+    from cli.words import DESCRIPTION, META_COMMAND, add_common_options, say
+
+    formatter = formatter_for(language)
+    top = argparse.ArgumentParser(prog="contractdesk", description=say(DESCRIPTION, language),
+                                  formatter_class=formatter)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH",
-                        help="store file or postgresql://user@host:port/dbname "
-                        "(default: $CONTRACTDESK_DB, else the user data folder)")
-    sub = top.add_subparsers(dest="command")
+    add_common_options(common, language)
+    sub = top.add_subparsers(dest="command", metavar=say(META_COMMAND, language))
     for name in COMMANDS:
         if only is not None and name != only:
             sub.add_parser(name)
             continue
         module = _module(name)
-        module.add_arguments(sub.add_parser(name, parents=[common], help=module.HELP))
+        help_text = say(module.HELP, language)
+        command = sub.add_parser(name, parents=[common], help=help_text, description=help_text,
+                                 formatter_class=formatter)
+        module.add_arguments(command, language)
     return top
 
 
-def _daily_backup(store: object) -> None:
+def parse(argv: list[str]) -> argparse.Namespace:
+    """``argv`` parsed (a subcommand and its options), every word of the parser — help, usage,
+    errors — in the run's language (``argv_language``). Exits 2 on wrong usage, 0 after ``--help``."""
+    from cli.argparse_words import argparse_language
+
+    language = argv_language(argv)
+    with argparse_language(language):
+        return parser(argv[0] if argv and argv[0] in COMMANDS else None, language).parse_args(argv)
+
+
+def _daily_backup(store: object, language: str) -> None:
     """The day's first backup (``services.backup.daily_backup``); a failure is a warning only."""
-    from cli.language import cli_language
+    from cli.words import WARNING_LINE, say
     from services.backup import daily_backup
     from services.errors import UserError
 
     try:
         daily_backup(store)  # type: ignore[arg-type]
     except UserError as exc:
-        print(f"warning: {exc.message(cli_language(None))}", file=sys.stderr)
+        print(say(WARNING_LINE, language, text=exc.message(language)), file=sys.stderr)
 
 
 def run_command(argv: list[str]) -> int:
@@ -94,9 +136,12 @@ def run_command(argv: list[str]) -> int:
         quick = quick_list(argv[1:])
         if quick is not None:
             return quick
-    args = parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+    args = parse(argv)
     from cli.language import cli_language
+    from cli.words import ERROR_LINE, say
     from services.errors import UserError
+
+    language = cli_language(args.lang)
     from services.store import CHECKS_AFTER_UPGRADE, open_store, register_after_upgrade, resolve_db_path
 
     register_after_upgrade(CHECKS_AFTER_UPGRADE)
@@ -110,11 +155,11 @@ def run_command(argv: list[str]) -> int:
         store = open_store(path)
         try:
             if getattr(module, "DAILY_BACKUP", True):
-                _daily_backup(store)
+                _daily_backup(store, language)
             status = module.run(store, args)
             return status
         finally:
             store.close()
     except UserError as exc:
-        print(f"error: {exc.message(cli_language(getattr(args, 'lang', None)))}", file=sys.stderr)
+        print(say(ERROR_LINE, language, text=exc.message(language)), file=sys.stderr)
         return 1

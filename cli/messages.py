@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from cli.language import cli_language
+from cli.words import ERROR_LINE, WARNING_LINE, say
 from services.errors import InputError, UserError, define, file_error, localize
 
 __all__ = ["OVER_REMAINING", "REQUIRED", "cannot_write", "fail", "language_of", "option_error", "warning_line"]
@@ -33,10 +34,11 @@ def language_of(args: argparse.Namespace) -> str:
 
 
 def fail(error: Exception, args: argparse.Namespace) -> int:
-    """Print ``error: <text> [CODE]`` on standard error in the run's language (a ``UserError``; any
-    other exception by its own text); returns exit status 1."""
-    text = error.message(language_of(args)) if isinstance(error, UserError) else str(error)
-    print(f"error: {text}", file=sys.stderr)
+    """Print ``error: <text> [CODE]`` (``错误：<text> [CODE]``) on standard error in the run's language
+    (a ``UserError``; any other exception by its own text); returns exit status 1."""
+    language = language_of(args)
+    text = error.message(language) if isinstance(error, UserError) else str(error)
+    print(say(ERROR_LINE, language, text=text), file=sys.stderr)
     return 1
 
 
@@ -46,8 +48,9 @@ def cannot_write(path: Path | str, exc: OSError) -> UserError:
 
 
 def warning_line(warning: str, args: argparse.Namespace) -> str:
-    """``warning: <text>`` of a print-out's or an import's warning, in the run's language."""
-    return f"warning: {localize(warning, language_of(args))}"
+    """``warning: <text>`` (``警告：<text>``) of a print-out's or an import's warning, in the run's language."""
+    language = language_of(args)
+    return say(WARNING_LINE, language, text=localize(warning, language))
 
 
 def option_error(option: str, exc: ValueError) -> UserError:
@@ -67,5 +70,5 @@ class _OptionInputError(InputError):
         super().__init__(inner.code, **inner.params)
 
     def text(self, language: str = "en") -> str:
-        """``--date: <the parser's text>``."""
-        return f"{self.option}: {self.inner.text(language)}"
+        """``--date: <the parser's text>`` (``--date：…`` in Chinese)."""
+        return f"{self.option}{'：' if language.startswith('zh') else ': '}{self.inner.text(language)}"

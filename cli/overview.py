@@ -18,25 +18,48 @@ import sys
 
 from cli.language import cli_language
 from cli.messages import cannot_write, fail, option_error, warning_line
+from cli.words import META_DATE, META_FILE, WROTE, WROTE_PAGES, display_width, is_chinese, pad, say, status_label
+from services.errors import define
 from services.ledger.values import parse_date
 from services.payments.overview import OverviewFilter, overview
 from services.payments.overview_tables import Sheet, cell_text, overview_sheets
 from services.store import Store
 
-HELP = "the overview of the register: value, paid, outstanding, overdue; ageing, due soon, bonds (text, .xlsx, PDF)"
+HELP = define("CLI_HELP_OVERVIEW",
+              "台账总览：合同金额、已付、未付、逾期；账龄、即将到期、保证金（文本、.xlsx、PDF）",
+              "the overview of the register: value, paid, outstanding, overdue; ageing, due soon, bonds "
+              "(text, .xlsx, PDF)")
 STATUSES = ("draft", "active", "completed", "terminated")
+HELP_YEAR = define("CLI_HELP_OVERVIEW_YEAR", "只计 Y 年签订的合同", "only contracts signed in year Y")
+HELP_SUPPLIER = define("CLI_HELP_OVERVIEW_SUPPLIER", "只计名称含此文字的供应商",
+                       "only suppliers whose name contains NAME")
+HELP_STATUS = define("CLI_HELP_OVERVIEW_STATUS", "只计此状态的合同：{statuses}",
+                     "only contracts in this status: {statuses}")
+HELP_TODAY = define("CLI_HELP_OVERVIEW_TODAY", "按哪一天统计（默认：今天）",
+                    "the day the figures are for (default: today)")
+HELP_XLSX = define("CLI_HELP_OVERVIEW_XLSX", "同时把总览写成 .xlsx 工作簿",
+                   "also write the overview as an .xlsx workbook")
+HELP_PDF = define("CLI_HELP_OVERVIEW_PDF", "同时把总览打印成 PDF（A4 横向）",
+                  "also print the overview to a PDF (landscape A4)")
+HELP_FONT = define("CLI_HELP_OVERVIEW_FONT", "PDF 使用的中文 TrueType 字体", "the Chinese TrueType font of the PDF")
+META_NAME = define("CLI_META_NAME", "名称", "NAME")
+META_STATUS = define("CLI_META_STATUS", "状态", "STATUS")
+META_YEAR = define("CLI_META_YEAR", "年份", "Y")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--year``, ``--supplier``, ``--status``, ``--today``, ``--xlsx``, ``--pdf``, ``--font``, ``--lang``."""
-    parser.add_argument("--year", type=int, metavar="Y", help="only contracts signed in year Y")
-    parser.add_argument("--supplier", metavar="NAME", help="only suppliers whose name contains NAME")
-    parser.add_argument("--status", choices=STATUSES, help="only contracts in this status")
-    parser.add_argument("--today", metavar="DATE", help="the day the figures are for (default: today)")
-    parser.add_argument("--xlsx", metavar="FILE", help="also write the overview as an .xlsx workbook")
-    parser.add_argument("--pdf", metavar="FILE", help="also print the overview to a PDF (landscape A4)")
-    parser.add_argument("--font", metavar="TTF", help="the Chinese TrueType font of the PDF")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the labels (default: the locale's)")
+def add_arguments(parser: argparse.ArgumentParser, language: str) -> None:
+    """``--year``, ``--supplier``, ``--status``, ``--today``, ``--xlsx``, ``--pdf``, ``--font``; ``--status``'s
+    help names each status by its label."""
+    statuses = ("、" if is_chinese(language) else ", ").join(f"{code} {status_label(code, language)}"
+                                                           for code in STATUSES)
+    parser.add_argument("--year", type=int, metavar=say(META_YEAR, language), help=say(HELP_YEAR, language))
+    parser.add_argument("--supplier", metavar=say(META_NAME, language), help=say(HELP_SUPPLIER, language))
+    parser.add_argument("--status", choices=STATUSES, metavar=say(META_STATUS, language),
+                        help=say(HELP_STATUS, language, statuses=statuses))
+    parser.add_argument("--today", metavar=say(META_DATE, language), help=say(HELP_TODAY, language))
+    parser.add_argument("--xlsx", metavar=say(META_FILE, language), help=say(HELP_XLSX, language))
+    parser.add_argument("--pdf", metavar=say(META_FILE, language), help=say(HELP_PDF, language))
+    parser.add_argument("--font", metavar="TTF", help=say(HELP_FONT, language))
 
 
 def table_lines(sheet: Sheet) -> list[str]:
@@ -44,23 +67,15 @@ def table_lines(sheet: Sheet) -> list[str]:
     texts = [[c.header for c in sheet.columns]]
     texts += [[cell_text(value, column.kind) for column, value in zip(sheet.columns, row, strict=True)]
               for row in sheet.rows]
-    widths = [max(_width(row[k]) for row in texts) for k in range(len(sheet.columns))]
+    widths = [max(display_width(row[k]) for row in texts) for k in range(len(sheet.columns))]
     out = [sheet.title]
     for row in texts:
-        cells = []
-        for k, (column, text) in enumerate(zip(sheet.columns, row, strict=True)):
-            pad = " " * (widths[k] - _width(text))
-            cells.append(pad + text if column.kind in ("money", "int") else text + pad)
+        cells = [pad(text, widths[k], right=column.kind in ("money", "int"))
+                 for k, (column, text) in enumerate(zip(sheet.columns, row, strict=True))]
         out.append("  " + "  ".join(cells).rstrip())
     if not sheet.rows:
         out.append("  —")
     return out
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
@@ -80,7 +95,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
         if args.xlsx:
             from services.payments.overview_export import write_overview_xlsx
 
-            print(f"wrote {write_overview_xlsx(view, args.xlsx, language, flt)}", file=sys.stderr)
+            print(say(WROTE, language, path=write_overview_xlsx(view, args.xlsx, language, flt)), file=sys.stderr)
         if args.pdf:
             from services.payments.overview_pdf import write_overview_pdf
 
@@ -88,7 +103,7 @@ def run(store: Store, args: argparse.Namespace) -> int:
             result = write_overview_pdf(view, args.pdf, language, flt, font_path=args.font)
             for warning in result.warnings:
                 print(warning_line(warning, args), file=sys.stderr)
-            print(f"wrote {result.path} ({result.pages} page(s))", file=sys.stderr)
+            print(say(WROTE_PAGES, language, path=result.path, pages=result.pages), file=sys.stderr)
     except OSError as exc:
         return fail(cannot_write(target, exc), args)
     return 0

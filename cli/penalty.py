@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from cli.language import cli_language
+from cli.words import ERROR_LINE, META_CONTRACT_NO, META_DATE, say
 from services.errors import InputError, UserError, define
 from services.ledger.values import parse_date, parse_decimal, parse_money
 from services.money import yuan_text
@@ -43,18 +44,29 @@ NO_CLAUSE = define(
     "Contract {contract_no} has no clause {clause} (its clauses: {clauses}; {sme} for the statutory SME rate)",
 )
 
-HELP = "liquidated damages under a clause, with the working; the amount on the last line"
+HELP = define("CLI_HELP_PENALTY", "按一条违约条款计算违约金并列出计算过程；最后一行为金额",
+              "liquidated damages under a clause, with the working; the amount on the last line")
+HELP_CLAUSE = define("CLI_HELP_PENALTY_CLAUSE", "如 8.1.2；statutory-sme：迟延支付中小企业款项的法定利率",
+                     "e.g. 8.1.2; statutory-sme for the statutory SME rate")
+HELP_DAYS = define("CLI_HELP_PENALTY_DAYS", "逾期或中断的天数（可有小数）",
+                   "days late or interrupted (a fraction allowed)")
+HELP_FROM = define("CLI_HELP_PENALTY_FROM", "应履行日期（与 --to 同用）", "the due date (with --to)")
+HELP_TO = define("CLI_HELP_PENALTY_TO", "实际履行日期", "the actual date")
+HELP_AMOUNT = define("CLI_HELP_PENALTY_AMOUNT", "逾期金额（元），计算基数需要时给出",
+                     "the overdue amount in yuan, when the base needs it")
+META_CLAUSE = define("CLI_META_CLAUSE", "条款号", "CLAUSE_REF")
+META_OVERDUE = define("CLI_META_OVERDUE", "逾期金额", "OVERDUE")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``CONTRACT_NO CLAUSE_REF`` and ``--days N`` or ``--from DATE --to DATE``, ``--amount``, ``--lang``."""
-    parser.add_argument("contract_no", metavar="CONTRACT_NO")
-    parser.add_argument("clause_ref", metavar="CLAUSE_REF", help="e.g. 8.1.2; statutory-sme for the statutory SME rate")
-    parser.add_argument("--days", metavar="N", help="days late or interrupted (a fraction allowed)")
-    parser.add_argument("--from", dest="due", metavar="DATE", help="the due date (with --to)")
-    parser.add_argument("--to", dest="actual", metavar="DATE", help="the actual date")
-    parser.add_argument("--amount", metavar="OVERDUE", help="the overdue amount in yuan, when the base needs it")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the working (default: the locale's)")
+def add_arguments(parser: argparse.ArgumentParser, language: str) -> None:
+    """``CONTRACT_NO CLAUSE_REF`` and ``--days N`` or ``--from DATE --to DATE``, ``--amount``."""
+    date = say(META_DATE, language)
+    parser.add_argument("contract_no", metavar=say(META_CONTRACT_NO, language))
+    parser.add_argument("clause_ref", metavar=say(META_CLAUSE, language), help=say(HELP_CLAUSE, language))
+    parser.add_argument("--days", metavar="N", help=say(HELP_DAYS, language))
+    parser.add_argument("--from", dest="due", metavar=date, help=say(HELP_FROM, language))
+    parser.add_argument("--to", dest="actual", metavar=date, help=say(HELP_TO, language))
+    parser.add_argument("--amount", metavar=say(META_OVERDUE, language), help=say(HELP_AMOUNT, language))
 
 
 def run(store: Store, args: argparse.Namespace) -> int:
@@ -95,8 +107,9 @@ def parse_inputs(days: str | None, due: str | None, actual: str | None, amount: 
 
 
 def _fail(error: Exception, language: str | None) -> int:
-    text = error.message(cli_language(language)) if isinstance(error, UserError) else str(error)
-    print(f"error: {text}", file=sys.stderr)
+    shown = cli_language(language)
+    text = error.message(shown) if isinstance(error, UserError) else str(error)
+    print(say(ERROR_LINE, shown, text=text), file=sys.stderr)
     return 1
 
 
@@ -129,7 +142,8 @@ def penalty_command(
         result = compute(clause, data, inputs, calendar=calendar, language=lang)
     except PenaltyInputError as exc:
         flag = {"days": "--days", "due": "--from", "actual": "--to", "overdue_amount": "--amount"}.get(exc.field)
-        print(f"error: {exc.message(lang)}" + (f" ({flag})" if flag else ""), file=sys.stderr)
+        text = exc.message(lang) + ((f"（{flag}）" if lang == "zh" else f" ({flag})") if flag else "")
+        print(say(ERROR_LINE, lang, text=text), file=sys.stderr)
         return 1
     print(result.working())
     print(yuan_text(result.amount, thousands=False))

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.messages import cannot_write, fail, warning_line
+from cli.messages import cannot_write, fail, language_of, warning_line
+from cli.words import WROTE_PAGES, say
 from services.amendments import register
 from services.amendments.printing import default_amendment_pdf_name, write_amendment_pdf
 from services.errors import UserError
@@ -31,5 +32,5 @@ def run(store: Store, args: argparse.Namespace) -> int:
         return fail(cannot_write(out, exc), args)
     for warning in result.warnings:
         print(warning_line(warning, args), file=sys.stderr)
-    print(f"wrote {result.path} ({result.pages} page(s))")
+    print(say(WROTE_PAGES, language_of(args), path=result.path, pages=result.pages))
     return 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["MESSAGES", "InputError", "LocatedProblem", "Message", "Notice", "Term", "UserError", "define",
-           "file_error", "localize", "localized_params"]
+           "file_error", "localize", "localized_params", "text_of"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,17 @@ def define(code: str, zh_cn: str, en: str) -> str:
         raise ValueError(f"message code {code} defined twice")
     MESSAGES[code] = message
     return code
+
+
+def text_of(code: str, language: str, **params: object) -> str:
+    """The text of ``code`` in ``language`` (``zh_CN``/``zh`` Chinese, anything else English), its
+    placeholders filled from ``params`` (``Term``s and ``Notice``s in that language), without the
+    code: a line or label to read rather than a problem to look up (the command line's
+    information lines, the history's wording). Raises ``KeyError`` for a code never ``define``d
+    or a placeholder without a value."""
+    texts = MESSAGES[code]
+    template = texts.zh_CN if language.startswith("zh") else texts.en
+    return template.format(**localized_params(params, language))
 
 
 class UserError(Exception):

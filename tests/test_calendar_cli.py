@@ -63,7 +63,7 @@ def test_ics_is_a_parseable_calendar_with_an_alarm_per_deadline(capsys, db: Path
     assert status == 0
     calendar = Calendar.from_ical(target.read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert out.strip() == f"wrote {len(events)} event(s) to {target}"
+    assert out.strip() == f"已将 {len(events)} 个事件写入 {target}"
     assert len(events) == 14  # the dated, not-done deadlines from 2026 on (a bond lodged per a milestone: once)
     first = min(events, key=lambda e: e.decoded("dtstart"))
     assert first.decoded("dtstart") == dt.date(2026, 4, 10)

@@ -28,8 +28,8 @@ def test_a_daily_series_is_one_line(capsys: pytest.CaptureFixture[str], store: S
     lines = [line.split("\t") for line in out.splitlines()]
     logs = [fields for fields in lines if fields[1].startswith("值班日志")]
     assert logs == [["DUTY-1", "值班日志 · 每日", "2026-04-10",
-                     "已逾期 (未完成 82 次，逾期 10 次，已完成至 2026-04-09)"]]
-    assert err.strip() == f"{len(lines)} deadline(s)"
+                     "已逾期（未完成 82 次，逾期 10 次，已完成至 2026-04-09）"]]
+    assert err.strip() == f"共 {len(lines)} 个期限"  # the count in the language of the run too
     assert run_command(["calendar", "--db", str(store.path), "--today", "2026-04-20", "--lang", "en", "--each"]) == 0
     every = [line for line in capsys.readouterr().out.splitlines() if "值班日志" in line]
     assert len(every) == 91 and every[0] == "DUTY-1\t值班日志\t2026-04-01\tdone"

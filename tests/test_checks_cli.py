@@ -74,13 +74,13 @@ def test_errors_exit_1_with_one_line_per_problem(capsys: pytest.CaptureFixture[s
 def test_one_contract_in_chinese(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     status, out, _err = run(capsys, "check", "BAD-1", "--db", db, "--lang", "zh_CN")
     assert status == 1
-    assert out.splitlines()[0] == "BAD-1: error: 各行合价合计¥1.50，与合同总额¥100.00不符，相差-¥98.50"
+    assert out.splitlines()[0] == "BAD-1：错误：各行合价合计¥1.50，与合同总额¥100.00不符，相差-¥98.50"
     assert len(out.splitlines()) == 2
     status, out, err = run(capsys, "check", "WARN-1", "--db", db, "--lang", "zh_CN")
     assert status == 0  # warnings only
-    assert out.splitlines() == ["WARN-1: warning: 大写金额“100元”第1个字符“1”处有误：不是大写金额用字。",
-                                "WARN-1: warning: 签订日期2025-03-02晚于服务开始日期2025-03-01（先履约后签合同）"]
-    assert err == "checked 1 contract(s): 0 with errors, 1 with warnings only\n"
+    assert out.splitlines() == ["WARN-1：警告：大写金额“100元”第1个字符“1”处有误：不是大写金额用字。",
+                                "WARN-1：警告：签订日期2025-03-02晚于服务开始日期2025-03-01（先履约后签合同）"]
+    assert err == "已检查 1 份合同：0 份有错误，1 份仅有警告\n"
 
 
 def test_the_language_follows_the_locale(capsys: pytest.CaptureFixture[str], db: Path,

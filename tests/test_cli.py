@@ -43,7 +43,7 @@ def test_import_then_list(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     rows = [line.split("\t") for line in out.splitlines()]
     assert sorted(row[0] for row in rows) == sorted(NUMBERS)
     assert {row[0]: row[1] for row in rows} == {
-        "BJMEMC-2025174-ZC": "2738718.50", "2026-021": "415580.00", "WHZF-2026-ZWY": "2557267.60",
+        "BJMEMC-2025174-ZC": "2,738,718.50", "2026-021": "415,580.00", "WHZF-2026-ZWY": "2,557,267.60",
     }
     bjmemc = next(row for row in rows if row[0] == "BJMEMC-2025174-ZC")
     assert bjmemc[3] == "2025-10-16..2026-05-15"

@@ -101,4 +101,4 @@ def test_pay_errors_read_in_the_chosen_language(capsys: pytest.CaptureFixture[st
     assert "no contract numbered" not in err
     status, _out, err = run(capsys, "pay", "2026-021", "--installment", "1", "--amount", "1",
                             "--date", "2026-02-30", "--lang", "zh_CN", "--db", db)
-    assert status == 1 and err == "error: --date: 日期不存在：“2026-02-30” [VALUE_NO_SUCH_DATE]\n"
+    assert status == 1 and err == "错误：--date：日期不存在：“2026-02-30” [VALUE_NO_SUCH_DATE]\n"

@@ -108,7 +108,7 @@ def test_a_contract_with_check_errors_needs_force_to_print_for_signature(capsys,
     status, out, err = run(capsys, "print", "BJMEMC-2025174-ZC", "--out", out_file, "--db", db_with_errors,
                            "--force", "--lang", "zh_CN")
     assert status == 0 and out_file.exists()
-    assert "核对错误" in err and "warning:" in err
+    assert "核对错误" in err and err.startswith("警告：") and "（已按 --force 打印）" in err
     # the summary is no signature copy: it prints, errors or not
     summary = tmp_path / "s.pdf"
     assert run(capsys, "print", "BJMEMC-2025174-ZC", "--summary", "--out", summary, "--db", db_with_errors)[0] == 0

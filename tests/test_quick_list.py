@@ -53,8 +53,9 @@ def test_the_same_bytes_as_the_normal_path(listed: Path, capsys: pytest.CaptureF
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     argv = ["list", "--db", str(listed)]
     status, expected = _normal(capsys, monkeypatch, argv)  # also takes the day's backup
-    assert status == 0 and "EN-2026-7\t1234.05\tactive\t2026-01-05..\tNetwork upkeep" in expected
-    assert "BJMEMC-2025174-ZC\t2738718.50\t" in expected and "Z-TRASH" not in expected
+    assert status == 0 and "EN-2026-7\t1,234.05\tActive\t2026-01-05..\tNetwork upkeep" in expected
+    assert "BJMEMC-2025174-ZC\t2,738,718.50\t" in expected and "Z-TRASH" not in expected
+    assert "0-草稿\t0.00\tDraft\t..\t草稿\t无日期\n" in expected
     assert quick_list.run(argv[1:]) == 0
     assert capsys.readouterr().out == expected
     assert quick_list.run([f"--db={listed}"]) == 0
@@ -66,14 +67,36 @@ def test_the_same_bytes_as_the_normal_path(listed: Path, capsys: pytest.CaptureF
     assert capsys.readouterr().out == expected
 
 
+@pytest.mark.parametrize("lang", [["--lang", "zh_CN"], ["--lang=zh_CN"], ["--lang", "zh"], []])
+def test_the_same_bytes_in_chinese(listed: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                   lang: list[str]) -> None:
+    """Both paths print the status by its Chinese label under ``--lang zh_CN`` or a Chinese locale
+    (no option), the figures and dates as in English."""
+    if not lang:
+        for name in ("LC_ALL", "LC_MESSAGES"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    argv = ["list", "--db", str(listed), *lang]
+    status, expected = _normal(capsys, monkeypatch, argv)
+    assert status == 0 and "EN-2026-7\t1,234.05\t履行中\t2026-01-05..\tNetwork upkeep" in expected
+    assert "0-草稿\t0.00\t草稿\t..\t草稿\t无日期\n" in expected and "Active" not in expected
+    assert quick_list.run(argv[1:]) == 0
+    assert capsys.readouterr().out == expected
+    assert main.main(argv) == 0
+    assert capsys.readouterr().out == expected
+
+
 def test_what_it_cannot_serve_goes_the_normal_way(listed: Path, tmp_path: Path) -> None:
     assert quick_list.run(["--db", str(tmp_path / "fresh.db")]) is None  # no backup today, no store yet
     assert quick_list.run(["--db", str(listed)]) == 0  # the import took the day's backup
-    shutil.rmtree(listed.parent / "backups")
-    assert quick_list.run(["--db", str(listed)]) is None  # the first command of the day backs it up
+    assert quick_list.run(["--db", str(listed), "--lang", "en"]) == 0
     assert quick_list.run(["--db", "postgresql://clerk@db.example/register"]) is None
     assert quick_list.run(["--help"]) is None
-    assert quick_list.run(["--db", str(listed), "--lang", "en"]) is None
+    assert quick_list.run(["--db", str(listed), "--lang", "fr"]) is None  # argparse refuses it
+    assert quick_list.run(["--db", str(listed), "--lang"]) is None
+    assert quick_list.run(["--db", str(listed), "--db", str(listed)]) is None
+    shutil.rmtree(listed.parent / "backups")
+    assert quick_list.run(["--db", str(listed)]) is None  # the first command of the day backs it up
     assert quick_list.db_name([]) in (os.environ.get("CONTRACTDESK_DB"), str(default_db_path()))
 
 
@@ -112,6 +135,6 @@ def test_a_pending_amendment_is_not_listed_yet_on_either_path(tmp_path: Path, ca
     argv = ["list", "--db", str(db)]
     status, expected = _normal(capsys, monkeypatch, argv)
     assert status == 0
-    assert expected == "ZFY-2026-001\t120000.00\tcompleted\t2026-01-01..2026-06-30\t政务云资源租用服务\n"
+    assert expected == "ZFY-2026-001\t120,000.00\tCompleted\t2026-01-01..2026-06-30\t政务云资源租用服务\n"
     assert quick_list.run(argv[1:]) == 0
     assert capsys.readouterr().out == expected

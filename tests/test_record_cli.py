@@ -55,11 +55,15 @@ def test_history_prints_one_line_per_change(capsys: pytest.CaptureFixture[str], 
     assert {line[3] for line in lines} == {NUMBER}
     assert all(len(line) == 5 for line in lines)
     last = lines[-1]
-    assert last[1:4] == [current_user(), "save", NUMBER]
-    assert last[4] == f"line_items[1].quantity: {before} → {after}"
+    assert last[1:4] == [current_user(), "Saved", NUMBER]  # the action and the field by their labels, not codes
+    assert last[4] == f"Line items, row 1: Quantity {before} → {after}"
     when = dt.datetime.strptime(last[0], "%Y-%m-%d %H:%M:%S")  # local time
     assert abs(when - dt.datetime.now()) < dt.timedelta(minutes=5)
-    assert {line[2] for line in lines[:-1]} == {"import"}
+    assert {line[2] for line in lines[:-1]} == {"Imported"}
+    status, out, _ = run(capsys, "history", NUMBER, "--db", db, "--lang", "zh_CN")
+    last = out.splitlines()[-1].split("\t")
+    assert last[2:] == ["保存", NUMBER, f"服务明细 第1行：数量 {before} → {after}"]
+    assert "合同编号：2026-021" in out and "line_items" not in out
 
     status, out, _ = run(capsys, "history", "--db", db)
     assert {line.split("\t")[3] for line in out.splitlines()} == {NUMBER, "BJMEMC-2025174-ZC", "WHZF-2026-ZWY"}
@@ -76,6 +80,7 @@ def test_history_since_and_csv(capsys: pytest.CaptureFixture[str], db: Path, tmp
     assert (status, out) == (0, "")
     assert "history entries written to" in err
     raw = target.read_bytes()
+    assert f",import,{NUMBER},".encode() in raw  # the CSV keeps the action codes, for machines
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     assert raw.count(b"\r\n") - 1 == len(run(capsys, "history", NUMBER, "--db", db)[1].splitlines())
 
@@ -113,6 +118,7 @@ def test_verify_ok_then_tampered(capsys: pytest.CaptureFixture[str], db: Path) -
 
 def test_trash_and_restore_contract(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert run(capsys, "trash", "--db", db) == (0, "", "0 contract(s) in the Trash\n")
+    assert run(capsys, "trash", "--db", db, "--lang", "zh_CN") == (0, "", "回收站中有 0 份合同\n")
     store = open_store(db)
     try:
         with store.session() as session:
@@ -127,7 +133,8 @@ def test_trash_and_restore_contract(capsys: pytest.CaptureFixture[str], db: Path
     assert (status, number, who) == (0, NUMBER, current_user())
     assert title and dt.datetime.strptime(when, "%Y-%m-%d %H:%M:%S")
     assert NUMBER not in run(capsys, "list", "--db", db)[1]
-    assert run(capsys, "history", NUMBER, "--db", db)[1].splitlines()[-1].split("\t")[2:] == ["delete", NUMBER, ""]
+    assert run(capsys, "history", NUMBER, "--db", db)[1].splitlines()[-1].split("\t")[2:] == [
+        "Moved to the Trash", NUMBER, ""]
 
     assert run(capsys, "restore-contract", NUMBER, "--db", db) == (0, "", f"restored {NUMBER}\n")
     assert NUMBER in run(capsys, "list", "--db", db)[1]
@@ -174,7 +181,7 @@ def test_history_of_a_renamed_and_of_a_purged_number(capsys: pytest.CaptureFixtu
     status, out, _ = run(capsys, "history", "2026-021A", "--db", db)
     assert status == 0
     actions = [line.split("\t")[2] for line in out.splitlines()]
-    assert actions[-3:-1] == ["save", "delete"] and actions[-1] == "purge"
-    assert "contract_no: 2026-021 → 2026-021A" in out
+    assert actions[-3:-1] == ["Saved", "Moved to the Trash"] and actions[-1] == "Deleted permanently"
+    assert "Contract No. 2026-021 → 2026-021A" in out
     status, out, _ = run(capsys, "history", NUMBER, "--db", db)  # the import, under the old number
-    assert status == 0 and {line.split("\t")[2] for line in out.splitlines()} == {"import"}
+    assert status == 0 and {line.split("\t")[2] for line in out.splitlines()} == {"Imported"}

@@ -353,7 +353,7 @@ def test_db_folder_that_cannot_be_created(capsys: pytest.CaptureFixture[str], tm
 def test_db_that_is_a_folder_in_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, _, err = cli(capsys, "check", "--lang", "zh_CN", "--db", tmp_path)
     assert status == 1
-    assert err == f"error: {tmp_path} 是一个文件夹，不是台账数据库文件。 [STORE_IS_FOLDER]\n"
+    assert err == f"错误：{tmp_path} 是一个文件夹，不是台账数据库文件。 [STORE_IS_FOLDER]\n"
 
 
 def test_an_interrupted_first_migration_leaves_no_half_made_store(tmp_path: Path,
