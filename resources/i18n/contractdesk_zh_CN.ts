@@ -779,77 +779,77 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>CalendarFeature</name>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="84"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="85"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="85"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="86"/>
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="53"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="54"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="54"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="55"/>
         <source>A&amp;genda</source>
         <translation>待办(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="55"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="56"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>导出日历(.ics)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="56"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="57"/>
         <source>&amp;Working-day schedule…</source>
         <translation>工作日安排(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="57"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="58"/>
         <source>&amp;Reminder days…</source>
         <translation>提前提醒天数(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="63"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="64"/>
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="148"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="149"/>
         <source>{0} overdue, {1} due within 7 days</source>
         <translation>已逾期 {0} 项，7 日内到期 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="150"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="151"/>
         <source>open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="205"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="206"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="209"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="210"/>
         <source>Writing the calendar…</source>
         <translation>正在写入日历…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="211"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="212"/>
         <source>{0} deadline(s) written to {1}, each with a reminder {2} day(s) before</source>
         <translation>已将 {0} 个期限写入 {1}，每项提前 {2} 日提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="227"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="228"/>
         <source>Reminder days</source>
         <translation>提前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/calendar_feature.py" line="229"/>
+        <location filename="../../ui/calendar/calendar_feature.py" line="230"/>
         <source>Remind this many days before each deadline (calendar alarms) and before the end of a contract&apos;s term (renewal):</source>
         <translation>在每个期限前（日历提醒）和合同服务期满前（续约提醒）提前的天数：</translation>
     </message>
@@ -1025,342 +1025,342 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="134"/>
+        <location filename="../../ui/editor/contract_editor.py" line="135"/>
         <source>Contract {0}</source>
         <extracomment>Amendments signed but not yet in force today, taken back to show the terms in force today (issue 16); Save applies them again on top of the edits (services.amendments.editing).</extracomment>
         <translation>合同 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="135"/>
+        <location filename="../../ui/editor/contract_editor.py" line="136"/>
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="145"/>
+        <location filename="../../ui/editor/contract_editor.py" line="146"/>
         <source>Repeats…</source>
         <translation>重复规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="151"/>
+        <location filename="../../ui/editor/contract_editor.py" line="152"/>
         <source>General</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="152"/>
+        <location filename="../../ui/editor/contract_editor.py" line="153"/>
         <source>Parties</source>
         <translation>当事方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="153"/>
+        <location filename="../../ui/editor/contract_editor.py" line="154"/>
         <source>Line items</source>
         <translation>服务明细</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="154"/>
+        <location filename="../../ui/editor/contract_editor.py" line="155"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="155"/>
+        <location filename="../../ui/editor/contract_editor.py" line="156"/>
         <source>Milestones</source>
         <translation>履约事项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="156"/>
+        <location filename="../../ui/editor/contract_editor.py" line="157"/>
         <source>Bonds</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="157"/>
+        <location filename="../../ui/editor/contract_editor.py" line="158"/>
         <source>Articles</source>
         <translation>合同条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="158"/>
+        <location filename="../../ui/editor/contract_editor.py" line="159"/>
         <source>Penalty clauses</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="164"/>
+        <location filename="../../ui/editor/contract_editor.py" line="165"/>
         <source>Payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="167"/>
+        <location filename="../../ui/editor/contract_editor.py" line="168"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="188"/>
+        <location filename="../../ui/editor/contract_editor.py" line="189"/>
         <source>Liquidated damages…</source>
         <translation>违约金计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="191"/>
+        <location filename="../../ui/editor/contract_editor.py" line="192"/>
         <source>Record event…</source>
         <translation>登记事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="193"/>
+        <location filename="../../ui/editor/contract_editor.py" line="194"/>
         <source>Record the date of an event deadlines count from (acceptance, invoice received, budget approved …); saved at once</source>
         <translation>登记期限起算事件的日期（验收合格、收到发票、预算批复等），立即保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="219"/>
+        <location filename="../../ui/editor/contract_editor.py" line="220"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="221"/>
+        <location filename="../../ui/editor/contract_editor.py" line="222"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="223"/>
+        <location filename="../../ui/editor/contract_editor.py" line="224"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="234"/>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
+        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="257"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="235"/>
+        <location filename="../../ui/editor/contract_editor.py" line="236"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="236"/>
+        <location filename="../../ui/editor/contract_editor.py" line="237"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="237"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="237"/>
+        <location filename="../../ui/editor/contract_editor.py" line="238"/>
         <source>Signatory title</source>
         <translation>签字人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="238"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="238"/>
+        <location filename="../../ui/editor/contract_editor.py" line="239"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="239"/>
+        <location filename="../../ui/editor/contract_editor.py" line="240"/>
         <source>Tax ID</source>
         <translation>纳税人识别号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="240"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Bank</source>
         <translation>开户行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="240"/>
+        <location filename="../../ui/editor/contract_editor.py" line="241"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="241"/>
+        <location filename="../../ui/editor/contract_editor.py" line="242"/>
         <source>Share (元)</source>
         <translation>分摊金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="242"/>
+        <location filename="../../ui/editor/contract_editor.py" line="243"/>
         <source>Consortium lead</source>
         <translation>联合体牵头人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="243"/>
+        <location filename="../../ui/editor/contract_editor.py" line="244"/>
         <source>Other signatories</source>
         <translation>其他签字人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="256"/>
-        <location filename="../../ui/editor/contract_editor.py" line="275"/>
+        <location filename="../../ui/editor/contract_editor.py" line="257"/>
+        <location filename="../../ui/editor/contract_editor.py" line="276"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="257"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Payee</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="257"/>
+        <location filename="../../ui/editor/contract_editor.py" line="258"/>
         <source>Percent</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="258"/>
+        <location filename="../../ui/editor/contract_editor.py" line="259"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="259"/>
+        <location filename="../../ui/editor/contract_editor.py" line="260"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="266"/>
+        <location filename="../../ui/editor/contract_editor.py" line="267"/>
         <source>Counted from</source>
         <translation>起算事件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="267"/>
+        <location filename="../../ui/editor/contract_editor.py" line="268"/>
         <source>Within</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="268"/>
+        <location filename="../../ui/editor/contract_editor.py" line="269"/>
         <source>Unit</source>
         <translation>期限单位</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="269"/>
+        <location filename="../../ui/editor/contract_editor.py" line="270"/>
         <source>Condition</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="261"/>
+        <location filename="../../ui/editor/contract_editor.py" line="262"/>
         <source>Paid on</source>
         <translation>实付日期</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="262"/>
+        <location filename="../../ui/editor/contract_editor.py" line="263"/>
         <source>Recorded in Payments: the date the payments reached the installment&apos;s amount</source>
         <translation>在“付款记录”中登记：各笔付款累计达到本期金额的日期（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="263"/>
+        <location filename="../../ui/editor/contract_editor.py" line="264"/>
         <source>Paid (元)</source>
         <translation>实付金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="264"/>
+        <location filename="../../ui/editor/contract_editor.py" line="265"/>
         <source>Recorded in Payments: the sum of the payments of this installment</source>
         <translation>在“付款记录”中登记：本期各笔付款的合计（此处不可修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="275"/>
+        <location filename="../../ui/editor/contract_editor.py" line="276"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="276"/>
+        <location filename="../../ui/editor/contract_editor.py" line="277"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="290"/>
+        <location filename="../../ui/editor/contract_editor.py" line="291"/>
         <source>Line items: {0}</source>
         <translation>服务明细：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="293"/>
+        <location filename="../../ui/editor/contract_editor.py" line="294"/>
         <source>Parties: a contract has two to five parties (甲方 … 戊方)</source>
         <translation>当事方：合同应有二至五个当事方（甲方…戊方）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="296"/>
+        <location filename="../../ui/editor/contract_editor.py" line="297"/>
         <source>Parties: each role (甲方 … 戊方) may appear only once</source>
         <translation>当事方：每个角色（甲方…戊方）只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="298"/>
+        <location filename="../../ui/editor/contract_editor.py" line="299"/>
         <source>Parties: every party needs a name</source>
         <translation>当事方：每个当事方都须填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="328"/>
-        <location filename="../../ui/editor/contract_editor.py" line="361"/>
+        <location filename="../../ui/editor/contract_editor.py" line="329"/>
+        <location filename="../../ui/editor/contract_editor.py" line="362"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="349"/>
+        <location filename="../../ui/editor/contract_editor.py" line="350"/>
         <source>This contract was changed elsewhere after you opened it (or moved to the Trash). Reload shows the register&apos;s version; saving asks what to do with yours.</source>
         <translation>打开本合同后，它已在别处被修改（或移至回收站）。“重新载入”显示台账中的版本；保存时会询问如何处理您的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="350"/>
+        <location filename="../../ui/editor/contract_editor.py" line="351"/>
         <source>This contract was deleted after you opened it. Saving offers to save it as a new contract.</source>
         <translation>打开本合同后，它已被删除。保存时可另存为新合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="361"/>
+        <location filename="../../ui/editor/contract_editor.py" line="362"/>
         <source>Drop your changes and show the register&apos;s version?</source>
         <translation>放弃您的修改并显示台账中的版本？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="374"/>
+        <location filename="../../ui/editor/contract_editor.py" line="375"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="375"/>
+        <location filename="../../ui/editor/contract_editor.py" line="376"/>
         <source>Contract {0} has changes that are not saved. Save them?</source>
         <translation>合同 {0} 有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="376"/>
+        <location filename="../../ui/editor/contract_editor.py" line="377"/>
         <source>(new)</source>
         <translation>（新合同）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="397"/>
+        <location filename="../../ui/editor/contract_editor.py" line="398"/>
         <source>The contract cannot be saved yet:</source>
         <translation>合同暂不能保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="401"/>
-        <location filename="../../ui/editor/contract_editor.py" line="404"/>
+        <location filename="../../ui/editor/contract_editor.py" line="402"/>
+        <location filename="../../ui/editor/contract_editor.py" line="405"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="402"/>
+        <location filename="../../ui/editor/contract_editor.py" line="403"/>
         <source>The checks found {0} error(s) in this contract:</source>
         <translation>核对发现本合同有 {0} 处错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="430"/>
+        <location filename="../../ui/editor/contract_editor.py" line="431"/>
         <source>Saved as a new contract</source>
         <translation>已另存为新合同</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="431"/>
+        <location filename="../../ui/editor/contract_editor.py" line="432"/>
         <source>Your version was saved as contract {0}.</source>
         <translation>您的版本已保存为合同 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="455"/>
+        <location filename="../../ui/editor/contract_editor.py" line="456"/>
         <source>Saving the contract…</source>
         <translation>正在保存合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="122"/>
+        <location filename="../../ui/editor/contract_editor.py" line="123"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
@@ -1381,73 +1381,73 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="302"/>
+        <location filename="../../ui/contracts/list_model.py" line="413"/>
         <source>Terms in force today. Amendment {0} takes effect on {1}: its terms apply from that day (Amendments tab).</source>
         <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows).</extracomment>
         <translation>显示今日有效的条款。补充协议 {0} 于 {1} 起生效，其变更自该日起适用（见“补充协议”页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="305"/>
+        <location filename="../../ui/contracts/list_model.py" line="416"/>
         <source>Signed copy kept (Attachments)</source>
         <translation>已存签字盖章版（附件）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="334"/>
+        <location filename="../../ui/contracts/list_model.py" line="445"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="334"/>
+        <location filename="../../ui/contracts/list_model.py" line="445"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="334"/>
+        <location filename="../../ui/contracts/list_model.py" line="445"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="334"/>
+        <location filename="../../ui/contracts/list_model.py" line="445"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="335"/>
+        <location filename="../../ui/contracts/list_model.py" line="446"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="335"/>
+        <location filename="../../ui/contracts/list_model.py" line="446"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="335"/>
+        <location filename="../../ui/contracts/list_model.py" line="446"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="340"/>
+        <location filename="../../ui/contracts/list_model.py" line="451"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="341"/>
+        <location filename="../../ui/contracts/list_model.py" line="452"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="342"/>
+        <location filename="../../ui/contracts/list_model.py" line="453"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="343"/>
+        <location filename="../../ui/contracts/list_model.py" line="454"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="354"/>
+        <location filename="../../ui/contracts/list_model.py" line="465"/>
         <source> · amendment from {0}</source>
         <translation> · 补充协议 {0} 起生效</translation>
     </message>
@@ -1455,38 +1455,39 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListView</name>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="63"/>
+        <location filename="../../ui/contracts/list_view.py" line="46"/>
         <source>Search number, title or party (Ctrl+F)</source>
         <extracomment>Typing pauses shorter than this (ms) do not re-run the search: one query per burst.</extracomment>
         <translation>搜索合同编号、名称或当事方（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="66"/>
+        <location filename="../../ui/contracts/list_view.py" line="49"/>
         <source>Only contracts with problems</source>
         <translation>仅显示有问题的合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="67"/>
+        <location filename="../../ui/contracts/list_view.py" line="50"/>
         <source>Contracts whose checks (核对) found errors or warnings</source>
         <translation>核对发现错误或警告的合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="69"/>
+        <location filename="../../ui/contracts/list_view.py" line="52"/>
         <source>No signed copy yet</source>
         <translation>尚无签字盖章版</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="70"/>
+        <location filename="../../ui/contracts/list_view.py" line="53"/>
         <source>Contracts without a signed and sealed copy among their attachments</source>
         <translation>附件中还没有签字盖章版的合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="173"/>
+        <location filename="../../ui/contracts/list_view.py" line="138"/>
         <source>1 contract</source>
         <translation>1 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_view.py" line="175"/>
+        <location filename="../../ui/contracts/list_view.py" line="140"/>
+        <location filename="../../ui/contracts/list_view.py" line="144"/>
         <source>{count} contracts</source>
         <translation>{count} 份合同</translation>
     </message>
@@ -1989,7 +1990,7 @@ The action was not completed; what was saved before is unchanged. The details we
     <message>
         <location filename="../../ui/register/history_view.py" line="112"/>
         <source>When</source>
-        <extracomment>Entries the History dialog loads at most without a contract filter (the newest ones). The ``HistoryRow`` of a row. What a column sorts by: the entry id for the time (entries are in the order written).</extracomment>
+        <extracomment>The actions a filter offers: those the register writes (payment is reserved). Entries the History dialog loads at most without a contract filter (the newest ones). The ``HistoryRow`` of a row. What a column sorts by: the entry id for the time (entries are in the order written).</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -2113,17 +2114,17 @@ The action was not completed; what was saved before is unchanged. The details we
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="49"/>
+        <location filename="../../ui/register/ledger_actions.py" line="50"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="59"/>
+        <location filename="../../ui/register/ledger_actions.py" line="60"/>
         <source>Update contracts?</source>
         <translation>更新合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="61"/>
+        <location filename="../../ui/register/ledger_actions.py" line="62"/>
         <source>{0} contract(s) of this ledger are already in the register:
 {1}
 
@@ -2134,69 +2135,69 @@ Update them from the ledger?</source>
 是否用台账文件更新这些合同？</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="69"/>
+        <location filename="../../ui/register/ledger_actions.py" line="70"/>
         <source>Importing contracts…</source>
         <translation>正在导入合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="74"/>
+        <location filename="../../ui/register/ledger_actions.py" line="75"/>
         <source>{0} contract(s) added, {1} updated, {2} with problems.</source>
         <translation>新增 {0} 份合同，更新 {1} 份，其中 {2} 份有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="79"/>
+        <location filename="../../ui/register/ledger_actions.py" line="80"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="91"/>
+        <location filename="../../ui/register/ledger_actions.py" line="92"/>
         <source>Import cancelled; the register is unchanged.</source>
         <translation>已取消导入，合同台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="95"/>
-        <location filename="../../ui/register/ledger_actions.py" line="100"/>
-        <location filename="../../ui/register/ledger_actions.py" line="103"/>
+        <location filename="../../ui/register/ledger_actions.py" line="96"/>
+        <location filename="../../ui/register/ledger_actions.py" line="101"/>
+        <location filename="../../ui/register/ledger_actions.py" line="104"/>
         <source>Ledger rejected</source>
         <translation>台账文件未通过校验</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="96"/>
+        <location filename="../../ui/register/ledger_actions.py" line="97"/>
         <source>Nothing was imported: the ledger has {0} problem(s).</source>
         <translation>未导入任何合同：台账文件中有 {0} 处问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="124"/>
+        <location filename="../../ui/register/ledger_actions.py" line="125"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="126"/>
+        <location filename="../../ui/register/ledger_actions.py" line="127"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="133"/>
+        <location filename="../../ui/register/ledger_actions.py" line="134"/>
         <source>Ledger written to {0}; the contracts&apos; attached files are in {1} beside it (keep the two together)</source>
         <translation>台账已写入 {0}；合同附件文件在其旁边的 {1} 中（请将二者放在一起）</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="135"/>
+        <location filename="../../ui/register/ledger_actions.py" line="136"/>
         <source>Ledger written to {0}</source>
         <translation>台账已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="137"/>
+        <location filename="../../ui/register/ledger_actions.py" line="138"/>
         <source>{0} files written to {1}</source>
         <translation>已将 {0} 个文件写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="138"/>
+        <location filename="../../ui/register/ledger_actions.py" line="139"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/register/ledger_actions.py" line="140"/>
+        <location filename="../../ui/register/ledger_actions.py" line="141"/>
         <source>Exporting the register…</source>
         <translation>正在导出合同台账…</translation>
     </message>
@@ -2482,294 +2483,295 @@ Update them from the ledger?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;File</source>
+        <extracomment>How often the window looks for another process&apos;s writes (PRAGMA data_version), in milliseconds.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;New contract…</source>
         <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Open contract</source>
         <translation>打开合同(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Import ledger…</source>
         <translation>导入台账文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Export ledger…</source>
         <translation>导出台账文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Bac&amp;k up now…</source>
         <translation>立即备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Move this register to a server…</source>
         <translation>将台账迁移到服务器(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Open &amp;sample contracts</source>
         <translation>打开示例合同(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Back to my register</source>
         <translation>返回我的台账(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Delete contract…</source>
         <translation>删除合同(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Print contract…</source>
         <translation>打印合同(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Print s&amp;ummary…</source>
         <translation>打印摘要(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Print to p&amp;rinter…</source>
         <translation>打印到打印机(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Seal band for 骑缝章 (cross-page seal)</source>
         <translation>骑缝章盖章带</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Find…</source>
         <translation>搜索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Overview…</source>
         <translation>总览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Register…</source>
         <translation>台账(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Liquidated damages…</source>
         <translation>违约金计算(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;About ContractDesk</source>
         <translation>关于合同台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/register/samples.py" line="40"/>
         <source>edits here stay in the samples; your own register is not shown.</source>
         <translation>此处的修改只保存在示例中，不影响您自己的台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/register/samples.py" line="42"/>
         <source>Back to my register</source>
         <translation>返回我的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Read-only: {0} The list, the calendar, printing and export work; changes are disabled.</source>
         <translation>只读：{0} 列表、日历、打印和导出可正常使用；不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>The daily backup failed: {0}</source>
         <translation>今日自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Backing up the register…</source>
         <translation>正在备份台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>contract officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <location filename="../../ui/register/role_limits.py" line="28"/>
         <source>Your role on this server register ({0}) may not do this.</source>
         <translation>您在此服务器台账中的角色（{0}）不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>ContractDesk — {0}</source>
         <translation>合同台账 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>{0} contract(s) in {1}</source>
         <translation>共 {0} 份合同，数据文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Server register {0} · user {1}</source>
         <translation>服务器台账 {0} · 用户 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Move to the Trash</source>
         <translation>移至回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Move contract {0} to the Trash? It leaves the list, the calendar and the exports; Ctrl+Z or View → Trash brings it back.</source>
         <translation>将合同 {0} 移至回收站？它将不再出现在列表、日历和导出中；按 Ctrl+Z 或通过“视图 → 回收站”可以还原。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Moving the contract to the Trash…</source>
         <translation>正在移至回收站…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Restoring the contract…</source>
         <translation>正在还原合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/register/samples.py" line="59"/>
         <source>The sample contracts were opened before, and may have been edited.</source>
         <translation>示例合同以前打开过，可能已被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/register/samples.py" line="60"/>
         <source>Open them as they were left</source>
         <translation>按上次离开时的样子打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/register/samples.py" line="61"/>
         <source>Reset them</source>
         <translation>重置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>ContractDesk</source>
         <translation>合同台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Select a contract first.</source>
         <translation>请先选择一份合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>{0} contract(s) on the server register</source>
         <translation>服务器台账共 {0} 份合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/register/samples.py" line="57"/>
+        <location filename="../../ui/register/samples.py" line="87"/>
         <source>Sample contracts</source>
         <translation>示例合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/register/samples.py" line="89"/>
         <source>Building the sample register…</source>
         <translation>正在生成示例合同台账…</translation>
     </message>
@@ -2910,291 +2912,291 @@ Switch this window to the server register? The file stays as it is.</source>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="55"/>
+        <location filename="../../ui/payments/overview_window.py" line="56"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="58"/>
+        <location filename="../../ui/payments/overview_window.py" line="59"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="62"/>
+        <location filename="../../ui/payments/overview_window.py" line="63"/>
         <source>Supplier (part of the name)</source>
         <translation>供应商（名称的一部分）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="64"/>
+        <location filename="../../ui/payments/overview_window.py" line="65"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="64"/>
+        <location filename="../../ui/payments/overview_window.py" line="65"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="64"/>
+        <location filename="../../ui/payments/overview_window.py" line="65"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="65"/>
+        <location filename="../../ui/payments/overview_window.py" line="66"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="65"/>
+        <location filename="../../ui/payments/overview_window.py" line="66"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="71"/>
-        <location filename="../../ui/payments/overview_window.py" line="101"/>
+        <location filename="../../ui/payments/overview_window.py" line="72"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
         <source>Year signed</source>
         <translation>签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="71"/>
-        <location filename="../../ui/payments/overview_window.py" line="103"/>
-        <location filename="../../ui/payments/overview_window.py" line="124"/>
+        <location filename="../../ui/payments/overview_window.py" line="72"/>
+        <location filename="../../ui/payments/overview_window.py" line="104"/>
+        <location filename="../../ui/payments/overview_window.py" line="125"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="72"/>
+        <location filename="../../ui/payments/overview_window.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="76"/>
+        <location filename="../../ui/payments/overview_window.py" line="77"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="77"/>
+        <location filename="../../ui/payments/overview_window.py" line="78"/>
         <source>The figures shown, one sheet per table (.xlsx)</source>
         <translation>导出所显示的数字，每张表一个工作表（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="79"/>
+        <location filename="../../ui/payments/overview_window.py" line="80"/>
         <source>Print to PDF…</source>
         <translation>打印为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="80"/>
+        <location filename="../../ui/payments/overview_window.py" line="81"/>
         <source>The figures shown and the chart on landscape A4 pages</source>
         <translation>所显示的数字和图表，横向 A4</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="91"/>
+        <location filename="../../ui/payments/overview_window.py" line="92"/>
         <source>Contract value</source>
         <translation>合同金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="94"/>
-        <location filename="../../ui/payments/overview_window.py" line="113"/>
+        <location filename="../../ui/payments/overview_window.py" line="95"/>
+        <location filename="../../ui/payments/overview_window.py" line="114"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="95"/>
-        <location filename="../../ui/payments/overview_window.py" line="109"/>
+        <location filename="../../ui/payments/overview_window.py" line="96"/>
+        <location filename="../../ui/payments/overview_window.py" line="110"/>
         <source>Outstanding</source>
         <translation>未付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="96"/>
-        <location filename="../../ui/payments/overview_window.py" line="106"/>
+        <location filename="../../ui/payments/overview_window.py" line="97"/>
+        <location filename="../../ui/payments/overview_window.py" line="107"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="101"/>
-        <location filename="../../ui/payments/overview_window.py" line="103"/>
+        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="104"/>
         <source>Contracts</source>
         <translation>合同数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="102"/>
+        <location filename="../../ui/payments/overview_window.py" line="103"/>
         <source>Budget year (due)</source>
         <translation>预算年度（到期）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="102"/>
-        <location filename="../../ui/payments/overview_window.py" line="107"/>
-        <location filename="../../ui/payments/overview_window.py" line="110"/>
+        <location filename="../../ui/payments/overview_window.py" line="103"/>
+        <location filename="../../ui/payments/overview_window.py" line="108"/>
+        <location filename="../../ui/payments/overview_window.py" line="111"/>
         <source>Installments</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="105"/>
+        <location filename="../../ui/payments/overview_window.py" line="106"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="108"/>
+        <location filename="../../ui/payments/overview_window.py" line="109"/>
         <source>Due within</source>
         <translation>到期期限</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="111"/>
+        <location filename="../../ui/payments/overview_window.py" line="112"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="245"/>
+        <location filename="../../ui/payments/overview_window.py" line="246"/>
         <source>{0} amendment(s) signed but not yet in force ({1}; first from {2}): the figures use the terms in force on {3}; a contract&apos;s Amendments tab shows the amended terms as of any date.</source>
         <translation>{0} 份补充协议已签订但尚未生效（{1}；最早 {2} 起生效）：以上数字按 {3} 有效的条款计算；合同的“补充协议”页签可查看任一日期有效的条款（含变更后的条款）。</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="93"/>
-        <location filename="../../ui/payments/overview_window.py" line="112"/>
+        <location filename="../../ui/payments/overview_window.py" line="94"/>
+        <location filename="../../ui/payments/overview_window.py" line="113"/>
         <source>Due (元)</source>
         <translation>应付（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="115"/>
-        <location filename="../../ui/payments/overview_window.py" line="122"/>
+        <location filename="../../ui/payments/overview_window.py" line="116"/>
+        <location filename="../../ui/payments/overview_window.py" line="123"/>
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="116"/>
+        <location filename="../../ui/payments/overview_window.py" line="117"/>
         <source>Bond</source>
         <translation>保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="117"/>
+        <location filename="../../ui/payments/overview_window.py" line="118"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="118"/>
+        <location filename="../../ui/payments/overview_window.py" line="119"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="119"/>
+        <location filename="../../ui/payments/overview_window.py" line="120"/>
         <source>To return</source>
         <translation>退还</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="119"/>
+        <location filename="../../ui/payments/overview_window.py" line="120"/>
         <source>Not returned, return overdue</source>
         <translation>应退未退</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="123"/>
+        <location filename="../../ui/payments/overview_window.py" line="124"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="125"/>
+        <location filename="../../ui/payments/overview_window.py" line="126"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="126"/>
+        <location filename="../../ui/payments/overview_window.py" line="127"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="129"/>
+        <location filename="../../ui/payments/overview_window.py" line="130"/>
         <source>Next 12 months: ■ due (solid blue) · ▨ paid (hatched orange)</source>
         <translation>未来 12 个月：■ 应付（深蓝实心）· ▨ 已付（橙色斜纹）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="131"/>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
         <source>By year of signing</source>
         <translation>按签订年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="131"/>
+        <location filename="../../ui/payments/overview_window.py" line="132"/>
         <source>By budget year of the due dates</source>
         <translation>按到期预算年度</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="133"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
         <source>By supplier</source>
         <translation>按供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="133"/>
+        <location filename="../../ui/payments/overview_window.py" line="134"/>
         <source>Overdue by age</source>
         <translation>逾期账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="134"/>
+        <location filename="../../ui/payments/overview_window.py" line="135"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="134"/>
+        <location filename="../../ui/payments/overview_window.py" line="135"/>
         <source>Bonds held, not returned</source>
         <translation>在押未退保证金</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="135"/>
+        <location filename="../../ui/payments/overview_window.py" line="136"/>
         <source>Contracts ending in the next 90 days</source>
         <translation>90 日内到期的合同（续签）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="150"/>
+        <location filename="../../ui/payments/overview_window.py" line="151"/>
         <source>Double-click a row to list what it counts</source>
         <translation>双击一行，列出它所统计的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="158"/>
-        <location filename="../../ui/payments/overview_window.py" line="167"/>
-        <location filename="../../ui/payments/overview_window.py" line="169"/>
+        <location filename="../../ui/payments/overview_window.py" line="159"/>
+        <location filename="../../ui/payments/overview_window.py" line="168"/>
+        <location filename="../../ui/payments/overview_window.py" line="170"/>
         <source>Due vs paid by month</source>
         <translation>按月应付与已付</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="232"/>
+        <location filename="../../ui/payments/overview_window.py" line="233"/>
         <source>Computing the overview…</source>
         <translation>正在计算总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="238"/>
+        <location filename="../../ui/payments/overview_window.py" line="239"/>
         <source>{0} contracts · value {1} · paid {2} · outstanding {3} · overdue {4} (元)</source>
         <translation>{0} 份合同 · 合同金额 {1} · 已付 {2} · 未付 {3} · 逾期 {4}（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="279"/>
-        <location filename="../../ui/payments/overview_window.py" line="305"/>
+        <location filename="../../ui/payments/overview_window.py" line="280"/>
+        <location filename="../../ui/payments/overview_window.py" line="306"/>
         <source>Writing the overview…</source>
         <translation>正在写出总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="281"/>
+        <location filename="../../ui/payments/overview_window.py" line="282"/>
         <source>Wrote {0}</source>
         <translation>已写出 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="299"/>
+        <location filename="../../ui/payments/overview_window.py" line="300"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已写出 {0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="302"/>
+        <location filename="../../ui/payments/overview_window.py" line="303"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="303"/>
+        <location filename="../../ui/payments/overview_window.py" line="304"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已写出。请核对：</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="313"/>
+        <location filename="../../ui/payments/overview_window.py" line="314"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/overview_window.py" line="313"/>
+        <location filename="../../ui/payments/overview_window.py" line="314"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -3430,12 +3432,12 @@ Switch this window to the server register? The file stays as it is.</source>
 <context>
     <name>PdfPrinting</name>
     <message>
-        <location filename="../../ui/printing.py" line="88"/>
+        <location filename="../../ui/printing.py" line="89"/>
         <source>Select a contract to print first.</source>
         <translation>请先选择要打印的合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="106"/>
+        <location filename="../../ui/printing.py" line="107"/>
         <source>Contract {0} has {1} check error(s); a copy for signature should not go out with them:
 
 {2}
@@ -3448,53 +3450,53 @@ Correct them first, or print anyway?</source>
 请先改正；仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="108"/>
+        <location filename="../../ui/printing.py" line="109"/>
         <source>Check errors</source>
         <translation>核对错误</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="108"/>
+        <location filename="../../ui/printing.py" line="109"/>
         <source>Print anyway</source>
         <translation>仍然打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="121"/>
+        <location filename="../../ui/printing.py" line="122"/>
         <source>Writing the summary…</source>
         <translation>正在生成合同摘要…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="122"/>
-        <location filename="../../ui/printing.py" line="147"/>
+        <location filename="../../ui/printing.py" line="123"/>
+        <location filename="../../ui/printing.py" line="148"/>
         <source>Writing the contract…</source>
         <translation>正在生成合同文本…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="176"/>
+        <location filename="../../ui/printing.py" line="177"/>
         <source>Wrote {0} ({1} pages)</source>
         <translation>已生成 {0}（共 {1} 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="183"/>
+        <location filename="../../ui/printing.py" line="184"/>
         <source>Fonts not embedded</source>
         <translation>字体未嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="186"/>
+        <location filename="../../ui/printing.py" line="187"/>
         <source>No Chinese TrueType font was found, so none is embedded: the PDF depends on the viewer&apos;s fonts and may print differently on other machines. Install a Chinese font (for example WenQuanYi Micro Hei or SimSun) or set one in the settings.</source>
         <translation>未找到中文 TrueType 字体，因此 PDF 中未嵌入字体：显示和打印效果取决于阅读器的字体，在其他电脑上可能不同。请安装中文字体（例如文泉驿微米黑或宋体），或在设置中指定字体文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="190"/>
+        <location filename="../../ui/printing.py" line="191"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="191"/>
+        <location filename="../../ui/printing.py" line="192"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="195"/>
+        <location filename="../../ui/printing.py" line="196"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
@@ -4029,17 +4031,17 @@ Correct them first, or print anyway?</source>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="82"/>
+        <location filename="../../ui/editor/contract_editor.py" line="83"/>
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="84"/>
+        <location filename="../../ui/editor/contract_editor.py" line="85"/>
         <source>Delete row</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/contract_editor.py" line="102"/>
+        <location filename="../../ui/editor/contract_editor.py" line="103"/>
         <source>Row {0}, {1}: {2}</source>
         <translation>第 {0} 行，{1}：{2}</translation>
     </message>
@@ -4528,28 +4530,27 @@ This cannot be undone; their history is kept.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/contracts/welcome.py" line="21"/>
         <source>The register is empty</source>
-        <extracomment>How often the window looks for another process&apos;s writes (PRAGMA data_version), in milliseconds.</extracomment>
         <translation>合同台账中还没有合同</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/contracts/welcome.py" line="25"/>
         <source>Start by entering a signed contract, importing a ledger, or looking at the samples.</source>
         <translation>可以先录入一份已签订的合同、导入台账文件，或查看示例合同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/contracts/welcome.py" line="29"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/contracts/welcome.py" line="30"/>
         <source>Import ledger…</source>
         <translation>导入台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/contracts/welcome.py" line="31"/>
         <source>Open sample contracts</source>
         <translation>打开示例合同</translation>
     </message>

@@ -16,8 +16,6 @@ from ui.tasks import TaskControl, run_task
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-#: The window's words here keep the context ``MainWindow``, where they were translated first.
-_translate = QCoreApplication.translate
 SAMPLE_LEDGER = Path(__file__).resolve().parent.parent.parent / "resources" / "sample_ledger"
 
 
@@ -38,10 +36,10 @@ def samples_banner(window: MainWindow) -> QWidget:
     banner.setObjectName("samplesBanner")
     banner.setStyleSheet("#samplesBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
     row = QHBoxLayout(banner)
-    label = QLabel("示例合同 / Sample contracts — " + _translate("MainWindow",
+    label = QLabel("示例合同 / Sample contracts — " + QCoreApplication.translate("MainWindow",
         "edits here stay in the samples; your own register is not shown."))
     label.setWordWrap(True)
-    back = QPushButton(_translate("MainWindow", "Back to my register"))
+    back = QPushButton(QCoreApplication.translate("MainWindow", "Back to my register"))
     back.clicked.connect(window.back_to_register)
     row.addWidget(label, 1)
     row.addWidget(back)
@@ -56,10 +54,11 @@ def open_samples(window: MainWindow) -> None:
     reset = True
     if path.exists():
         choice = window.dialogs.choose(
-            _translate("MainWindow", "Sample contracts"),
-            _translate("MainWindow", "The sample contracts were opened before, and may have been edited."),
-            [("open", _translate("MainWindow", "Open them as they were left")),
-             ("reset", _translate("MainWindow", "Reset them"))])
+            QCoreApplication.translate("MainWindow", "Sample contracts"),
+            QCoreApplication.translate("MainWindow",
+                                       "The sample contracts were opened before, and may have been edited."),
+            [("open", QCoreApplication.translate("MainWindow", "Open them as they were left")),
+             ("reset", QCoreApplication.translate("MainWindow", "Reset them"))])
         if choice is None:
             return
         reset = choice == "reset"
@@ -85,7 +84,7 @@ def open_samples(window: MainWindow) -> None:
         return open_store(path)
 
     def failed(error: BaseException) -> None:
-        window.dialogs.error(_translate("MainWindow", "Sample contracts"), error_text(error))
+        window.dialogs.error(QCoreApplication.translate("MainWindow", "Sample contracts"), error_text(error))
 
-    run_task(window, _translate("MainWindow", "Building the sample register…"), build,
+    run_task(window, QCoreApplication.translate("MainWindow", "Building the sample register…"), build,
              lambda store: window._replace_with(store, hand_over=False, home=home), failed, cancellable=False)
