@@ -19,9 +19,11 @@ default: the locale's); ``main.py COMMAND --help`` lists its options. Exit statu
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 
-from cli import COMMANDS, parse, run_command
+from cli import COMMANDS, parse, print_help, run_command
 
 __all__ = ["COMMANDS", "main", "run_command"]
 
@@ -30,12 +32,30 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: a subcommand if the first argument names one, else the window."""
     argv = _command_first(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
-        return run_command(argv)
+        return _quiet_broken_pipe(run_command, argv)
     if argv and not argv[0].startswith("-"):
         parse(argv)  # unknown command: argparse says so (in the run's language) and exits 2
+    if any(arg in ("-h", "--help") for arg in argv):
+        print_help(argv)  # the commands, and the window's options, in the run's language
+        return 0
     from ui.app import run_app
 
     return run_app(argv)
+
+
+def _quiet_broken_pipe(run: Callable[[list[str]], int], argv: list[str]) -> int:
+    """``run(argv)``, but a reader that stops early (``main.py list | head``) ends the command quietly
+    with status 141 (128 + SIGPIPE, as a Unix tool killed by the signal) instead of a traceback.
+    The recipe of the Python documentation (``signal`` module, "Note on SIGPIPE")."""
+    try:
+        status = run(argv)
+        sys.stdout.flush()  # a broken pipe found while flushing is raised here, not at exit
+        return status
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at devnull so that flush cannot fail too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def _command_first(argv: list[str]) -> list[str]:

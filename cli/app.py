@@ -81,11 +81,11 @@ def parser(only: str | None = None, language: str = "en") -> argparse.ArgumentPa
     inside ``argparse_language(language)`` for argparse's own words in the same language.
     """
     from cli.argparse_words import formatter_for
-    from cli.words import DESCRIPTION, META_COMMAND, add_common_options, say
+    from cli.words import DESCRIPTION, META_COMMAND, WINDOW_EPILOG, add_common_options, say
 
     formatter = formatter_for(language)
     top = argparse.ArgumentParser(prog="contractdesk", description=say(DESCRIPTION, language),
-                                  formatter_class=formatter)
+                                  epilog=say(WINDOW_EPILOG, language), formatter_class=formatter)
     common = argparse.ArgumentParser(add_help=False)
     add_common_options(common, language)
     sub = top.add_subparsers(dest="command", metavar=say(META_COMMAND, language))
@@ -109,6 +109,17 @@ def parse(argv: list[str]) -> argparse.Namespace:
     language = argv_language(argv)
     with argparse_language(language):
         return parser(argv[0] if argv and argv[0] in COMMANDS else None, language).parse_args(argv)
+
+
+def print_help(argv: list[str]) -> None:
+    """The program's help — its commands, and that without one the window opens — on stdout, in the
+    language of ``--lang`` in ``argv`` or the locale (``main.py --help``, which the window's own
+    options would otherwise answer)."""
+    from cli.argparse_words import argparse_language
+
+    language = argv_language(argv)
+    with argparse_language(language):
+        parser(None, language).print_help()
 
 
 def _daily_backup(store: object, language: str) -> None:

@@ -91,6 +91,10 @@ def add_common_options(parser: argparse.ArgumentParser, language: str, *, nested
 #: The one-line description of the program, above the commands in ``--help``; the commands' word.
 DESCRIPTION = define("CLI_DESCRIPTION", "合同台账：合同登记、付款、期限与打印", "ContractDesk contract register")
 META_COMMAND = define("CLI_META_COMMAND", "命令", "COMMAND")
+WINDOW_EPILOG = define("CLI_WINDOW_EPILOG",
+                       "不带命令时打开合同台账窗口（可用 --db、--lang）。“main.py 命令 --help”列出该命令的选项。",
+                       "Without a command, main.py opens the window (with --db, --lang). "
+                       "'main.py COMMAND --help' lists a command's options.")
 
 # --- words of the options every command shares (the parser: ``cli.app.parser``) ------------------
 HELP_DB = define("CLI_HELP_DB",
