@@ -219,8 +219,9 @@ def repetitive(store: Store) -> Store:
     return store
 
 
-#: The cover path (few hits, confirmed by LIKE) and the phrase path (cover judged to find too many).
-COVERS = {"cover": {}, "phrase": {"CONFIRM_MAX": -1}}
+#: The rarest trigram's path and the cover's (few hits, confirmed by LIKE) and the phrase path (both
+#: judged to find too many).
+COVERS = {"rarest": {"RAREST_FACTOR": 10**9}, "cover": {"RAREST_FACTOR": 0}, "phrase": {"CONFIRM_MAX": -1}}
 
 
 @pytest.mark.parametrize("cover", COVERS)
@@ -268,7 +269,11 @@ def test_a_long_word_with_few_hits_goes_by_its_cover(repetitive: Store) -> None:
         cover = search_index.cover_phrase(word)
         found = set(session.scalars(text("SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q"), {"q": cover}))
         plan = listing._plan(session, listing.ListQuery(text=word))
-    assert plan.sources == ((search_index.TABLE, cover),) and plan.confirm == (word,) and not plan.heads
+        rare = sorted((session.scalar(text("SELECT count(*) FROM contracts_fts WHERE contracts_fts MATCH :q"),
+                                      {"q": search_index.fts_phrase(word[n:n + 3])}), word[n:n + 3])
+                      for n in range(len(word) - 2))[0]
+    looked_up = cover if rare[0] > listing.RAREST_FACTOR * len(found) else search_index.fts_phrase(rare[1])
+    assert plan.sources == ((search_index.TABLE, looked_up),) and plan.confirm == (word,) and not plan.heads
     assert set(plain_like(repetitive, word)) <= found
     scattered = "华信信-a息科技b有限公司"  # the cover's trigrams, not the word
     with repetitive.session(write=True) as session:
