@@ -82,6 +82,12 @@ FIRST_ROWS = 40
 #: user drags the scroll bar through 100,000 rows).
 MAX_BLOCKS = 16
 
+#: The roles ``data`` answers, by their int values: a dict lookup instead of a comparison with each
+#: Qt enum member (~0.8 µs each; 40 painted rows ask ~2,000 times, ~10 ms on the busy 2-core VM).
+_DISPLAY, _TOOLTIP, _SORT, _ID, _ALIGNMENT, _DECORATION = range(6)
+_ROLE_KINDS = {int(Qt.ItemDataRole.DisplayRole): _DISPLAY, int(Qt.ItemDataRole.ToolTipRole): _TOOLTIP,
+               int(SortRole): _SORT, int(ContractIdRole): _ID,
+               int(Qt.ItemDataRole.TextAlignmentRole): _ALIGNMENT, int(Qt.ItemDataRole.DecorationRole): _DECORATION}
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _EN_DASH = "\u2013"
@@ -410,25 +416,24 @@ class ContractListModel(QAbstractTableModel):
         """Display texts, alignment, tool tips (full title; full counterparty in its column),
         ``ContractIdRole``, ``SortRole`` and the checks' icon on the number (DecorationRole).
         Fetches the row's block on first access."""
-        if not index.isValid():
+        kind = _ROLE_KINDS.get(role)  # an int key: a role is an IntEnum from Qt, an int from tests
+        if kind is None or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == ContractIdRole:
-            return self._id_at(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if kind == _ALIGNMENT:
             return _ALIGN_RIGHT if column == COL_TOTAL else _ALIGN_LEFT
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_NUMBER:
-            return self._problem_icon(row)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE:
-            return self._signed_icon(row)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
-            return None
+        if kind == _ID:
+            return self._id_at(row)
+        if kind == _DECORATION:
+            if column == COL_NUMBER:
+                return self._problem_icon(row)
+            return self._signed_icon(row) if column == COL_TITLE else None
         cached = self._cached(row)
         if cached is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if kind == _DISPLAY:
             return cached.texts[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if kind == _TOOLTIP:
             if cached.row.pending is not None:  # issue 16: say which terms the row shows
                 number, effective = cached.row.pending
                 return self.tr("Terms in force today. Amendment {0} takes effect on {1}: its terms apply "
