@@ -439,3 +439,14 @@ def test_a_store_at_0022_upgrades_to_the_head_and_tail_indexes(numbered: Store) 
             assert (total, sorted(ids)) == (len(before[term]), sorted(before[term]))
     finally:
         store.close()
+
+
+def test_a_write_in_the_same_session_is_seen_by_the_next_plan(numbered: Store) -> None:
+    """The plan (which words some text starts with) is kept for a session's reads, not past its writes."""
+    query = listing.ListQuery(text="zzq-1", today=dt.date(2026, 6, 1))
+    with numbered.session(write=True) as session:
+        assert listing.count(session, query) == 0 and not listing._plan(session, query).heads
+        added = contracts.save(session, ContractData(contract_no="ZZQ-100", title="新", total_amount=Decimal("1.00")))
+        assert [head for head, _match in listing._plan(session, query).heads] == ["zzq-1"]
+        assert listing.count(session, query) == 1
+        assert [row.id for row in listing.page(session, query, 0, 40)] == [added]

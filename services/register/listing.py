@@ -185,13 +185,16 @@ def _plan(session: Session, query: ListQuery) -> _Plan:
     the head's index for those some text starts with), the character/pair index for shorter ones — and
     the words to be confirmed by ``LIKE`` (long words looked up by their trigram cover,
     ``search_index.cover_phrase``, when it finds at most ``CONFIRM_MAX`` contracts). Empty without
-    words or indexes. Worked out once per session (one transaction) and filter."""
+    words or indexes. Worked out once per session (one transaction) and filter, again after a write."""
     words = query.text.lower().split()
     if not words or not search_index.present(session):
         return _Plan()
+    # Kept for the session's reads; a write on its connection since (total_changes) asks again.
+    raw = session.connection().connection.driver_connection
+    key = (query.text, getattr(raw, "total_changes", None))
     known = session.info.setdefault("list_plans", {})
-    if query.text in known:
-        return known[query.text]
+    if key in known:
+        return known[key]
     long: list[str] = []
     heads: list[tuple[str, str]] = []
     confirm: list[str] = []
@@ -224,7 +227,7 @@ def _plan(session: Session, query: ListQuery) -> _Plan:
         sources.append((search_index.TABLE, " AND ".join(long)))
     if short:
         sources.append((search_index.GRAMS, " AND ".join(short)))
-    plan = known[query.text] = _Plan(tuple(sources), tuple(heads), tuple(confirm))
+    plan = known[key] = _Plan(tuple(sources), tuple(heads), tuple(confirm))
     return plan
 
 
