@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from models.contract import Contract
-from services.register import contracts, listing, search_index
+from services.register import contracts, list_words, listing, search_index
 from services.register.contract_data import ContractData, PartyData
 from services.store import Store
 
@@ -219,9 +219,10 @@ def repetitive(store: Store) -> Store:
     return store
 
 
-#: The rarest trigram's path and the cover's (few hits, confirmed by LIKE) and the phrase path (both
-#: judged to find too many).
-COVERS = {"rarest": {"RAREST_FACTOR": 10**9}, "cover": {"RAREST_FACTOR": 0}, "phrase": {"CONFIRM_MAX": -1}}
+#: The rarest trigram's path, the cover's and a part's (few hits, confirmed by LIKE) and the phrase path
+#: (each judged to find too many).
+COVERS = {"rarest": {"RAREST_FACTOR": 10**9, "SUPERSETS": ("rarest",)}, "cover": {"SUPERSETS": ("cover",)},
+          "part": {"SUPERSETS": ("part",)}, "phrase": {"CONFIRM_MAX": -1}}
 
 
 @pytest.mark.parametrize("cover", COVERS)
@@ -246,9 +247,10 @@ def test_long_words_and_repeated_trigrams_give_the_rows_of_like(
     descending = data.draw(st.booleans())
     patches = {**PLANS[plan], **COVERS[cover]}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(listing, "_COVERS", listing._COVERS.__class__())
+        patch.setattr(list_words, "_COUNTS", list_words._COUNTS.__class__())
         for name, value in patches.items():
-            patch.setattr(search_index if name == "CONFIRM_MAX" else listing, name, value)
+            owner = {"CONFIRM_MAX": search_index, "RAREST_FACTOR": list_words, "SUPERSETS": list_words}
+            patch.setattr(owner.get(name, listing), name, value)
         total, ids = _listed(repetitive, term, sort, descending)
         with repetitive.session() as session:
             query = listing.ListQuery(text=term, sort=sort, descending=descending, today=dt.date(2026, 6, 1))
@@ -268,11 +270,11 @@ def test_a_long_word_with_few_hits_goes_by_its_cover(repetitive: Store) -> None:
     with repetitive.session() as session:
         cover = search_index.cover_phrase(word)
         found = set(session.scalars(text("SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q"), {"q": cover}))
-        plan = listing._plan(session, listing.ListQuery(text=word))
+        plan = list_words.plan(session, word)
         rare = sorted((session.scalar(text("SELECT count(*) FROM contracts_fts WHERE contracts_fts MATCH :q"),
                                       {"q": search_index.fts_phrase(word[n:n + 3])}), word[n:n + 3])
                       for n in range(len(word) - 2))[0]
-    looked_up = cover if rare[0] > listing.RAREST_FACTOR * len(found) else search_index.fts_phrase(rare[1])
+    looked_up = cover if rare[0] > list_words.RAREST_FACTOR * len(found) else search_index.fts_phrase(rare[1])
     assert plan.sources == ((search_index.TABLE, looked_up),) and plan.confirm == (word,) and not plan.heads
     assert set(plain_like(repetitive, word)) <= found
     scattered = "华信信-a息科技b有限公司"  # the cover's trigrams, not the word
@@ -332,7 +334,7 @@ def numbered(store: Store) -> Store:
 
 #: Every plan of a page with a head word: from the index, walking the sort index, the walk cut short
 #: (then from the index), and the walk cut short only from the start of the order (then from the
-#: bound of the number order, ``listing._number_bound``, for a sort by number).
+#: bound of the number order, ``list_words.number_bound``, for a sort by number).
 HEAD_PLANS = {**PLANS, "walk from the bound": {"DRIVE_MAX": 0}}
 
 
@@ -398,7 +400,7 @@ def test_a_number_prefix_is_walked_from_its_bound(numbered: Store, monkeypatch: 
     monkeypatch.setattr(search_index, "CONFIRM_MAX", -1)  # the phrase, as for 142,857 hits at 1M
     monkeypatch.setattr(listing, "_walk", first_walk_fails)
     with numbered.session() as session:
-        plan = listing._plan(session, query)
+        plan = list_words.plan(session, query.text)
         assert [head for head, _match in plan.heads] == [word] and not plan.sources
         assert listing.count(session, query) == len(expected)
         rows = listing.page(session, query, 0, 5)
@@ -445,8 +447,8 @@ def test_a_write_in_the_same_session_is_seen_by_the_next_plan(numbered: Store) -
     """The plan (which words some text starts with) is kept for a session's reads, not past its writes."""
     query = listing.ListQuery(text="zzq-1", today=dt.date(2026, 6, 1))
     with numbered.session(write=True) as session:
-        assert listing.count(session, query) == 0 and not listing._plan(session, query).heads
+        assert listing.count(session, query) == 0 and not list_words.plan(session, query.text).heads
         added = contracts.save(session, ContractData(contract_no="ZZQ-100", title="新", total_amount=Decimal("1.00")))
-        assert [head for head, _match in listing._plan(session, query).heads] == ["zzq-1"]
+        assert [head for head, _match in list_words.plan(session, query.text).heads] == ["zzq-1"]
         assert listing.count(session, query) == 1
         assert [row.id for row in listing.page(session, query, 0, 40)] == [added]

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -29,28 +28,22 @@ from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import list_seek, list_status, list_terms, pg_grams, search_index
+from services.register import list_seek, list_status, list_terms, list_words, pg_grams, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
 from services.register.versions import LIVE
 
-__all__ = ["BOUND_FEW", "DRIVE_MAX", "HEAD_WALK_BUDGET", "NULLABLE", "RAREST_FACTOR", "SKIP_MIN", "WALK_BUDGET",
-           "ListQuery", "count", "in_force_rows", "page", "position"]
+__all__ = ["DRIVE_MAX", "HEAD_WALK_BUDGET", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count",
+           "in_force_rows", "page", "position"]
 
 #: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
 NULLABLE = frozenset({"term", "status", "next_due"})
 #: A filter whose index finds at most this many contracts is read from the index and sorted.
 DRIVE_MAX = 4000
-#: A word's hits further on than the start of the text (the trigram index) bound the number order's walk
-#: when at most this many (their smallest number is read from their rows).
-BOUND_FEW = 4000
-#: A long word is looked up by its rarest trigram (then confirmed) when that finds at most this many
-#: times the contracts its cover finds (``search_index.cover_phrase``), and at most ``CONFIRM_MAX``.
-RAREST_FACTOR = 2
 #: Seconds (CPU) the walk of the sort index may take before the page is read from the index instead:
 #: a screenful (40 rows) of a word in 2 % of a million contracts walks ~2,000 rows, 9–12 ms.
 WALK_BUDGET = 0.02
 #: The walk's seconds (CPU) from the start of the number order for a word some texts start with: their
-#: stretch of the order is found by a bound (``_number_bound``) when the walk does not reach it at once.
+#: stretch of the order is found by a bound (``list_words.number_bound``) when the walk does not reach it at once.
 HEAD_WALK_BUDGET = 0.003
 #: Sort keys with an index of their own (a walk in their order needs no sort).
 WALKABLE = frozenset({"contract_no", "title", "counterparty", "total_amount", "term", "next_due"})
@@ -132,111 +125,12 @@ def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
     return keys[query.sort]
 
 
-#: Engine -> {cover expression: how many contracts it finds, at most ``CONFIRM_MAX`` + 1}. Asked by
-#: the count and by every page of a keystroke; only the plan depends on it (a figure gone stale by an
-#: edit costs time, never a row), so it is kept until the next ``_COVERS_KEPT`` words.
-_COVERS: weakref.WeakKeyDictionary[Engine, dict[str, int]] = weakref.WeakKeyDictionary()
-_COVERS_KEPT = 512
-
-
-def _cover_hits(session: Session, cover: str) -> int:
-    """How many contracts ``cover`` (a cover, a trigram) finds in the trigram index, counted up to
-    ``CONFIRM_MAX`` + 1 (reads at most that many: ~0.5 ms for a trigram in every contract at 1M)."""
-    known = _COVERS.setdefault(session.get_bind().engine, {})
-    if cover not in known:
-        if len(known) >= _COVERS_KEPT:
-            known.clear()
-        table = search_index.TABLE
-        known[cover] = int(session.scalar(sql_text(
-            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
-            {"q": cover, "cap": search_index.CONFIRM_MAX + 1}) or 0)
-    return known[cover]
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """How the filter's words are found (SQLite with the indexes; all empty otherwise).
-
-    ``sources``: (index table, MATCH expression) of the words found by one index alone — the trigram
-    index (words of 3+ characters no contract's text starts with) and the character/pair index
-    (1–2 characters); ``heads``: (word, MATCH expression) of the words some text starts with, found by
-    the trigram index *and* the head's (``search_index.matching``); ``confirm``: the words whose
-    lookup finds more than they hold (by their trigram cover), confirmed by ``LIKE``."""
-
-    sources: tuple[tuple[str, str], ...] = ()
-    heads: tuple[tuple[str, str], ...] = ()
-    confirm: tuple[str, ...] = ()
-
-    def indexed(self) -> bool:
-        """True when the words are looked up in indexes."""
-        return bool(self.sources or self.heads)
-
-
-def _starting(session: Session, word: str, cap: int) -> int:
-    """How many contracts' ``search_text`` starts with ``word``, counted up to ``cap`` (a range of the
-    head's index)."""
-    condition, params = search_index.head_range(word)
-    return int(session.scalar(sql_text(f"SELECT count(*) FROM (SELECT 1 FROM contracts WHERE {condition} LIMIT :cap)"),
-                              {**params, "cap": cap}) or 0)
-
-
-def _plan(session: Session, query: ListQuery) -> _Plan:
-    """The index lookups of the filter's words — the trigram index for words of 3+ characters (with
-    the head's index for those some text starts with), the character/pair index for shorter ones — and
-    the words to be confirmed by ``LIKE`` (long words looked up by their trigram cover,
-    ``search_index.cover_phrase``, when it finds at most ``CONFIRM_MAX`` contracts). Empty without
-    words or indexes. Worked out once per session (one transaction) and filter, again after a write."""
-    words = query.text.lower().split()
-    if not words or not search_index.present(session):
-        return _Plan()
-    # Kept for the session's reads; a write on its connection since (total_changes) asks again.
-    raw = session.connection().connection.driver_connection
-    key = (query.text, getattr(raw, "total_changes", None))
-    known = session.info.setdefault("list_plans", {})
-    if key in known:
-        return known[key]
-    long: list[str] = []
-    heads: list[tuple[str, str]] = []
-    confirm: list[str] = []
-    for word in words:
-        if len(word) < search_index.MIN_CHARS:
-            continue
-        starting = _starting(session, word, max(search_index.CONFIRM_MAX, 0) + 1)
-        match = search_index.fts_phrase(word)
-        # A superset's hits are confirmed one by one, with the texts starting with the word: few of both.
-        if len(word) >= search_index.COVER_MIN and starting <= search_index.CONFIRM_MAX:
-            cover = search_index.cover_phrase(word)
-            covered = _cover_hits(session, cover)
-            # The rarest trigram alone, when it finds not many more than the cover: one short list read
-            # (华信信 0.5 ms for 4,935 at 1M) where the cover ANDs four (42 ms for the same 4,935).
-            grams = {search_index.fts_phrase(word[start:start + 3]) for start in range(len(word) - 2)}
-            rarest = min(sorted(grams), key=lambda gram: _cover_hits(session, gram))
-            if _cover_hits(session, rarest) <= min(search_index.CONFIRM_MAX, RAREST_FACTOR * covered):
-                match = rarest
-                confirm.append(word)
-            elif covered <= search_index.CONFIRM_MAX:
-                match = cover
-                confirm.append(word)
-        if starting:
-            heads.append((word, match))
-        else:
-            long.append(match)
-    short = [search_index.gram_phrase(word) for word in words if len(word) < search_index.MIN_CHARS]
-    sources = []
-    if long:
-        sources.append((search_index.TABLE, " AND ".join(long)))
-    if short:
-        sources.append((search_index.GRAMS, " AND ".join(short)))
-    plan = known[key] = _Plan(tuple(sources), tuple(heads), tuple(confirm))
-    return plan
-
-
 def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[ColumnElement[bool]]:
     """The filter's conditions: live contracts, every word, problems only. ``indexed``: the words
     through the full-text indexes where the store has them, else each as ``LIKE``."""
     conditions: list[ColumnElement[bool]] = [LIVE]
     words = query.text.lower().split()
-    plan = _plan(session, query) if indexed else _Plan()
+    plan = list_words.plan(session, query.text) if indexed else list_words.Plan()
     for number, (table, match) in enumerate(plan.sources):
         matched = sql_text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q{number}")
         conditions.append(Contract.id.in_(matched.bindparams(**{f"q{number}": match})))
@@ -250,18 +144,12 @@ def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[
         conditions.extend(pg_grams.contains(word) for word in words if len(word) <= pg_grams.MAX_CHARS)
         words = [word for word in words if len(word) > pg_grams.MAX_CHARS]
     for word in words:
-        conditions.append(_like(word))
+        conditions.append(list_words.like(word))
     if query.problems_only:
         conditions.append(Contract.problem_level > 0)
     if query.unsigned_only:
         conditions.append(~SIGNED)
     return conditions
-
-
-def _like(word: str) -> ColumnElement[bool]:
-    """``search_text LIKE '%word%'`` with ``%``, ``_`` and ``\\`` taken literally."""
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return Contract.search_text.like(f"%{escaped}%", escape="\\")
 
 
 def _filtered(query: ListQuery) -> bool:
@@ -270,7 +158,7 @@ def _filtered(query: ListQuery) -> bool:
 
 def count(session: Session, query: ListQuery) -> int:
     """How many contracts the list shows for ``query``."""
-    plan = _plan(session, query)
+    plan = list_words.plan(session, query.text)
     plain = not plan.confirm and not query.problems_only and not query.unsigned_only
     if plain and len(plan.sources) == 1 and not plan.heads:
         # The index counts its own matches; only the Trash's (few, by ix_contracts_deleted_at) are joined.
@@ -294,57 +182,10 @@ def count(session: Session, query: ListQuery) -> int:
             f"(SELECT rowid FROM {table} WHERE {table} MATCH :q)"), params) or 0) if tail and start else 0
         # The Trash's ids first (ix_contracts_deleted_at): with LIKE beside it SQLite scans every row.
         trash = select(Contract.id).where(Contract.deleted_at.is_not(None)).scalar_subquery()
-        trashed = int(session.scalar(select(func.count(Contract.id)).where(Contract.id.in_(trash), _like(word))) or 0)
+        trashed = int(session.scalar(select(func.count(Contract.id)).where(
+            Contract.id.in_(trash), list_words.like(word))) or 0)
         return tail + start - both - trashed
     return session.scalar(select(func.count(Contract.id)).where(*_where(session, query))) or 0
-
-
-def _fewest(session: Session, plan: _Plan) -> int:
-    """The fewest contracts one of the index lookups finds, counted up to ``DRIVE_MAX`` + 1 (reads at
-    most that many each): above ``DRIVE_MAX`` every lookup finds many; 0, the filter keeps none."""
-    cap = {"cap": DRIVE_MAX + 1}
-    fewest = DRIVE_MAX + 1
-    for table, match in plan.sources:
-        found = session.scalar(sql_text(
-            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"), {"q": match, **cap})
-        fewest = min(fewest, int(found or 0))
-    for word, match in plan.heads:
-        sql, params = search_index.matching(word, "w", match)
-        found = session.scalar(sql_text(f"SELECT count(*) FROM ({sql} LIMIT :cap)"), {**params, **cap})
-        fewest = min(fewest, int(found or 0))
-    return fewest
-
-
-def _number_bound(session: Session, plan: _Plan, *, down: bool) -> ColumnElement[bool] | None:
-    """For the contract number order: a condition every hit of the filter meets, starting the walk at
-    the first contract that may be one — the smallest (largest when ``down``) number among the texts
-    starting with a word (a range of the head's index: 17 ms for the 142,857 of ``gzcg-2024`` at 1M)
-    and among those holding it further on, when the trigram index finds few of those. None when no
-    word qualifies. Why: a number's prefix has all its hits in one stretch of the order, which a
-    walk from the start reaches only after every contract before it (4/7 of a million)."""
-    aggregate = "max" if down else "min"
-    bounds: list[str] = []
-    table = search_index.TABLE
-    for word, match in plan.heads:
-        head, params = search_index.head_range(word)
-        params.update(q=match, cap=BOUND_FEW + 1)
-        tail = session.scalar(sql_text(
-            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"), params) or 0
-        if tail > BOUND_FEW:
-            continue
-        found = [session.scalar(sql_text(f"SELECT {aggregate}(contract_no) FROM contracts WHERE {head}"), params)]
-        if tail:
-            found.append(session.scalar(sql_text(
-                f"SELECT {aggregate}(contract_no) FROM contracts WHERE id IN "
-                f"(SELECT rowid FROM {table} WHERE {table} MATCH :q)"), params))
-        numbers = [number for number in found if number is not None]
-        if numbers:
-            bounds.append(max(numbers) if down else min(numbers))
-    if not bounds:
-        return None
-    if down:
-        return Contract.contract_no <= min(bounds)
-    return Contract.contract_no >= max(bounds)
 
 
 def _walk(session: Session, statement: Select, budget: float) -> list[Any] | None:
@@ -465,9 +306,9 @@ def _in_parts(session: Session, query: ListQuery, parts: list[ColumnElement[bool
 def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, reverse: bool,
            extra: list[ColumnElement[bool]], split: bool = False) -> list[ContractRow]:
     """The page by ``LIMIT``/``OFFSET`` (with the ``extra`` conditions), its plan chosen by the filter."""
-    plan = _plan(session, query)
+    plan = list_words.plan(session, query.text)
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
-    fewest = _fewest(session, plan) if plan.indexed() and not plan.confirm else None
+    fewest = list_words.fewest(session, plan, DRIVE_MAX + 1) if plan.indexed() and not plan.confirm else None
     if fewest == 0:
         return []  # a word no contract holds (物业服务项目合同 at 1M: its phrase read once, not twice)
     # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
@@ -479,7 +320,7 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
                       HEAD_WALK_BUDGET if bounded else WALK_BUDGET)
         if found is None and bounded:
             # The hits cluster far down the number order: walk from the first number that may be one.
-            bound = _number_bound(session, plan, down=query.descending != reverse)
+            bound = list_words.number_bound(session, plan, down=query.descending != reverse)
             if bound is not None:
                 found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
                                                        reverse=reverse, extra=[*extra, bound], split=split),
