@@ -6,8 +6,9 @@ Builds (or reuses, ``--keep``) the store of ``bench_list.py`` with N contracts. 
 the app (``ContractListModel``: the first screen of 40 painted rows, then — the count follows the
 first rows, computed on the store's worker thread — until its exact count has arrived) and its
 floor in turn — A, B, A, B … — and reports medians and the ratio (of the first screen). The floor is the cheapest plain
-``sqlite3`` way to the same answer: the count from the FTS5 index (trigrams for words of 3+
-characters, ``contracts_grams`` for 1–2), the first 40 rows read from the index and sorted when
+``sqlite3`` way to the same answer: the count from the indexes (for words of 3+ characters the
+trigram index of the text's tail and the range of the head's index, ``UNION``; ``contracts_grams``
+for 1–2), the first 40 rows read from the index and sorted when
 it finds few, else by walking ``ix`` of the sort key with ``LIKE`` until 40 are found;
 ``ORDER BY … LIMIT 40`` for a sort (status: the stored, indexed ``list_status``). Each pair
 is checked to give the same count and the same 40 ids. Goals (ms, median):
@@ -34,6 +35,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bench.bench_list import SORT_SQL, TODAY, prepare_store, read_rows, settle
+from services.register import search_index
 from services.register.listing import DRIVE_MAX, NULLABLE
 from services.store import open_store
 from ui.contracts.list_model import COLUMN_COUNT, ContractListModel
@@ -76,21 +78,37 @@ def floor_search(db: sqlite3.Connection, term: str) -> tuple[int, list[int]]:
     """Count and first screen of ``term`` (one word) in number order, the cheapest plain way."""
     word = term.lower()
     if len(word) >= 3:
-        table, match = "contracts_fts", '"' + word.replace('"', '""') + '"'
+        # The trigram index holds the text from its second character on; the texts starting with the
+        # word are a range of the head's index (revision 0024): the hits are both, once each.
+        head, params = search_index.head_range(word, "h")
+        ids = (f"SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q UNION "
+               f"SELECT id FROM contracts WHERE {head}")
+        params["q"] = '"' + word.replace('"', '""') + '"'
     else:
-        table, match = "contracts_grams", '"' + word.encode().hex().upper() + '"'
-    (found,) = db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [match]).fetchone()
-    (trashed,) = db.execute(f"SELECT count(*) FROM contracts WHERE deleted_at IS NOT NULL AND EXISTS "
-                            f"(SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = contracts.id)",
-                            [match]).fetchone()
+        ids = "SELECT rowid FROM contracts_grams WHERE contracts_grams MATCH :q"
+        params = {"q": '"' + word.encode().hex().upper() + '"'}
+    if len(word) >= 3:  # |tail| + |head| - |both|, then the Trash's few rows tested one by one
+        tail = "SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q"
+        found = (db.execute(f"SELECT count(*) FROM ({tail})", params).fetchone()[0]
+                 + db.execute(f"SELECT count(*) FROM contracts WHERE {head}", params).fetchone()[0]
+                 - db.execute(f"SELECT count(*) FROM contracts WHERE {head} AND +id IN ({tail})", params).fetchone()[0])
+        (trashed,) = db.execute(f"SELECT count(*) FROM contracts WHERE id IN (SELECT id FROM contracts WHERE "
+                                f"deleted_at IS NOT NULL) AND (EXISTS ({tail} AND rowid = contracts.id) OR {head})",
+                                params).fetchone()
+    else:
+        (found,) = db.execute(f"SELECT count(*) FROM ({ids})", params).fetchone()
+        (trashed,) = db.execute("SELECT count(*) FROM contracts WHERE deleted_at IS NOT NULL AND EXISTS "
+                                "(SELECT 1 FROM contracts_grams WHERE contracts_grams MATCH :q "
+                                "AND rowid = contracts.id)",
+                                params).fetchone()
     columns = "id, contract_no, title, counterparty, total_amount, start_date, end_date, next_due"
     if found > DRIVE_MAX:  # many: walk the number index, testing each row
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = db.execute(f"SELECT {columns} FROM contracts WHERE deleted_at IS NULL AND search_text LIKE ? "
                           f"ESCAPE '\\' ORDER BY contract_no LIMIT {SCREEN}", [f"%{escaped}%"]).fetchall()
     else:  # few: read them from the index, sort them
-        rows = db.execute(f"SELECT {columns} FROM contracts WHERE id IN (SELECT rowid FROM {table} WHERE {table} "
-                          f"MATCH ?) AND deleted_at IS NULL ORDER BY +contract_no LIMIT {SCREEN}", [match]).fetchall()
+        rows = db.execute(f"SELECT {columns} FROM contracts WHERE id IN ({ids}) AND deleted_at IS NULL "
+                          f"ORDER BY +contract_no LIMIT {SCREEN}", params).fetchall()
     return found - trashed, [row[0] for row in rows]
 
 

@@ -24,6 +24,7 @@ from ui.contracts.list_model import (
     COL_TERM,
     COL_TITLE,
     COL_TOTAL,
+    FIRST_ROWS,
     ContractIdRole,
     ContractListModel,
     SortRole,
@@ -296,36 +297,42 @@ def test_rows_are_fetched_lazily_in_blocks(store: Store, qtbot: object, monkeypa
 
     def spy(session: object, query: listing.ListQuery, offset: int, limit: int, **hints: int) -> object:
         calls.append((offset, hints))
-        assert limit == BLOCK_SIZE
+        # A search reads the first screenful, then the rest of block 0; a sort, scrolling: whole blocks.
+        assert limit == BLOCK_SIZE or (offset, limit) in {(0, FIRST_ROWS), (FIRST_ROWS, BLOCK_SIZE - FIRST_ROWS)}
         return real(session, query, offset, limit, **hints)  # type: ignore[arg-type]
 
     monkeypatch.setattr(listing, "page", spy)
     model = ContractListModel(store, today=TODAY)
-    # The first block comes first, by LIMIT; the exact count follows from the worker (issue 18).
+    # The first screenful comes first, by LIMIT; the exact count follows from the worker (issue 18).
     assert [offset for offset, _hints in calls] == [0]
-    assert model.counting() and model.rowCount() == BLOCK_SIZE
+    assert model.counting() and model.rowCount() == FIRST_ROWS
     inserted: list[tuple[int, int]] = []
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     with qtbot.waitSignal(model.countChanged, timeout=10_000) as blocker:  # type: ignore[attr-defined]
         held_worker.set()
     assert blocker.args == [600] and model.rowCount() == 600 and not model.counting()
-    assert inserted == [(BLOCK_SIZE, 599)]  # rows added below those shown: the view does not jump
+    assert inserted == [(FIRST_ROWS, 599)]  # rows added below those shown: the view does not jump
     assert model.data(model.index(0, COL_NUMBER)) == "BULK-00000"
-    assert len(calls) == 1  # block 0 is the one read before the count
+    assert model.data(model.index(FIRST_ROWS - 1, COL_NUMBER)) == f"BULK-{FIRST_ROWS - 1:05d}"
+    assert len(calls) == 1  # the first screenful is the one read before the count
+    # A row past it: the rest of block 0, after the first screenful's last contract.
     assert model.data(model.index(BLOCK_SIZE - 1, COL_TOTAL)) == f"{BLOCK_SIZE - 1}.25"
+    assert calls[-1] == (FIRST_ROWS, {"after": model.contract_id(FIRST_ROWS - 1)})
+    assert model.data(model.index(FIRST_ROWS, COL_NUMBER)) == f"BULK-{FIRST_ROWS:05d}"
     assert model.data(model.index(3, COL_TITLE), Qt.ItemDataRole.ToolTipRole) == "批量合同 3"
-    assert len(calls) == 1  # same block: from the cache
+    assert len(calls) == 2  # same block: from the cache
     assert model.data(model.index(599, COL_NUMBER)) == "BULK-00599"
     assert calls[-1] == (2 * BLOCK_SIZE, {"total": 600})  # the last, partial block only (from the end)
     assert model.data(model.index(BLOCK_SIZE + 5, COL_NUMBER)) == f"BULK-{BLOCK_SIZE + 5:05d}"
     assert calls[-1][1]["after"] == model.contract_id(BLOCK_SIZE - 1)  # after block 0's last contract
     assert model.data(model.index(599, COL_NUMBER), ContractIdRole) == model.contract_id(599)
-    assert len(calls) == 3  # the id comes with its cached block
+    assert len(calls) == 4  # the id comes with its cached block
     assert model.row_of(model.contract_id(599)) == 599
     model.sort(COL_NUMBER, DESC)
     assert model.rowCount() == 600  # a sort keeps the count
     assert model.data(model.index(0, COL_NUMBER)) == "BULK-00599"
-    assert len(calls) == 4  # sorting cleared the cache
+    assert model.data(model.index(BLOCK_SIZE - 1, COL_NUMBER)) == f"BULK-{599 - BLOCK_SIZE + 1:05d}"
+    assert len(calls) == 5  # sorting cleared the cache; a sort reads whole blocks
     assert model.row_of(model.contract_id(0)) == 0
 
 
@@ -344,14 +351,14 @@ def test_the_view_shows_the_first_rows_then_the_count(store: Store, qtbot: objec
     model = ContractListModel(store, today=TODAY)
     view = ContractListView(model)
     qtbot.addWidget(view)  # type: ignore[attr-defined]
-    assert view.count_label.text() == f"{BLOCK_SIZE}+ contracts"
+    assert view.count_label.text() == f"{FIRST_ROWS}+ contracts"
     held_worker.set()
     qtbot.waitUntil(lambda: view.count_label.text() == "300 contracts", timeout=10_000)  # type: ignore[attr-defined]
     again = threading.Event()
     tasks.submit(lambda: again.wait(10))
     try:
         model.set_search("批量")
-        assert view.count_label.text() == f"{BLOCK_SIZE}+ contracts"
+        assert view.count_label.text() == f"{FIRST_ROWS}+ contracts"
     finally:
         again.set()
     qtbot.waitUntil(lambda: view.count_label.text() == "300 contracts", timeout=10_000)  # type: ignore[attr-defined]

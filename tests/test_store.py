@@ -159,14 +159,15 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
 
 def schema_diff(connection: Connection) -> list[object]:
     """Alembic's differences between the ORM and the store, the list filter's FTS5 indexes (no ORM
-    model: ``services.register.search_index``) with their shadow and position tables, and the list
+    model: ``services.register.search_index``) with their shadow and position tables and the head's
+    expression index, and the list
     status's day (``services.register.list_status``) and the list's terms in force
     (``services.register.list_terms``) aside."""
     unmodelled = (search_index.TABLE, search_index.GRAMS, "contracts_gram_pos")
 
     def include(name: str | None, kind: str, _parent: object) -> bool:
         return (not (kind == "table" and (name or "").startswith(unmodelled)) and name not in list_status.UNMODELLED
-                and name not in list_terms.UNMODELLED)
+                and name not in list_terms.UNMODELLED and name != search_index.HEAD_INDEX)
 
     context = MigrationContext.configure(connection, opts={"include_name": include})
     return list(compare_metadata(context, Base.metadata))

@@ -142,10 +142,10 @@ def search_ids(
     query: Select = select(Contract.id)
     indexed = [word for word in words if len(word) >= search_index.MIN_CHARS]
     if indexed and search_index.present(session):
-        # The trigram index answers every word of 3+ characters at once (same rows as LIKE).
-        phrases = " AND ".join(search_index.fts_phrase(word) for word in indexed)
-        matched = sql_text(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :q")
-        query = query.where(Contract.id.in_(matched.bindparams(q=phrases)))
+        # Each word of 3+ characters by the trigram index and the head's (same rows as LIKE).
+        for number, word in enumerate(indexed):
+            sql, params = search_index.matching(word, f"w{number}")
+            query = query.where(Contract.id.in_(sql_text(sql).bindparams(**params)))
         words = [word for word in words if len(word) < search_index.MIN_CHARS]
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -29,19 +28,23 @@ from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import list_seek, list_status, list_terms, pg_grams, search_index
+from services.register import list_seek, list_status, list_terms, list_words, pg_grams, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
 from services.register.versions import LIVE
 
-__all__ = ["DRIVE_MAX", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count", "in_force_rows", "page",
-           "position"]
+__all__ = ["DRIVE_MAX", "HEAD_WALK_BUDGET", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count",
+           "in_force_rows", "page", "position"]
 
 #: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
 NULLABLE = frozenset({"term", "status", "next_due"})
 #: A filter whose index finds at most this many contracts is read from the index and sorted.
 DRIVE_MAX = 4000
-#: Seconds (CPU) the walk of the sort index may take before the page is read from the index instead.
-WALK_BUDGET = 0.008
+#: Seconds (CPU) the walk of the sort index may take before the page is read from the index instead:
+#: a screenful (40 rows) of a word in 2 % of a million contracts walks ~2,000 rows, 9–12 ms.
+WALK_BUDGET = 0.02
+#: The walk's seconds (CPU) from the start of the number order for a word some texts start with: their
+#: stretch of the order is found by a bound (``list_words.number_bound``) when the walk does not reach it at once.
+HEAD_WALK_BUDGET = 0.003
 #: Sort keys with an index of their own (a walk in their order needs no sort).
 WALKABLE = frozenset({"contract_no", "title", "counterparty", "total_amount", "term", "next_due"})
 
@@ -122,78 +125,26 @@ def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
     return keys[query.sort]
 
 
-#: Engine -> {cover expression: how many contracts it finds, at most ``CONFIRM_MAX`` + 1}. Asked by
-#: the count and by every page of a keystroke; only the plan depends on it (a figure gone stale by an
-#: edit costs time, never a row), so it is kept until the next ``_COVERS_KEPT`` words.
-_COVERS: weakref.WeakKeyDictionary[Engine, dict[str, int]] = weakref.WeakKeyDictionary()
-_COVERS_KEPT = 512
-
-
-def _cover_hits(session: Session, cover: str) -> int:
-    """How many contracts ``cover`` finds in the trigram index, counted up to ``CONFIRM_MAX`` + 1."""
-    known = _COVERS.setdefault(session.get_bind().engine, {})
-    if cover not in known:
-        if len(known) >= _COVERS_KEPT:
-            known.clear()
-        table = search_index.TABLE
-        known[cover] = int(session.scalar(sql_text(
-            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
-            {"q": cover, "cap": search_index.CONFIRM_MAX + 1}) or 0)
-    return known[cover]
-
-
-def _plan(session: Session, query: ListQuery) -> tuple[list[tuple[str, str]], list[str]]:
-    """(index table, MATCH expression) for the filter's words — the trigram index for words of 3+
-    characters, the character/pair index for shorter ones — and the words whose index lookup finds
-    more than they hold, to be confirmed by ``LIKE`` (long words looked up by their trigram cover,
-    ``search_index.cover_phrase``, when it finds at most ``CONFIRM_MAX`` contracts). ([], []) without
-    words or indexes."""
-    words = query.text.lower().split()
-    if not words or not search_index.present(session):
-        return [], []
-    long: list[str] = []
-    confirm: list[str] = []
-    for word in words:
-        if len(word) < search_index.MIN_CHARS:
-            continue
-        cover = search_index.cover_phrase(word) if len(word) >= search_index.COVER_MIN else None
-        if cover is not None and _cover_hits(session, cover) <= search_index.CONFIRM_MAX:
-            long.append(cover)
-            confirm.append(word)
-        else:
-            long.append(search_index.fts_phrase(word))
-    short = [search_index.gram_phrase(word) for word in words if len(word) < search_index.MIN_CHARS]
-    sources = []
-    if long:
-        sources.append((search_index.TABLE, " AND ".join(long)))
-    if short:
-        sources.append((search_index.GRAMS, " AND ".join(short)))
-    return sources, confirm
-
-
-def _sources(session: Session, query: ListQuery) -> list[tuple[str, str]]:
-    """The index lookups of ``_plan``."""
-    return _plan(session, query)[0]
-
-
 def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[ColumnElement[bool]]:
     """The filter's conditions: live contracts, every word, problems only. ``indexed``: the words
     through the full-text indexes where the store has them, else each as ``LIKE``."""
     conditions: list[ColumnElement[bool]] = [LIVE]
     words = query.text.lower().split()
-    sources, confirm = _plan(session, query) if indexed else ([], [])
-    for number, (table, match) in enumerate(sources):
+    plan = list_words.plan(session, query.text) if indexed else list_words.Plan()
+    for number, (table, match) in enumerate(plan.sources):
         matched = sql_text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q{number}")
         conditions.append(Contract.id.in_(matched.bindparams(**{f"q{number}": match})))
-    if sources:
-        words = confirm  # the rest are answered exactly by their index
+    for number, (word, match) in enumerate(plan.heads):
+        sql, params = search_index.matching(word, f"h{number}", match)
+        conditions.append(Contract.id.in_(sql_text(sql).bindparams(**params)))
+    if plan.indexed():
+        words = list(plan.confirm)  # the rest are answered exactly by their index
     elif indexed and any(len(word) <= pg_grams.MAX_CHARS for word in words) and pg_grams.present(session):
         # PostgreSQL: 1–2 character words by their GIN index (pg_trgm serves 3+), the same rows as LIKE.
         conditions.extend(pg_grams.contains(word) for word in words if len(word) <= pg_grams.MAX_CHARS)
         words = [word for word in words if len(word) > pg_grams.MAX_CHARS]
     for word in words:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(Contract.search_text.like(f"%{escaped}%", escape="\\"))
+        conditions.append(list_words.like(word))
     if query.problems_only:
         conditions.append(Contract.problem_level > 0)
     if query.unsigned_only:
@@ -207,36 +158,43 @@ def _filtered(query: ListQuery) -> bool:
 
 def count(session: Session, query: ListQuery) -> int:
     """How many contracts the list shows for ``query``."""
-    sources, confirm = _plan(session, query)
-    if len(sources) == 1 and not confirm and not query.problems_only and not query.unsigned_only:
+    plan = list_words.plan(session, query.text)
+    plain = not plan.confirm and not query.problems_only and not query.unsigned_only
+    if plain and len(plan.sources) == 1 and not plan.heads:
         # The index counts its own matches; only the Trash's (few, by ix_contracts_deleted_at) are joined.
-        table, match = sources[0]
+        table, match = plan.sources[0]
         found = session.scalar(sql_text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :q"), {"q": match})
         trashed = session.scalar(sql_text(
             f"SELECT count(*) FROM contracts WHERE deleted_at IS NOT NULL AND EXISTS "
             f"(SELECT 1 FROM {table} WHERE {table} MATCH :q AND rowid = contracts.id)"), {"q": match})
         return int(found or 0) - int(trashed or 0)
+    if plain and len(plan.heads) == 1 and not plan.sources:
+        # A word some texts start with: those (a range of the head's index) and those holding it from
+        # the second character on (the trigram index), less the texts that do both and the Trash's.
+        word, match = plan.heads[0]
+        table = search_index.TABLE
+        head, params = search_index.head_range(word)
+        params["q"] = match
+        tail = int(session.scalar(sql_text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :q"), params) or 0)
+        start = int(session.scalar(sql_text(f"SELECT count(*) FROM contracts WHERE {head}"), params) or 0)
+        both = int(session.scalar(sql_text(  # +id: scan the head's range, probe the tail's few (or many) ids
+            f"SELECT count(*) FROM contracts WHERE {head} AND +contracts.id IN "
+            f"(SELECT rowid FROM {table} WHERE {table} MATCH :q)"), params) or 0) if tail and start else 0
+        # The Trash's ids first (ix_contracts_deleted_at): with LIKE beside it SQLite scans every row.
+        trash = select(Contract.id).where(Contract.deleted_at.is_not(None)).scalar_subquery()
+        trashed = int(session.scalar(select(func.count(Contract.id)).where(
+            Contract.id.in_(trash), list_words.like(word))) or 0)
+        return tail + start - both - trashed
     return session.scalar(select(func.count(Contract.id)).where(*_where(session, query))) or 0
 
 
-def _many(session: Session, sources: list[tuple[str, str]]) -> bool:
-    """True when every index finds more than ``DRIVE_MAX`` contracts (reads at most that many)."""
-    for table, match in sources:
-        found = session.scalar(sql_text(
-            f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
-            {"q": match, "cap": DRIVE_MAX + 1})
-        if (found or 0) <= DRIVE_MAX:
-            return False
-    return True
-
-
-def _walk(session: Session, statement: Select) -> list[Any] | None:
-    """``statement``'s rows, or None when it runs past ``WALK_BUDGET`` (interrupted; SQLite)."""
+def _walk(session: Session, statement: Select, budget: float) -> list[Any] | None:
+    """``statement``'s rows, or None when it runs past ``budget`` seconds of CPU (interrupted; SQLite)."""
     raw = session.connection().connection.driver_connection
     assert raw is not None  # a live pysqlite connection
     # CPU time of this thread, not wall time: on a busy machine the walk must not give up for want
     # of the CPU (the index read it falls back to costs far more: 1.4 s for 服务 at 1M).
-    deadline = time.thread_time() + WALK_BUDGET
+    deadline = time.thread_time() + budget
     raw.set_progress_handler(lambda: int(time.thread_time() > deadline), 2000)
     try:
         return list(session.execute(statement))
@@ -348,12 +306,25 @@ def _in_parts(session: Session, query: ListQuery, parts: list[ColumnElement[bool
 def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, reverse: bool,
            extra: list[ColumnElement[bool]], split: bool = False) -> list[ContractRow]:
     """The page by ``LIMIT``/``OFFSET`` (with the ``extra`` conditions), its plan chosen by the filter."""
-    sources, confirm = _plan(session, query)
+    plan = list_words.plan(session, query.text)
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
+    fewest = list_words.fewest(session, plan, DRIVE_MAX + 1) if plan.indexed() and not plan.confirm else None
+    if fewest == 0:
+        return []  # a word no contract holds (物业服务项目合同 at 1M: its phrase read once, not twice)
     # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
-    if sources and walkable and not confirm and _many(session, sources):
+    if fewest is not None and fewest > DRIVE_MAX and walkable:
+        bounded = bool(plan.heads) and query.sort == "contract_no"
+        # With a bound to start from, the walk from the start of the order gets a shorter try.
         found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
-                                               reverse=reverse, extra=extra, split=split))
+                                               reverse=reverse, extra=extra, split=split),
+                      HEAD_WALK_BUDGET if bounded else WALK_BUDGET)
+        if found is None and bounded:
+            # The hits cluster far down the number order: walk from the first number that may be one.
+            bound = list_words.number_bound(session, plan, down=query.descending != reverse)
+            if bound is not None:
+                found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
+                                                       reverse=reverse, extra=[*extra, bound], split=split),
+                              WALK_BUDGET)
         if found is not None:
             return [ContractRow(*row) for row in found]
     hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"

@@ -4,10 +4,20 @@ Why trigrams: officers type fragments of numbers, titles and party names in Chin
 (``政务云``, ``2025174``); a trigram index answers "contains" for any fragment of 3 or more
 characters without scanning every row, with the same result as ``LIKE '%fragment%'`` on the
 lower-cased ``search_text`` (case-sensitive matching on text both sides already lower-cased).
-The index is external content (it stores only the trigrams) and three triggers keep it in step
+The index is contentless (it stores only the trigrams) and three triggers keep it in step
 with ``contracts``; ``ensure`` re-creates it when a table rebuild (an Alembic batch migration)
 dropped the triggers. SQLite only: other engines have no ``contracts_fts`` and the filter stays
 ``LIKE``.
+
+The head and the tail (revision 0024): the trigram index holds ``search_text`` *from its second
+character on*, and a B-tree index on the text's first ``HEAD_CHARS`` characters (with the contract
+number, ``HEAD_INDEX``) answers the words found at the very start. ``search_text`` starts with the
+contract number, so a word typed as a number's prefix (``gzcg-2024``) is one stretch of that index —
+counted and bounded in the number order by a range scan (12 / 17 ms for 142,857 contracts at 1M)
+— while the trigram index, which no longer sees any number's first character, finds it nowhere
+else at once (0.0 ms; the whole phrase read seven trigram lists that each hold every contract: 105 ms).
+A word's hits are exactly the union of both (``head_range``: a text holds the word either at its
+start or from its second character on).
 
 Fragments of 1 or 2 characters (``服``, ``翠湖``, ``gz``; revision 0017) have their own index,
 ``contracts_grams``: every character and every pair of adjacent characters of ``search_text``,
@@ -37,11 +47,20 @@ import weakref
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
-__all__ = ["CONFIRM_MAX", "COVER_MIN", "GRAMS", "MAX_TEXT", "MIN_CHARS", "TABLE", "cover_phrase", "create",
-           "create_grams", "drop", "drop_grams", "ensure", "fts_phrase", "gram_phrase", "present"]
+__all__ = ["CONFIRM_MAX", "COVER_MIN", "GRAMS", "HEAD", "HEAD_CHARS", "HEAD_INDEX", "MAX_TEXT", "MIN_CHARS", "TABLE",
+           "cover_phrase", "create", "create_grams", "drop", "drop_grams", "ensure", "fts_phrase", "gram_phrase",
+           "head_range", "matching", "present"]
 
-#: The virtual table (its shadow tables are ``contracts_fts_*``).
+#: The virtual table (its shadow tables are ``contracts_fts_*``): trigrams of ``search_text`` from
+#: its second character on (``substr(search_text, 2)``).
 TABLE = "contracts_fts"
+#: Characters of the head of ``search_text`` indexed by ``HEAD_INDEX``.
+HEAD_CHARS = 16
+#: The head as SQL, exactly as ``HEAD_INDEX`` is defined (SQLite uses the index only for this text:
+#: literal numbers, not bound parameters).
+HEAD = f"substr(contracts.search_text, 1, {HEAD_CHARS})"
+#: The B-tree index on (the head, the contract number).
+HEAD_INDEX = "ix_contracts_search_head"
 #: Fragments shorter than this cannot be answered by trigrams (``GRAMS`` answers them).
 MIN_CHARS = 3
 #: The 1- and 2-character index (contentless FTS5, one hex token per character and pair).
@@ -59,18 +78,19 @@ GRAMS_REVISION = "0017"
 _TRIGGERS = {
     "contracts_fts_insert": """
         CREATE TRIGGER contracts_fts_insert AFTER INSERT ON contracts BEGIN
-            INSERT INTO contracts_fts(rowid, search_text) VALUES (new.id, new.search_text);
+            INSERT INTO contracts_fts(rowid, search_text) VALUES (new.id, substr(new.search_text, 2));
         END""",
     "contracts_fts_delete": """
         CREATE TRIGGER contracts_fts_delete AFTER DELETE ON contracts BEGIN
             INSERT INTO contracts_fts(contracts_fts, rowid, search_text)
-            VALUES ('delete', old.id, old.search_text);
+            VALUES ('delete', old.id, substr(old.search_text, 2));
         END""",
     "contracts_fts_update": """
-        CREATE TRIGGER contracts_fts_update AFTER UPDATE OF search_text ON contracts BEGIN
+        CREATE TRIGGER contracts_fts_update AFTER UPDATE OF search_text ON contracts
+        WHEN old.search_text IS NOT new.search_text BEGIN
             INSERT INTO contracts_fts(contracts_fts, rowid, search_text)
-            VALUES ('delete', old.id, old.search_text);
-            INSERT INTO contracts_fts(rowid, search_text) VALUES (new.id, new.search_text);
+            VALUES ('delete', old.id, substr(old.search_text, 2));
+            INSERT INTO contracts_fts(rowid, search_text) VALUES (new.id, substr(new.search_text, 2));
         END""",
 }
 
@@ -125,20 +145,25 @@ def drop_grams(connection: Connection) -> None:
 
 
 def create(connection: Connection) -> None:
-    """Create the index and its triggers and fill it from ``contracts`` (SQLite connection)."""
+    """Create the trigram index of the tail, its triggers and the head's index, and fill them from
+    ``contracts`` (SQLite connection; 27 s for 1,000,000 contracts)."""
     connection.execute(text(
-        "CREATE VIRTUAL TABLE contracts_fts USING fts5(search_text, content='contracts', "
-        "content_rowid='id', tokenize='trigram case_sensitive 1')"))
+        f"CREATE VIRTUAL TABLE {TABLE} USING fts5(search_text, content='', columnsize=0, "
+        "tokenize='trigram case_sensitive 1')"))
     for ddl in _TRIGGERS.values():
         connection.execute(text(ddl))
-    connection.execute(text("INSERT INTO contracts_fts(contracts_fts) VALUES ('rebuild')"))
+    connection.execute(text(
+        f"INSERT INTO {TABLE}(rowid, search_text) SELECT id, substr(search_text, 2) FROM contracts"))
+    connection.execute(text(f"CREATE INDEX IF NOT EXISTS {HEAD_INDEX} ON contracts ({HEAD}, contract_no)"
+                            .replace("contracts.search_text", "search_text")))
 
 
 def drop(connection: Connection) -> None:
-    """Remove the triggers and the index."""
+    """Remove the triggers, the index and the head's index."""
     for name in _TRIGGERS:
         connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    connection.execute(text("DROP TABLE IF EXISTS contracts_fts"))
+    connection.execute(text(f"DROP TABLE IF EXISTS {TABLE}"))
+    connection.execute(text(f"DROP INDEX IF EXISTS {HEAD_INDEX}"))
 
 
 def _names(connection: Connection, kind: str) -> set[str]:
@@ -147,7 +172,11 @@ def _names(connection: Connection, kind: str) -> set[str]:
 
 
 def _complete(connection: Connection) -> bool:
-    return TABLE in _names(connection, "table") and set(_TRIGGERS) <= _names(connection, "trigger")
+    """The tail's index (contentless: revision 0024 on), its triggers and the head's index."""
+    ddl = connection.execute(text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :name"),
+                             {"name": TABLE}).scalar()
+    return (ddl is not None and "content=''" in ddl and set(_TRIGGERS) <= _names(connection, "trigger")
+            and HEAD_INDEX in _names(connection, "index"))
 
 
 def _grams_complete(connection: Connection) -> bool:
@@ -210,3 +239,44 @@ def cover_phrase(word: str) -> str:
     starts = [*range(0, len(word) - 2, 3), len(word) - 3]
     grams = dict.fromkeys(word[start:start + 3] for start in starts)
     return " AND ".join(fts_phrase(gram) for gram in grams)
+
+
+def _after(character: str) -> str | None:
+    """The next character in code point order (SQLite's ``BINARY`` order of UTF-8 text), surrogates
+    skipped; None after the last."""
+    point = ord(character) + 1
+    if 0xD800 <= point <= 0xDFFF:
+        point = 0xE000
+    return chr(point) if point <= 0x10FFFF else None
+
+
+def head_range(word: str, name: str = "head") -> tuple[str, dict[str, str | int]]:
+    """SQL (on ``contracts``) for "``search_text`` starts with ``word``" (1+ characters, lower-cased)
+    by a range of ``HEAD_INDEX``, and its parameters (``:{name}_lo``, ``_hi``, ``_word``, ``_len``:
+    a distinct ``name`` for each word of one statement). ``head >= word AND head < word'`` where
+    ``word'`` is ``word`` with its last character made the next one: in code point order the texts
+    starting with ``word`` are exactly those (proof: at the first position where a text differs from
+    ``word`` it is smaller, or larger than ``word'`` too). A word longer than the head, or ending in
+    the last code point, is confirmed by comparing the text's first ``len(word)`` characters."""
+    head = word[:HEAD_CHARS]
+    following = _after(head[-1])
+    params: dict[str, str | int] = {f"{name}_lo": head}
+    condition = f"{HEAD} >= :{name}_lo"
+    if following is not None:
+        condition += f" AND {HEAD} < :{name}_hi"
+        params[f"{name}_hi"] = head[:-1] + following
+    if len(word) > HEAD_CHARS or following is None:
+        condition += f" AND substr(contracts.search_text, 1, :{name}_len) = :{name}_word"
+        params.update({f"{name}_len": len(word), f"{name}_word": word})
+    return condition, params
+
+
+def matching(word: str, name: str, match: str | None = None) -> tuple[str, dict[str, str | int]]:
+    """A SELECT of the ids of the contracts whose ``search_text`` holds ``word`` (3+ characters,
+    lower-cased) — those holding it from the second character on (the trigram index; ``match``: the
+    expression to look up instead of the word's phrase, e.g. its cover, which finds more) and those
+    starting with it (``head_range``) — and its parameters (``:{name}`` and ``:{name}_…``)."""
+    head, params = head_range(word, name)
+    params[name] = fts_phrase(word) if match is None else match
+    return (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :{name} "
+            f"UNION ALL SELECT contracts.id FROM contracts WHERE {head}"), params
