@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import weakref
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,18 +24,18 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.elements import Case, UnaryExpression
 
 from models.amendments import Amendment, Attachment
 from models.contract import Contract
 from services.amendments.today import in_force_of, pending
 from services.calendar.stored import stored_next_due
-from services.register import list_seek, list_status, list_terms, pg_grams, search_index
+from services.register import list_sample, list_seek, list_status, list_terms, pg_grams, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
 from services.register.versions import LIVE
 
 __all__ = ["DRIVE_MAX", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count", "in_force_rows", "page",
-           "position"]
+           "position", "sample", "sample_wanted"]
 
 #: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
 NULLABLE = frozenset({"term", "status", "next_due"})
@@ -249,7 +250,8 @@ def _walk(session: Session, statement: Select) -> list[Any] | None:
 
 
 def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: int | None = None,
-         after: int | None = None, before: int | None = None) -> list[ContractRow]:
+         after: int | None = None, before: int | None = None,
+         version: Callable[[], int] | None = None) -> list[ContractRow]:
     """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order.
 
     Hints from a caller that holds pages already (``services.register.list_seek``: no long ``OFFSET``):
@@ -257,7 +259,9 @@ def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: 
     end; ``after`` — the id of the contract at ``offset - 1``: the page is the rows after it in the
     order; ``before`` — the id of the contract at ``offset + limit``: the rows before it. A hint that
     no longer holds (the contract gone) is ignored; one gone stale by an edit shifts the page as an
-    edit between two ``OFFSET`` pages would."""
+    edit between two ``OFFSET`` pages would. ``version`` — the store's change counter
+    (``services.store.data_version``): a far page of an unfiltered list is found from the order's
+    sample (``sample``) while the counter shows the sample's state, before and after the page is read."""
     if limit <= 0:
         return []
     anchor = after if after is not None else before
@@ -268,6 +272,10 @@ def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: 
             reverse = after is None
             rows = _seek(session, query, tuple(found), 0, limit, reverse=reverse)
             return in_force_rows(session, rows[::-1] if reverse else rows, query.day())
+    if version is not None and offset >= SKIP_MIN:
+        sampled = _sampled(session, query, offset, limit, version)
+        if sampled is not None:
+            return in_force_rows(session, sampled, query.day())
     reverse = False
     if total is not None and total - offset - limit < offset:
         # Nearer the end: the same rows, counted from the end in the reversed order.
@@ -297,16 +305,77 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
         found = session.execute(select(key, Contract.contract_no).order_by(*order)
                                 .offset(offset - 1).limit(1)).first()
         if found is not None:
-            value, number = found
-            trashed = session.scalar(select(func.count(Contract.id)).where(
-                Contract.deleted_at.is_not(None), list_seek.at_or_before(
-                    key, value, number, descending=query.descending, nullable=nullable, reverse=reverse,
-                    hide=session.get_bind().dialect.name == "sqlite"))) or 0
-            return _seek(session, query, (value, number), int(trashed), limit, reverse=reverse)
+            return _after_row(session, query, tuple(found), limit, reverse=reverse)
     if split:
         parts = list_seek.start_parts(_sort_key(session, query), nullable=True, reverse=reverse)
         return _in_parts(session, query, parts, offset, limit, reverse=reverse, split=True)
     return _plain(session, query, offset, limit, reverse=reverse, extra=[])
+
+
+def _after_row(session: Session, query: ListQuery, row: tuple[Any, ...], limit: int, *,
+               reverse: bool) -> list[ContractRow]:
+    """``limit`` live rows of the page after ``row`` (sort key, contract number), the row at position
+    ``offset - 1`` of the order counting every row of the table: as many rows skipped as the Trash
+    holds at or before it (few, found by ``ix_contracts_deleted_at``)."""
+    key = _sort_key(session, query)
+    value, number = row
+    trashed = session.scalar(select(func.count(Contract.id)).where(
+        Contract.deleted_at.is_not(None), list_seek.at_or_before(
+            key, value, number, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse,
+            hide=session.get_bind().dialect.name == "sqlite"))) or 0
+    return _seek(session, query, (value, number), int(trashed), limit, reverse=reverse)
+
+
+def sample_wanted(query: ListQuery, count: int) -> bool:
+    """True when the list of ``count`` contracts shown for ``query`` is worth a sample of its order
+    (``sample``): unfiltered, at least ``list_sample.SAMPLE_MIN`` contracts."""
+    return not _filtered(query) and count >= list_sample.SAMPLE_MIN
+
+
+def _sample_order(session: Session, query: ListQuery) -> Hashable | None:
+    """The key of ``query``'s order among the samples (``list_sample``), or None where a far page is
+    not found from a sample: a filter, a server (its ``OFFSET`` is fast enough), a sort key with no
+    index of its own (a status derived for another day, terms in force other than the stored ones)."""
+    if _filtered(query) or session.get_bind().dialect.name != "sqlite":
+        return None
+    if query.sort not in WALKABLE and not (query.sort == "status" and _stored_status(session, query)):
+        return None
+    if isinstance(_sort_key(session, query), Case):
+        return None
+    return (query.sort, query.descending, query.day())
+
+
+def sample(session: Session, query: ListQuery, *, version: Callable[[], int],
+           cancelled: Callable[[], bool] = lambda: False) -> bool:
+    """Take the sample of ``query``'s order (``list_sample.walk``: a few hundred short seeks, up to
+    ~1 s of the worker thread at 1,000,000 contracts) unless it is not sampled or already taken for
+    the store's change counter ``version()``; True when a sample for the current state is kept."""
+    order = _sample_order(session, query)
+    if order is None:
+        return False
+    if list_sample.lookup(session.get_bind().engine, order, version()) is not None:
+        return True
+    return list_sample.walk(session, order, _sort_key(session, query), descending=query.descending,
+                            nullable=query.sort in NULLABLE, version=version, cancelled=cancelled) is not None
+
+
+def _sampled(session: Session, query: ListQuery, offset: int, limit: int,
+             version: Callable[[], int]) -> list[ContractRow] | None:
+    """The page at ``offset`` found from the order's sample; None without a sample for the store's
+    state (then or by the time the page was read)."""
+    order = _sample_order(session, query)
+    if order is None:
+        return None
+    kept = list_sample.lookup(session.get_bind().engine, order, version())
+    if kept is None:
+        return None
+    key = _sort_key(session, query)
+    found = list_sample.row_at(session, key, kept, offset - 1, descending=query.descending,
+                               nullable=query.sort in NULLABLE)
+    if found is None:
+        return None
+    rows = _after_row(session, query, found, limit, reverse=False)
+    return rows if version() == kept.version else None
 
 
 def _split(session: Session, query: ListQuery) -> bool:
