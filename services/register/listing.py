@@ -189,9 +189,9 @@ def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[
     if sources:
         words = confirm  # the rest are answered exactly by their index
     elif indexed and any(len(word) <= pg_grams.MAX_CHARS for word in words) and pg_grams.present(session):
-        # PostgreSQL: 1–2 character words by their GIN index (pg_trgm serves 3+), the same rows as LIKE.
-        conditions.extend(pg_grams.contains(word) for word in words if len(word) <= pg_grams.MAX_CHARS)
-        words = [word for word in words if len(word) > pg_grams.MAX_CHARS]
+        # PostgreSQL: rare 1–2 character words by their GIN index too (pg_trgm serves 3+); LIKE stays.
+        conditions.extend(pg_grams.contains(word) for word in words
+                          if len(word) <= pg_grams.MAX_CHARS and pg_grams.rare(session, word))
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(Contract.search_text.like(f"%{escaped}%", escape="\\"))
@@ -319,10 +319,15 @@ def _after_row(session: Session, query: ListQuery, row: tuple[Any, ...], limit: 
     holds at or before it (few, found by ``ix_contracts_deleted_at``)."""
     key = _sort_key(session, query)
     value, number = row
-    trashed = session.scalar(select(func.count(Contract.id)).where(
-        Contract.deleted_at.is_not(None), list_seek.at_or_before(
-            key, value, number, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse,
-            hide=session.get_bind().dialect.name == "sqlite"))) or 0
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    in_trash: ColumnElement[bool] = Contract.deleted_at.is_not(None)
+    if sqlite:
+        # unlikely(): with an empty Trash ANALYZE says every row has the same deleted_at, and SQLite
+        # then scanned all 1,000,000 rows for this count (0.9 s) instead of searching the index.
+        in_trash = func.unlikely(in_trash)
+    trashed = session.scalar(select(func.count(Contract.id)).where(in_trash, list_seek.at_or_before(
+        key, value, number, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse,
+        hide=sqlite))) or 0
     return _seek(session, query, (value, number), int(trashed), limit, reverse=reverse)
 
 
