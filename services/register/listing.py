@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, case, exists, func, literal, or_, select, true
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -296,16 +296,20 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
     """``limit`` rows from ``offset`` in the order (reversed when ``reverse``), not yet in force."""
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
     split = _split(session, query)
-    if offset >= SKIP_MIN and walkable and not _filtered(query) and not split:
+    if offset >= SKIP_MIN and walkable and not _filtered(query):
         # The row just before the page by the index alone (no row read), then the live rows after it,
         # skipping those the Trash holds at or before it (few, found by ix_contracts_deleted_at).
+        # PostgreSQL, a key that may be NULL: the keyed rows and the others each by their index.
         key = _sort_key(session, query)
-        nullable = query.sort in NULLABLE
-        order = list_seek.order_by(key, descending=query.descending, nullable=nullable, reverse=reverse)
-        found = session.execute(select(key, Contract.contract_no).order_by(*order)
-                                .offset(offset - 1).limit(1)).first()
-        if found is not None:
-            return _after_row(session, query, tuple(found), limit, reverse=reverse)
+        order = list_seek.order_by(key, descending=query.descending, nullable=query.sort in NULLABLE,
+                                   reverse=reverse, split=split)
+        skip = offset - 1
+        for part in list_seek.start_parts(key, nullable=True, reverse=reverse) if split else [true()]:
+            found = session.execute(select(key, Contract.contract_no).where(part).order_by(*order)
+                                    .offset(skip).limit(1)).first()
+            if found is not None:
+                return _after_row(session, query, tuple(found), limit, reverse=reverse)
+            skip -= session.scalar(select(func.count()).select_from(Contract).where(part)) or 0
     if split:
         parts = list_seek.start_parts(_sort_key(session, query), nullable=True, reverse=reverse)
         return _in_parts(session, query, parts, offset, limit, reverse=reverse, split=True)
