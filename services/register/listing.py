@@ -16,7 +16,7 @@ import datetime as dt
 import time
 import weakref
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, and_, case, exists, func, literal, or_, select, true
@@ -26,12 +26,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import Case, UnaryExpression
 
-from models.amendments import Amendment, Attachment
+from models.amendments import Attachment
 from models.contract import Contract
-from services.amendments.today import in_force_of, pending
-from services.calendar.stored import stored_next_due
 from services.register import list_sample, list_seek, list_status, list_terms, pg_grams, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
+from services.register.list_in_force import in_force_rows
 from services.register.versions import LIVE
 
 __all__ = ["DRIVE_MAX", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count", "in_force_rows", "page",
@@ -469,32 +468,6 @@ def _page_statement(session: Session, query: ListQuery, offset: int, limit: int,
         Contract.problem_level, SIGNED,
     ).where(*conditions).order_by(*order).limit(limit).offset(offset)
     return statement
-
-
-def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> list[ContractRow]:
-    """``rows`` (already under the terms in force on ``day``: ``services.register.list_terms``) with
-    the next due of an amended contract derived afresh for ``day`` (the stored one may predate an
-    amendment's effective date) and ``pending`` — the first amendment not yet in force on ``day``
-    (number, effective date) — on the rows of contracts that have one."""
-    ids = {row.id for row in rows}
-    if not ids:
-        return rows
-    # A range, not IN (256 ids): cheaper to compile and run; amended contracts are few.
-    amended = ids & set(session.scalars(select(Amendment.contract_id).where(
-        Amendment.contract_id.between(min(ids), max(ids))).distinct()))
-    if not amended:
-        return rows
-    waiting = pending(session, sorted(amended), day)
-    shown = []
-    for row in rows:
-        if row.id not in amended:
-            shown.append(row)
-            continue
-        terms = in_force_of(session, load(session, row.id), row.id, day)
-        first = waiting[row.id][0] if row.id in waiting else None
-        shown.append(replace(row, next_due=stored_next_due(session, row.id, terms, today=day),
-                             pending=None if first is None else (first.amendment_no, first.effective)))
-    return shown
 
 
 def position(session: Session, query: ListQuery, contract_id: int) -> int | None:
