@@ -347,9 +347,9 @@ def sample_wanted(query: ListQuery, count: int) -> bool:
 
 def _sample_order(session: Session, query: ListQuery) -> Hashable | None:
     """The key of ``query``'s order among the samples (``list_sample``), or None where a far page is
-    not found from a sample: a filter, a server (its ``OFFSET`` is fast enough), a sort key with no
-    index of its own (a status derived for another day, terms in force other than the stored ones)."""
-    if _filtered(query) or session.get_bind().dialect.name != "sqlite":
+    not found from a sample: a filter, a sort key with no index of its own (a status derived for
+    another day, terms in force other than the stored ones)."""
+    if _filtered(query):
         return None
     if query.sort not in WALKABLE and not (query.sort == "status" and _stored_status(session, query)):
         return None
@@ -360,26 +360,28 @@ def _sample_order(session: Session, query: ListQuery) -> Hashable | None:
 
 def sample(session: Session, query: ListQuery, *, version: Callable[[], int],
            cancelled: Callable[[], bool] = lambda: False) -> bool:
-    """Take the sample of ``query``'s order (``list_sample.walk``: a few hundred short seeks, up to
-    ~1 s of the worker thread at 1,000,000 contracts) unless it is not sampled or already taken for
-    the store's change counter ``version()``; True when a sample for the current state is kept."""
+    """Take the sample of ``query``'s order (``list_sample.walk``: ~1 s of the worker at 1M contracts)
+    unless not sampled or taken for the store's state (``list_sample.state``: ``version()`` on SQLite,
+    the snapshot on a server); True when a sample for the current state is kept."""
     order = _sample_order(session, query)
     if order is None:
         return False
-    if list_sample.lookup(session.get_bind().engine, order, version()) is not None:
+    state = list_sample.state(session, version)
+    if list_sample.lookup(session.get_bind().engine, order, state()) is not None:
         return True
     return list_sample.walk(session, order, _sort_key(session, query), descending=query.descending,
-                            nullable=query.sort in NULLABLE, version=version, cancelled=cancelled) is not None
+                            nullable=query.sort in NULLABLE, version=state, cancelled=cancelled) is not None
 
 
 def _sampled(session: Session, query: ListQuery, offset: int, limit: int,
              version: Callable[[], int]) -> list[ContractRow] | None:
-    """The page at ``offset`` found from the order's sample; None without a sample for the store's
-    state (then or by the time the page was read)."""
+    """The page at ``offset`` from the order's sample; None without one for the store's state (then
+    or by the time the page was read)."""
     order = _sample_order(session, query)
     if order is None:
         return None
-    kept = list_sample.lookup(session.get_bind().engine, order, version())
+    state = list_sample.state(session, version)
+    kept = list_sample.lookup(session.get_bind().engine, order, state())
     if kept is None:
         return None
     key = _sort_key(session, query)
@@ -388,7 +390,7 @@ def _sampled(session: Session, query: ListQuery, offset: int, limit: int,
     if found is None:
         return None
     rows = _after_row(session, query, found, limit, reverse=False)
-    return rows if version() == kept.version else None
+    return rows if state() == kept.version else None
 
 
 def _split(session: Session, query: ListQuery) -> bool:
