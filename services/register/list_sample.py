@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from models.contract import Contract
 from services.register import list_seek
 
-__all__ = ["SAMPLE_MIN", "STRIDE", "Sample", "forget", "lookup", "row_at", "server_state", "state", "walk"]
+__all__ = ["SAMPLE_MIN", "STRIDE", "Sample", "forget", "lookup", "row_at", "server_state", "state", "taken", "walk"]
 
 #: Positions between two sample entries: a jump skips fewer than this many index entries (~1.5 µs
 #: each on a loaded 2-core machine: < 7 ms), and the sample of 1,000,000 rows holds 245 entries.
@@ -71,6 +71,12 @@ def lookup(engine: Engine, order: Hashable, version: Hashable) -> Sample | None:
     with _LOCK:
         sample = _SAMPLES.get(engine, {}).get(order)
     return sample if sample is not None and sample.version == version else None
+
+
+def taken(engine: Engine, order: Hashable) -> bool:
+    """True when a sample of ``order`` is kept, for whatever state of the store (no state asked)."""
+    with _LOCK:
+        return order in _SAMPLES.get(engine, {})
 
 
 def forget(engine: Engine) -> None:

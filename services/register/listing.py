@@ -264,8 +264,8 @@ def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: 
     order; ``before`` — the id of the contract at ``offset + limit``: the rows before it. A hint that
     no longer holds (the contract gone) is ignored; one gone stale by an edit shifts the page as an
     edit between two ``OFFSET`` pages would. ``version`` — the store's change counter
-    (``services.store.data_version``): a far page of an unfiltered list is found from the order's
-    sample (``sample``) while the counter shows the sample's state, before and after the page is read."""
+    (``services.store.data_version``; a server's snapshot is asked instead): a far page of an unfiltered
+    list is found from the order's sample (``sample``) while the store is in the sampled state."""
     if limit <= 0:
         return []
     anchor = after if after is not None else before
@@ -322,16 +322,13 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
 
 def _after_row(session: Session, query: ListQuery, row: tuple[Any, ...], limit: int, *,
                reverse: bool) -> list[ContractRow]:
-    """``limit`` live rows of the page after ``row`` (sort key, contract number), the row at position
-    ``offset - 1`` of the order counting every row of the table: as many rows skipped as the Trash
-    holds at or before it (few, found by ``ix_contracts_deleted_at``)."""
+    """``limit`` live rows after ``row`` (key, number; position ``offset - 1`` counting the Trash too),
+    skipping as many as the Trash holds at or before it (few, found by ``ix_contracts_deleted_at``)."""
     key = _sort_key(session, query)
     value, number = row
     sqlite = session.get_bind().dialect.name == "sqlite"
     in_trash: ColumnElement[bool] = Contract.deleted_at.is_not(None)
-    if sqlite:
-        # unlikely(): with an empty Trash ANALYZE says every row has the same deleted_at, and SQLite
-        # then scanned all 1,000,000 rows for this count (0.9 s) instead of searching the index.
+    if sqlite:  # unlikely(): with an empty Trash ANALYZE rates the index useless: a scan of 1M rows, 0.9 s
         in_trash = func.unlikely(in_trash)
     trashed = session.scalar(select(func.count(Contract.id)).where(in_trash, list_seek.at_or_before(
         key, value, number, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse,
@@ -340,8 +337,7 @@ def _after_row(session: Session, query: ListQuery, row: tuple[Any, ...], limit: 
 
 
 def sample_wanted(query: ListQuery, count: int) -> bool:
-    """True when the list of ``count`` contracts shown for ``query`` is worth a sample of its order
-    (``sample``): unfiltered, at least ``list_sample.SAMPLE_MIN`` contracts."""
+    """True when ``query``'s list of ``count`` contracts is unfiltered and ≥ ``list_sample.SAMPLE_MIN``."""
     return not _filtered(query) and count >= list_sample.SAMPLE_MIN
 
 
@@ -379,6 +375,8 @@ def _sampled(session: Session, query: ListQuery, offset: int, limit: int,
     or by the time the page was read)."""
     order = _sample_order(session, query)
     if order is None:
+        return None
+    if not list_sample.taken(session.get_bind().engine, order):
         return None
     state = list_sample.state(session, version)
     kept = list_sample.lookup(session.get_bind().engine, order, state())
