@@ -38,8 +38,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_list import BUDGET_MS, COMMON_WORD, RARE_WORD, TODAY, head, prepare_store, read_rows, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import event
+from sqlalchemy import event, select
 
+from models.contract import Contract
+from services.register import list_seek, listing
 from services.register.contracts import LIST_COLUMNS
 from services.store import Store, open_store
 from ui.contracts.list_model import ContractListModel
@@ -167,16 +169,47 @@ def measure(store: Store, statements: Statements, step: Callable[[], object], re
 Shown = list[tuple[str, int, list[int]]]
 
 
-def plain_page(store: Store, first: int, rows: int = 40) -> list[int]:
-    """The ids at ``first`` … of the list in number order by plain ``LIMIT/OFFSET`` SQL (untimed check)."""
-    raw = store.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute(f"SELECT id FROM contracts WHERE deleted_at IS NULL ORDER BY contract_no "
-                       f"LIMIT {rows} OFFSET {first}")
-        return [row[0] for row in cursor.fetchall()]
-    finally:
-        raw.close()
+def plain_page(store: Store, first: int, rows: int = 40, sort: str = "contract_no",
+               descending: bool = False) -> list[int]:
+    """The ids at ``first`` … of the unfiltered list in the order of ``sort`` by plain ``ORDER BY … LIMIT/OFFSET``
+    SQL (untimed check): the list's ORDER BY clauses (``list_seek.order_by`` on the sort key), compiled."""
+    with store.session() as session:
+        query = listing.ListQuery(sort=sort, descending=descending, today=TODAY)
+        key = listing._sort_key(session, query)
+        order = list_seek.order_by(key, descending=descending, nullable=sort in listing.NULLABLE)
+        statement = (select(Contract.id).where(Contract.deleted_at.is_(None)).order_by(*order)
+                     .limit(rows).offset(first))
+        return list(session.scalars(statement))
+
+
+def plain_offset(store: Store, first: int, rows: int, sort: str, descending: bool) -> Callable[[], None]:
+    """The page's rows by one plain ``ORDER BY … LIMIT rows OFFSET first`` on the raw driver connection:
+    the plan the list had before its sample (a reference, not the floor of the sampled jump)."""
+    with store.session() as session:
+        query = listing.ListQuery(sort=sort, descending=descending, today=TODAY)
+        key = listing._sort_key(session, query)
+        order = list_seek.order_by(key, descending=descending, nullable=sort in listing.NULLABLE)
+        statement = (select(Contract.id, Contract.contract_no, key).where(Contract.deleted_at.is_(None))
+                     .order_by(*order).limit(rows).offset(first))
+        sql = str(statement.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    return floor(store, [(sql, ())])
+
+
+def timed(step: Callable[[], object]) -> float:
+    """Milliseconds ``step()`` takes."""
+    started = time.perf_counter()
+    step()
+    return (time.perf_counter() - started) * 1000
+
+
+def quiet(model: ContractListModel) -> int:
+    """Wait until the model's count and the sample of its order (the worker's walk) have arrived."""
+    app = QApplication.instance()
+    assert app is not None
+    while model.counting() or model.sampling():
+        app.processEvents()
+        time.sleep(0.0005)
+    return model.rowCount()
 
 
 def bench(name: str, repeat: int) -> tuple[list[tuple[str, float, float, int]], Shown, list[str]]:
@@ -233,12 +266,35 @@ def bench(name: str, repeat: int) -> tuple[list[tuple[str, float, float, int]], 
     n = settle(model)
     for first in (n // 2, n - 40):
         label = f"scroll: page of 40 at {first:,} (cold)"
+        # The scroll bar dragged there a while after the list was shown: its count and the sample of
+        # its order (SQLite, 200,000+ contracts) have arrived from the worker; no block near is cached.
         results.append((label, *measure(store, statements, lambda f=first: read_rows(model, f, 40), repeat,
-                                        setup=settled(model, model.refresh))))
+                                        setup=lambda: (model.refresh(), quiet(model)))))
         ids = [model.contract_id(row) for row in range(first, min(n, first + 40))]
         shown.append((label, n, ids))
         if ids != plain_page(store, first):
             wrong.append(f"{name}: {label}")
+    middle = n // 2
+    reference = plain_offset(store, middle - middle % 256, 256, "contract_no", False)
+    results.append(("  … plain OFFSET of that block (reference)",
+                    statistics.median(timed(reference) for _ in range(repeat)), 0.0, 1))
+    for column, key in enumerate(LIST_COLUMNS[1:], start=1):  # the jump to the middle in every other order
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            descending = order == Qt.SortOrder.DescendingOrder
+            label = f"scroll: at {middle:,}, {key} {'desc' if descending else 'asc'} (cold)"
+
+            def jump_setup(c: int = column, o: Qt.SortOrder = order) -> None:
+                model.sort(c, o)
+                model.refresh()
+                quiet(model)
+
+            results.append((label, *measure(store, statements, lambda: read_rows(model, middle, 40), repeat,
+                                            setup=jump_setup)))
+            ids = [model.contract_id(row) for row in range(middle, min(n, middle + 40))]
+            shown.append((label, n, ids))
+            if ids != plain_page(store, middle, sort=key, descending=descending):
+                wrong.append(f"{name}: {label}")
+    model.sort(0, Qt.SortOrder.AscendingOrder)
     for first in (n // 2 + 40, n // 2 + 256):  # scrolling on: the next rows, after the cached block's last
         label = f"scroll on: page of 40 at {first:,}"
         model.refresh()

@@ -19,9 +19,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CONTRACTDESK_DB", None)
 # The command line speaks the locale's language when --lang is not given (cli.language): pin the
 # neutral locale CI has, so that a Chinese desktop locale does not change what the tests read.
-for _variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-    os.environ.pop(_variable, None)
-os.environ["LANG"] = "C.UTF-8"
+os.environ.pop("LC_ALL", None)
+os.environ.pop("LC_MESSAGES", None)
+os.environ.pop("LANGUAGE", None)
+os.environ.update(LANG="C.UTF-8")
 
 from services.store import CHECKS_AFTER_UPGRADE, Store, open_store, register_after_upgrade
 

@@ -13,7 +13,7 @@ import os
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 
 from models.contract import Contract
 from services.register import contracts, list_status, listing, pg_grams
@@ -98,7 +98,11 @@ def test_the_status_sort_walks_the_stored_column_in_the_order_of_the_case(
         assert listing.count(session, query) == len(ids)
 
 
-def test_on_postgresql_the_status_sort_and_short_words_use_their_indexes(pg_store: Store) -> None:
+def test_on_postgresql_the_status_sort_and_short_words_use_their_indexes(pg_store: Store,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both words taken as rare (the estimate is tested below: the test database's statistics are those
+    # of whatever earlier tests left in it).
+    monkeypatch.setattr(pg_grams, "rare", lambda _session, _word: True)
     with pg_store.session(write=True) as session:
         for n in range(30):
             title = ("服务", "采购", "物业")[n % 3]
@@ -111,11 +115,31 @@ def test_on_postgresql_the_status_sort_and_short_words_use_their_indexes(pg_stor
         assert "ix_contracts_list_status_no" in plan and "Sort" not in plan
         where = listing._where(session, listing.ListQuery(text="翠湖 gz"))
         compiled = " ".join(str(condition) for condition in where)
-        assert "contract_grams" in compiled and "LIKE" not in compiled.upper()
+        # Rare words: the index test, and LIKE (evaluated first, it spares contract_grams() on a walk).
+        assert compiled.count("contract_grams") == 2 and compiled.upper().count("LIKE") == 2
         found = select(Contract.id).where(pg_grams.contains("翠湖"))  # the condition as _where writes it
         plan = " ".join(str(row[0]) for row in session.execute(text("EXPLAIN " + str(found.compile(
             session.get_bind(), compile_kwargs={"literal_binds": True})))))
         assert pg_grams.INDEX in plan
+
+
+def test_on_postgresql_a_common_short_word_is_read_by_like_alone(pg_store: Store) -> None:
+    rows = [{"contract_no": f"P-{n:04d}", "title": title, "currency": "CNY", "total_amount": Decimal(1),
+             "counterparty": "", "search_text": f"p-{n:04d} {title}"}
+            for n in range(2000) for title in [("服务采购", "物业服务", "翠湖公园")[0 if n % 400 else 2] + str(n % 97)]]
+    with pg_store.session(write=True) as session:
+        session.execute(insert(Contract), rows)
+    with pg_store.session() as session:
+        session.execute(text("ANALYZE contracts"))  # the planner's statistics of the grams (autovacuum's)
+        assert not pg_grams.rare(session, "服务")  # in 99.75 % of the contracts
+        assert pg_grams.rare(session, "翠湖")  # in 5 of 2,000
+        compiled = " ".join(str(c) for c in listing._where(session, listing.ListQuery(text="服务 翠湖")))
+        assert compiled.count("contract_grams") == 1 and compiled.upper().count("LIKE") == 2
+        for word, hits in (("服务", 1995), ("翠湖", 5)):
+            query = listing.ListQuery(text=word)
+            expected = contracts.search_ids(session, text=word)
+            assert len(expected) == hits == listing.count(session, query)
+            assert [row.id for row in listing.page(session, query, 0, 100)] == expected[:100]
 
 
 @pytest.mark.both_stores

@@ -14,26 +14,26 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select, true
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.elements import Case, UnaryExpression
 
-from models.amendments import Amendment, Attachment
+from models.amendments import Attachment
 from models.contract import Contract
-from services.amendments.today import in_force_of, pending
-from services.calendar.stored import stored_next_due
-from services.register import list_seek, list_status, list_terms, list_words, pg_grams, search_index
+from services.register import list_sample, list_seek, list_status, list_terms, list_words, pg_grams, search_index
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
+from services.register.list_in_force import in_force_rows
 from services.register.versions import LIVE
 
 __all__ = ["DRIVE_MAX", "HEAD_WALK_BUDGET", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count",
-           "in_force_rows", "page", "position"]
+           "in_force_rows", "page", "position", "sample", "sample_wanted"]
 
 #: Sort keys that may be NULL (no date, no next deadline): those rows go last either way.
 NULLABLE = frozenset({"term", "status", "next_due"})
@@ -137,14 +137,15 @@ def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[
     for number, (word, match) in enumerate(plan.heads):
         sql, params = search_index.matching(word, f"h{number}", match)
         conditions.append(Contract.id.in_(sql_text(sql).bindparams(**params)))
+    rare: set[str] = set()
     if plan.indexed():
         words = list(plan.confirm)  # the rest are answered exactly by their index
     elif indexed and any(len(word) <= pg_grams.MAX_CHARS for word in words) and pg_grams.present(session):
-        # PostgreSQL: 1–2 character words by their GIN index (pg_trgm serves 3+), the same rows as LIKE.
-        conditions.extend(pg_grams.contains(word) for word in words if len(word) <= pg_grams.MAX_CHARS)
-        words = [word for word in words if len(word) > pg_grams.MAX_CHARS]
+        # PostgreSQL: rare 1–2 character words by their GIN index too (pg_trgm serves 3+); LIKE stays.
+        rare = {word for word in words if len(word) <= pg_grams.MAX_CHARS and pg_grams.rare(session, word)}
+        conditions.extend(pg_grams.contains(word) for word in sorted(rare))
     for word in words:
-        conditions.append(list_words.like(word))
+        conditions.append(list_words.like(word, beside_grams=word in rare))
     if query.problems_only:
         conditions.append(Contract.problem_level > 0)
     if query.unsigned_only:
@@ -207,7 +208,8 @@ def _walk(session: Session, statement: Select, budget: float) -> list[Any] | Non
 
 
 def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: int | None = None,
-         after: int | None = None, before: int | None = None) -> list[ContractRow]:
+         after: int | None = None, before: int | None = None,
+         version: Callable[[], int] | None = None) -> list[ContractRow]:
     """The rows at positions ``offset`` … ``offset + limit - 1`` of the list, in display order.
 
     Hints from a caller that holds pages already (``services.register.list_seek``: no long ``OFFSET``):
@@ -215,7 +217,9 @@ def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: 
     end; ``after`` — the id of the contract at ``offset - 1``: the page is the rows after it in the
     order; ``before`` — the id of the contract at ``offset + limit``: the rows before it. A hint that
     no longer holds (the contract gone) is ignored; one gone stale by an edit shifts the page as an
-    edit between two ``OFFSET`` pages would."""
+    edit between two ``OFFSET`` pages would. ``version`` — the store's change counter
+    (``services.store.data_version``; a server's snapshot is asked instead): a far page of an unfiltered
+    list is found from the order's sample (``sample``) while the store is in the sampled state."""
     if limit <= 0:
         return []
     anchor = after if after is not None else before
@@ -226,6 +230,10 @@ def page(session: Session, query: ListQuery, offset: int, limit: int, *, total: 
             reverse = after is None
             rows = _seek(session, query, tuple(found), 0, limit, reverse=reverse)
             return in_force_rows(session, rows[::-1] if reverse else rows, query.day())
+    if version is not None and offset >= SKIP_MIN:
+        sampled = _sampled(session, query, offset, limit, version)
+        if sampled is not None:
+            return in_force_rows(session, sampled, query.day())
     reverse = False
     if total is not None and total - offset - limit < offset:
         # Nearer the end: the same rows, counted from the end in the reversed order.
@@ -246,25 +254,95 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
     """``limit`` rows from ``offset`` in the order (reversed when ``reverse``), not yet in force."""
     walkable = query.sort in WALKABLE or (query.sort == "status" and _stored_status(session, query))
     split = _split(session, query)
-    if offset >= SKIP_MIN and walkable and not _filtered(query) and not split:
+    if offset >= SKIP_MIN and walkable and not _filtered(query):
         # The row just before the page by the index alone (no row read), then the live rows after it,
         # skipping those the Trash holds at or before it (few, found by ix_contracts_deleted_at).
+        # PostgreSQL, a key that may be NULL: the keyed rows and the others each by their index.
         key = _sort_key(session, query)
-        nullable = query.sort in NULLABLE
-        order = list_seek.order_by(key, descending=query.descending, nullable=nullable, reverse=reverse)
-        found = session.execute(select(key, Contract.contract_no).order_by(*order)
-                                .offset(offset - 1).limit(1)).first()
-        if found is not None:
-            value, number = found
-            trashed = session.scalar(select(func.count(Contract.id)).where(
-                Contract.deleted_at.is_not(None), list_seek.at_or_before(
-                    key, value, number, descending=query.descending, nullable=nullable, reverse=reverse,
-                    hide=session.get_bind().dialect.name == "sqlite"))) or 0
-            return _seek(session, query, (value, number), int(trashed), limit, reverse=reverse)
+        order = list_seek.order_by(key, descending=query.descending, nullable=query.sort in NULLABLE,
+                                   reverse=reverse, split=split)
+        skip = offset - 1
+        for part in list_seek.start_parts(key, nullable=True, reverse=reverse) if split else [true()]:
+            found = session.execute(select(key, Contract.contract_no).where(part).order_by(*order)
+                                    .offset(skip).limit(1)).first()
+            if found is not None:
+                return _after_row(session, query, tuple(found), limit, reverse=reverse)
+            skip -= session.scalar(select(func.count()).select_from(Contract).where(part)) or 0
     if split:
         parts = list_seek.start_parts(_sort_key(session, query), nullable=True, reverse=reverse)
         return _in_parts(session, query, parts, offset, limit, reverse=reverse, split=True)
     return _plain(session, query, offset, limit, reverse=reverse, extra=[])
+
+
+def _after_row(session: Session, query: ListQuery, row: tuple[Any, ...], limit: int, *,
+               reverse: bool) -> list[ContractRow]:
+    """``limit`` live rows after ``row`` (key, number; position ``offset - 1`` counting the Trash too),
+    skipping as many as the Trash holds at or before it (few, found by ``ix_contracts_deleted_at``)."""
+    key = _sort_key(session, query)
+    value, number = row
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    in_trash: ColumnElement[bool] = Contract.deleted_at.is_not(None)
+    if sqlite:  # unlikely(): with an empty Trash ANALYZE rates the index useless: a scan of 1M rows, 0.9 s
+        in_trash = func.unlikely(in_trash)
+    trashed = session.scalar(select(func.count(Contract.id)).where(in_trash, list_seek.at_or_before(
+        key, value, number, descending=query.descending, nullable=query.sort in NULLABLE, reverse=reverse,
+        hide=sqlite))) or 0
+    return _seek(session, query, (value, number), int(trashed), limit, reverse=reverse)
+
+
+def sample_wanted(query: ListQuery, count: int) -> bool:
+    """True when ``query``'s list of ``count`` contracts is unfiltered and ≥ ``list_sample.SAMPLE_MIN``."""
+    return not _filtered(query) and count >= list_sample.SAMPLE_MIN
+
+
+def _sample_order(session: Session, query: ListQuery) -> Hashable | None:
+    """The key of ``query``'s order among the samples (``list_sample``), or None where a far page is
+    not found from a sample: a filter, a sort key with no index of its own (a status derived for
+    another day, terms in force other than the stored ones)."""
+    if _filtered(query):
+        return None
+    if query.sort not in WALKABLE and not (query.sort == "status" and _stored_status(session, query)):
+        return None
+    if isinstance(_sort_key(session, query), Case):
+        return None
+    return (query.sort, query.descending, query.day())
+
+
+def sample(session: Session, query: ListQuery, *, version: Callable[[], int],
+           cancelled: Callable[[], bool] = lambda: False) -> bool:
+    """Take the sample of ``query``'s order (``list_sample.walk``: ~1 s of the worker at 1M contracts)
+    unless not sampled or taken for the store's state (``list_sample.state``: ``version()`` on SQLite,
+    the snapshot on a server); True when a sample for the current state is kept."""
+    order = _sample_order(session, query)
+    if order is None:
+        return False
+    state = list_sample.state(session, version)
+    if list_sample.lookup(session.get_bind().engine, order, state()) is not None:
+        return True
+    return list_sample.walk(session, order, _sort_key(session, query), descending=query.descending,
+                            nullable=query.sort in NULLABLE, version=state, cancelled=cancelled) is not None
+
+
+def _sampled(session: Session, query: ListQuery, offset: int, limit: int,
+             version: Callable[[], int]) -> list[ContractRow] | None:
+    """The page at ``offset`` from the order's sample; None without one for the store's state (then
+    or by the time the page was read)."""
+    order = _sample_order(session, query)
+    if order is None:
+        return None
+    if not list_sample.taken(session.get_bind().engine, order):
+        return None
+    state = list_sample.state(session, version)
+    kept = list_sample.lookup(session.get_bind().engine, order, state())
+    if kept is None:
+        return None
+    key = _sort_key(session, query)
+    found = list_sample.row_at(session, key, kept, offset - 1, descending=query.descending,
+                               nullable=query.sort in NULLABLE)
+    if found is None:
+        return None
+    rows = _after_row(session, query, found, limit, reverse=False)
+    return rows if state() == kept.version else None
 
 
 def _split(session: Session, query: ListQuery) -> bool:
@@ -362,32 +440,6 @@ def _page_statement(session: Session, query: ListQuery, offset: int, limit: int,
         Contract.problem_level, SIGNED,
     ).where(*conditions).order_by(*order).limit(limit).offset(offset)
     return statement
-
-
-def in_force_rows(session: Session, rows: list[ContractRow], day: dt.date) -> list[ContractRow]:
-    """``rows`` (already under the terms in force on ``day``: ``services.register.list_terms``) with
-    the next due of an amended contract derived afresh for ``day`` (the stored one may predate an
-    amendment's effective date) and ``pending`` — the first amendment not yet in force on ``day``
-    (number, effective date) — on the rows of contracts that have one."""
-    ids = {row.id for row in rows}
-    if not ids:
-        return rows
-    # A range, not IN (256 ids): cheaper to compile and run; amended contracts are few.
-    amended = ids & set(session.scalars(select(Amendment.contract_id).where(
-        Amendment.contract_id.between(min(ids), max(ids))).distinct()))
-    if not amended:
-        return rows
-    waiting = pending(session, sorted(amended), day)
-    shown = []
-    for row in rows:
-        if row.id not in amended:
-            shown.append(row)
-            continue
-        terms = in_force_of(session, load(session, row.id), row.id, day)
-        first = waiting[row.id][0] if row.id in waiting else None
-        shown.append(replace(row, next_due=stored_next_due(session, row.id, terms, today=day),
-                             pending=None if first is None else (first.amendment_no, first.effective)))
-    return shown
 
 
 def position(session: Session, query: ListQuery, contract_id: int) -> int | None:

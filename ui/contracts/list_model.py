@@ -38,7 +38,7 @@ from sqlalchemy.exc import DBAPIError
 
 from services.register import list_status, listing
 from services.register.contracts import LIST_COLUMNS, ContractRow
-from services.store import Store, StoreError
+from services.store import Store, StoreError, data_version
 from ui import tasks
 from ui.contracts.list_table import (  # the columns, shared with the early window (re-exported)
     COL_COUNTERPARTY as COL_COUNTERPARTY,
@@ -103,6 +103,13 @@ class _CachedRow:
     texts: tuple[str, ...]
 
 
+def _log_failure(future: Future[bool]) -> None:
+    """The sample's walk failed (the store closed meanwhile): the list goes on with ``OFFSET``."""
+    error = future.exception()
+    if error is not None:
+        _log.warning("the list's sample failed: %s", error)
+
+
 def format_term(start: dt.date | None, end: dt.date | None) -> str:
     """``'2025-10-16 – 2026-05-15'``; an open end keeps its dash, no dates gives ``''``."""
     if start is None and end is None:
@@ -144,10 +151,13 @@ class ContractListModel(QAbstractTableModel):
         self._count_timer = QTimer(self)
         self._count_timer.setInterval(15)
         self._count_timer.timeout.connect(self._poll_count)
+        self._sample_token = object()  # replaced when the order or filter changes: a walk under way stops
+        self._sampling: Future[bool] | None = None
         first = self._first_block(self._query())
         self._count = self._start_count(self._query(), first)
         self._blocks[0] = first
         self._first_only = len(first) == FIRST_ROWS
+        self._want_sample()
 
     # --- queries ---------------------------------------------------------------------------
 
@@ -197,6 +207,7 @@ class ContractListModel(QAbstractTableModel):
         """The rows to show now for ``query`` whose first block is ``first``: its length when it is not
         full (the exact count); else that many, and the exact count is asked of the worker."""
         self._generation += 1
+        self._sample_token = object()
         self._counting = None
         self._count_timer.stop()
         if len(first) < FIRST_ROWS:
@@ -235,6 +246,32 @@ class ContractListModel(QAbstractTableModel):
             self._count = count
             self.endRemoveRows()
         self.countChanged.emit(count)
+        self._want_sample()
+
+    def _version(self) -> int:
+        """The store's change counter (``services.store.data_version``; asked only of an SQLite file)."""
+        return data_version(self._store)
+
+    def _want_sample(self) -> None:
+        """Ask the worker for the sample of the current order (``listing.sample``) when the list is long
+        and unfiltered: a far jump then seeks instead of a long ``OFFSET``. The GUI thread never waits
+        for it; a change of order or filter stops a walk under way (``_sample_token``)."""
+        query = self._query()
+        if self._counting is not None or not listing.sample_wanted(query, self._count):
+            return
+        token = self._sample_token
+
+        def take() -> bool:
+            with self._store.session() as session:
+                return listing.sample(session, query, version=self._version,
+                                      cancelled=lambda: self._sample_token is not token)
+
+        self._sampling = tasks.submit(take)
+        self._sampling.add_done_callback(_log_failure)
+
+    def sampling(self) -> bool:
+        """True while the sample of the order is being taken on the worker (the bench waits for it)."""
+        return self._sampling is not None and not self._sampling.done()
 
     def counting(self) -> bool:
         """True while the exact count is on its way (the first block's rows are shown)."""
@@ -248,13 +285,14 @@ class ContractListModel(QAbstractTableModel):
             if len(self._blocks) >= MAX_BLOCKS:
                 self._clear_blocks()
             previous, following = self._blocks.get(number - 1), self._blocks.get(number + 1)
-            hints: dict[str, int] = {"total": self._count}
+            after = before = None
             if previous is not None and len(previous) == BLOCK_SIZE:
-                hints["after"] = previous[-1].row.id
+                after = previous[-1].row.id
             elif following:
-                hints["before"] = following[0].row.id
+                before = following[0].row.id
             with self._store.session() as session:
-                rows = listing.page(session, self._query(), number * BLOCK_SIZE, BLOCK_SIZE, **hints)
+                rows = listing.page(session, self._query(), number * BLOCK_SIZE, BLOCK_SIZE, total=self._count,
+                                    after=after, before=before, version=self._version)
             statuses = self._status_names()  # translated once per block, not per row
             block = self._blocks[number] = [_CachedRow(row, self._texts(row, statuses)) for row in rows]
         return block
@@ -299,6 +337,7 @@ class ContractListModel(QAbstractTableModel):
             self.countChanged.emit(self._count)
         else:
             self.countPending.emit(self._count)
+        self._want_sample()
 
     # --- public API ------------------------------------------------------------------------
 
@@ -351,6 +390,7 @@ class ContractListModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         followed = {index.row(): self._id_at(index.row()) for index in persistent}
         self._sort_column, self._sort_order = column, order
+        self._sample_token = object()
         self._clear_blocks()
         if persistent:
             new_rows = {row: None if cid is None else self.row_of(cid) for row, cid in followed.items()}
@@ -360,6 +400,7 @@ class ContractListModel(QAbstractTableModel):
                 moved.append(QModelIndex() if new_row is None else self.index(new_row, index.column()))
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+        self._want_sample()
 
     def sort_column(self) -> int:
         """The column (``COL_*``) the list is sorted by."""
