@@ -18,7 +18,6 @@ from __future__ import annotations
 import weakref
 
 from sqlalchemy import ColumnElement, Connection, Engine, Text, func, literal, text
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from models.contract import Contract
@@ -73,6 +72,9 @@ def present(session: Session) -> bool:
 
 def contains(word: str) -> ColumnElement[bool]:
     """The condition "``search_text`` holds ``word``" (1–2 characters, lower-cased, no white space)
-    through the index: the same rows as ``LIKE '%word%'``."""
+    through the index: the same rows as ``LIKE '%word%'``. Imports SQLAlchemy's PostgreSQL dialect, which a
+    SQLite register never needs (issue 18: about 2 MB at every start)."""
+    from sqlalchemy.dialects.postgresql import ARRAY
+
     grams = func.contract_grams(Contract.search_text, type_=ARRAY(Text))
     return grams.contains(literal([word], ARRAY(Text)))
