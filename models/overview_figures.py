@@ -55,7 +55,12 @@ class OverviewContract(Base):
 
 #: The bonds lodged and not yet returned, by contract: the overview's "bonds held" reads these alone.
 _HELD = "lodged_date IS NOT NULL AND returned_date IS NULL"
-HELD_BONDS = Index("ix_bonds_held", Bond.contract_id, sqlite_where=text(_HELD), postgresql_where=text(_HELD))
+#: The partial indexes' predicates. Only the SQLite half is declared here: a ``postgresql_where`` would
+#: load SQLAlchemy's whole PostgreSQL dialect (some 2 MB, with its drivers' modules) at every start, on
+#: SQLite too (issue 18). A server register gets the same predicates from migration 0019, which creates
+#: both halves; ``tests/test_store.py::test_partial_indexes_are_the_models_on_both_stores`` compares them.
+PARTIAL_INDEXES = {"ix_bonds_held": _HELD, "ix_payment_overview_installments_open": "out_fen > 0"}
+HELD_BONDS = Index("ix_bonds_held", Bond.contract_id, sqlite_where=text(_HELD))
 
 
 class OverviewInstallment(Base):
@@ -69,7 +74,7 @@ year of signing and supplier; a filter without a supplier read from the installm
         Index("ix_payment_overview_installments_due", "due_date", "due_fen", "paid_fen", "out_fen", "sign_year",
               "status", "end_date"),
         Index("ix_payment_overview_installments_open", "sign_year", "supplier", "due_date", "out_fen", "status",
-              "end_date", sqlite_where=text("out_fen > 0"), postgresql_where=text("out_fen > 0")),
+              "end_date", sqlite_where=text(PARTIAL_INDEXES["ix_payment_overview_installments_open"])),
         # SQLite: the rows clustered by contract (a filter reads each chosen contract's rows in one place).
         {"sqlite_with_rowid": False},
     )

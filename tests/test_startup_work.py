@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from services.calendar import agenda
+from services.calendar.due_counts import DueCounts
 from services.ledger.importer import import_ledger
 from tests.conftest import SAMPLE_LEDGER
 from ui import tasks
@@ -29,14 +30,31 @@ def test_deadline_counts_equal_the_counts_of_every_deadline(store) -> None:
             per_contract.setdefault(item.contract_id, Counter())[item.state] += 1
         expected = {cid: (c["overdue"], c["due_soon"]) for cid, c in per_contract.items()
                     if c["overdue"] or c["due_soon"]}
-        assert counts == expected
-    assert any(overdue for overdue, _soon in counts.values())  # the samples do have overdue deadlines
+        assert dict(counts.items()) == expected
+        assert counts.totals() == (sum(o for o, _s in expected.values()), sum(s for _o, s in expected.values()))
+    assert counts.totals()[0]  # the samples do have overdue deadlines
 
 
 def test_deadline_counts_stop_when_cancelled(store) -> None:
     import_ledger(store, SAMPLE_LEDGER)
     with store.session() as session:
-        assert agenda.deadline_counts(session, today=TODAY, reminder_days=30, cancelled=lambda: True) == {}
+        assert len(agenda.deadline_counts(session, today=TODAY, reminder_days=30, cancelled=lambda: True)) == 0
+
+
+def test_due_counts_replace_a_contracts_counts_and_keep_the_totals() -> None:
+    counts = DueCounts()
+    for contract_id, overdue, soon in ((2, 1, 0), (5, 0, 2), (9, 3, 1), (4, 0, 0)):
+        counts.add(contract_id, overdue, soon)
+    counts.add(3, 1, 1)  # out of id order: kept in order
+    assert list(counts.items()) == [(2, (1, 0)), (3, (1, 1)), (5, (0, 2)), (9, (3, 1))]  # no entry for (0, 0)
+    assert counts.totals() == (5, 4) and len(counts) == 4
+    fresh = DueCounts()
+    fresh.add(5, 2, 0)
+    counts.replace([5, 9, 11], fresh)  # 9 has none any more, 11 never had any
+    assert list(counts.items()) == [(2, (1, 0)), (3, (1, 1)), (5, (2, 0))]
+    assert counts.totals() == (4, 1) and counts.get(9) == (0, 0) and counts.get(5) == (2, 0)
+    counts.add(2, 0, 0)  # recounted to nothing: dropped
+    assert counts.totals() == (3, 1) and len(counts) == 2
 
 
 def test_after_first_paint_waits_for_the_paint_of_a_shown_window(qtbot) -> None:

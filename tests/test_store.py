@@ -19,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
+from models import overview_figures
 from models.base import Base
 from models.contract import Contract
 from services.history import history, verify
@@ -177,6 +178,35 @@ def test_orm_metadata_matches_the_migrated_schema(store: Store) -> None:
     with store.engine.connect() as connection:
         diff = schema_diff(connection)
     assert diff == []
+
+
+def _predicate(sql: str) -> str:
+    """A partial index's WHERE as compared here: PostgreSQL's ``pg_get_expr`` adds brackets, SQLite
+    keeps the text of ``CREATE INDEX``; both without brackets, in one case, spaces collapsed."""
+    return " ".join(sql.replace("(", " ").replace(")", " ").split()).lower()
+
+
+@pytest.mark.both_stores
+def test_partial_indexes_are_the_models_on_both_stores(store: Store) -> None:
+    """The models declare the partial indexes' predicates for SQLite only (a ``postgresql_where``
+    would load SQLAlchemy's PostgreSQL dialect at every start, issue 18); migration 0019 gives a server
+    register the same predicates. Every index the models declare with a predicate is listed in
+    ``PARTIAL_INDEXES``, and the store holds it with that predicate."""
+    declared = {index.name: str(index.dialect_options["sqlite"]["where"])
+                for table in Base.metadata.tables.values() for index in table.indexes
+                if index.dialect_options["sqlite"]["where"] is not None}
+    assert declared == overview_figures.PARTIAL_INDEXES
+    with store.engine.connect() as connection:
+        for name, where in declared.items():
+            if store.on_server:
+                stored = connection.execute(text(
+                    "SELECT pg_get_expr(i.indpred, i.indrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                    "WHERE c.relname = :name"), {"name": name}).scalar_one()
+            else:
+                sql = connection.execute(text("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"),
+                                         {"name": name}).scalar_one()
+                stored = sql.split(" WHERE ", 1)[1]
+            assert _predicate(stored) == _predicate(where), name
 
 
 def test_newer_store_is_refused(store: Store) -> None:

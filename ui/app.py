@@ -124,7 +124,9 @@ def _main_window(db_path: Path | str) -> MainWindow | int:
         return 1
     if store is None:  # the password prompt was cancelled
         return 1
-    return MainWindow(store)
+    window = MainWindow(store)
+    startup.forget_source_lines()  # what the imports above left there (about 1 MB)
+    return window
 
 
 def _take_over(app: QApplication, early: EarlyWindow, db_path: Path | str, instance: SingleInstance) -> None:
@@ -133,6 +135,7 @@ def _take_over(app: QApplication, early: EarlyWindow, db_path: Path | str, insta
     main window has painted. Nothing when the early window was closed meanwhile."""
     if not early.isVisible():
         return
+    startup.forget_source_lines()  # what the imports before the first paint left there
     window = _main_window(db_path)
     if isinstance(window, int):
         early.close()

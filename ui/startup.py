@@ -6,10 +6,12 @@
 - ``claim_store``: the single-instance rule (a second start on a store brings the first forward).
 - ``schedule_screenshot``: ``--screenshot PATH`` renders the window to PNG once the event loop runs,
   then quits — the smoke test of the packaged app (``.ci/run``).
+- ``forget_source_lines``: drop the source lines PySide6's import hook leaves in ``linecache``.
 """
 
 from __future__ import annotations
 
+import linecache
 import sys
 from pathlib import Path
 
@@ -110,3 +112,12 @@ def schedule_screenshot(window: QWidget, path: Path, *, delay_ms: int = SCREENSH
         QCoreApplication.exit(0 if saved else 1)
 
     QTimer.singleShot(delay_ms, shoot)
+
+
+def forget_source_lines() -> None:
+    """Empty ``linecache``, which PySide6's import hook fills as a side effect: for every module
+    imported after PySide6 (``shibokensupport.feature``, looking for ``from __feature__ import``) it
+    reads the module's source with ``inspect.getsource``, and ``linecache`` keeps every line — some
+    260 files, 1.2 MB, by the time the main window is built (issue 18: memory). The lines are only
+    a cache: a traceback reads its file again."""
+    linecache.clearcache()

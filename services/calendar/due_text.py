@@ -17,8 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from babel.dates import format_date
-
 from services.ledger.schema import EVENT_ALIASES
 
 __all__ = ["LOCALES", "Labels", "date_text", "default_label", "due_text", "event_text", "unit_text"]
@@ -47,6 +45,8 @@ _UNITS_EN = {"working_days": ("working day", "working days"), "days": ("day", "d
 
 def date_text(day: dt.date, language: str) -> str:
     """``day`` in the long form of ``language`` (``zh``: 2025年10月16日, ``en``: 16 October 2025)."""
+    from babel.dates import format_date  # on first use: the start-up's deadline counts need no text (issue 18)
+
     return format_date(day, format="long", locale=LOCALES[language])
 
 

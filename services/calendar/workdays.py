@@ -18,9 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import chinese_calendar
-from lunar_python import Lunar, Solar
+
+if TYPE_CHECKING:
+    from lunar_python import Solar
 
 __all__ = ["FIXED_STATUTORY", "WorkingCalendar", "known_to_package", "statutory_holidays"]
 
@@ -43,6 +46,9 @@ def statutory_holidays(year: int) -> dict[dt.date, str]:
     The same rule is used for any year (years before 2025 had fewer days, but chinesecalendar
     knows those years anyway). Weekend substitutes and make-up days (调休) are not included.
     """
+    # lunar-python (1.3 MB of modules) only for a year chinesecalendar does not know (issue 18: memory).
+    from lunar_python import Lunar, Solar
+
     days: dict[dt.date, str] = {}
 
     def add(day: dt.date, name: str) -> None:

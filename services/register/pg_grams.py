@@ -27,7 +27,6 @@ import weakref
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, Text, bindparam, func, literal, text
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from models.contract import Contract
@@ -89,7 +88,10 @@ def present(session: Session) -> bool:
 
 def contains(word: str) -> ColumnElement[bool]:
     """The condition "``search_text`` holds ``word``" (1–2 characters, lower-cased, no white space)
-    through the index: the same rows as ``LIKE '%word%'``."""
+    through the index: the same rows as ``LIKE '%word%'``. Imports SQLAlchemy's PostgreSQL dialect, which a
+    SQLite register never needs (issue 18: about 2 MB at every start)."""
+    from sqlalchemy.dialects.postgresql import ARRAY
+
     grams = func.contract_grams(Contract.search_text, type_=ARRAY(Text))
     return grams.contains(literal([word], ARRAY(Text)))
 
@@ -109,6 +111,8 @@ def rare(session: Session, word: str) -> bool:
     now = time.monotonic()
     kept = known.get(word)
     if kept is None or now - kept[0] > ESTIMATE_KEPT:
+        from sqlalchemy.dialects.postgresql import ARRAY  # not at import: SQLite never loads the dialect
+
         if len(known) >= _SHARES_KEPT:
             known.clear()
         plan: Any = session.execute(text(

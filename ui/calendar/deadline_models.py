@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from services.calendar import agenda
 from services.calendar.deadlines import Deadline, kind_text, state_text, waiting_text
+from services.calendar.due_counts import DueCounts
 from services.calendar.recurrence import recurrence_text
 from services.calendar.series import SeriesSummary
 from services.store import Store, StoreError
@@ -74,7 +75,7 @@ class DeadlineSource(QObject):
         self._stopped = False
         self._again_items = False
         #: Without the items (the docks never shown): contract id → (overdue, due within 7 days).
-        self.due_counts: dict[int, tuple[int, int]] | None = None
+        self.due_counts: DueCounts | None = None
         self.wanted: Callable[[], bool] = lambda: False  # are the calendar or the agenda on screen
 
     def today(self) -> dt.date:
@@ -99,7 +100,7 @@ class DeadlineSource(QObject):
         self._running = True
         today, reminder = self.today(), settings.reminder_days()
         if not want_items:
-            def count(control: TaskControl) -> dict[int, tuple[int, int]]:
+            def count(control: TaskControl) -> DueCounts:
                 with self.store.session() as session:
                     return agenda.deadline_counts(session, today=today, reminder_days=reminder,
                                                   cancelled=self._stopping)
@@ -144,7 +145,7 @@ class DeadlineSource(QObject):
         self.items, self.loaded, self.stale, self.due_counts = items, True, False, None
         self._done()
 
-    def _counted(self, counts: dict[int, tuple[int, int]]) -> None:
+    def _counted(self, counts: DueCounts) -> None:
         if not self._again_or_done():
             return
         self.due_counts = counts
@@ -185,8 +186,7 @@ class DeadlineSource(QObject):
                 fresh_counts = agenda.deadline_counts(session, today=self.today(),
                                                       reminder_days=settings.reminder_days(),
                                                       contract_ids=[contract_id])
-            self.due_counts.pop(contract_id, None)
-            self.due_counts.update(fresh_counts)
+            self.due_counts.replace([contract_id], fresh_counts)
             self.changed.emit()
             return
         with self.store.session() as session:
@@ -206,8 +206,7 @@ class DeadlineSource(QObject):
     def counts(self) -> tuple[int, int]:
         """(overdue, due within 7 days) among the deadlines."""
         if not self.loaded and self.due_counts is not None:
-            return (sum(overdue for overdue, _soon in self.due_counts.values()),
-                    sum(soon for _overdue, soon in self.due_counts.values()))
+            return self.due_counts.totals()
         states = Counter(d.state for d in self.items)
         return states["overdue"], states["due_soon"]
 
