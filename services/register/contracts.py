@@ -39,7 +39,7 @@ from services.calendar.stored import keep_resolved_due_dates, stored_next_due
 from services.checks.contract import Problem, check_contract, stored_level
 from services.history import HistoryAction
 from services.payments.rows import load_payments, refresh_installments
-from services.register import list_terms, search_index
+from services.register import list_terms, list_words, search_index
 from services.register.contract_data import (
     ArticleData,
     BondData,
@@ -148,8 +148,7 @@ def search_ids(
             query = query.where(Contract.id.in_(sql_text(sql).bindparams(**params)))
         words = [word for word in words if len(word) < search_index.MIN_CHARS]
     for word in words:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(Contract.search_text.like(f"%{escaped}%", escape="\\"))
+        query = query.where(list_words.like(word))
     if only_ids is not None:
         query = query.where(Contract.id.in_(only_ids))
     if problems_only:
