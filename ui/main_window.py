@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from ui.contracts.list_view import ContractListView
 from ui.contracts.welcome import WelcomePage
 from ui.dialogs import DialogService
 from ui.error_text import error_text
+from ui.main_menus import build_menus
 from ui.printing import PdfPrinting
 from ui.register.samples import open_samples, samples_banner
 from ui.tasks import TaskControl, run_task
@@ -52,6 +52,31 @@ OTHER_WRITERS_POLL_MS = 2000
 class MainWindow(QMainWindow):
     """The register's window over ``store``. ``dialogs`` asks and tells (a fake one in tests);
     ``open_file(path)`` shows a written PDF (default: the system viewer; a recorder in tests)."""
+
+    # The menus' actions, set by ``ui.main_menus.build_menus``.
+    new_action: QAction
+    open_action: QAction
+    import_action: QAction
+    export_action: QAction
+    backup_action: QAction
+    restore_backup_action: QAction
+    move_action: QAction
+    samples_action: QAction
+    home_action: QAction
+    delete_action: QAction
+    history_action: QAction
+    trash_action: QAction
+    print_action: QAction
+    print_summary_action: QAction
+    preview_action: QAction
+    printer_action: QAction
+    seam_action: QAction
+    undo_delete_action: QAction
+    find_action: QAction
+    overview_action: QAction
+    register_action: QAction
+    penalty_action: QAction
+    about_action: QAction
 
     def __init__(self, store: Store, *, dialogs: Dialogs | None = None,
                  open_file: Callable[[Path], None] | None = None, home: Path | None = None) -> None:
@@ -102,7 +127,7 @@ class MainWindow(QMainWindow):
         self.model.countChanged.connect(lambda _n: self._update_page())
         # Calendar / Agenda docks, .ics, schedule, start-up notice
         self.calendar_feature = CalendarFeature(self.context, self, self.edit_contract)
-        self._build_menus()
+        build_menus(self)
         if store.read_only:  # the banner says why; reading, printing and export stay
             for action in (self.new_action, self.import_action, self.delete_action, self.undo_delete_action,
                            self.calendar_feature.holidays_action):
@@ -111,94 +136,6 @@ class MainWindow(QMainWindow):
         self._update_page()
         self.calendar_feature.start()
         self.resize(1200, 720)
-
-    # ----- menus
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New contract…"), self.new_contract, QKeySequence.StandardKey.New)
-        self.open_action = self._action(self.tr("&Open contract"), self._edit_current)
-        self.import_action = self._action(self.tr("&Import ledger…"), self.import_ledger, "Ctrl+I")
-        self.export_action = self._action(self.tr("&Export ledger…"), self.export_ledger, "Ctrl+E")
-        self.backup_action = self._action(self.tr("Bac&k up now…"), self.back_up_now)
-        self.restore_backup_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup)
-        self.move_action = self._action(self.tr("&Move this register to a server…"), lambda: self.move_to_server())
-        self.move_action.setEnabled(not self.store.on_server and self.home is None)
-        self.samples_action = self._action(self.tr("Open &sample contracts"), self.open_samples)
-        self.home_action = self._action(self.tr("&Back to my register"), self.back_to_register)
-        self.home_action.setEnabled(self.home is not None)
-        self.delete_action = self._action(self.tr("&Delete contract…"), self.delete_contract, "Shift+Del")
-        self.history_action = self._action(self.tr("&History…"), self.show_history)
-        self.trash_action = self._action(self.tr("&Trash…"), self.show_trash)
-        self.print_action = self._action(self.tr("&Print contract…"), self.printing.print_contract, "Ctrl+P")
-        self.print_summary_action = self._action(self.tr("Print s&ummary…"), self.printing.print_summary,
-                                                 "Ctrl+Shift+P")
-        self.preview_action = self._action(self.tr("Print pre&view…"), self.printing.preview_contract)
-        self.printer_action = self._action(self.tr("Print to p&rinter…"), self.printing.print_to_printer)
-        self.seam_action = QAction(self.tr("Seal band for 骑缝章 (cross-page seal)"), self, checkable=True)
-        self.seam_action.setChecked(self.printing.seam())
-        self.seam_action.toggled.connect(self.printing.set_seam)
-        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.import_action, self.export_action, self.backup_action,
-                       self.restore_backup_action, self.move_action, self.samples_action, self.home_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.print_action, self.print_summary_action, self.preview_action,
-                              self.printer_action, self.seam_action])
-        file_menu.addAction(self.calendar_feature.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.history_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.delete_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_delete_action = self._action(self.tr("&Undo delete"), self.undo_delete, QKeySequence.StandardKey.Undo)
-        # In the list only: the editor, the agenda and the search box keep Ctrl+Z for their own undo.
-        self.undo_delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.list_view.table.addAction(self.undo_delete_action)
-        edit_menu.addAction(self.undo_delete_action)
-        edit_menu.addSeparator()
-        self.find_action = self._action(self.tr("&Find…"), self.list_view.focus_search, QKeySequence.StandardKey.Find)
-        edit_menu.addAction(self.find_action)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        language_menu = QMenu(self.tr("&Language"), self)
-        group = QActionGroup(self)
-        current = i18n.preferred_language()
-        for code, name in (("zh_CN", "中文"), ("en", "English")):
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
-            group.addAction(action)
-            language_menu.addAction(action)
-        view_menu.addActions([self.calendar_feature.calendar_action, self.calendar_feature.agenda_action])
-        view_menu.addAction(self.trash_action)
-        self.overview_action = self._action(self.tr("&Overview…"), self.show_overview, "Ctrl+O")
-        view_menu.addAction(self.overview_action)
-        view_menu.addSeparator()
-        view_menu.addMenu(language_menu)
-        settings_menu = bar.addMenu(self.tr("&Settings"))
-        settings_menu.addActions([self.calendar_feature.holidays_action, self.calendar_feature.reminder_action])
-        self.register_action = self._action(self.tr("&Register…"), lambda: self.choose_register())
-        settings_menu.addAction(self.register_action)  # a file or a server (issue 17)
-        tools_menu = bar.addMenu(self.tr("&Tools"))
-        self.penalty_action = self._action(self.tr("&Liquidated damages…"), self.open_penalty_calculator, "Ctrl+L")
-        tools_menu.addAction(self.penalty_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&About ContractDesk"), self.show_about)
-        help_menu.addAction(self.about_action)
-        self.list_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list_view.table.addActions([self.open_action, self.new_action, self.print_action,
-                                         self.print_summary_action, self.delete_action])
 
     def _read_only_banner(self) -> QWidget:
         """Shown over a store that cannot be written (a read-only file or folder): why, and that
@@ -300,7 +237,7 @@ class MainWindow(QMainWindow):
         self.model.refresh()
         self._update_page()
 
-    def _edit_current(self) -> None:
+    def edit_current(self) -> None:
         contract_id = self.list_view.current_contract_id()
         if contract_id is not None:
             self.edit_contract(contract_id)
