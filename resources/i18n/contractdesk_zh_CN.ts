@@ -1381,74 +1381,75 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="481"/>
+        <location filename="../../ui/contracts/list_rows.py" line="90"/>
         <source>Terms in force today. Amendment {0} takes effect on {1}: its terms apply from that day (Amendments tab).</source>
-        <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Rows read first after a search or refresh: a tall screenful (the window at 1200×720 shows ~25). Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows). The roles ``data`` answers, by their int values: a dict lookup instead of a comparison with each Qt enum member (~0.8 µs each; 40 painted rows ask ~2,000 times, ~10 ms on the busy 2-core VM).</extracomment>
+        <extracomment>Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows). The roles ``data`` answers, by their int values: a dict lookup instead of a comparison with each Qt enum member (~0.8 µs each; 40 painted rows ask ~2,000 times, ~10 ms on the busy 2-core VM).</extracomment>
         <translation>显示今日有效的条款。补充协议 {0} 于 {1} 起生效，其变更自该日起适用（见“补充协议”页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="484"/>
+        <location filename="../../ui/contracts/list_rows.py" line="93"/>
         <source>Signed copy kept (Attachments)</source>
         <translation>已存签字盖章版（附件）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="51"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="51"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="52"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="52"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="514"/>
+        <location filename="../../ui/contracts/list_rows.py" line="53"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="514"/>
+        <location filename="../../ui/contracts/list_rows.py" line="53"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="514"/>
+        <location filename="../../ui/contracts/list_rows.py" line="54"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="519"/>
+        <location filename="../../ui/contracts/list_rows.py" line="61"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="520"/>
+        <location filename="../../ui/contracts/list_rows.py" line="62"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="521"/>
+        <location filename="../../ui/contracts/list_rows.py" line="63"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="522"/>
+        <location filename="../../ui/contracts/list_rows.py" line="64"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="533"/>
+        <location filename="../../ui/contracts/list_rows.py" line="77"/>
         <source> · amendment from {0}</source>
+        <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Rows read first after a search or refresh: a tall screenful (the window at 1200×720 shows ~25).</extracomment>
         <translation> · 补充协议 {0} 起生效</translation>
     </message>
 </context>
