@@ -2206,140 +2206,140 @@ Update them from the ledger?</source>
 <context>
     <name>LineItemsEditor</name>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="58"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="43"/>
         <source>Row {row}, {column}: {reason}</source>
         <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="44"/>
         <source>Row {row}: the line has no name</source>
         <translation>第 {row} 行：未填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="60"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="45"/>
         <source>Nothing was pasted:</source>
         <translation>未粘贴任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="61"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="46"/>
         <source>Nothing to paste: no table cells.</source>
         <translation>无可粘贴内容：剪贴板中没有表格单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="63"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="48"/>
         <source>… and %n more</source>
         <translation>……另有 %n 项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="173"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="130"/>
         <source>Insert line</source>
         <extracomment>How many problems the status line lists before summing up the rest.</extracomment>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="176"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="133"/>
         <source>Insert an empty line above the selected line, or at the end (Ins)</source>
         <translation>在所选行上方插入空行；未选中行时插入到末尾（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="179"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="136"/>
         <source>Add line at end</source>
         <translation>末尾添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="182"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="139"/>
         <source>Append an empty line after the last one (Ctrl+Enter)</source>
         <translation>在最后一行之后添加空行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="185"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="142"/>
         <source>Delete line(s)</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="188"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="145"/>
         <source>Delete the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="191"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="148"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="194"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="151"/>
         <source>Move the selected lines up (Alt+↑)</source>
         <translation>将所选行上移一行（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="197"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="154"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="200"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="157"/>
         <source>Move the selected lines down (Alt+↓)</source>
         <translation>将所选行下移一行（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="203"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="160"/>
         <source>Paste lines</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="163"/>
         <source>Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)</source>
         <translation>将从 Excel 或 WPS 复制的行插入到所选行上方；未选中行时插入到末尾（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="210"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="167"/>
         <source>Fill English names from glossary</source>
         <translation>按词汇表填写英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="211"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="168"/>
         <source>Fill each empty English name with the glossary&apos;s suggestion shown in grey (one Undo step)</source>
         <translation>用灰色显示的词汇表建议填写每个空白的英文名称（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="221"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="178"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="223"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="180"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="235"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="192"/>
         <source>Sum of the line amounts minus the contract total</source>
         <translation>明细合价之和减去合同总额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/line_items_editor.py" line="333"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="290"/>
         <source>Delete %n line(s)?</source>
         <translation>
             <numerusform>确定删除 %n 行明细吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="400"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="357"/>
         <source>Delete lines</source>
         <translation>删除明细行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="483"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="418"/>
         <source>Lines: ¥{lines}</source>
         <translation>明细合计：¥{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="485"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="420"/>
         <source>Lines: ¥{lines} · excl. tax: ¥{excl} · tax ({rate}%): ¥{tax}</source>
         <translation>明细合计：¥{lines} · 不含税金额：¥{excl} · 税额（{rate}%）：¥{tax}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="494"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="429"/>
         <source>Difference from contract total: ¥{difference}</source>
         <translation>与合同总额相差：¥{difference}</translation>
     </message>
