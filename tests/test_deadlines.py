@@ -1,5 +1,5 @@
-"""Deadlines from the contract's rules (services/calendar/deadlines.py): each rule kind, waiting, recurring
-milestones, bonds (应退未退), estimates for unpublished years, states."""
+"""Deadlines from the contract's rules (services/calendar/deadlines.py, due_dates.py): each rule kind, waiting,
+recurring milestones, bonds (应退未退), estimates for unpublished years, states."""
 
 from __future__ import annotations
 
@@ -12,14 +12,12 @@ from hypothesis import strategies as st
 
 from services.calendar.deadlines import (
     Deadline,
-    count_from,
     deadlines,
-    event_dates,
     next_due,
-    resolve_rule,
     state_text,
     waiting_text,
 )
+from services.calendar.due_dates import count_from, event_dates, resolve_rule
 from services.calendar.workdays import WorkingCalendar
 from services.register.contract_data import BondData, ContractData, InstallmentData, MilestoneData
 

@@ -56,14 +56,15 @@ def _money(amount: Decimal) -> str:
 
 
 def _term(start: dt.date | None, end: dt.date | None) -> str:
-    """``ui.contracts.list_model.format_term``."""
+    """``ui.contracts.list_rows.format_term``."""
     if start is None and end is None:
         return ""
     return f"{start.isoformat() if start else ''} \u2013 {end.isoformat() if end else ''}".strip()
 
 
 def row_texts(row: ScreenRow) -> tuple[str, ...]:
-    """The seven texts ``ContractListModel`` shows for ``row`` (its ``_texts``, translated the same way)."""
+    """The seven texts ``ContractListModel`` shows for ``row`` (``ui.contracts.list_rows.row_texts``, translated
+    the same way)."""
     statuses = {"draft": "Draft", "active": "Active", "completed": "Completed", "terminated": "Terminated"}
     status = _tr("ContractListModel", statuses[row.status]) if row.status in statuses else row.status
     return (row.contract_no, row.title, row.counterparty, _money(row.total_amount),

@@ -1381,74 +1381,75 @@ The register as it is now is backed up first; what was entered or changed since 
 <context>
     <name>ContractListModel</name>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="481"/>
+        <location filename="../../ui/contracts/list_rows.py" line="90"/>
         <source>Terms in force today. Amendment {0} takes effect on {1}: its terms apply from that day (Amendments tab).</source>
-        <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Rows read first after a search or refresh: a tall screenful (the window at 1200×720 shows ~25). Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows). The roles ``data`` answers, by their int values: a dict lookup instead of a comparison with each Qt enum member (~0.8 µs each; 40 painted rows ask ~2,000 times, ~10 ms on the busy 2-core VM).</extracomment>
+        <extracomment>Cached blocks kept at most; beyond that the cache starts afresh (bounds memory when the user drags the scroll bar through 100,000 rows). The roles ``data`` answers, by their int values: a dict lookup instead of a comparison with each Qt enum member (~0.8 µs each; 40 painted rows ask ~2,000 times, ~10 ms on the busy 2-core VM).</extracomment>
         <translation>显示今日有效的条款。补充协议 {0} 于 {1} 起生效，其变更自该日起适用（见“补充协议”页签）。</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="484"/>
+        <location filename="../../ui/contracts/list_rows.py" line="93"/>
         <source>Signed copy kept (Attachments)</source>
         <translation>已存签字盖章版（附件）</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="51"/>
         <source>Number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="51"/>
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="52"/>
         <source>Counterparty</source>
         <translation>相对方</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="513"/>
+        <location filename="../../ui/contracts/list_rows.py" line="52"/>
         <source>Total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="514"/>
+        <location filename="../../ui/contracts/list_rows.py" line="53"/>
         <source>Term</source>
         <translation>服务期限</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="514"/>
+        <location filename="../../ui/contracts/list_rows.py" line="53"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="514"/>
+        <location filename="../../ui/contracts/list_rows.py" line="54"/>
         <source>Next due</source>
         <translation>最近到期</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="519"/>
+        <location filename="../../ui/contracts/list_rows.py" line="61"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="520"/>
+        <location filename="../../ui/contracts/list_rows.py" line="62"/>
         <source>Active</source>
         <translation>履行中</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="521"/>
+        <location filename="../../ui/contracts/list_rows.py" line="63"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="522"/>
+        <location filename="../../ui/contracts/list_rows.py" line="64"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/contracts/list_model.py" line="533"/>
+        <location filename="../../ui/contracts/list_rows.py" line="77"/>
         <source> · amendment from {0}</source>
+        <extracomment>The contract id of a row (int). The raw value a column sorts by: str, Decimal yuan, datetime.date, status code, or None. Rows fetched per query: a few screenfuls, so scrolling costs one query per ~256 rows. Rows read first after a search or refresh: a tall screenful (the window at 1200×720 shows ~25).</extracomment>
         <translation> · 补充协议 {0} 起生效</translation>
     </message>
 </context>
@@ -2205,140 +2206,140 @@ Update them from the ledger?</source>
 <context>
     <name>LineItemsEditor</name>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="58"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="43"/>
         <source>Row {row}, {column}: {reason}</source>
         <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="59"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="44"/>
         <source>Row {row}: the line has no name</source>
         <translation>第 {row} 行：未填写名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="60"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="45"/>
         <source>Nothing was pasted:</source>
         <translation>未粘贴任何内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="61"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="46"/>
         <source>Nothing to paste: no table cells.</source>
         <translation>无可粘贴内容：剪贴板中没有表格单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="63"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="48"/>
         <source>… and %n more</source>
         <translation>……另有 %n 项</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="173"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="130"/>
         <source>Insert line</source>
         <extracomment>How many problems the status line lists before summing up the rest.</extracomment>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="176"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="133"/>
         <source>Insert an empty line above the selected line, or at the end (Ins)</source>
         <translation>在所选行上方插入空行；未选中行时插入到末尾（Ins）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="179"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="136"/>
         <source>Add line at end</source>
         <translation>末尾添加行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="182"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="139"/>
         <source>Append an empty line after the last one (Ctrl+Enter)</source>
         <translation>在最后一行之后添加空行（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="185"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="142"/>
         <source>Delete line(s)</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="188"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="145"/>
         <source>Delete the selected lines (Delete)</source>
         <translation>删除所选行（Delete）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="191"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="148"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="194"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="151"/>
         <source>Move the selected lines up (Alt+↑)</source>
         <translation>将所选行上移一行（Alt+↑）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="197"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="154"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="200"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="157"/>
         <source>Move the selected lines down (Alt+↓)</source>
         <translation>将所选行下移一行（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="203"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="160"/>
         <source>Paste lines</source>
         <translation>粘贴行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="206"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="163"/>
         <source>Insert lines copied from Excel or WPS above the selected line, or at the end (Ctrl+V)</source>
         <translation>将从 Excel 或 WPS 复制的行插入到所选行上方；未选中行时插入到末尾（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="210"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="167"/>
         <source>Fill English names from glossary</source>
         <translation>按词汇表填写英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="211"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="168"/>
         <source>Fill each empty English name with the glossary&apos;s suggestion shown in grey (one Undo step)</source>
         <translation>用灰色显示的词汇表建议填写每个空白的英文名称（可一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="221"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="178"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="223"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="180"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="235"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="192"/>
         <source>Sum of the line amounts minus the contract total</source>
         <translation>明细合价之和减去合同总额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/line_items_editor.py" line="333"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="290"/>
         <source>Delete %n line(s)?</source>
         <translation>
             <numerusform>确定删除 %n 行明细吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="400"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="357"/>
         <source>Delete lines</source>
         <translation>删除明细行</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="483"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="418"/>
         <source>Lines: ¥{lines}</source>
         <translation>明细合计：¥{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="485"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="420"/>
         <source>Lines: ¥{lines} · excl. tax: ¥{excl} · tax ({rate}%): ¥{tax}</source>
         <translation>明细合计：¥{lines} · 不含税金额：¥{excl} · 税额（{rate}%）：¥{tax}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/line_items_editor.py" line="494"/>
+        <location filename="../../ui/editor/line_items_editor.py" line="429"/>
         <source>Difference from contract total: ¥{difference}</source>
         <translation>与合同总额相差：¥{difference}</translation>
     </message>
@@ -3597,312 +3598,312 @@ Correct them first, or print anyway?</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="112"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="132"/>
         <source>Liquidated damages — {0}</source>
         <extracomment>clause_ref of an ad-hoc rule in the saved calculations.</extracomment>
         <translation>违约金计算 — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="153"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="84"/>
         <source>Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: 0.05 %/day of the overdue amount)</source>
         <translation>法定利率：迟延支付中小企业款项（《保障中小企业款项支付条例》2025年：按逾期金额每日万分之五）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="154"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="85"/>
         <source>Ad-hoc rule…</source>
         <translation>临时规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="164"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="317"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="96"/>
         <source>Ad-hoc rule</source>
         <translation>临时规则</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="97"/>
         <source>Per day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="165"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="97"/>
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="166"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="98"/>
         <source>Monthly fee × coefficient</source>
         <translation>月服务费×系数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="100"/>
         <source>Fixed amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="100"/>
         <source>Contract total</source>
         <translation>合同总额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="101"/>
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="169"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="102"/>
         <source>Monthly fee</source>
         <translation>月服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="170"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="104"/>
         <source>Daily fee</source>
         <translation>日服务费</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="171"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="105"/>
         <source>percent, e.g. 0.05</source>
         <translation>百分比，如 0.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="173"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="179"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="107"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="114"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="109"/>
         <source>Calendar days</source>
         <translation>自然日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="175"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="110"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="176"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="111"/>
         <source>A part of a day counts as a day</source>
         <translation>不足一日按一日计</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="177"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="112"/>
         <source>Pro rata</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="178"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="113"/>
         <source>percent of the contract total</source>
         <translation>合同总额的百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="116"/>
         <source>Kind</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="181"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="319"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="172"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="117"/>
         <source>Rate (%)</source>
         <translation>比例（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="118"/>
         <source>Base</source>
         <translation>计算基数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="182"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="321"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="174"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="119"/>
         <source>Fixed amount (元)</source>
         <translation>固定金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="120"/>
         <source>Paid by</source>
         <translation>违约方</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="183"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="206"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="343"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="196"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="121"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="146"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="184"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="122"/>
         <source>Part of a day</source>
         <translation>不足一日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="185"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="315"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="168"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="123"/>
         <source>Cap (% of total)</source>
         <translation>上限（合同总额的%）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="186"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="323"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="176"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="124"/>
         <source>Cap (元)</source>
         <translation>上限（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="213"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="154"/>
         <source>Due and actual dates</source>
         <translation>应履行日和实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="214"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="155"/>
         <source>Number of days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="230"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="172"/>
         <source>e.g. 12 or 2.5</source>
         <translation>如 12 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="231"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="173"/>
         <source>yuan, when the base is the overdue amount</source>
         <translation>元，以逾期金额为基数时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="201"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="141"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="200"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="203"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="143"/>
         <source>Count by</source>
         <translation>天数依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="204"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="344"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="197"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="144"/>
         <source>Due date</source>
         <translation>应履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="205"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="345"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="198"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="145"/>
         <source>Actual date</source>
         <translation>实际履行日</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="207"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="348"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="201"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="147"/>
         <source>Overdue amount (元)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="208"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="351"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="204"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="148"/>
         <source>Already charged under this clause (元)</source>
         <translation>本条已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="209"/>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="349"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="202"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="149"/>
         <source>Already charged to this party (元)</source>
         <translation>该方已计违约金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="200"/>
         <source>Calculated on</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="201"/>
         <source>Amount (元)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="257"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="201"/>
         <source>By</source>
         <translation>计算人</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="248"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="191"/>
         <source>Working</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="250"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="193"/>
         <source>Saved calculations</source>
         <translation>已保存的计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="274"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="219"/>
         <source>Save to record</source>
         <translation>保存到合同记录</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="276"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="221"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="278"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="223"/>
         <source>Copy working</source>
         <translation>复制计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="145"/>
+        <location filename="../../ui/penalty/penalty_form.py" line="61"/>
         <source>Save the contract first</source>
         <translation>请先保存合同</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="305"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="158"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="400"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="256"/>
         <source>Amount: ¥{0}</source>
         <translation>金额：¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="410"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="266"/>
         <source>Amount: —</source>
         <translation>金额：—</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="433"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="289"/>
         <source>Saved to the contract&apos;s record.</source>
         <translation>已保存到合同记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="437"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="293"/>
         <source>Saving the calculation…</source>
         <translation>正在保存计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="461"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="317"/>
         <source>Working copied.</source>
         <translation>计算过程已复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="479"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="335"/>
         <source>Writing the calculation…</source>
         <translation>正在生成违约金计算书…</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="483"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="339"/>
         <source>Wrote {0}</source>
         <translation>已生成 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="486"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="342"/>
         <source>Printed with warnings</source>
         <translation>已打印，但有提示</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="486"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="342"/>
         <source>The PDF was written. Please check:</source>
         <translation>PDF 已生成，请核对以下事项：</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty/penalty_dialog.py" line="491"/>
+        <location filename="../../ui/penalty/penalty_dialog.py" line="347"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>

@@ -58,9 +58,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
-
 from services.calendar.deadline_text import LODGED, kind_text, state_text, waiting_text
+from services.calendar.due_dates import Resolved, Rule, event_dates, resolve_rule
 from services.calendar.due_text import Labels, due_text
 from services.calendar.links import BOND_EN, Known, Overlay, bond_links, is_link, link_labels
 from services.calendar.recurrence import MAX_OCCURRENCES, frequency, occurrences, recurrence_text
@@ -79,17 +78,13 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "DeadlineState",
-    "Resolved",
-    "count_from",
     "deadlines",
     "default_return_rule",
-    "event_dates",
     "installment_dues",
     "is_link",
     "kind_text",
     "next_due",
     "next_due_of",
-    "resolve_rule",
     "state_text",
     "waiting_text",
 ]
@@ -117,9 +112,6 @@ class DeadlineState(StrEnum):
     ESTIMATE = "estimate"  # upcoming, dated on a working-day schedule not yet published
 
 
-#: A fixed-date-or-rule deadline as stored: (due_date, due_after, due_offset, due_unit).
-_Rule = tuple[dt.date | None, str | None, int | None, str | None]
-
 #: Kinds of deadline, in the order they sort on one day.
 KINDS: tuple[DeadlineKind, ...] = tuple(DeadlineKind)
 #: Kinds somebody must act on (the others are dates that pass by themselves); ``next_due`` uses these.
@@ -132,18 +124,6 @@ SOON_DAYS = 7
 DEFAULT_REMINDER_DAYS = 30
 
 _KIND_ORDER: dict[str, int] = {kind: index for index, kind in enumerate(KINDS)}
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A rule turned into a date: ``due`` (None while ``waiting_for`` names events without a
-    date), ``estimate`` (the counting used an estimated year) and ``nominal`` (the day before a
-    move to the next working day, 民法典 第二百零三条; None when it did not move)."""
-
-    due: dt.date | None
-    waiting_for: tuple[str, ...] = ()
-    estimate: bool = False
-    nominal: dt.date | None = None
 
 
 @dataclass(slots=True)
@@ -175,7 +155,7 @@ class Deadline:
     nominal: dt.date | None = None
     recurring: bool = False
     detail: str | None = None
-    rule: _Rule | None = None
+    rule: Rule | None = None
     labels: Labels | None = None
     recurrence: str | None = None
     also: str | None = None
@@ -222,53 +202,6 @@ class Deadline:
         return ("，" if language == "zh" else "; ").join(words) if words else None
 
 
-def event_dates(contract: ContractData, recorded: Mapping[str, dt.date]) -> dict[str, dt.date]:
-    """The date of every event known for ``contract``: its own dates (signing, effective — the
-    signing date when no effective date is given —, start, end) over the ``recorded`` ones."""
-    dates = dict(recorded)
-    own = {"signing": contract.sign_date, "effective": contract.effective_date or contract.sign_date,
-           "start": contract.start_date, "end": contract.end_date}
-    for code, day in own.items():
-        if day is not None:
-            dates[code] = day
-        else:
-            dates.pop(code, None)
-    return dates
-
-
-def count_from(base: dt.date, offset: int, unit: str | None, calendar: WorkingCalendar) -> Resolved:
-    """``offset`` ``unit``s after ``base`` (before it when negative), by the counting rules of the
-    module docstring. ``unit``: ``working_days``, ``days`` (also when None or unknown), ``months``."""
-    if unit == "working_days":
-        due = calendar.add_working_days(base, offset)
-        return Resolved(due, estimate=offset != 0 and calendar.spans_estimate(base, due))
-    nominal = base + (relativedelta(months=offset) if unit == "months" else dt.timedelta(days=offset))
-    if offset <= 0:
-        return Resolved(nominal)
-    due = calendar.next_working_day(nominal)
-    return Resolved(due, estimate=calendar.spans_estimate(nominal, due), nominal=nominal if due != nominal else None)
-
-
-def resolve_rule(
-    due_date: dt.date | None, due_after: str | None, due_offset: int | None, due_unit: str | None,
-    events: Mapping[str, dt.date], calendar: WorkingCalendar,
-) -> Resolved | None:
-    """The date a fixed-date-or-rule deadline falls on; None when it has neither a date nor an event.
-
-    ``events``: every known event date (``event_dates``; a linked row's due date under its code,
-    ``installment:2``). A fixed ``due_date`` wins over a rule.
-    """
-    if due_date is not None:
-        return Resolved(due_date)
-    codes = [code.strip() for code in (due_after or "").split("+") if code.strip()]
-    if not codes:
-        return None
-    missing = tuple(code for code in codes if code not in events)
-    if missing:
-        return Resolved(None, waiting_for=missing)
-    return count_from(max(events[code] for code in codes), due_offset or 0, due_unit, calendar)
-
-
 def _state(due: dt.date | None, done: bool, estimate: bool, today: dt.date) -> DeadlineState:
     if done:
         return DeadlineState.DONE
@@ -292,7 +225,7 @@ class _Builder:
 
     def add(self, kind: str, seq: int | None, name: str, key: str, resolved: Resolved, *,
             done_date: dt.date | None = None, passed: bool = False, responsible: str | None = None,
-            rule: _Rule | None = None, recurring: bool = False, detail: str | None = None,
+            rule: Rule | None = None, recurring: bool = False, detail: str | None = None,
             recurrence: str | None = None, also: str | None = None, condition: str | None = None) -> None:
         """``passed``: a date that passes by itself (done once it is behind us, without a date)."""
         done = done_date is not None or passed
@@ -368,7 +301,7 @@ def _build(contract: ContractData, events: Mapping[str, dt.date], done: Mapping[
         labels.update(link_labels(contract, linked_codes))
     build = _Builder(contract, contract_id, today, labels)
 
-    def rule_of(rule: _Rule) -> Callable[[Mapping[str, dt.date]], Resolved | None]:
+    def rule_of(rule: Rule) -> Callable[[Mapping[str, dt.date]], Resolved | None]:
         return lambda mapping: resolve_rule(*rule, mapping, calendar)
 
     for item in contract.installments:
@@ -440,7 +373,7 @@ def _bond(build: _Builder, bond: BondData, known: Mapping[str, dt.date], done: M
               responsible="甲方", rule=back_rule, also=also, condition=bond.return_condition)
 
 
-def default_return_rule(kind: str | None, valid_until: dt.date | None) -> _Rule:
+def default_return_rule(kind: str | None, valid_until: dt.date | None) -> Rule:
     """When a bond of ``kind`` is due back without a rule of its own: a bid bond 5 working days after
     signing (财政部令第87号 第三十八条), a warranty deposit at ``valid_until`` when given, any other
     after the acceptance (sample contract BJMEMC clause 4.1.3)."""
@@ -451,7 +384,7 @@ def default_return_rule(kind: str | None, valid_until: dt.date | None) -> _Rule:
     return (None, "acceptance", 0, "days")
 
 
-def _return_rule(bond: BondData) -> _Rule:
+def _return_rule(bond: BondData) -> Rule:
     """The bond's own return rule, else the default of its kind; ``valid_until`` dropped from a ``+``
     of several events when the bond has none ("or after the warranty, where there is one")."""
     after = (bond.return_after or "").strip()

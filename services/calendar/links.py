@@ -24,7 +24,7 @@ BOND_EN = {"performance": "performance bond", "warranty": "warranty deposit", "b
 
 
 class _Dated(Protocol):
-    """What a link's rule resolves to (``services.calendar.deadlines.Resolved``)."""
+    """What a link's rule resolves to (``services.calendar.due_dates.Resolved``)."""
 
     @property
     def due(self) -> dt.date | None: ...

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from concurrent.futures import Future
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,14 +31,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy.exc import DBAPIError
 
 from services.register import list_status, listing
 from services.register.contracts import LIST_COLUMNS, ContractRow
 from services.store import Store, StoreError, data_version
 from ui import tasks
+from ui.contracts.list_rows import CachedRow, RowIcons, headers, row_texts, sort_value, status_names, tool_tip
 from ui.contracts.list_table import (  # the columns, shared with the early window (re-exported)
     COL_COUNTERPARTY as COL_COUNTERPARTY,
 )
@@ -64,7 +62,6 @@ from ui.contracts.list_table import (
 from ui.contracts.list_table import (
     COLUMN_COUNT as COLUMN_COUNT,
 )
-from ui.formatting import format_money
 
 _log = logging.getLogger(__name__)
 
@@ -90,17 +87,8 @@ _ROLE_KINDS = {int(Qt.ItemDataRole.DisplayRole): _DISPLAY, int(Qt.ItemDataRole.T
                int(Qt.ItemDataRole.TextAlignmentRole): _ALIGNMENT, int(Qt.ItemDataRole.DecorationRole): _DECORATION}
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_EN_DASH = "\u2013"
 
 QIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class _CachedRow:
-    """A fetched row and its display texts (formatted once, not on every paint)."""
-
-    row: ContractRow
-    texts: tuple[str, ...]
 
 
 def _log_failure(future: Future[bool]) -> None:
@@ -108,15 +96,6 @@ def _log_failure(future: Future[bool]) -> None:
     error = future.exception()
     if error is not None:
         _log.warning("the list's sample failed: %s", error)
-
-
-def format_term(start: dt.date | None, end: dt.date | None) -> str:
-    """``'2025-10-16 – 2026-05-15'``; an open end keeps its dash, no dates gives ``''``."""
-    if start is None and end is None:
-        return ""
-    left = start.isoformat() if start else ""
-    right = end.isoformat() if end else ""
-    return f"{left} {_EN_DASH} {right}".strip()
 
 
 class ContractListModel(QAbstractTableModel):
@@ -138,12 +117,11 @@ class ContractListModel(QAbstractTableModel):
         self._search = ""
         self._sort_column = COL_NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._blocks: dict[int, list[_CachedRow]] = {}
+        self._blocks: dict[int, list[CachedRow]] = {}
         self._first_only = False  # block 0 holds only the first FIRST_ROWS rows of a longer list
         self._problems_only = False
         self._unsigned_only = False
-        self._icons: dict[int, QIcon] = {}
-        self._named_icons: dict[str, QIcon] = {}
+        self._icons = RowIcons()
         self._status_day = dt.date.today()  # the store moved its stored status to today when it opened
         self._count = 0
         self._counting: tuple[int, Future[int]] | None = None  # (generation, the exact count on its way)
@@ -196,14 +174,14 @@ class ContractListModel(QAbstractTableModel):
         with self._store.session() as session:
             return listing.count(session, query)
 
-    def _first_block(self, query: listing.ListQuery) -> list[_CachedRow]:
+    def _first_block(self, query: listing.ListQuery) -> list[CachedRow]:
         """The first ``FIRST_ROWS`` rows of ``query`` (``LIMIT``; no count needed)."""
         with self._store.session() as session:
             rows = listing.page(session, query, 0, FIRST_ROWS)
-        statuses = self._status_names()
-        return [_CachedRow(row, self._texts(row, statuses)) for row in rows]
+        statuses = status_names()
+        return [CachedRow(row, row_texts(row, statuses)) for row in rows]
 
-    def _start_count(self, query: listing.ListQuery, first: list[_CachedRow]) -> int:
+    def _start_count(self, query: listing.ListQuery, first: list[CachedRow]) -> int:
         """The rows to show now for ``query`` whose first block is ``first``: its length when it is not
         full (the exact count); else that many, and the exact count is asked of the worker."""
         self._generation += 1
@@ -277,7 +255,7 @@ class ContractListModel(QAbstractTableModel):
         """True while the exact count is on its way (the first block's rows are shown)."""
         return self._counting is not None
 
-    def _block(self, number: int) -> list[_CachedRow]:
+    def _block(self, number: int) -> list[CachedRow]:
         """Block ``number`` (rows ``number * BLOCK_SIZE`` …), fetched on first use (one query): after
         the previous block's last contract or before the next block's first when one is cached."""
         block = self._blocks.get(number)
@@ -293,8 +271,8 @@ class ContractListModel(QAbstractTableModel):
             with self._store.session() as session:
                 rows = listing.page(session, self._query(), number * BLOCK_SIZE, BLOCK_SIZE, total=self._count,
                                     after=after, before=before, version=self._version)
-            statuses = self._status_names()  # translated once per block, not per row
-            block = self._blocks[number] = [_CachedRow(row, self._texts(row, statuses)) for row in rows]
+            statuses = status_names()  # translated once per block, not per row
+            block = self._blocks[number] = [CachedRow(row, row_texts(row, statuses)) for row in rows]
         return block
 
     def _rest_of_first(self) -> None:
@@ -303,14 +281,14 @@ class ContractListModel(QAbstractTableModel):
         self._first_only = False
         with self._store.session() as session:
             rows = listing.page(session, self._query(), len(block), BLOCK_SIZE - len(block), after=block[-1].row.id)
-        statuses = self._status_names()
-        block.extend(_CachedRow(row, self._texts(row, statuses)) for row in rows)
+        statuses = status_names()
+        block.extend(CachedRow(row, row_texts(row, statuses)) for row in rows)
 
     def _clear_blocks(self) -> None:
         self._blocks.clear()
         self._first_only = False
 
-    def _cached(self, row: int) -> _CachedRow | None:
+    def _cached(self, row: int) -> CachedRow | None:
         """The row at ``row``; None when contracts were removed since the count (a refresh follows)."""
         block = self._block(row // BLOCK_SIZE)
         offset = row % BLOCK_SIZE
@@ -318,7 +296,7 @@ class ContractListModel(QAbstractTableModel):
             self._rest_of_first()
         return block[offset] if offset < len(block) else None
 
-    def _reset(self, query: listing.ListQuery, first: list[_CachedRow] | None = None,
+    def _reset(self, query: listing.ListQuery, first: list[CachedRow] | None = None,
                apply: tuple[str, ...] = ()) -> None:
         """Show ``query`` from its first block (read here unless given): the count now when known,
         else ``countPending`` and the exact count later. ``apply`` are the attributes to set from
@@ -448,7 +426,7 @@ class ContractListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return super().headerData(section, orientation, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
+            return headers()[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if section == COL_TOTAL else _ALIGN_LEFT
         return None
@@ -467,76 +445,18 @@ class ContractListModel(QAbstractTableModel):
             return self._id_at(row)
         if kind == _DECORATION:
             if column == COL_NUMBER:
-                return self._problem_icon(row)
-            return self._signed_icon(row) if column == COL_TITLE else None
+                return self._icons.problem(self._row(row))
+            return self._icons.signed(self._row(row)) if column == COL_TITLE else None
         cached = self._cached(row)
         if cached is None:
             return None
         if kind == _DISPLAY:
             return cached.texts[column]
         if kind == _TOOLTIP:
-            if cached.row.pending is not None:  # issue 16: say which terms the row shows
-                number, effective = cached.row.pending
-                return self.tr("Terms in force today. Amendment {0} takes effect on {1}: its terms apply "
-                               "from that day (Amendments tab).").format(number, effective.isoformat())
-            if column == COL_TITLE and cached.row.signed:
-                return cached.row.title + "\n" + self.tr("Signed copy kept (Attachments)")
-            return cached.row.counterparty if column == COL_COUNTERPARTY else cached.row.title
-        return self._sort_value(cached.row, column)
+            return tool_tip(cached.row, column)
+        return sort_value(cached.row, column)
 
-    def _problem_icon(self, row: int) -> QIcon | None:
-        """The checks' icon of a row: critical for errors, warning for warnings only, else none."""
+    def _row(self, row: int) -> ContractRow | None:
+        """The contract at ``row``, or None (see ``_cached``)."""
         cached = self._cached(row)
-        level = cached.row.problem_level if cached is not None else None
-        if not level:
-            return None
-        if level not in self._icons:
-            pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if level >= 2
-                      else QStyle.StandardPixmap.SP_MessageBoxWarning)
-            self._icons[level] = QApplication.style().standardIcon(pixmap)
-        return self._icons[level]
-
-    def _signed_icon(self, row: int) -> QIcon | None:
-        """A file icon on the title of a contract whose signed copy is kept (issue 16)."""
-        cached = self._cached(row)
-        if cached is None or not cached.row.signed:
-            return None
-        if "signed" not in self._named_icons:
-            self._named_icons["signed"] = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        return self._named_icons["signed"]
-
-    # --- formatting ------------------------------------------------------------------------
-
-    def _headers(self) -> tuple[str, ...]:
-        # Literal self.tr calls so that lupdate finds every string.
-        return (
-            self.tr("Number"), self.tr("Title"), self.tr("Counterparty"), self.tr("Total"),
-            self.tr("Term"), self.tr("Status"), self.tr("Next due"),
-        )
-
-    def _status_names(self) -> dict[str, str]:
-        return {
-            "draft": self.tr("Draft"),
-            "active": self.tr("Active"),
-            "completed": self.tr("Completed"),
-            "terminated": self.tr("Terminated"),
-        }
-
-    def _texts(self, row: ContractRow, statuses: dict[str, str]) -> tuple[str, ...]:
-        return (
-            row.contract_no,
-            row.title,
-            row.counterparty,
-            format_money(row.total_amount),
-            format_term(row.start_date, row.end_date),
-            statuses.get(row.status, row.status) + (
-                self.tr(" · amendment from {0}").format(row.pending[1].isoformat()) if row.pending else ""),
-            row.next_due.isoformat() if row.next_due else "",
-        )
-
-    @staticmethod
-    def _sort_value(row: ContractRow, column: int) -> Any:
-        return (
-            row.contract_no, row.title, row.counterparty, row.total_amount,
-            row.start_date, row.status, row.next_due,
-        )[column]
+        return None if cached is None else cached.row

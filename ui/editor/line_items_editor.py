@@ -1,4 +1,4 @@
-"""The line-item tab of the contract editor: table, line actions, paste, live totals.
+"""The line-item tab of the contract editor: line actions, paste, live totals (the table: ``line_items_view``).
 
 Every change goes through ``LineItemsModel`` and its undo stack. Problems never open a
 dialog: paste errors and refused cell input are listed in red under the table (and the
@@ -21,11 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,22 +32,10 @@ from services.errors import localize
 from services.register.contract_data import LineItemData, Totals, line_totals
 from services.register.paste import parse_block
 from ui import i18n
-from ui.editor.delegates import IntegerDelegate, MoneyDelegate, QuantityDelegate
-from ui.editor.glossary_fill import SuggestionDelegate, fill_english_names
-from ui.editor.line_items_columns import (
-    COL_AMOUNT,
-    COL_COMPUTED,
-    COL_NAME,
-    COL_NAME_EN,
-    COL_PERIODS,
-    COL_QUANTITY,
-    COL_SEQ,
-    COL_UNIT,
-    COL_UNIT_PRICE,
-    FIELDS,
-    column_title,
-)
+from ui.editor.glossary_fill import fill_english_names
+from ui.editor.line_items_columns import COL_NAME, FIELDS, column_title
 from ui.editor.line_items_model import LineItemsModel
+from ui.editor.line_items_view import make_table
 from ui.formatting import format_money, format_percent
 
 _CONTEXT = "LineItemsEditor"
@@ -111,7 +96,7 @@ class LineItemsEditor(QWidget):
         self._shown_errors: tuple[str, ...] = ()
 
         self.model = LineItemsModel(items, self.undo_stack, self)
-        self._build_table()
+        self.view = make_table(self, self.model)  # ui.editor.line_items_view
         self._build_toolbar()
         self._build_undo_actions(undo_shortcuts if undo_shortcuts is not None else own_stack)
         self._build_labels()
@@ -121,34 +106,6 @@ class LineItemsEditor(QWidget):
         self._update_actions()
 
     # --- building -------------------------------------------------------------------------
-
-    def _build_table(self) -> None:
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        self._set_delegates()
-        self._size_columns()
-
-    def _set_delegates(self) -> None:
-        self._money_delegate = MoneyDelegate(self)
-        self._quantity_delegate = QuantityDelegate(self)
-        self._integer_delegate = IntegerDelegate(self)
-        self.view.setItemDelegateForColumn(COL_UNIT_PRICE, self._quantity_delegate)
-        self.view.setItemDelegateForColumn(COL_QUANTITY, self._quantity_delegate)
-        self.view.setItemDelegateForColumn(COL_PERIODS, self._integer_delegate)
-        self.view.setItemDelegateForColumn(COL_AMOUNT, self._money_delegate)
-        self._suggestion_delegate = SuggestionDelegate(self)  # the glossary's English name, grey, where empty
-        self.view.setItemDelegateForColumn(COL_NAME_EN, self._suggestion_delegate)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
@@ -433,28 +390,6 @@ class LineItemsEditor(QWidget):
             block, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.scrollTo(self.model.index(first, column))
-
-    def _size_columns(self) -> None:
-        metrics = self.view.fontMetrics()
-        pad = 24
-        money = metrics.horizontalAdvance("99,999,999.99") + pad
-        number = metrics.horizontalAdvance("1,395,800.0000") + pad
-        widths = {
-            COL_SEQ: metrics.horizontalAdvance("9999") + pad,
-            COL_NAME: metrics.horizontalAdvance("x86 平台云主机服务-内存XX") + pad,
-            COL_UNIT: metrics.horizontalAdvance("账号账号") + pad,
-            COL_UNIT_PRICE: number,
-            COL_QUANTITY: number,
-            COL_PERIODS: metrics.horizontalAdvance(column_title(COL_PERIODS)) + pad,
-            COL_AMOUNT: money,
-            COL_COMPUTED: money,
-        }
-        header = self.view.horizontalHeader()
-        for column, width in widths.items():
-            header.resizeSection(column, max(width, metrics.horizontalAdvance(column_title(column)) + pad))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("999") + 8)
 
     def _on_model_changed(self, *_args: object) -> None:
         if self._paste_problems:

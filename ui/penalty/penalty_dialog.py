@@ -19,39 +19,28 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from cli.penalty import parse_days
-from models.contract import ROLES
 from services.changes import ChangeKind, Changes
 from services.errors import InputError
 from services.ledger import values
 from services.penalty.compute import (
-    BASES,
-    KINDS,
     PenaltyInput,
     PenaltyInputError,
     PenaltyResult,
-    computable_clauses,
     compute,
     statutory_sme_clause,
 )
@@ -68,6 +57,7 @@ from ui import i18n
 from ui.context import AppContext
 from ui.error_text import error_text, warning_lines
 from ui.formatting import format_money
+from ui.penalty.penalty_form import build_form
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
@@ -86,6 +76,36 @@ class PenaltyDialog(QDialog):
     the OS user). Saving goes through the context's writer; ``saved(calculation_id)`` follows."""
 
     saved = Signal(int)
+
+    # The form's widgets, made by ``ui.penalty.penalty_form.build_form``.
+    clause_box: QComboBox
+    clause_text: QLabel
+    ad_hoc: QGroupBox
+    kind_box: QComboBox
+    rate_edit: QLineEdit
+    base_box: QComboBox
+    fixed_edit: QLineEdit
+    payer_box: QComboBox
+    day_count_box: QComboBox
+    part_day_box: QComboBox
+    cap_rate_edit: QLineEdit
+    cap_amount_edit: QLineEdit
+    by_dates: QRadioButton
+    by_days: QRadioButton
+    due_edit: QLineEdit
+    actual_edit: QLineEdit
+    days_edit: QLineEdit
+    overdue_edit: QLineEdit
+    previous_clause_edit: QLineEdit
+    previous_party_edit: QLineEdit
+    result_label: QLabel
+    error_label: QLabel
+    working: QPlainTextEdit
+    saved_table: QTableWidget
+    save_button: QPushButton
+    print_button: QPushButton
+    copy_button: QPushButton
+    status: QLabel
 
     def __init__(
         self, context: AppContext, contract_id: int | None, parent: QWidget | None = None, *,
@@ -110,178 +130,11 @@ class PenaltyDialog(QDialog):
         self._saved_at: dt.datetime | None = None
         self._built = False  # no recalculation while the form is being built
         self.setWindowTitle(self.tr("Liquidated damages — {0}").format(data.contract_no))
-        self._build()
-        self._built = True
-        self._choose_clause()
-        self.resize(1080, 680)
-
-    # ----- layout
-    def _line(self, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(self._inputs_changed)
-        return edit
-
-    def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
-        box = QComboBox()
-        for code, text in items:
-            box.addItem(text, code)
-        box.currentIndexChanged.connect(self._inputs_changed)
-        return box
-
-    def _build(self) -> None:
-        self._build_clause_box()
-        self._build_ad_hoc()
-        left = self._build_left()
-        right = self._build_right()
-        columns = self._build_columns(left, right)
-        buttons = self._build_buttons()
-        self.status = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(columns, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        if self.contract_id is None:
-            self.save_button.setToolTip(self.tr("Save the contract first"))
+        build_form(self)  # the widgets: ui.penalty.penalty_form
         self._refresh_saved()
-
-    def _build_clause_box(self) -> None:
-        self.clause_box = QComboBox()
-        for clause in computable_clauses(self.data):
-            self.clause_box.addItem(f"{clause.clause_ref} — {clause.trigger}", clause.clause_ref)
-        self.clause_box.addItem(self.tr("Statutory rate for late payment to an SME (保障中小企业款项支付条例 2025: "
-                                        "0.05 %/day of the overdue amount)"), "statutory")
-        self.clause_box.addItem(self.tr("Ad-hoc rule…"), "ad-hoc")
-        self.clause_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.clause_box.setMinimumContentsLength(24)
-        self.clause_box.currentIndexChanged.connect(lambda _index: self._choose_clause())
-        self.clause_text = QLabel()
-        self.clause_text.setWordWrap(True)
-        self.clause_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.clause_text.setStyleSheet("color: #404040;")
-
-    def _build_ad_hoc(self) -> None:
-        self.ad_hoc = QGroupBox(self.tr("Ad-hoc rule"))
-        kinds = {"per_day": self.tr("Per day"), "one_off": self.tr("One-off"),
-                 "monthly_fee_coefficient": self.tr("Monthly fee × coefficient"),
-                 "fixed_amount": self.tr("Fixed amount")}
-        bases = {"contract_total": self.tr("Contract total"), "overdue_amount": self.tr("Overdue amount"),
-                 "monthly_fee": self.tr("Monthly fee"), "daily_fee": self.tr("Daily fee")}
-        self.kind_box = self._combo([(code, kinds[code]) for code in KINDS])
-        self.rate_edit = self._line(self.tr("percent, e.g. 0.05"))
-        self.base_box = self._combo([(code, bases[code]) for code in BASES])
-        self.fixed_edit = self._line(self.tr("yuan"))
-        self.payer_box = self._combo([(role, role) for role in ROLES])
-        self.day_count_box = self._combo([("calendar", self.tr("Calendar days")), ("working", self.tr("Working days"))])
-        self.part_day_box = self._combo([("whole", self.tr("A part of a day counts as a day")),
-                                         ("prorate", self.tr("Pro rata"))])
-        self.cap_rate_edit = self._line(self.tr("percent of the contract total"))
-        self.cap_amount_edit = self._line(self.tr("yuan"))
-        form = QFormLayout(self.ad_hoc)
-        for label, widget in ((self.tr("Kind"), self.kind_box), (self.tr("Rate (%)"), self.rate_edit),
-                              (self.tr("Base"), self.base_box), (self.tr("Fixed amount (元)"), self.fixed_edit),
-                              (self.tr("Paid by"), self.payer_box), (self.tr("Days"), self.day_count_box),
-                              (self.tr("Part of a day"), self.part_day_box),
-                              (self.tr("Cap (% of total)"), self.cap_rate_edit),
-                              (self.tr("Cap (元)"), self.cap_amount_edit)):
-            form.addRow(label, widget)
-
-    def _build_left(self) -> QVBoxLayout:
-        inputs = self._build_inputs()
-        left = QVBoxLayout()
-        left.addLayout(inputs)
-        left.addWidget(self.ad_hoc)
-        left.addStretch(1)
-        return left
-
-    def _build_inputs(self) -> QFormLayout:
-        modes = self._build_count_modes()
-        self._build_input_edits()
-        inputs = QFormLayout()
-        inputs.addRow(self.tr("Clause"), self.clause_box)
-        inputs.addRow("", self.clause_text)
-        inputs.addRow(self.tr("Count by"), modes)
-        inputs.addRow(self.tr("Due date"), self.due_edit)
-        inputs.addRow(self.tr("Actual date"), self.actual_edit)
-        inputs.addRow(self.tr("Days"), self.days_edit)
-        inputs.addRow(self.tr("Overdue amount (元)"), self.overdue_edit)
-        inputs.addRow(self.tr("Already charged under this clause (元)"), self.previous_clause_edit)
-        inputs.addRow(self.tr("Already charged to this party (元)"), self.previous_party_edit)
-        return inputs
-
-    def _build_count_modes(self) -> QHBoxLayout:
-        self.by_dates = QRadioButton(self.tr("Due and actual dates"))
-        self.by_days = QRadioButton(self.tr("Number of days"))
-        self.by_dates.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.by_dates)
-        group.addButton(self.by_days)
-        self.by_dates.toggled.connect(self._inputs_changed)
-        modes = QHBoxLayout()
-        modes.addWidget(self.by_dates)
-        modes.addWidget(self.by_days)
-        modes.addStretch(1)
-        return modes
-
-    def _build_input_edits(self) -> None:
-        self.due_edit = self._line("2026-05-15")
-        self.actual_edit = self._line("2026-05-27")
-        self.actual_edit.setText(dt.date.today().isoformat())
-        self.days_edit = self._line(self.tr("e.g. 12 or 2.5"))
-        self.overdue_edit = self._line(self.tr("yuan, when the base is the overdue amount"))
-        self.previous_clause_edit = self._line("0.00")
-        self.previous_party_edit = self._line("0.00")
-
-    def _build_right(self) -> QVBoxLayout:
-        self.result_label = QLabel()
-        self.result_label.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.working = QPlainTextEdit()
-        self.working.setReadOnly(True)
-        self._build_saved_table()
-        right = QVBoxLayout()
-        right.addWidget(self.result_label)
-        right.addWidget(self.error_label)
-        right.addWidget(QLabel(self.tr("Working")))
-        right.addWidget(self.working, 3)
-        right.addWidget(QLabel(self.tr("Saved calculations")))
-        right.addWidget(self.saved_table, 1)
-        return right
-
-    def _build_saved_table(self) -> None:
-        self.saved_table = QTableWidget(0, 4)
-        self.saved_table.setHorizontalHeaderLabels([self.tr("Calculated on"), self.tr("Clause"), self.tr("Amount (元)"),
-                                                    self.tr("By")])
-        self.saved_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.saved_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.saved_table.verticalHeader().setVisible(False)
-        self.saved_table.horizontalHeader().setStretchLastSection(True)
-
-    @staticmethod
-    def _build_columns(left: QVBoxLayout, right: QVBoxLayout) -> QSplitter:
-        columns = QSplitter(Qt.Orientation.Horizontal)
-        for part in (left, right):
-            holder = QWidget()
-            holder.setLayout(part)
-            columns.addWidget(holder)
-        columns.setSizes([470, 610])
-        return columns
-
-    def _build_buttons(self) -> QDialogButtonBox:
-        self.save_button = QPushButton(self.tr("Save to record"))
-        self.save_button.clicked.connect(self.save_to_record)
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.clicked.connect(self.print_pdf)
-        self.copy_button = QPushButton(self.tr("Copy working"))
-        self.copy_button.clicked.connect(self.copy_working)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.save_button, self.print_button, self.copy_button):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.close)
-        return buttons
+        self._built = True
+        self.clause_chosen()
+        self.resize(1080, 680)
 
     # ----- reading the form
     def choice(self) -> str:
@@ -353,7 +206,9 @@ class PenaltyDialog(QDialog):
         )
 
     # ----- reacting
-    def _choose_clause(self) -> None:
+    def clause_chosen(self) -> None:
+        """Show the chosen clause's text, fill in the amounts already charged under it and to its
+        paying party (from the saved calculations), recalculate."""
         choice = self.choice()
         self.ad_hoc.setVisible(choice == "ad-hoc")
         clause = statutory_sme_clause() if choice in ("statutory", "ad-hoc") else self.current_clause()
@@ -371,7 +226,8 @@ class PenaltyDialog(QDialog):
             edit.blockSignals(False)
         self.recalculate()
 
-    def _inputs_changed(self, *_args: object) -> None:
+    def inputs_changed(self, *_args: object) -> None:
+        """An entry changed: recalculate (not while the form is being built)."""
         if self._built:
             self.recalculate()
 
