@@ -50,6 +50,9 @@ COPY_CANCELLED = define(
 BATCH = 2000
 #: Rows per batch of a table holding files' bytes (``LargeBinary``: up to 200 MB a row).
 BLOB_BATCH = 1
+#: Contracts whose list terms are derived per statement after the copy: one id is one bound parameter,
+#: and PostgreSQL's protocol takes at most 65,535 (a register of 100,000 contracts failed to move).
+TERMS_BATCH = 10_000
 
 
 @dataclass(frozen=True)
@@ -150,14 +153,17 @@ def copy_into(source: Store, target: Store, *, progress: Callable[[int, int], No
 def _keep_list_terms(connection: Connection) -> None:
     """The list's terms in force (``services.register.list_terms``, revision 0020) are columns outside
     the models, so they are not among the copied ones: derive them for every contract copied, in
-    the copy's transaction (SQLite's triggers copied the stored terms; a server's need ``keep``)."""
+    the copy's transaction (SQLite's triggers copied the stored terms; a server's need ``keep``),
+    ``TERMS_BATCH`` contracts at a time."""
     from sqlalchemy.orm import Session
 
     from models.contract import Contract
     from services.register import contracts, list_terms
 
     with Session(bind=connection) as session:
-        list_terms.keep(session, list(session.scalars(select(Contract.id))), contracts.load)
+        ids = list(session.scalars(select(Contract.id).order_by(Contract.id)))
+        for start in range(0, len(ids), TERMS_BATCH):
+            list_terms.keep(session, ids[start:start + TERMS_BATCH], contracts.load)
         session.flush()
 
 
