@@ -4,8 +4,9 @@
 created if absent), refuses a target that already holds rows, copies every table of the models'
 metadata in foreign-key order (tables added by later features are copied without a list here),
 resets the server's id sequences, then verifies each table: the same number of rows and the same
-checksum (``table_checksum``) on both sides. The copy is one transaction on the target: a failed
-check leaves the target as empty as it was. Values pass through the models' column types, so money
+checksum (``table_checksum``) on both sides, and analyzes the target (``services.store_stats``: a
+register just loaded has no statistics for the planner). The copy is one transaction on the target: a
+failed check leaves the target as empty as it was. Values pass through the models' column types, so money
 stays integer fen and decimals exact text on both engines, files' bytes (``attachment_blobs``) pass
 as they are, one row at a time (``BLOB_BATCH``); the history is copied with its hash chain (its
 entries keep their users and times).
@@ -23,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, LargeBinary, Table, func, inspect, select, text
 
+from services import store_stats
 from services.errors import UserError, define
 from services.store import Store, open_store
 
@@ -203,9 +205,11 @@ def _copy(source: Store, target: Store, *, progress: Callable[[int, int], None] 
                     raise UserError(COPY_MISMATCH, table=table.name, source_rows=source_rows,
                                     target_rows=target_rows)
                 done.append(TableCopy(table.name, source_rows, source_sum))
+            store_stats.refresh(writing)  # the planner's statistics, committed with the rows (issue 18)
     except Exception as exc:
         translated = target.translate(exc)
         if translated is exc:
             raise
         raise translated from exc
+    store_stats.reload(target.engine)
     return done

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from services import backup_pg, store_roles
+from services import backup_pg, store_roles, store_stats
 from services.amendments import register as amendments
 from services.attachments import files
 from services.backup import backup_now
@@ -305,6 +305,7 @@ def test_restore_of_a_pg_dump_brings_the_register_back(samples: Store, tmp_path:
     try:
         with again.session() as session:
             assert contracts.load_by_no(session, NUMBER).title != "备份之后的修改"
+            assert not store_stats.missing(session.connection())  # pg_restore's tables analyzed (issue 18)
     finally:
         again.close()
 
