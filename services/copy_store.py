@@ -211,5 +211,4 @@ def _copy(source: Store, target: Store, *, progress: Callable[[int, int], None] 
         if translated is exc:
             raise
         raise translated from exc
-    store_stats.reload(target.engine)
     return done

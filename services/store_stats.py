@@ -9,23 +9,24 @@ in time by itself:
   live contract for each screen of the list — at 100,000 contracts 60–200 ms a step instead of 7–40.
 * PostgreSQL's autovacuum analyzes a table once 10 % of its rows changed, a minute or so later (if it
   runs at all). Until then a register just loaded has no statistics: the planner guesses 0.5 % of the
-  rows for any condition and reads every row for a short word (``服`` 11 s at 100,000). An index an
+  rows for any condition and reads every hit of a short word (``服`` 8–11 s at 100,000). An index an
   upgrade adds has none until its table changes by 10 %.
 
 So the app runs ANALYZE itself, in the same transaction as the bulk write (its statistics commit
 with the rows; PostgreSQL samples the transaction's own new rows): the copy of a register
 (``services.copy_store``), a ledger import that wrote at least ``SHARE`` of the contracts or into a
 register without statistics (``after_import``), the upgrade of a store (``services.store``,
-``services.store_pg``) and the restore of a server backup (``services.backup``). Figures:
+``services.store_pg``) and the restore of a server backup (``services.backup``); on SQLite in a way that
+every open connection reads the new statistics (``refresh``). Figures:
 bench/README.md, "Statistics after bulk writes". ANALYZE decides plans only, never rows.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-__all__ = ["SHARE", "after_import", "missing", "refresh", "reload"]
+__all__ = ["SHARE", "after_import", "missing", "refresh"]
 
 #: An import that wrote at least this share of the register's contracts analyzes it (PostgreSQL's own
 #: ``autovacuum_analyze_scale_factor``). ANALYZE samples at most 30,000 rows a table on PostgreSQL (6–7 s
@@ -52,40 +53,34 @@ def refresh(connection: Connection) -> None:
     """ANALYZE the register in the caller's transaction: on SQLite the whole file (its FTS tables too),
     on PostgreSQL every table of the register's schema — a role that does not own them gets the server's
     warning and leaves them as they are (its owner's next ANALYZE, or autovacuum's, will do). The list's
-    kept estimates of short words (``pg_grams.rare``) are dropped. Other connections of a SQLite store
-    keep the statistics they loaded: ``reload`` after the commit."""
+    kept estimates of short words (``pg_grams.rare``) are dropped.
+
+    SQLite reads ``sqlite_stat1`` with the schema, once per connection, and ANALYZE alone does not
+    change the schema: every other open connection (the window's, another process's) would go on
+    planning without the new statistics. ``sqlite_stat1`` is dropped first, a change of the schema, so
+    each connection reads the schema and the statistics again at its next statement."""
     from services.register import pg_grams
 
-    statement = "ANALYZE"
+    statements = ["DROP TABLE IF EXISTS sqlite_stat1", "ANALYZE"]
     if connection.dialect.name != "sqlite":
         names = ", ".join(connection.execute(text(
             "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")).scalars())
-        statement = f"ANALYZE {names}" if names else ""
-    if statement:
-        # On the driver's cursor, in the same transaction: the connection's own options may stream
-        # (the copy's checksums set ``yield_per`` on it), and ANALYZE cannot run in a server-side cursor.
-        cursor = connection.connection.cursor()
-        try:
+        statements = [f"ANALYZE {names}"] if names else []
+    # On the driver's cursor, in the same transaction: the connection's own options may stream (the
+    # copy's checksums set ``yield_per`` on it), and ANALYZE cannot run in a server-side cursor.
+    cursor = connection.connection.cursor()
+    try:
+        for statement in statements:
             cursor.execute(statement)
-        finally:
-            cursor.close()
+    finally:
+        cursor.close()
     pg_grams.forget(connection.engine)
-
-
-def reload(engine: Engine) -> None:
-    """After a committed ``refresh`` on SQLite: the pool's connections closed, so that the next ones
-    load the new ``sqlite_stat1`` (SQLite reads it with the schema, once per connection; the
-    statistics of an ANALYZE elsewhere reach an open connection only with a change of the schema).
-    Nothing on PostgreSQL, where every session plans with the current statistics."""
-    if engine.dialect.name == "sqlite":
-        engine.dispose()
 
 
 def after_import(session: Session, written: int) -> bool:
     """After an import that added or updated ``written`` contracts, in its transaction: ``refresh``
     when they are at least ``SHARE`` of the register's contracts, or when it has no statistics yet
-    (``missing``); on SQLite the engine's connections are then renewed after the commit
-    (``reload``). True when it analyzed."""
+    (``missing``). True when it analyzed."""
     if written <= 0:
         return False
     connection = session.connection()
@@ -93,7 +88,4 @@ def after_import(session: Session, written: int) -> bool:
     if written < SHARE * total and not missing(connection):
         return False
     refresh(connection)
-    if connection.dialect.name == "sqlite":
-        engine = connection.engine
-        event.listen(session, "after_commit", lambda _session: reload(engine), once=True)
     return True
