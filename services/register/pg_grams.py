@@ -146,8 +146,8 @@ def rare(session: Session, word: str) -> bool:
             known.clear()
         if without_statistics(session):
             # The planner's default for @> is 0.5 % of the rows for any word, so every word looked rare and
-            # a common one was read by the index: every hit fetched and sorted (bench/README.md, "Short words
-            # without statistics"). LIKE alone is the plan that is safe for a common word (a walk of the sort
+            # a common one was read by the index: every hit fetched and sorted (bench/README.md, "Statistics
+            # after bulk writes"). LIKE alone is the plan that is safe for a common word (a walk of the sort
             # index meets the first screen's hits at once); for a rare one it costs at most a scan of the table.
             share = float("inf")
         else:
