@@ -32,6 +32,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from services import store_stats
 from services.errors import define
 from services.store import (
     STORE_DAMAGED,
@@ -415,6 +416,7 @@ def _restore_server(url: str, archive: Path) -> Path | None:
     try:
         with store.engine.begin() as connection:
             grant_all(connection)
+            store_stats.refresh(connection)  # pg_restore leaves the tables without statistics (issue 18)
             from services.store_notify import notify_everything
 
             notify_everything(connection)  # other users' windows reload the restored register

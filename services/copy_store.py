@@ -4,8 +4,9 @@
 created if absent), refuses a target that already holds rows, copies every table of the models'
 metadata in foreign-key order (tables added by later features are copied without a list here),
 resets the server's id sequences, then verifies each table: the same number of rows and the same
-checksum (``table_checksum``) on both sides. The copy is one transaction on the target: a failed
-check leaves the target as empty as it was. Values pass through the models' column types, so money
+checksum (``table_checksum``) on both sides, and analyzes the target (``services.store_stats``: a
+register just loaded has no statistics for the planner). The copy is one transaction on the target: a
+failed check leaves the target as empty as it was. Values pass through the models' column types, so money
 stays integer fen and decimals exact text on both engines, files' bytes (``attachment_blobs``) pass
 as they are, one row at a time (``BLOB_BATCH``); the history is copied with its hash chain (its
 entries keep their users and times).
@@ -23,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, LargeBinary, Table, func, inspect, select, text
 
+from services import store_stats
 from services.errors import UserError, define
 from services.store import Store, open_store
 
@@ -50,6 +52,9 @@ COPY_CANCELLED = define(
 BATCH = 2000
 #: Rows per batch of a table holding files' bytes (``LargeBinary``: up to 200 MB a row).
 BLOB_BATCH = 1
+#: Contracts whose list terms are derived per statement after the copy: one id is one bound parameter,
+#: and PostgreSQL's protocol takes at most 65,535 (a register of 100,000 contracts failed to move).
+TERMS_BATCH = 10_000
 
 
 @dataclass(frozen=True)
@@ -150,14 +155,17 @@ def copy_into(source: Store, target: Store, *, progress: Callable[[int, int], No
 def _keep_list_terms(connection: Connection) -> None:
     """The list's terms in force (``services.register.list_terms``, revision 0020) are columns outside
     the models, so they are not among the copied ones: derive them for every contract copied, in
-    the copy's transaction (SQLite's triggers copied the stored terms; a server's need ``keep``)."""
+    the copy's transaction (SQLite's triggers copied the stored terms; a server's need ``keep``),
+    ``TERMS_BATCH`` contracts at a time."""
     from sqlalchemy.orm import Session
 
     from models.contract import Contract
     from services.register import contracts, list_terms
 
     with Session(bind=connection) as session:
-        list_terms.keep(session, list(session.scalars(select(Contract.id))), contracts.load)
+        ids = list(session.scalars(select(Contract.id).order_by(Contract.id)))
+        for start in range(0, len(ids), TERMS_BATCH):
+            list_terms.keep(session, ids[start:start + TERMS_BATCH], contracts.load)
         session.flush()
 
 
@@ -197,6 +205,7 @@ def _copy(source: Store, target: Store, *, progress: Callable[[int, int], None] 
                     raise UserError(COPY_MISMATCH, table=table.name, source_rows=source_rows,
                                     target_rows=target_rows)
                 done.append(TableCopy(table.name, source_rows, source_sum))
+            store_stats.refresh(writing)  # the planner's statistics, committed with the rows (issue 18)
     except Exception as exc:
         translated = target.translate(exc)
         if translated is exc:

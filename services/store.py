@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from services import store_stats
 from services.app_names import APP_AUTHOR as APP_AUTHOR  # re-exported: asked of services.store
 from services.app_names import APP_NAME as APP_NAME
 from services.app_names import DB_ENV as DB_ENV
@@ -411,6 +412,8 @@ def open_store(
                     search_index.ensure(connection)
                     list_status.ensure(connection)
                     list_terms.ensure(connection)
+                    if revision is not None:  # tables and indexes re-made: the planner's statistics (issue 18)
+                        store_stats.refresh(connection)
             except DBAPIError as exc:
                 if sqlite_error_name(exc).startswith("SQLITE_BUSY"):
                     raise busy_error(path, busy_timeout) from exc

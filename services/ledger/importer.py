@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from models.contract import ROLES, Contract
 from services import history as history_log
+from services import store_stats
 from services.backup import backup_before
 from services.checks.contract import Problem, wan_problem
 from services.errors import LocatedProblem, localize
@@ -314,9 +315,10 @@ def apply_ledger(
 ) -> ImportResult:
     """Write a checked plan into the store in the caller's transaction.
 
-    Raises ``LedgerError`` if the plan has errors, or names contracts already in the store and
-    ``replace`` is False; ``ImportCancelled`` when ``cancelled()`` turns true (the caller's
-    transaction then rolls back, leaving the store unchanged).
+    An import that wrote a large share of the contracts analyzes the store in the same transaction
+    (``services.store_stats.after_import``). Raises ``LedgerError`` if the plan has errors, or names
+    contracts already in the store and ``replace`` is False; ``ImportCancelled`` when ``cancelled()``
+    turns true (the caller's transaction then rolls back, leaving the store unchanged).
     """
     if plan.problems.errors:
         raise LedgerError(plan.problems.errors)
@@ -397,6 +399,7 @@ def apply_ledger(
     late = apart.apply(session, plan.kept_apart, set(plan.contracts))
     if late:
         raise LedgerError(late)
+    store_stats.after_import(session, len(added) + len(updated))  # the planner's statistics (issue 18)
     return ImportResult(added=added, updated=updated, warnings=list(plan.problems.warnings), problems=found)
 
 

@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session
 
 from models.contract import Contract
 
-__all__ = ["COMMON_SHARE", "FUNCTION", "INDEX", "MAX_CHARS", "contains", "create", "drop", "present", "rare"]
+__all__ = ["COMMON_SHARE", "FUNCTION", "INDEX", "MAX_CHARS", "contains", "create", "drop", "forget", "present", "rare",
+           "without_statistics"]
 
 #: The SQL function (``text`` -> ``text[]``) and its GIN index on ``contracts``.
 FUNCTION = "contract_grams"
@@ -100,13 +101,41 @@ def contains(word: str) -> ColumnElement[bool]:
 _SHARES: weakref.WeakKeyDictionary[Engine, dict[str, tuple[float, float]]] = weakref.WeakKeyDictionary()
 _SHARES_KEPT = 512
 
+#: True when the planner has no element statistics of the grams to estimate a word by. Any role that
+#: reads the contracts sees ``reltuples`` (-1: never analyzed nor vacuumed, PostgreSQL 14+) and the
+#: table's own ``pg_stats`` rows (none: never analyzed); the index's rows only its owner sees
+#: (``has_column_privilege`` on the index), and lacks them when the index is newer than the last
+#: ANALYZE (an upgrade that made it; ``services.store_stats`` analyzes after the app's upgrades).
+_WITHOUT_STATISTICS = text(f"""
+    SELECT c.reltuples < 0
+        OR NOT EXISTS (SELECT 1 FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = c.relname
+                       AND s.attname = 'search_text')
+        OR (has_column_privilege(i.oid, 1::smallint, 'SELECT')
+            AND NOT EXISTS (SELECT 1 FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = i.relname
+                            AND s.most_common_elems IS NOT NULL))
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_index x ON x.indrelid = c.oid JOIN pg_class i ON i.oid = x.indexrelid AND i.relname = '{INDEX}'
+    WHERE c.oid = 'contracts'::regclass""")
+
+
+def without_statistics(session: Session) -> bool:
+    """True when the planner has no statistics of the grams (``_WITHOUT_STATISTICS``): a register
+    loaded and not yet analyzed, or whose index is newer than its last ANALYZE."""
+    return bool(session.execute(_WITHOUT_STATISTICS).scalar())
+
+
+def forget(engine: Engine) -> None:
+    """Drop the estimates kept for ``engine``'s store (after an ANALYZE: they may have changed)."""
+    _SHARES.pop(engine, None)
+
 
 def rare(session: Session, word: str) -> bool:
     """True when the planner estimates ``word`` (1–2 characters, lower-cased) in at most
     ``COMMON_SHARE`` of the contracts: it is then looked up in the index (``contains``), else read by
     ``LIKE`` alone. The estimate is the planner's own (``EXPLAIN`` of the index test: the index's
     statistics from ANALYZE, readable by every role that may read the contracts), kept per store and
-    word for ``ESTIMATE_KEPT`` seconds; it decides the plan only, never the rows."""
+    word for ``ESTIMATE_KEPT`` seconds; it decides the plan only, never the rows. Without statistics
+    (``without_statistics``) every word is taken as common: False."""
     known = _SHARES.setdefault(session.get_bind().engine, {})
     now = time.monotonic()
     kept = known.get(word)
@@ -115,10 +144,17 @@ def rare(session: Session, word: str) -> bool:
 
         if len(known) >= _SHARES_KEPT:
             known.clear()
-        plan: Any = session.execute(text(
-            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM contracts WHERE {FUNCTION}(search_text) @> :words"
-        ).bindparams(bindparam("words", type_=ARRAY(Text))), {"words": [word]}).scalar()
-        every: Any = session.execute(text("EXPLAIN (FORMAT JSON) SELECT 1 FROM contracts")).scalar()
-        found, total = float(plan[0]["Plan"]["Plan Rows"]), float(every[0]["Plan"]["Plan Rows"])
-        kept = known[word] = (now, found / max(total, 1.0))
+        if without_statistics(session):
+            # The planner's default for @> is 0.5 % of the rows for any word, so every word looked rare and
+            # a common one was read by the index: every hit fetched and sorted (bench/README.md, "Statistics
+            # after bulk writes"). LIKE alone is the plan that is safe for a common word (a walk of the sort
+            # index meets the first screen's hits at once); for a rare one it costs at most a scan of the table.
+            share = float("inf")
+        else:
+            plan: Any = session.execute(text(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM contracts WHERE {FUNCTION}(search_text) @> :words"
+            ).bindparams(bindparam("words", type_=ARRAY(Text))), {"words": [word]}).scalar()
+            every: Any = session.execute(text("EXPLAIN (FORMAT JSON) SELECT 1 FROM contracts")).scalar()
+            share = float(plan[0]["Plan"]["Plan Rows"]) / max(float(every[0]["Plan"]["Plan Rows"]), 1.0)
+        kept = known[word] = (now, share)
     return kept[1] <= COMMON_SHARE
