@@ -27,7 +27,16 @@ from sqlalchemy.sql.elements import Case, UnaryExpression
 
 from models.amendments import Attachment
 from models.contract import Contract
-from services.register import list_sample, list_seek, list_status, list_terms, list_words, pg_grams, search_index
+from services.register import (
+    list_prefix,
+    list_sample,
+    list_seek,
+    list_status,
+    list_terms,
+    list_words,
+    pg_grams,
+    search_index,
+)
 from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
 from services.register.list_in_force import in_force_rows
 from services.register.versions import LIVE
@@ -392,10 +401,11 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
     # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
     if fewest is not None and fewest > DRIVE_MAX and walkable:
         bounded = bool(plan.heads) and query.sort == "contract_no"
+        prefixed = _prefix_words(session, query)
         # With a bound to start from, the walk from the start of the order gets a shorter try.
         found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
                                                reverse=reverse, extra=extra, split=split),
-                      HEAD_WALK_BUDGET if bounded else WALK_BUDGET)
+                      HEAD_WALK_BUDGET if bounded or prefixed else WALK_BUDGET)
         if found is None and bounded:
             # The hits cluster far down the number order: walk from the first number that may be one.
             bound = list_words.number_bound(session, plan, down=query.descending != reverse)
@@ -403,12 +413,39 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
                 found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
                                                        reverse=reverse, extra=[*extra, bound], split=split),
                               WALK_BUDGET)
+        if found is None and prefixed:
+            # Every hit's key may start with a word (a city sorted by title): its range of the key's index.
+            ranged = _prefix_bound(session, query, prefixed)
+            found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
+                                                   reverse=reverse, extra=[*extra, *ranged], split=split),
+                          WALK_BUDGET)
         if found is not None:
             return [ContractRow(*row) for row in found]
+    elif fewest is None and plan == list_words.Plan() and (prefixed := _prefix_words(session, query)):
+        # No index of ours (PostgreSQL): the server walks the proved range instead of every row.
+        extra = [*extra, *_prefix_bound(session, query, prefixed)]
     hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"
     statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide, reverse=reverse, extra=extra,
                                 split=split)
     return [ContractRow(*row) for row in session.execute(statement)]
+
+
+def _prefix_words(session: Session, query: ListQuery) -> list[str]:
+    """The filter's words that start the sort key of some contract (``list_prefix.candidates``); none
+    when the key is not the stored column (terms in force for another day than the stored one)."""
+    if query.sort not in list_prefix.PREFIX_SORTS or not query.text.split():
+        return []
+    key = _sort_key(session, query)
+    if isinstance(key, Case):
+        return []
+    return list_prefix.candidates(session, query.text.lower().split(), query.sort, key)
+
+
+def _prefix_bound(session: Session, query: ListQuery, words: list[str]) -> list[ColumnElement[bool]]:
+    """[the range of the sort key's index every hit lies in] (``list_prefix.bound``), or []."""
+    found = list_prefix.bound(session, words, query.sort, _sort_key(session, query),
+                              lambda word: count(session, ListQuery(text=word, today=query.today)))
+    return [] if found is None else [found]
 
 
 def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
