@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import ColumnElement, func, select, text
+from sqlalchemy import func, select, text
 
 from models.contract import Contract
 from services.amendments import register as amendments
@@ -38,7 +38,8 @@ def _contract(n: int, rng: random.Random) -> ContractData:
     data = ContractData(contract_no=f"TS-{n:04d}", title=f"{city}{rng.choice(WORDS)}项目{rng.randrange(100)}",
                         total_amount=Decimal(n + 1), sign_date=DAY - dt.timedelta(days=30),
                         start_date=DAY - dt.timedelta(days=30), end_date=DAY + dt.timedelta(days=300))
-    supplier = rng.choice(["珠江贸易有限公司", "上海同创有限公司", "华信科技有限公司"]) if n != 11 else "上海同创有限公司"
+    suppliers = ["珠江贸易有限公司", "上海同创有限公司", "华信科技有限公司"]
+    supplier = suppliers[1] if n == 11 else rng.choice(suppliers)
     buyer = {0: "深圳市某局",  # renamed away below: then no 珠海 in its text
              9: "广州市财政局",  # a 广州市 party on a 东莞 contract: 广州 elsewhere
              11: "华信大厦管理处"}.get(n, f"{city}某局")  # 华信 elsewhere than the suppliers
@@ -121,14 +122,14 @@ def test_a_word_at_the_start_of_the_key_gives_the_rows_of_like(
     """Both directions, all contracts and problems only: the rows of LIKE, and the range walked
     exactly where the proof must hold."""
     proved: list[bool] = []
-    real = list_prefix.bound
+    real = list_prefix.proved
 
-    def spied(*args: Any, **kwargs: Any) -> ColumnElement[bool] | None:
+    def spied(*args: Any, **kwargs: Any) -> str | None:
         found = real(*args, **kwargs)
         proved.append(found is not None)
         return found
 
-    monkeypatch.setattr(list_prefix, "bound", spied)
+    monkeypatch.setattr(list_prefix, "proved", spied)
     # Every page as at 1M: many hits (the index is not read), the walk from the order's start cut short.
     monkeypatch.setattr(listing, "DRIVE_MAX", 0)
     real_walk = listing._walk
@@ -148,6 +149,10 @@ def test_a_word_at_the_start_of_the_key_gives_the_rows_of_like(
             assert (total, by_offset, seeking, tail) == (len(expected), expected, expected, expected[-10:])
             assert positions == list(range(len(positions)))
             assert any(proved) is CASES[(term, sort)]
+            # Far pages of one word alone by an OFFSET over its range's index entries (from 1,000 rows on).
+            with monkeypatch.context() as far:
+                far.setattr(list_prefix, "SKIP_MIN", 1)
+                assert _pages(cities, query)[1:] == (expected, expected, expected[-10:], positions)
 
 
 def test_the_proof_counts_the_trash_and_a_title_renamed_away(cities: Store) -> None:
@@ -159,8 +164,12 @@ def test_the_proof_counts_the_trash_and_a_title_renamed_away(cities: Store) -> N
         entries = session.scalar(select(func.count()).select_from(Contract).where(list_prefix.starting(key, "珠海")))
         assert entries == 12
         assert listing.count(session, query) == 9
-        assert list_prefix.bound(session, ["珠海"], "title", key, lambda _word: 9) is not None
-        assert list_prefix.bound(session, ["珠海", "服务"], "title", key, lambda _word: 10) is None
+        assert list_prefix.proved(session, ["珠海"], "title", key, lambda _word: 9) == "珠海"
+        assert list_prefix.proved(session, ["服务", "珠海"], "title", key, lambda _word: 10) is None
+        # The position of the last of the 9 by the range's entries before it, less the 3 that are no hit.
+        last = session.execute(select(list_terms.TITLE, Contract.contract_no).where(
+            Contract.id == listing.page(session, query, 8, 1)[0].id)).one()
+        assert list_prefix.before(session, key, "珠海", tuple(last), descending=False) == 8
 
 
 def test_terms_in_force_for_another_day_are_not_walked_by_range(cities: Store,
@@ -184,3 +193,25 @@ def test_the_range_is_exactly_the_keys_starting_with_the_word(store: Store, word
     with store.session() as session:
         found = set(session.scalars(select(Contract.title).where(list_prefix.starting(list_terms.TITLE, word))))
     assert found == {title for title in titles if title.startswith(word)}
+
+
+def test_on_postgresql_the_indexs_count_is_never_below_the_hits(pg_store: Store) -> None:
+    """``server_hits`` reads the size of the GIN index's bitmap (dead row versions in it too): never
+    fewer than the live hits, so it can only make the proof fail; then the rows are counted."""
+    with pg_store.session(write=True) as session:
+        ids = [contracts.save(session, ContractData(contract_no=f"PG-{n:02d}", title=f"珠海市项目{n}",
+                                                    total_amount=Decimal(1))) for n in range(20)]
+    query = listing.ListQuery(text="珠海", sort="title")
+    with pg_store.session() as session:
+        key = listing._sort_key(session, query)
+        for word in ("珠海", "珠海市"):  # the grams' index, pg_trgm's
+            assert (list_prefix.server_hits(session, word) or 0) >= 20
+    with pg_store.session(write=True) as session:  # deleted_at is indexed: new row versions, the old ones dead
+        session.execute(text("UPDATE contracts SET deleted_at = '2026-01-01 00:00:00' WHERE id IN (:a, :b)"),
+                        {"a": ids[0], "b": ids[1]})
+    with pg_store.session() as session:
+        assert (list_prefix.server_hits(session, "珠海") or 0) >= 18 == listing.count(session, query)
+        found = list_prefix.proved(session, ["珠海"], "title", key, lambda _word: listing.count(session, query))
+        assert found == "珠海"
+        assert [row.id for row in listing.page(session, query, 0, 40)] == sorted(
+            ids[2:], key=lambda i: (f"珠海市项目{ids.index(i)}", f"PG-{ids.index(i):02d}"))

@@ -277,6 +277,13 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
             if found is not None:
                 return _after_row(session, query, tuple(found), limit, reverse=reverse)
             skip -= session.scalar(select(func.count()).select_from(Contract).where(part)) or 0
+    if offset >= list_prefix.SKIP_MIN and walkable and (exact := _exact(session, query)) is not None:
+        # One word starting every hit's key: the row before the page by the range's index entries alone,
+        # then the hits after it, skipping as many of the range's entries at or before it as are no hit.
+        anchor = list_prefix.entry_at(session, *exact, offset - 1, descending=query.descending, reverse=reverse)
+        if anchor is not None:
+            skip = list_prefix.non_hits(session, *exact, anchor, descending=query.descending, reverse=reverse)
+            return _seek(session, query, anchor, skip, limit, reverse=reverse)
     if split:
         parts = list_seek.start_parts(_sort_key(session, query), nullable=True, reverse=reverse)
         return _in_parts(session, query, parts, offset, limit, reverse=reverse, split=True)
@@ -402,10 +409,11 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
     if fewest is not None and fewest > DRIVE_MAX and walkable:
         bounded = bool(plan.heads) and query.sort == "contract_no"
         prefixed = _prefix_words(session, query)
-        # With a bound to start from, the walk from the start of the order gets a shorter try.
+        # With a bound to start from, the first page's walk from the start of the order gets a shorter try.
+        short = bounded or (bool(prefixed) and not extra and not offset)
         found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
                                                reverse=reverse, extra=extra, split=split),
-                      HEAD_WALK_BUDGET if bounded or prefixed else WALK_BUDGET)
+                      HEAD_WALK_BUDGET if short else WALK_BUDGET)
         if found is None and bounded:
             # The hits cluster far down the number order: walk from the first number that may be one.
             bound = list_words.number_bound(session, plan, down=query.descending != reverse)
@@ -415,15 +423,21 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
                               WALK_BUDGET)
         if found is None and prefixed:
             # Every hit's key may start with a word (a city sorted by title): its range of the key's index.
-            ranged = _prefix_bound(session, query, prefixed)
-            found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
-                                                   reverse=reverse, extra=[*extra, *ranged], split=split),
-                          WALK_BUDGET)
+            ranged = _prefix(session, query, prefixed)
+            if ranged is not None or short:
+                found = _walk(session, _page_statement(
+                    session, query, offset, limit, indexed=False, hide=False, reverse=reverse, split=split,
+                    extra=extra if ranged is None else [*extra, list_prefix.starting(*ranged)]), WALK_BUDGET)
         if found is not None:
             return [ContractRow(*row) for row in found]
     elif fewest is None and plan == list_words.Plan() and (prefixed := _prefix_words(session, query)):
-        # No index of ours (PostgreSQL): the server walks the proved range instead of every row.
-        extra = [*extra, *_prefix_bound(session, query, prefixed)]
+        # No index of ours (PostgreSQL): the server walks the proved range instead of every row — unless
+        # the first page's walk from the order's start meets a word's range at once.
+        key = _sort_key(session, query)
+        down = query.descending != reverse
+        if extra or offset or not any(list_prefix.near_start(session, key, word, down=down) for word in prefixed):
+            ranged = _prefix(session, query, prefixed)
+            extra = extra if ranged is None else [*extra, list_prefix.starting(*ranged)]
     hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"
     statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide, reverse=reverse, extra=extra,
                                 split=split)
@@ -436,16 +450,28 @@ def _prefix_words(session: Session, query: ListQuery) -> list[str]:
     if query.sort not in list_prefix.PREFIX_SORTS or not query.text.split():
         return []
     key = _sort_key(session, query)
-    if isinstance(key, Case):
-        return []
-    return list_prefix.candidates(session, query.text.lower().split(), query.sort, key)
+    return [] if isinstance(key, Case) else list_prefix.candidates(session, query.text.lower().split(), query.sort, key)
 
 
-def _prefix_bound(session: Session, query: ListQuery, words: list[str]) -> list[ColumnElement[bool]]:
-    """[the range of the sort key's index every hit lies in] (``list_prefix.bound``), or []."""
-    found = list_prefix.bound(session, words, query.sort, _sort_key(session, query),
-                              lambda word: count(session, ListQuery(text=word, today=query.today)))
-    return [] if found is None else [found]
+def _prefix(session: Session, query: ListQuery, words: list[str] | None = None,
+            ) -> tuple[ColumnElement[Any], str] | None:
+    """(sort key, word) when every hit's key starts with the word (``list_prefix.proved``, of
+    ``words`` or the filter's candidates); None otherwise."""
+    words = _prefix_words(session, query) if words is None else words
+    if not words:
+        return None
+    key = _sort_key(session, query)
+    found = list_prefix.proved(session, words, query.sort, key,
+                               lambda word: count(session, ListQuery(text=word, today=query.today)))
+    return None if found is None else (key, found)
+
+
+def _exact(session: Session, query: ListQuery) -> tuple[ColumnElement[Any], str] | None:
+    """``_prefix`` for a filter of that one word alone: the list is then the live contracts of the
+    word's range holding it (counted and skipped by the key's index, ``list_prefix.non_hits``)."""
+    if len(query.text.split()) != 1 or query.problems_only or query.unsigned_only:
+        return None
+    return _prefix(session, query)
 
 
 def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
@@ -492,6 +518,10 @@ def position(session: Session, query: ListQuery, contract_id: int) -> int | None
     if found is None:
         return None
     value, number = found
+    exact = _exact(session, query) if value is not None else None
+    if exact is not None:
+        # The word's range before the row, by the key's index alone, less its entries that are no hit.
+        return list_prefix.before(session, *exact, (value, number), descending=query.descending)
     earlier_no = Contract.contract_no > number if query.descending else Contract.contract_no < number
     if value is None:
         before = or_(key.is_not(None), and_(key.is_(None), earlier_no))
