@@ -12,13 +12,11 @@ the Trash left out.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -31,14 +29,16 @@ from services.register import (
     list_prefix,
     list_sample,
     list_seek,
-    list_status,
-    list_terms,
     list_words,
     pg_grams,
     search_index,
 )
-from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
+from services.register.contracts import ContractRow
 from services.register.list_in_force import in_force_rows
+from services.register.list_query import ListQuery
+from services.register.list_query import sort_key as _sort_key
+from services.register.list_query import stored_status as _stored_status
+from services.register.list_query import terms as _terms
 from services.register.versions import LIVE
 
 __all__ = ["DRIVE_MAX", "HEAD_WALK_BUDGET", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count",
@@ -58,80 +58,10 @@ HEAD_WALK_BUDGET = 0.003
 WALKABLE = frozenset({"contract_no", "title", "counterparty", "total_amount", "term", "next_due"})
 
 
-@dataclass(frozen=True)
-class ListQuery:
-    """What the list shows: ``text`` (filter words), ``sort`` (one of ``LIST_COLUMNS``),
-    ``descending``, ``problems_only`` (stored ``problem_level`` ≥ 1), ``today`` (the date the
-    derived status is computed for; None = the current date)."""
-
-    text: str = ""
-    sort: str = "contract_no"
-    descending: bool = False
-    problems_only: bool = False
-    today: dt.date | None = None
-    unsigned_only: bool = False  # only contracts without a signed copy (附件 signed_copy) yet
-
-    def day(self) -> dt.date:
-        """``today`` or the current date."""
-        return self.today or dt.date.today()
-
-
 #: The contract keeps a signed copy (issue 16).
 #: A signed copy that is not in the Trash (a removed file no longer marks the contract as signed).
 SIGNED = exists().where(Attachment.contract_id == Contract.id, Attachment.kind == "signed_copy",
                         Attachment.deleted_at.is_(None))
-
-
-def _stored_status(session: Session, query: ListQuery) -> bool:
-    """True when the stored, indexed ``list_status`` is derived for the list's day (and so are the
-    terms in force it follows, ``services.register.list_terms``)."""
-    return list_status.stored_day(session) == query.day() and not _overrides(session, query)
-
-
-def _overrides(session: Session, query: ListQuery) -> dict[int, list_terms.InForce]:
-    """The terms in force on the list's day of the contracts whose stored list columns hold other
-    terms (none when the columns are derived for the list's day — the application's case)."""
-    return list_terms.overrides(session, query.day(), load)
-
-
-def _terms(session: Session, query: ListQuery) -> dict[str, Any]:
-    """The list's columns under the terms in force on its day, by sort key (the stored copies of
-    ``services.register.list_terms``; the contract's own columns before revision 0020)."""
-    day = query.day()
-    if not list_terms.present(session):
-        return {"title": Contract.title, "counterparty": Contract.counterparty, "total_amount": Contract.total_amount,
-                "start_date": Contract.start_date, "end_date": Contract.end_date, "status": status_expr(day)}
-    columns: dict[str, Any] = {"title": list_terms.TITLE, "counterparty": Contract.counterparty,
-                               "total_amount": list_terms.TOTAL, "start_date": list_terms.START,
-                               "end_date": list_terms.END}
-    columns["status"] = case(
-        (Contract.status.is_not(None), Contract.status),
-        (Contract.sign_date.is_(None), literal("draft")),
-        (day > list_terms.END, literal("completed")),
-        else_=literal("active"),
-    )
-    differ = _overrides(session, query)
-    if differ:
-        for name, column in list(columns.items()):
-            values = {cid: literal(getattr(item, name), column.type) for cid, item in differ.items()}
-            columns[name] = case(values, value=Contract.id, else_=column)
-    return columns
-
-
-def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
-    if query.sort not in LIST_COLUMNS:
-        raise ValueError(f"unknown list column {query.sort!r}")
-    terms = _terms(session, query)
-    keys: dict[str, Any] = {
-        "contract_no": Contract.contract_no,
-        "title": terms["title"],
-        "counterparty": terms["counterparty"],
-        "total_amount": terms["total_amount"],
-        "term": terms["start_date"],
-        "status": list_status.COLUMN if query.sort == "status" and _stored_status(session, query) else terms["status"],
-        "next_due": Contract.next_due,
-    }
-    return keys[query.sort]
 
 
 def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[ColumnElement[bool]]:
