@@ -339,11 +339,14 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
     if fewest is not None and fewest > DRIVE_MAX and walkable:
         bounded = bool(plan.heads) and query.sort == "contract_no"
         prefixed = _prefix_words(session, query)
-        # With a bound to start from, the first page's walk from the start of the order gets a shorter try.
-        short = bounded or (bool(prefixed) and not extra and not offset)
-        found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
-                                               reverse=reverse, extra=extra, split=split),
-                      HEAD_WALK_BUDGET if short else WALK_BUDGET)
+        # A first page whose word's range lies far down the order: the proof before any walk.
+        early = bool(prefixed) and not extra and not offset and not _near(session, query, prefixed, reverse)
+        ranged = _prefix(session, query, prefixed) if early else None
+        # With a bound to start from, the walk from the start of the order gets a shorter try.
+        found = _walk(session, _page_statement(
+            session, query, offset, limit, indexed=False, hide=False, reverse=reverse, split=split,
+            extra=extra if ranged is None else [*extra, list_prefix.starting(*ranged)]),
+            HEAD_WALK_BUDGET if bounded else WALK_BUDGET)
         if found is None and bounded:
             # The hits cluster far down the number order: walk from the first number that may be one.
             bound = list_words.number_bound(session, plan, down=query.descending != reverse)
@@ -351,23 +354,21 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
                 found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
                                                        reverse=reverse, extra=[*extra, bound], split=split),
                               WALK_BUDGET)
-        if found is None and prefixed:
+        if found is None and prefixed and not early:
             # Every hit's key may start with a word (a city sorted by title): its range of the key's index.
             ranged = _prefix(session, query, prefixed)
-            if ranged is not None or short:
+            if ranged is not None:
                 found = _walk(session, _page_statement(
                     session, query, offset, limit, indexed=False, hide=False, reverse=reverse, split=split,
-                    extra=extra if ranged is None else [*extra, list_prefix.starting(*ranged)]), WALK_BUDGET)
+                    extra=[*extra, list_prefix.starting(*ranged)]), WALK_BUDGET)
         if found is not None:
             return [ContractRow(*row) for row in found]
-    elif fewest is None and plan == list_words.Plan() and (prefixed := _prefix_words(session, query)):
+    elif (fewest is None and plan == list_words.Plan() and (prefixed := _prefix_words(session, query))
+          and (extra or offset or not _near(session, query, prefixed, reverse))):
         # No index of ours (PostgreSQL): the server walks the proved range instead of every row — unless
         # the first page's walk from the order's start meets a word's range at once.
-        key = _sort_key(session, query)
-        down = query.descending != reverse
-        if extra or offset or not any(list_prefix.near_start(session, key, word, down=down) for word in prefixed):
-            ranged = _prefix(session, query, prefixed)
-            extra = extra if ranged is None else [*extra, list_prefix.starting(*ranged)]
+        ranged = _prefix(session, query, prefixed)
+        extra = extra if ranged is None else [*extra, list_prefix.starting(*ranged)]
     hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"
     statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide, reverse=reverse, extra=extra,
                                 split=split)
@@ -381,6 +382,14 @@ def _prefix_words(session: Session, query: ListQuery) -> list[str]:
         return []
     key = _sort_key(session, query)
     return [] if isinstance(key, Case) else list_prefix.candidates(session, query.text.lower().split(), query.sort, key)
+
+
+def _near(session: Session, query: ListQuery, words: list[str], reverse: bool) -> bool:
+    """True when a walk from the start of the order meets one of ``words``' ranges at once
+    (``list_prefix.near_start``)."""
+    key = _sort_key(session, query)
+    down = query.descending != reverse
+    return any(list_prefix.near_start(session, key, word, down=down) for word in words)
 
 
 def _prefix(session: Session, query: ListQuery, words: list[str] | None = None,
