@@ -48,7 +48,7 @@ from models.contract import Contract
 from services.register import list_sample, list_seek, list_words, pg_grams, search_index
 
 __all__ = ["C_COLLATIONS", "NEAR", "PREFIX_SORTS", "SKIP_MIN", "TRIGRAM_INDEX", "before", "candidates", "entry_at",
-           "near_start", "non_hits", "proved", "server_hits", "starting"]
+           "forget", "near_start", "non_hits", "proved", "server_hits", "starting"]
 
 #: Sort keys whose stored column is held, lower-cased, in the search text (title; counterparty: the
 #: suppliers joined by ``、``, the first one's name in the text).
@@ -149,6 +149,11 @@ def proved(session: Session, words: list[str], sort: str, key: ColumnElement[Any
                 known[memo] = word
                 break
     return known[memo]
+
+
+def forget(engine: Engine) -> None:
+    """Drop the proofs kept for ``engine`` (PostgreSQL; benches time a proof afresh)."""
+    _PROVED.pop(engine, None)
 
 
 def near_start(session: Session, key: ColumnElement[Any], word: str, *, down: bool) -> bool:
