@@ -55,7 +55,20 @@ def overrides(session: Session, query: ListQuery) -> dict[int, list_terms.InForc
 
 def terms(session: Session, query: ListQuery) -> dict[str, Any]:
     """The list's columns under the terms in force on its day, by sort key (the stored copies of
-    ``services.register.list_terms``; the contract's own columns before revision 0020)."""
+    ``services.register.list_terms``; the contract's own columns before revision 0020). SQLite: kept for
+    the session's reads (a write on its connection derives them again): a page asks 4–6 times, each
+    asking the store for the stored day."""
+    changes = getattr(session.connection().connection.driver_connection, "total_changes", None)
+    if changes is None:  # not SQLite: no count of this connection's writes to key them by
+        return _derived(session, query)
+    memo = (query.day(), changes)
+    kept = session.info.setdefault("list_query_terms", {})
+    if memo not in kept:
+        kept[memo] = _derived(session, query)
+    return dict(kept[memo])
+
+
+def _derived(session: Session, query: ListQuery) -> dict[str, Any]:
     day = query.day()
     if not list_terms.present(session):
         return {"title": Contract.title, "counterparty": Contract.counterparty, "total_amount": Contract.total_amount,

@@ -7,7 +7,9 @@ of one contract when it restores the current row after a refresh or a sort (a ``
 rows ordered before it). Filter and order are those of ``services.register.contracts.search_ids``:
 every word of the filter in the number, title or party names (case-insensitive; 3+ characters through the trigram index,
 ``services.register.search_index``), ties broken by contract number, rows without a date last,
-the Trash left out.
+the Trash left out. A word that starts the title (or first supplier) of every contract holding it —
+a city typed with the list sorted by title — is walked as that range of the key's index
+(``services.register.list_prefix``: proved by counts, the same rows).
 """
 
 from __future__ import annotations
