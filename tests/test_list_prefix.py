@@ -152,9 +152,11 @@ def test_a_word_at_the_start_of_the_key_gives_the_rows_of_like(
             assert (total, by_offset, seeking, tail) == (len(expected), expected, expected, expected[-10:])
             assert positions == list(range(len(positions)))
             assert any(proved) is CASES[(term, sort)]
-            # Far pages of one word alone by an OFFSET over its range's index entries (from 1,000 rows on).
+            # Far pages of one word alone by an OFFSET over its range's index entries (from 1,000 rows on);
+            # positions of more words or filters far down the range by the filter's own count.
             with monkeypatch.context() as far:
                 far.setattr(list_prefix, "SKIP_MIN", 1)
+                far.setattr(list_prefix, "FEW_BEFORE", 0)
                 assert _pages(cities, query)[1:] == (expected, expected, expected[-10:], positions)
 
 

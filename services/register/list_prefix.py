@@ -47,8 +47,8 @@ from models.amendments import Amendment
 from models.contract import Contract
 from services.register import list_sample, list_seek, list_words, pg_grams, search_index
 
-__all__ = ["C_COLLATIONS", "NEAR", "PREFIX_SORTS", "SKIP_MIN", "TRIGRAM_INDEX", "before", "candidates", "entry_at",
-           "forget", "near_start", "non_hits", "proved", "server_hits", "starting"]
+__all__ = ["C_COLLATIONS", "FEW_BEFORE", "NEAR", "PREFIX_SORTS", "SKIP_MIN", "TRIGRAM_INDEX", "before", "candidates",
+           "entry_at", "few_before", "forget", "near_start", "non_hits", "proved", "server_hits", "starting"]
 
 #: Sort keys whose stored column is held, lower-cased, in the search text (title; counterparty: the
 #: suppliers joined by ``、``, the first one's name in the text).
@@ -59,6 +59,8 @@ C_COLLATIONS = frozenset({"C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic"})
 #: Fewer contracts than this before a word's range in the order: the walk from the start is left to the
 #: server (``near_start``; ~2,000 rows of ``LIKE``, a few ms).
 NEAR = 2000
+#: A position within this many entries of its range's start is counted by testing their rows (``few_before``).
+FEW_BEFORE = 20_000
 #: From this ``OFFSET`` on, a page of one such word alone is found by an ``OFFSET`` over its range's
 #: index entries (no row read) instead of a walk testing each row (~5 µs a row).
 SKIP_MIN = 1000
@@ -205,6 +207,16 @@ def before(session: Session, key: ColumnElement[Any], word: str, row: tuple[Any,
     earlier = list_seek.after_parts(key, *row, descending=descending, nullable=False, reverse=True)[0]
     entries = session.scalar(select(func.count()).select_from(Contract).where(starting(key, word), earlier)) or 0
     return int(entries) - non_hits(session, key, word, row, descending=descending, inclusive=False)
+
+
+def few_before(session: Session, key: ColumnElement[Any], word: str, row: tuple[Any, str], *,
+               descending: bool) -> bool:
+    """True when fewer than ``FEW_BEFORE`` entries of ``word``'s range come before ``row`` in the order
+    (reads at most that many of the key's index): testing each of their rows is then cheaper than
+    counting every hit of the filter from the indexes."""
+    earlier = list_seek.after_parts(key, *row, descending=descending, nullable=False, reverse=True)[0]
+    rows = select(Contract.id).where(starting(key, word), earlier).limit(FEW_BEFORE).subquery()
+    return int(session.scalar(select(func.count()).select_from(rows)) or 0) < FEW_BEFORE
 
 
 def entry_at(session: Session, key: ColumnElement[Any], word: str, position: int, *, descending: bool,

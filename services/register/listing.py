@@ -209,7 +209,7 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
             if found is not None:
                 return _after_row(session, query, tuple(found), limit, reverse=reverse)
             skip -= session.scalar(select(func.count()).select_from(Contract).where(part)) or 0
-    if offset >= list_prefix.SKIP_MIN and walkable and (exact := _exact(session, query)) is not None:
+    if offset >= list_prefix.SKIP_MIN and walkable and _alone(query) and (exact := _prefix(session, query)):
         # One word starting every hit's key: the row before the page by the range's index entries alone,
         # then the hits after it, skipping as many of the range's entries at or before it as are no hit.
         anchor = list_prefix.entry_at(session, *exact, offset - 1, descending=query.descending, reverse=reverse)
@@ -407,12 +407,10 @@ def _prefix(session: Session, query: ListQuery, words: list[str] | None = None,
     return None if found is None else (key, found)
 
 
-def _exact(session: Session, query: ListQuery) -> tuple[ColumnElement[Any], str] | None:
-    """``_prefix`` for a filter of that one word alone: the list is then the live contracts of the
-    word's range holding it (counted and skipped by the key's index, ``list_prefix.non_hits``)."""
-    if len(query.text.split()) != 1 or query.problems_only or query.unsigned_only:
-        return None
-    return _prefix(session, query)
+def _alone(query: ListQuery) -> bool:
+    """True for a filter of one word alone: with ``_prefix`` proved, the list is the live contracts of
+    the word's range holding it (counted and skipped by the key's index, ``list_prefix.non_hits``)."""
+    return len(query.text.split()) == 1 and not query.problems_only and not query.unsigned_only
 
 
 def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
@@ -459,16 +457,21 @@ def position(session: Session, query: ListQuery, contract_id: int) -> int | None
     if found is None:
         return None
     value, number = found
-    exact = _exact(session, query) if value is not None else None
-    if exact is not None:
+    ranged = _prefix(session, query) if value is not None else None
+    if ranged is not None and _alone(query):
         # The word's range before the row, by the key's index alone, less its entries that are no hit.
-        return list_prefix.before(session, *exact, (value, number), descending=query.descending)
+        return list_prefix.before(session, *ranged, (value, number), descending=query.descending)
     earlier_no = Contract.contract_no > number if query.descending else Contract.contract_no < number
     if value is None:
         before = or_(key.is_not(None), and_(key.is_(None), earlier_no))
     else:
         earlier_key = key > value if query.descending else key < value
         before = or_(earlier_key, and_(key == value, earlier_no))
+    if ranged is not None and list_prefix.few_before(session, *ranged, (value, number), descending=query.descending):
+        # More words or filters, the row early in the range: the range's rows before it, each tested.
+        conditions = _where(session, query, indexed=False)
+        before = and_(list_seek.after_parts(key, value, number, descending=query.descending, nullable=False,
+                                            reverse=True)[0], list_prefix.starting(*ranged))
     earlier = session.scalar(select(func.count(Contract.id)).where(*conditions, before)) or 0
     return int(earlier)
 
