@@ -220,3 +220,19 @@ def test_on_postgresql_the_indexs_count_is_never_below_the_hits(pg_store: Store)
         assert found == "珠海"
         assert [row.id for row in listing.page(session, query, 0, 40)] == sorted(
             ids[2:], key=lambda i: (f"珠海市项目{ids.index(i)}", f"PG-{ids.index(i):02d}"))
+
+
+def test_on_postgresql_a_writing_transaction_proves_afresh(pg_store: Store) -> None:
+    """The proof is kept per server snapshot, which a transaction's own writes do not move: a session
+    that has written neither uses nor keeps one."""
+    with pg_store.session(write=True) as session:
+        for n in range(6):
+            contracts.save(session, ContractData(contract_no=f"W-{n}", title=f"珠海市{n}", total_amount=Decimal(1)))
+    query = listing.ListQuery(text="珠海", sort="title")
+    with pg_store.session(write=True) as session:
+        contracts.save(session, ContractData(contract_no="W-6", title="珠海市6", total_amount=Decimal(1)))
+        key = listing._sort_key(session, query)
+        assert list_prefix.proved(session, ["珠海"], "title", key, lambda _word: 7) == "珠海"
+        contracts.save(session, ContractData(contract_no="W-X", title="深圳市 珠海路", total_amount=Decimal(1)))
+        assert list_prefix.proved(session, ["珠海"], "title", key, lambda _word: 8) is None
+        assert listing.count(session, query) == 8 == len(listing.page(session, query, 0, 40))

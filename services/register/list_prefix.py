@@ -128,8 +128,11 @@ def proved(session: Session, words: list[str], sort: str, key: ColumnElement[Any
     connection = session.connection()
     server = connection.dialect.name == "postgresql"
     if server:
-        # Kept per server state (its snapshot: no commit anywhere since), for the next pages' sessions.
+        # Kept per server state (its snapshot: no commit anywhere since), for the next pages' sessions —
+        # not by a transaction that has written (its snapshot stays the same over its own writes).
         known = _PROVED.setdefault(connection.engine, {})
+        if connection.execute(text("SELECT txid_current_if_assigned()")).scalar() is not None:
+            known = {}
         memo: tuple[Any, ...] = (tuple(words), sort, list_sample.server_state(session))
     else:
         known = session.info.setdefault("list_prefix", {})
@@ -247,7 +250,9 @@ def server_hits(session: Session, word: str) -> int | None:
 
     Why not ``count(*)``: the server reads every hit's row to count it (200,000 at 1M: 350–580 ms);
     the bitmap of the index is built in ~40 ms and ``EXPLAIN ANALYZE`` of ``… LIMIT 1`` reports its
-    size, then reads one row. The index scan is the only plan offered (in a savepoint, rolled back)."""
+    size (the row pointers the index returned: both lookups are by whole keys — a gram, trigrams — never
+    a partial match, so no page comes back lossy, counted once for many rows), then reads one row. The
+    index scan is the only plan offered (in a savepoint, rolled back); another plan: None."""
     if len(word) <= pg_grams.MAX_CHARS:
         if not pg_grams.present(session):
             return None
