@@ -41,11 +41,14 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import event, select
 
 from models.contract import Contract
-from services.register import list_seek, listing
+from services.register import list_prefix, list_seek, listing
 from services.register.contracts import LIST_COLUMNS
 from services.store import Store, open_store
 from ui.contracts.list_model import ContractListModel
 
+#: (sort key, word) typed with the list sorted by that key: a city at the start of a fifth of the titles, far
+#: from the order's start one way or both (``services.register.list_prefix``).
+SORTED_WORDS = (("title", "珠海"), ("title", "广州市"))
 #: The tables ``bench_list.build_store`` fills (in foreign-key order).
 TABLES = ("contracts", "parties", "line_items", "installments")
 
@@ -212,9 +215,54 @@ def quiet(model: ContractListModel) -> int:
     return model.rowCount()
 
 
-def bench(name: str, repeat: int) -> tuple[list[tuple[str, float, float, int]], Shown, list[str]]:
+def sorted_words(store: Store, statements: Statements, model: ContractListModel, repeat: int,
+                 results: list[tuple[str, float, float, int]], shown: Shown, wrong: list[str], name: str) -> None:
+    """A city typed with the list sorted by title (``SORTED_WORDS``), both ways: the first 40 rows (the
+    range's proof taken afresh each run: ``list_prefix`` keeps it per server state), then a cold jump
+    to the middle of its hits; the middle's rows checked against the first screen's order."""
+    for key, word in SORTED_WORDS:
+        column = LIST_COLUMNS.index(key)
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            way = "desc" if order == Qt.SortOrder.DescendingOrder else "asc"
+            model.sort(column, order)
+
+            def cleared() -> None:
+                model.set_search("")
+                settle(model)
+                list_prefix.forget(store.engine)
+
+            results.append((f"{word!r} by {key} {way}: first 40 rows", *measure(
+                store, statements, lambda w=word: (model.set_search(w), read_rows(model, 0, 40)), repeat,
+                setup=cleared, after=lambda: settle(model))))
+            model.set_search(word)
+            n = settle(model)
+            shown.append((f"{word!r} by {key} {way}", *head(model)))
+
+            def refreshed() -> None:
+                model.refresh()
+                quiet(model)
+                list_prefix.forget(store.engine)
+
+            label = f"  … its page of 40 at {n // 2:,} (cold)"
+            results.append((label, *measure(store, statements, lambda m=n // 2: read_rows(model, m, 40), repeat,
+                                            setup=refreshed)))
+            ids = [model.contract_id(row) for row in range(n // 2, min(n, n // 2 + 40))]
+            shown.append((f"{word!r} by {key} {way} at {n // 2:,}", n, ids))
+            with store.session() as session:
+                query = listing.ListQuery(text=word, sort=key, descending=order == Qt.SortOrder.DescendingOrder,
+                                          today=TODAY)
+                if [listing.position(session, query, i) for i in ids[:3]] != list(range(n // 2, n // 2 + 3)):
+                    wrong.append(f"{name}: positions {word!r} by {key} {way}")
+    model.set_search("")
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    settle(model)
+
+
+def bench(name: str, repeat: int, sorted_only: bool = False) -> tuple[list[tuple[str, float, float, int]], Shown,
+                                                                     list[str]]:
     """The list's steps on the register ``name`` (a path or a URL): (step, app ms, floor ms, statements),
-    what each step showed, and the scroll pages that differ from plain ``OFFSET`` SQL."""
+    what each step showed, and the scroll pages that differ from plain ``OFFSET`` SQL. ``sorted_only``:
+    only the new model and the words typed with the list sorted by title (``sorted_words``)."""
     started = time.perf_counter()
     store = open_store(name)
     results = [("open store", (time.perf_counter() - started) * 1000, 0.0, 0)]
@@ -240,6 +288,10 @@ def bench(name: str, repeat: int) -> tuple[list[tuple[str, float, float, int]], 
                                                         worker=True)))
     model = holder[0]
     shown.append(("first screen", *head(model)))
+    sorted_words(store, statements, model, repeat, results, shown, wrong, name)
+    if sorted_only:
+        store.close()
+        return results, shown, wrong
     for word in (COMMON_WORD, "服", RARE_WORD, "gzcg-2024-0123"):  # 服, 翠湖: 1–2 characters
         clear = settled(model, lambda: model.set_search(""))
         results.append((f"filter {word!r}: first 40 rows",
@@ -318,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="load the server register again even when it already holds N contracts")
     parser.add_argument("--load-only", action="store_true", help="build/load the stores, time nothing")
     parser.add_argument("--repeat", type=int, default=3, help="runs per step; the median is shown")
+    parser.add_argument("--sorted-only", action="store_true",
+                        help="only the new list and the words typed with the list sorted by title (SORTED_WORDS)")
     args = parser.parse_args(argv)
     if not args.pg:
         parser.error("name a PostgreSQL register with --pg or CONTRACTDESK_TEST_PG")
@@ -334,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     over: list[str] = []
     load_before = os.getloadavg()
     cpu_before = time.process_time()
-    runs = {"SQLite": bench(str(path), args.repeat), "PostgreSQL": bench(args.pg, args.repeat)}
+    runs = {"SQLite": bench(str(path), args.repeat, args.sorted_only),
+            "PostgreSQL": bench(args.pg, args.repeat, args.sorted_only)}
     cpu = time.process_time() - cpu_before
     tables = {name: run[0] for name, run in runs.items()}
     wrong = [w for run in runs.values() for w in run[2]]

@@ -21,7 +21,7 @@ from sqlalchemy import text
 from services.amendments import register as amendments
 from services.ledger.importer import import_ledger
 from services.ledger.write import export_ledger
-from services.register import contracts, list_status, list_terms, listing, trash
+from services.register import contracts, list_query, list_status, list_terms, listing, trash
 from services.store import Store, open_store
 from tests.amendment_cases import D, amendment, original
 
@@ -107,7 +107,7 @@ def test_the_stored_columns_follow_the_day_change(store: Store) -> None:
     assert stored["ZFY-2026-002"][:2] == (13000000, "2026-06-30")
     with store.session() as session:
         assert list_terms.stored_day(session) == BEFORE
-        assert listing._overrides(session, listing.ListQuery(today=BEFORE)) == {}  # read as stored
+        assert list_query.overrides(session, listing.ListQuery(today=BEFORE)) == {}  # read as stored
         assert "list_total_amount" in str(listing._sort_key(session, listing.ListQuery(sort="total_amount",
                                                                                        today=BEFORE)))
         assert _order(session, BEFORE) == ["ZFY-2026-001", "ZFY-2026-002", "ZFY-2026-003"]
@@ -116,7 +116,7 @@ def test_the_stored_columns_follow_the_day_change(store: Store) -> None:
     stored = _stored(store)
     assert stored["ZFY-2026-001"][:2] == (13500000, "2026-09-30")  # from its effective date: as amended
     with store.session() as session:
-        assert listing._overrides(session, listing.ListQuery(today=EFFECTIVE)) == {}
+        assert list_query.overrides(session, listing.ListQuery(today=EFFECTIVE)) == {}
         assert _order(session, EFFECTIVE) == ["ZFY-2026-002", "ZFY-2026-001", "ZFY-2026-003"]
         assert _order(session, EFFECTIVE, "status") == ["ZFY-2026-001", "ZFY-2026-003", "ZFY-2026-002"]
     if store.engine.dialect.name == "sqlite":
@@ -167,7 +167,7 @@ def test_an_imported_ledger_lists_its_amended_contract_under_the_terms_in_force(
         stored = _stored(empty)
         assert stored["ZFY-2026-001"][:2] == (12000000, "2026-06-30")
         with empty.session() as session:
-            assert listing._overrides(session, listing.ListQuery()) == {}
+            assert list_query.overrides(session, listing.ListQuery()) == {}
             assert _order(session, dt.date.today()) == ["ZFY-2026-001", "ZFY-2026-002", "ZFY-2026-003"]
             assert _order(session, FAR) == ["ZFY-2026-002", "ZFY-2026-001", "ZFY-2026-003"]
             assert contracts.load(session, first).total_amount == Decimal("135000.00")  # the terms as amended

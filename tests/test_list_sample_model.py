@@ -109,3 +109,22 @@ def test_the_walk_runs_on_the_worker_and_nothing_waits_for_it(store: Store, qtbo
     model._blocks.clear()
     assert [model.contract_id(row) for row in range(600, 640)] == ids[600:640]
     assert long_list
+
+
+def test_a_new_search_stops_the_walk_before_reading_its_rows(store: Store, qtbot: Any, long_list: list[Any],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk under way checks its token between steps: a keystroke changes it before its first rows
+    are read, not after (the walk would take the CPU from them)."""
+    model = ContractListModel(store, today=TODAY)
+    qtbot.waitUntil(lambda: not model.counting() and not model.sampling(), timeout=10_000)
+    token = model._sample_token
+    stopped: list[bool] = []
+    real = listing.page
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        stopped.append(model._sample_token is not token)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "page", spy)
+    model.set_search("批量")
+    assert stopped and stopped[0]

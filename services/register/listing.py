@@ -7,18 +7,18 @@ of one contract when it restores the current row after a refresh or a sort (a ``
 rows ordered before it). Filter and order are those of ``services.register.contracts.search_ids``:
 every word of the filter in the number, title or party names (case-insensitive; 3+ characters through the trigram index,
 ``services.register.search_index``), ties broken by contract number, rows without a date last,
-the Trash left out.
+the Trash left out. A word that starts the title (or first supplier) of every contract holding it —
+a city typed with the list sorted by title — is walked as that range of the key's index
+(``services.register.list_prefix``: proved by counts, the same rows).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -27,9 +27,20 @@ from sqlalchemy.sql.elements import Case, UnaryExpression
 
 from models.amendments import Attachment
 from models.contract import Contract
-from services.register import list_sample, list_seek, list_status, list_terms, list_words, pg_grams, search_index
-from services.register.contracts import LIST_COLUMNS, ContractRow, load, status_expr
+from services.register import (
+    list_prefix,
+    list_sample,
+    list_seek,
+    list_words,
+    pg_grams,
+    search_index,
+)
+from services.register.contracts import ContractRow
 from services.register.list_in_force import in_force_rows
+from services.register.list_query import ListQuery
+from services.register.list_query import sort_key as _sort_key
+from services.register.list_query import stored_status as _stored_status
+from services.register.list_query import terms as _terms
 from services.register.versions import LIVE
 
 __all__ = ["DRIVE_MAX", "HEAD_WALK_BUDGET", "NULLABLE", "SKIP_MIN", "WALK_BUDGET", "ListQuery", "count",
@@ -49,80 +60,10 @@ HEAD_WALK_BUDGET = 0.003
 WALKABLE = frozenset({"contract_no", "title", "counterparty", "total_amount", "term", "next_due"})
 
 
-@dataclass(frozen=True)
-class ListQuery:
-    """What the list shows: ``text`` (filter words), ``sort`` (one of ``LIST_COLUMNS``),
-    ``descending``, ``problems_only`` (stored ``problem_level`` ≥ 1), ``today`` (the date the
-    derived status is computed for; None = the current date)."""
-
-    text: str = ""
-    sort: str = "contract_no"
-    descending: bool = False
-    problems_only: bool = False
-    today: dt.date | None = None
-    unsigned_only: bool = False  # only contracts without a signed copy (附件 signed_copy) yet
-
-    def day(self) -> dt.date:
-        """``today`` or the current date."""
-        return self.today or dt.date.today()
-
-
 #: The contract keeps a signed copy (issue 16).
 #: A signed copy that is not in the Trash (a removed file no longer marks the contract as signed).
 SIGNED = exists().where(Attachment.contract_id == Contract.id, Attachment.kind == "signed_copy",
                         Attachment.deleted_at.is_(None))
-
-
-def _stored_status(session: Session, query: ListQuery) -> bool:
-    """True when the stored, indexed ``list_status`` is derived for the list's day (and so are the
-    terms in force it follows, ``services.register.list_terms``)."""
-    return list_status.stored_day(session) == query.day() and not _overrides(session, query)
-
-
-def _overrides(session: Session, query: ListQuery) -> dict[int, list_terms.InForce]:
-    """The terms in force on the list's day of the contracts whose stored list columns hold other
-    terms (none when the columns are derived for the list's day — the application's case)."""
-    return list_terms.overrides(session, query.day(), load)
-
-
-def _terms(session: Session, query: ListQuery) -> dict[str, Any]:
-    """The list's columns under the terms in force on its day, by sort key (the stored copies of
-    ``services.register.list_terms``; the contract's own columns before revision 0020)."""
-    day = query.day()
-    if not list_terms.present(session):
-        return {"title": Contract.title, "counterparty": Contract.counterparty, "total_amount": Contract.total_amount,
-                "start_date": Contract.start_date, "end_date": Contract.end_date, "status": status_expr(day)}
-    columns: dict[str, Any] = {"title": list_terms.TITLE, "counterparty": Contract.counterparty,
-                               "total_amount": list_terms.TOTAL, "start_date": list_terms.START,
-                               "end_date": list_terms.END}
-    columns["status"] = case(
-        (Contract.status.is_not(None), Contract.status),
-        (Contract.sign_date.is_(None), literal("draft")),
-        (day > list_terms.END, literal("completed")),
-        else_=literal("active"),
-    )
-    differ = _overrides(session, query)
-    if differ:
-        for name, column in list(columns.items()):
-            values = {cid: literal(getattr(item, name), column.type) for cid, item in differ.items()}
-            columns[name] = case(values, value=Contract.id, else_=column)
-    return columns
-
-
-def _sort_key(session: Session, query: ListQuery) -> ColumnElement[Any]:
-    if query.sort not in LIST_COLUMNS:
-        raise ValueError(f"unknown list column {query.sort!r}")
-    terms = _terms(session, query)
-    keys: dict[str, Any] = {
-        "contract_no": Contract.contract_no,
-        "title": terms["title"],
-        "counterparty": terms["counterparty"],
-        "total_amount": terms["total_amount"],
-        "term": terms["start_date"],
-        "status": list_status.COLUMN if query.sort == "status" and _stored_status(session, query) else terms["status"],
-        "next_due": Contract.next_due,
-    }
-    return keys[query.sort]
 
 
 def _where(session: Session, query: ListQuery, *, indexed: bool = True) -> list[ColumnElement[bool]]:
@@ -268,6 +209,13 @@ def _rows(session: Session, query: ListQuery, offset: int, limit: int, *, revers
             if found is not None:
                 return _after_row(session, query, tuple(found), limit, reverse=reverse)
             skip -= session.scalar(select(func.count()).select_from(Contract).where(part)) or 0
+    if offset >= list_prefix.SKIP_MIN and walkable and _alone(query) and (exact := _prefix(session, query)):
+        # One word starting every hit's key: the row before the page by the range's index entries alone,
+        # then the hits after it, skipping as many of the range's entries at or before it as are no hit.
+        anchor = list_prefix.entry_at(session, *exact, offset - 1, descending=query.descending, reverse=reverse)
+        if anchor is not None:
+            skip = list_prefix.non_hits(session, *exact, anchor, descending=query.descending, reverse=reverse)
+            return _seek(session, query, anchor, skip, limit, reverse=reverse)
     if split:
         parts = list_seek.start_parts(_sort_key(session, query), nullable=True, reverse=reverse)
         return _in_parts(session, query, parts, offset, limit, reverse=reverse, split=True)
@@ -392,10 +340,15 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
     # A word by its trigram cover finds at most CONFIRM_MAX contracts: read them from the index.
     if fewest is not None and fewest > DRIVE_MAX and walkable:
         bounded = bool(plan.heads) and query.sort == "contract_no"
+        prefixed = _prefix_words(session, query)
+        # A first page whose word's range lies far down the order: the proof before any walk.
+        early = bool(prefixed) and not extra and not offset and not _near(session, query, prefixed, reverse)
+        ranged = _prefix(session, query, prefixed) if early else None
         # With a bound to start from, the walk from the start of the order gets a shorter try.
-        found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
-                                               reverse=reverse, extra=extra, split=split),
-                      HEAD_WALK_BUDGET if bounded else WALK_BUDGET)
+        found = _walk(session, _page_statement(
+            session, query, offset, limit, indexed=False, hide=False, reverse=reverse, split=split,
+            extra=extra if ranged is None else [*extra, list_prefix.starting(*ranged)]),
+            HEAD_WALK_BUDGET if bounded else WALK_BUDGET)
         if found is None and bounded:
             # The hits cluster far down the number order: walk from the first number that may be one.
             bound = list_words.number_bound(session, plan, down=query.descending != reverse)
@@ -403,12 +356,61 @@ def _plain(session: Session, query: ListQuery, offset: int, limit: int, *, rever
                 found = _walk(session, _page_statement(session, query, offset, limit, indexed=False, hide=False,
                                                        reverse=reverse, extra=[*extra, bound], split=split),
                               WALK_BUDGET)
+        if found is None and prefixed and not early:
+            # Every hit's key may start with a word (a city sorted by title): its range of the key's index.
+            ranged = _prefix(session, query, prefixed)
+            if ranged is not None:
+                found = _walk(session, _page_statement(
+                    session, query, offset, limit, indexed=False, hide=False, reverse=reverse, split=split,
+                    extra=[*extra, list_prefix.starting(*ranged)]), WALK_BUDGET)
         if found is not None:
             return [ContractRow(*row) for row in found]
+    elif (fewest is None and plan == list_words.Plan() and (prefixed := _prefix_words(session, query))
+          and (extra or offset or not _near(session, query, prefixed, reverse))):
+        # No index of ours (PostgreSQL): the server walks the proved range instead of every row — unless
+        # the first page's walk from the order's start meets a word's range at once.
+        ranged = _prefix(session, query, prefixed)
+        extra = extra if ranged is None else [*extra, list_prefix.starting(*ranged)]
     hide = _filtered(query) and session.get_bind().dialect.name == "sqlite"
     statement = _page_statement(session, query, offset, limit, indexed=True, hide=hide, reverse=reverse, extra=extra,
                                 split=split)
     return [ContractRow(*row) for row in session.execute(statement)]
+
+
+def _prefix_words(session: Session, query: ListQuery) -> list[str]:
+    """The filter's words that start the sort key of some contract (``list_prefix.candidates``); none
+    when the key is not the stored column (terms in force for another day than the stored one)."""
+    if query.sort not in list_prefix.PREFIX_SORTS or not query.text.split():
+        return []
+    key = _sort_key(session, query)
+    return [] if isinstance(key, Case) else list_prefix.candidates(session, query.text.lower().split(), query.sort, key)
+
+
+def _near(session: Session, query: ListQuery, words: list[str], reverse: bool) -> bool:
+    """True when a walk from the start of the order meets one of ``words``' ranges at once
+    (``list_prefix.near_start``)."""
+    key = _sort_key(session, query)
+    down = query.descending != reverse
+    return any(list_prefix.near_start(session, key, word, down=down) for word in words)
+
+
+def _prefix(session: Session, query: ListQuery, words: list[str] | None = None,
+            ) -> tuple[ColumnElement[Any], str] | None:
+    """(sort key, word) when every hit's key starts with the word (``list_prefix.proved``, of
+    ``words`` or the filter's candidates); None otherwise."""
+    words = _prefix_words(session, query) if words is None else words
+    if not words:
+        return None
+    key = _sort_key(session, query)
+    found = list_prefix.proved(session, words, query.sort, key,
+                               lambda word: count(session, ListQuery(text=word, today=query.today)))
+    return None if found is None else (key, found)
+
+
+def _alone(query: ListQuery) -> bool:
+    """True for a filter of one word alone: with ``_prefix`` proved, the list is the live contracts of
+    the word's range holding it (counted and skipped by the key's index, ``list_prefix.non_hits``)."""
+    return len(query.text.split()) == 1 and not query.problems_only and not query.unsigned_only
 
 
 def _page_statement(session: Session, query: ListQuery, offset: int, limit: int, *,
@@ -455,12 +457,21 @@ def position(session: Session, query: ListQuery, contract_id: int) -> int | None
     if found is None:
         return None
     value, number = found
+    ranged = _prefix(session, query) if value is not None else None
+    if ranged is not None and _alone(query):
+        # The word's range before the row, by the key's index alone, less its entries that are no hit.
+        return list_prefix.before(session, *ranged, (value, number), descending=query.descending)
     earlier_no = Contract.contract_no > number if query.descending else Contract.contract_no < number
     if value is None:
         before = or_(key.is_not(None), and_(key.is_(None), earlier_no))
     else:
         earlier_key = key > value if query.descending else key < value
         before = or_(earlier_key, and_(key == value, earlier_no))
+    if ranged is not None and list_prefix.few_before(session, *ranged, (value, number), descending=query.descending):
+        # More words or filters, the row early in the range: the range's rows before it, each tested.
+        conditions = _where(session, query, indexed=False)
+        before = and_(list_seek.after_parts(key, value, number, descending=query.descending, nullable=False,
+                                            reverse=True)[0], list_prefix.starting(*ranged))
     earlier = session.scalar(select(func.count(Contract.id)).where(*conditions, before)) or 0
     return int(earlier)
 

@@ -48,8 +48,8 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 __all__ = ["CONFIRM_MAX", "COVER_MIN", "GRAMS", "HEAD", "HEAD_CHARS", "HEAD_INDEX", "MAX_TEXT", "MIN_CHARS", "TABLE",
-           "cover_phrase", "create", "create_grams", "drop", "drop_grams", "ensure", "fts_phrase", "gram_phrase",
-           "head_range", "matching", "present"]
+           "after_character", "cover_phrase", "create", "create_grams", "drop", "drop_grams", "ensure", "fts_phrase",
+           "gram_phrase", "head_range", "matching", "present"]
 
 #: The virtual table (its shadow tables are ``contracts_fts_*``): trigrams of ``search_text`` from
 #: its second character on (``substr(search_text, 2)``).
@@ -241,7 +241,7 @@ def cover_phrase(word: str) -> str:
     return " AND ".join(fts_phrase(gram) for gram in grams)
 
 
-def _after(character: str) -> str | None:
+def after_character(character: str) -> str | None:
     """The next character in code point order (SQLite's ``BINARY`` order of UTF-8 text), surrogates
     skipped; None after the last."""
     point = ord(character) + 1
@@ -259,7 +259,7 @@ def head_range(word: str, name: str = "head") -> tuple[str, dict[str, str | int]
     ``word`` it is smaller, or larger than ``word'`` too). A word longer than the head, or ending in
     the last code point, is confirmed by comparing the text's first ``len(word)`` characters."""
     head = word[:HEAD_CHARS]
-    following = _after(head[-1])
+    following = after_character(head[-1])
     params: dict[str, str | int] = {f"{name}_lo": head}
     condition = f"{HEAD} >= :{name}_lo"
     if following is not None:
