@@ -85,16 +85,8 @@ def floor_sorted(db: sqlite3.Connection, term: str, key: str, descending: bool) 
     ``list_title``; ``counterparty``), the plain way: the count as ``floor_search``, the hits read from
     the indexes and sorted (``ORDER BY +key … LIMIT``; the walk of the key's index from its start, testing
     each row, meets a city's hits only after every contract before them: 1–5 s at 1M)."""
-    word = term.lower()
     found, _rows = floor_search(db, term, rows=False)
-    if len(word) >= 3:
-        head, params = search_index.head_range(word, "h")
-        ids = (f"SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q UNION "
-               f"SELECT id FROM contracts WHERE {head}")
-        params["q"] = '"' + word.replace('"', '""') + '"'
-    else:
-        ids = "SELECT rowid FROM contracts_grams WHERE contracts_grams MATCH :q"
-        params = {"q": '"' + word.encode().hex().upper() + '"'}
+    ids, params = _hit_ids(term.lower())
     column = {"title": "list_title", "counterparty": "counterparty"}[key]
     way = "DESC" if descending else "ASC"
     rows = db.execute(f"SELECT id FROM contracts WHERE id IN ({ids}) AND deleted_at IS NULL "
@@ -102,21 +94,26 @@ def floor_sorted(db: sqlite3.Connection, term: str, key: str, descending: bool) 
     return found, [row[0] for row in rows]
 
 
+def _hit_ids(word: str) -> tuple[str, dict[str, str | int]]:
+    """The SELECT of the ids of the contracts holding ``word`` (lower-cased), by the indexes alone, and
+    its parameters. The trigram index holds the text from its second character on; the texts starting
+    with the word are a range of the head's index (revision 0024): the hits are both, once each."""
+    if len(word) >= 3:
+        head, params = search_index.head_range(word, "h")
+        params["q"] = '"' + word.replace('"', '""') + '"'
+        return (f"SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q UNION "
+                f"SELECT id FROM contracts WHERE {head}"), params
+    return ("SELECT rowid FROM contracts_grams WHERE contracts_grams MATCH :q",
+            {"q": '"' + word.encode().hex().upper() + '"'})
+
+
 def floor_search(db: sqlite3.Connection, term: str, *, rows: bool = True) -> tuple[int, list[int]]:
     """Count and first screen of ``term`` (one word) in number order, the cheapest plain way
     (``rows=False``: the count alone)."""
     word = term.lower()
-    if len(word) >= 3:
-        # The trigram index holds the text from its second character on; the texts starting with the
-        # word are a range of the head's index (revision 0024): the hits are both, once each.
-        head, params = search_index.head_range(word, "h")
-        ids = (f"SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q UNION "
-               f"SELECT id FROM contracts WHERE {head}")
-        params["q"] = '"' + word.replace('"', '""') + '"'
-    else:
-        ids = "SELECT rowid FROM contracts_grams WHERE contracts_grams MATCH :q"
-        params = {"q": '"' + word.encode().hex().upper() + '"'}
+    ids, params = _hit_ids(word)
     if len(word) >= 3:  # |tail| + |head| - |both|, then the Trash's few rows tested one by one
+        head, _ = search_index.head_range(word, "h")  # (the same SQL and names as _hit_ids' parameters)
         tail = "SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH :q"
         found = (db.execute(f"SELECT count(*) FROM ({tail})", params).fetchone()[0]
                  + db.execute(f"SELECT count(*) FROM contracts WHERE {head}", params).fetchone()[0]
